@@ -1,0 +1,24 @@
+const PAGES = [
+  '/counter/action',
+  '/counter/route',
+  '/revalidate/action',
+  '/revalidate/route-refresh',
+  '/revalidate/route-json',
+  '/revalidate/route-query',
+];
+
+// Plain anchors, not <Link>: prefetches would add requests the benchmark did not ask for.
+export default function Home() {
+  return (
+    <main>
+      <h1>mutation-bench fixture</h1>
+      <ul>
+        {PAGES.map((href) => (
+          <li key={href}>
+            <a href={href}>{href}</a>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+// SQLite is the only storage: module-level state would be duplicated per route bundle.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS counters (
+    scope TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope TEXT NOT NULL,
+    text TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS items_by_scope ON items (scope, id);
+`;
+
+export function databasePath(): string {
+  return process.env.BENCH_DB_PATH ?? path.join(process.cwd(), 'data', 'bench.sqlite');
+}
+
+export function openDatabase(file: string = databasePath()): Database.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new Database(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 5000');
+  database.exec(SCHEMA);
+  return database;
+}
+
+let shared: Database.Database | undefined;
+
+/** The process's connection; each route bundle may hold its own, which WAL mode handles. */
+export function db(): Database.Database {
+  shared ??= openDatabase();
+  return shared;
+}
