@@ -1,0 +1,236 @@
+import escapeHtml from 'escape-html';
+import type { Claim, Results } from '../runner/results/schema';
+
+/** Pure: results.json (+ Chart.js's source, inlined) -> one self-contained HTML page. */
+export function renderReport(results: Results, chartJsSource: string): string {
+  const b = results.browser;
+  const scenarios = [...new Set(b.cells.map((cell) => cell.scenario))];
+  const body = [
+    header(results),
+    summarySection(results),
+    claimsSection(results.claims),
+    ...scenarios.map((scenario) => scenarioSection(results, scenario)),
+    accuracySection(results),
+    environmentSection(results),
+  ].join('\n');
+  const chartData = {
+    scenarios: scenarios.map((scenario) => ({
+      id: scenario,
+      cdf: b.cells
+        .filter((cell) => cell.scenario === scenario)
+        .map((cell) => ({ label: `${cell.variant} @ ${cell.rttMs} ms`, points: cdfPoints(cell.samplesMs) })),
+      diff: [...new Set(b.comparisons.filter((c) => c.scenario === scenario).map((c) => c.a))].map((variant) => ({
+        variant,
+        rows: b.comparisons
+          .filter((c) => c.scenario === scenario && c.a === variant)
+          .map((c) => ({ rttMs: c.rttMs, median: c.diffMedianMs, ci95: c.ci95 })),
+      })),
+      rtts: [...new Set(b.comparisons.filter((c) => c.scenario === scenario).map((c) => c.rttMs))],
+    })),
+  };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>mutation-bench ${escapeHtml(results.runId)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${body}
+<script type="application/json" id="chart-data">${jsonForScript(chartData)}</script>
+<script>${chartJsSource.replace(/<\/script/gi, '<\\/script')}</script>
+<script>${CHART_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** JSON inside a <script> element: escape what could close it or start a comment. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
+
+function cdfPoints(samples: readonly number[]): { x: number; y: number }[] {
+  const sorted = [...samples].sort((x, y) => x - y);
+  return sorted.map((x, i) => ({ x: round(x), y: round((i + 1) / sorted.length) }));
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+const ms = (value: number) => `${value.toFixed(1)}`;
+const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}`;
+const interval = ([lo, hi]: readonly [number, number]) => `[${signed(lo)}, ${signed(hi)}]`;
+const e = (value: unknown) => escapeHtml(String(value));
+
+function table(headers: string[], rows: string[][], className = ''): string {
+  return `<table class="${className}"><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function header(results: Results): string {
+  const status = results.complete
+    ? '<span class="badge ok">complete</span>'
+    : `<span class="badge bad">incomplete: ${e(results.failures.length)} failure(s)</span>`;
+  const failures = results.failures.length
+    ? `<ul class="failures">${results.failures
+        .map((f) => `<li><b>${e(f.scenario)}/${e(f.variant)} @ ${e(f.rttMs)} ms</b>: ${e(f.message)}</li>`)
+        .join('')}</ul>`
+    : '';
+  return `<header><h1>mutation-bench: Server Actions vs Route Handlers</h1>
+<p>Run <code>${e(results.runId)}</code>, ${e(results.startedAt)} → ${e(results.finishedAt)} ${status}</p>${failures}</header>`;
+}
+
+function summarySection(results: Results): string {
+  const b = results.browser;
+  const config = results.config as Record<string, unknown>;
+  const ns = b.cells.map((cell) => cell.n);
+  const rtts = [...new Set(b.cells.map((cell) => cell.rttMs))];
+  return `<section><h2>What was compared</h2>
+<p>Each scenario's variants do the same mutation through a different transport, in a production build of the fixture
+(Next.js ${e(results.environment.next)}, React ${e(results.environment.react)}) driven by Chromium ${e(results.environment.chromium)}.
+One interaction = click → the DOM shows the expected new value (MutationObserver), timed in the page.
+Emulated RTT: ${e(rtts.join(', '))} ms via <b>${e(b.rttEmulation)}</b>.
+Arms were interleaved in randomized rounds (seed ${e(results.environment.seed)}); each page load did ${e(config.warmup)} discarded warm-up
+interaction(s) then ${e(config.perPageLoad)} measured ones. n per cell: ${ns.length ? `${Math.min(...ns)}–${Math.max(...ns)}` : 'none'}.
+Sampling stopped per comparison when its 95% CI half-width was ≤ ${e(config.ciTargetMs)} ms, or decisive for the claim's bounds,
+or at n_max ${e(config.nMax)}, or at the ${e(config.budgetSeconds)} s budget. Browser phase: ${e(b.wallSeconds.toFixed(0))} s.</p>
+<p>Differences are median(route variant) − median(Server Action): <b>positive means the Server Action was faster</b>.
+95% CIs are percentile bootstraps (${e(config.resamples)} resamples) of the difference of medians.</p></section>`;
+}
+
+const VERDICT_CLASS: Record<Claim['verdict'], string> = {
+  supported: 'ok',
+  refuted: 'bad',
+  depends: 'warn',
+  inconclusive: 'muted',
+  'not-measured': 'muted',
+};
+
+function claimsSection(claims: readonly Claim[]): string {
+  return `<section><h2>Claims</h2>${claims
+    .map(
+      (claim) => `<article class="claim"><h3>${e(claim.id)} <span class="badge ${VERDICT_CLASS[claim.verdict]}">${e(claim.verdict)}</span></h3>
+<blockquote>“${e(claim.quote)}” <cite>${e(claim.source)}</cite></blockquote><p>${e(claim.summary)}</p>
+${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
+    )
+    .join('\n')}</section>`;
+}
+
+function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
+  const keys = [...new Set(evidence.flatMap((row) => Object.keys(row)))];
+  const show = (value: unknown) =>
+    typeof value === 'number'
+      ? e(Number.isInteger(value) ? value : value.toFixed(1))
+      : Array.isArray(value)
+        ? e(value.map((x) => (typeof x === 'number' && !Number.isInteger(x) ? x.toFixed(1) : x)).join(' .. '))
+        : e(value);
+  return table(keys, evidence.map((row) => keys.map((key) => show(row[key]))), 'evidence');
+}
+
+function scenarioSection(results: Results, scenario: string): string {
+  const b = results.browser;
+  const cells = b.cells.filter((cell) => cell.scenario === scenario);
+  const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
+  const cellRows = cells.map((cell) => [
+    e(cell.variant),
+    e(cell.rttMs),
+    e(cell.n),
+    ms(cell.medianMs),
+    ms(cell.p90Ms),
+    ms(cell.frameMedianMs),
+    e(cell.requestsPerInteraction),
+    `${e(cell.roundTrips)}${cell.roundTrips === cell.expectedRoundTrips ? '' : ` <span class="badge bad">expected ${e(cell.expectedRoundTrips)}</span>`}`,
+    e(Math.round(cell.bytesPerInteraction)),
+  ]);
+  const diffRows = comparisons.map((c) => [
+    `${e(c.a)} − ${e(c.b)}`,
+    e(c.rttMs),
+    `<b>${signed(c.diffMedianMs)}</b>`,
+    interval(c.ci95),
+    `${e(c.n[0])} / ${e(c.n[1])}`,
+    e(c.sampling),
+  ]);
+  return `<section><h2>Scenario <code>${e(scenario)}</code></h2>
+${table(['variant', 'RTT ms', 'n', 'median ms', 'p90 ms', 'next frame ms (median)', 'requests / interaction', 'round trips', 'bytes / interaction'], cellRows)}
+<h3>Differences against the Server Action</h3>
+${table(['comparison', 'RTT ms', 'Δ median ms', '95% CI ms', 'n (a / b)', 'sampling stopped by'], diffRows)}
+<div class="charts"><figure><canvas id="cdf-${e(scenario)}" aria-label="latency CDF for ${e(scenario)}"></canvas><figcaption>Latency CDF per variant and RTT</figcaption></figure>
+<figure><canvas id="diff-${e(scenario)}" aria-label="difference vs RTT for ${e(scenario)}"></canvas><figcaption>Δ median vs RTT (bars: 95% CI)</figcaption></figure></div></section>`;
+}
+
+function accuracySection(results: Results): string {
+  const b = results.browser;
+  const rows = b.accuracy.map((a) => [
+    `${e(a.scenario)}/${e(a.variant)}`,
+    `0 → ${e(a.rttMs)}`,
+    `${e(a.expectedRoundTrips)} (measured ${e(a.measuredRoundTrips)})`,
+    ms(a.expectedIncreaseMs),
+    ms(a.measuredIncreaseMs),
+    interval(a.ci95),
+    signed(a.errorMs),
+    a.withinTolerance ? `<span class="badge ok">within ±${e(a.toleranceMs)}</span>` : `<span class="badge bad">off by more than ${e(a.toleranceMs)}</span>`,
+  ]);
+  const aaRows = b.aa.map((a) => {
+    const containsZero = a.ci95[0] <= 0 && 0 <= a.ci95[1];
+    return [
+      `${e(a.scenario)}/${e(a.variant)} vs its twin`,
+      e(a.rttMs),
+      signed(a.diffMedianMs),
+      interval(a.ci95),
+      `${e(a.n[0])} / ${e(a.n[1])}`,
+      containsZero ? '<span class="badge ok">contains 0</span>' : '<span class="badge bad">excludes 0</span>',
+    ];
+  });
+  return `<section><h2>Accuracy: does the instrument measure what it should?</h2>
+<p>Known answer: adding RTT r to every request must add <i>round trips × r</i> to an interaction. Round trips are the
+expected request chain of each variant; the measured chain comes from the request log.</p>
+${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 'measured increase ms', '95% CI', 'error ms', ''], rows) : '<p>Needs RTT 0 and at least one other RTT.</p>'}
+<h3>A/A control</h3><p>The Server Action variant measured as two interleaved arms: its difference should be 0.</p>
+${table(['control', 'RTT ms', 'Δ median ms', '95% CI ms', 'n', ''], aaRows)}</section>`;
+}
+
+function environmentSection(results: Results): string {
+  const env = results.environment;
+  const rows = Object.entries(env).map(([key, value]) => [e(key), `<code>${e(Array.isArray(value) ? value.join(' ') : value)}</code>`]);
+  return `<section><h2>Environment</h2>${table(['', ''], rows, 'env')}</section>`;
+}
+
+const STYLE = `
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.5rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
+th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:right}th{background:#f5f5f5}
+td:first-child,th:first-child{text-align:left}
+.badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:#777}
+.ok{background:#2e7d32}.bad{background:#c62828}.warn{background:#ef6c00}.muted{background:#757575}
+blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#444}cite{font-size:.85em;color:#777}
+.charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}
+code{background:#f3f3f3;padding:0 .2rem}`;
+
+/** Runs in the report page: builds the charts from the embedded data. */
+const CHART_SCRIPT = `
+(() => {
+  const data = JSON.parse(document.getElementById('chart-data').textContent);
+  const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ef6c00','#00838f','#5d4037','#ad1457'];
+  for (const scenario of data.scenarios) {
+    new Chart(document.getElementById('cdf-' + scenario.id), {
+      type: 'line',
+      data: { datasets: scenario.cdf.map((s, i) => ({ label: s.label, data: s.points, stepped: true, pointRadius: 0,
+        borderColor: palette[i % palette.length], borderWidth: 1.5 })) },
+      options: { animation: false, parsing: false, scales: { x: { type: 'linear', title: { display: true, text: 'latency ms' } },
+        y: { min: 0, max: 1, title: { display: true, text: 'fraction of interactions' } } } },
+    });
+    new Chart(document.getElementById('diff-' + scenario.id), {
+      type: 'bar',
+      data: { labels: scenario.rtts.map((r) => r + ' ms'), datasets: scenario.diff.flatMap((d, i) => [
+        { type: 'bar', label: d.variant + ' 95% CI', data: scenario.rtts.map((r) => { const row = d.rows.find((x) => x.rttMs === r); return row ? row.ci95 : null; }),
+          backgroundColor: palette[i % palette.length] + '55', borderColor: palette[i % palette.length], borderWidth: 1 },
+        { type: 'line', label: d.variant + ' median', data: scenario.rtts.map((r) => { const row = d.rows.find((x) => x.rttMs === r); return row ? row.median : null; }),
+          borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], showLine: false, pointRadius: 4 },
+      ]) },
+      options: { animation: false, scales: { x: { title: { display: true, text: 'RTT' } },
+        y: { title: { display: true, text: 'route − action, ms (positive: action faster)' } } } },
+    });
+  }
+})();`;

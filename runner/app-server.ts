@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { killProcessGroup, onCleanup, trackProcessGroup } from './cleanup';
+import { UserError } from './errors';
+
+export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench-app');
+const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const BUILD_STAMP = path.join(APP_DIR, '.next', 'mutation-bench-source-hash');
+
+/**
+ * A fixed key keeps Server Action ids identical across builds (ids are salted with it), so captured requests
+ * stay valid. It protects nothing: the fixture holds no secrets.
+ */
+const ACTION_ENCRYPTION_KEY = 'bXV0YXRpb24tYmVuY2gtZml4ZWQta2V5LTMyLWJ5dGU=';
+
+const BASE_ENV = {
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_ENCRYPTION_KEY,
+};
+
+function fixtureSources(dir: string): string[] {
+  const skip = new Set(['.next', 'data', 'node_modules', 'next-env.d.ts']);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !skip.has(entry.name))
+    .flatMap((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? fixtureSources(full) : [full];
+    })
+    .sort();
+}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const nextVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(NEXT_BIN), '..', '..', 'package.json'), 'utf8')).version;
+  hash.update(`next@${nextVersion}\0${ACTION_ENCRYPTION_KEY}\0`);
+  for (const file of fixtureSources(APP_DIR)) hash.update(`${path.relative(APP_DIR, file)}\0`).update(fs.readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** Runs `next build` unless the last build was of exactly these sources. Returns whether it built. */
+export async function buildFixture(logFile: string): Promise<boolean> {
+  const hash = sourceHash();
+  const built = fs.existsSync(path.join(APP_DIR, '.next', 'BUILD_ID')) && fs.existsSync(BUILD_STAMP);
+  if (built && fs.readFileSync(BUILD_STAMP, 'utf8').trim() === hash) return false;
+  fs.rmSync(BUILD_STAMP, { force: true });
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
+    cwd: APP_DIR,
+    env: { ...process.env, ...BASE_ENV, NODE_ENV: 'production' },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  const untrack = trackProcessGroup(child.pid!);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  untrack();
+  fs.closeSync(log);
+  if (code !== 0) {
+    const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+    throw new Error(`next build failed (exit ${code}); last lines of ${logFile}:\n${tail}`);
+  }
+  fs.writeFileSync(BUILD_STAMP, hash);
+  return true;
+}
+
+/** Fails with a UserError when `port` is taken; with 0, returns a free port. */
+export async function claimPort(port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new UserError(`port ${port} on 127.0.0.1 is busy: free it, pass another --port, or omit --port to use a free one`)
+          : error,
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as net.AddressInfo;
+      server.close(() => resolve(bound));
+    });
+  });
+}
+
+export interface AppServer {
+  origin: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  port: number;
+  dbPath: string;
+  serverDelayMs: number;
+  logFile: string;
+}
+
+/** `next start` on 127.0.0.1 in its own process group; resolves once it answers HTTP. */
+export async function startFixture(options: StartOptions): Promise<AppServer> {
+  const port = await claimPort(options.port);
+  const log = fs.openSync(options.logFile, 'a');
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: APP_DIR,
+    env: {
+      ...process.env,
+      ...BASE_ENV,
+      NODE_ENV: 'production',
+      BENCH_DB_PATH: options.dbPath,
+      BENCH_SERVER_DELAY_MS: String(options.serverDelayMs),
+    },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  fs.closeSync(log);
+  const pid = child.pid!;
+  const untrack = trackProcessGroup(pid);
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+
+  const stop = async () => {
+    unregister();
+    if (!exited) {
+      killProcessGroup(pid, 'SIGTERM');
+      const gone = await Promise.race([exit.then(() => true), sleep(5000).then(() => false)]);
+      if (!gone) killProcessGroup(pid, 'SIGKILL');
+    }
+    untrack();
+  };
+  const unregister = onCleanup(stop);
+
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (exited) break;
+    const ready = await fetch(`${origin}/`).then((response) => response.ok, () => false);
+    if (ready) return { origin, pid, stop };
+    await sleep(100);
+  }
+  await stop();
+  const tail = fs.readFileSync(options.logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+  throw new Error(`the fixture server did not become ready on ${origin}; last lines of ${options.logFile}:\n${tail}`);
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { UserError } from '../errors';
+
+const SYSTEM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** DESIGN.md's flags: no background traffic, no QUIC, no GPU; Playwright adds a fresh user-data dir per launch. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function playwrightManaged(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    return undefined;
+  }
+}
+
+/** CHROMIUM_PATH, then a system Chromium, then Playwright's own download; undefined when none exists. */
+export function findChromium(): string | undefined {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) {
+    if (!fs.existsSync(override)) {
+      throw new UserError(`CHROMIUM_PATH=${override} does not exist: point it at a Chromium binary, or unset it and run npm run setup`);
+    }
+    return override;
+  }
+  return [...SYSTEM_CANDIDATES, playwrightManaged()].find((candidate) => candidate && fs.existsSync(candidate));
+}
+
+export function requireChromium(): string {
+  const found = findChromium();
+  if (!found) throw new UserError('no Chromium found: run npm run setup, or set CHROMIUM_PATH=/path/to/chromium');
+  return found;
+}
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}

@@ -1,0 +1,60 @@
+// The in-page probe, installed as an init script before any fixture code runs: the fixture carries no
+// instrumentation. Plain JavaScript on purpose: it is sent to the page as text, untouched by any compiler.
+//
+// Protocol: arm(trigger, expect) before the click; result(timeoutMs) resolves after the end.
+//   start = performance.now() in a capture-phase click listener, when the click reaches the armed trigger;
+//   end   = performance.now() in the MutationObserver callback that first sees `expect` in the DOM;
+//   frame = the next animation frame after the end (when the change can be painted).
+(() => {
+  let armed = null;
+
+  const shows = (expect) =>
+    Array.from(document.querySelectorAll(expect.selector)).some((element) => element.textContent.trim() === expect.text);
+
+  window.addEventListener(
+    'click',
+    (event) => {
+      if (armed && armed.startMs === undefined && armed.trigger.contains(event.target)) armed.startMs = performance.now();
+    },
+    true,
+  );
+
+  window.__mutationBench = {
+    arm(trigger, expect) {
+      if (shows(expect)) throw new Error(`the page already shows "${expect.text}" before the click`);
+      const state = { trigger, expect, startMs: undefined, endMs: undefined, frameMs: undefined };
+      state.done = new Promise((resolve) => {
+        state.observer = new MutationObserver(() => {
+          if (state.startMs === undefined || state.endMs !== undefined || !shows(expect)) return;
+          state.endMs = performance.now();
+          state.observer.disconnect();
+          requestAnimationFrame(() => {
+            state.frameMs = performance.now();
+            resolve();
+          });
+        });
+        state.observer.observe(document, { subtree: true, childList: true, characterData: true });
+      });
+      armed = state;
+    },
+
+    async result(timeoutMs) {
+      const state = armed;
+      if (!state) throw new Error('result() before arm()');
+      let timer;
+      const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+      const outcome = await Promise.race([state.done, timedOut]);
+      clearTimeout(timer);
+      state.observer.disconnect();
+      armed = null;
+      return {
+        timedOut: outcome === 'timeout',
+        clicked: state.startMs !== undefined,
+        startMs: state.startMs ?? null,
+        endMs: state.endMs ?? null,
+        frameMs: state.frameMs ?? null,
+        timeOrigin: performance.timeOrigin,
+      };
+    },
+  };
+})();

@@ -1,0 +1,57 @@
+import type { Page, Request } from 'playwright-core';
+import type { RequestRecord } from './request-log';
+
+/** Tracks a page's in-flight requests and records the ones started inside a capture window. */
+export class NetworkLog {
+  private readonly inFlight = new Map<Request, Promise<void>>();
+  private readonly finishers = new Map<Request, () => void>();
+  private captured: Request[] | null = null;
+
+  constructor(page: Page) {
+    page.on('request', (request) => {
+      this.inFlight.set(request, new Promise((resolve) => this.finishers.set(request, resolve)));
+      this.captured?.push(request);
+    });
+    const finish = (request: Request) => {
+      this.finishers.get(request)?.();
+      this.finishers.delete(request);
+      this.inFlight.delete(request);
+    };
+    page.on('requestfinished', finish);
+    page.on('requestfailed', finish);
+  }
+
+  /** Resolves once no request is in flight (new ones started meanwhile are waited for too). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight.values());
+  }
+
+  begin(): void {
+    this.captured = [];
+  }
+
+  end(): Request[] {
+    const captured = this.captured ?? [];
+    this.captured = null;
+    return captured;
+  }
+}
+
+/** A finished request as a log record, its times relative to `zeroEpochMs` (the click, in wall-clock ms). */
+export async function describeRequest(request: Request, zeroEpochMs: number): Promise<RequestRecord> {
+  const timing = request.timing();
+  const response = await request.response().catch(() => null);
+  const sizes = await request.sizes().catch(() => null);
+  const startMs = timing.startTime - zeroEpochMs;
+  const end = timing.responseEnd >= 0 ? timing.responseEnd : timing.responseStart;
+  const url = new URL(request.url());
+  return {
+    method: request.method(),
+    path: url.pathname + url.search,
+    status: response?.status() ?? null,
+    requestBytes: sizes ? sizes.requestHeadersSize + sizes.requestBodySize : 0,
+    responseBytes: sizes ? sizes.responseHeadersSize + sizes.responseBodySize : 0,
+    startMs,
+    endMs: startMs + Math.max(end, 0),
+  };
+}

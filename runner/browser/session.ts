@@ -1,0 +1,135 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { FixtureError } from '../errors';
+import { startRttProxy } from '../rtt-proxy';
+import type { Scenario } from '../scenarios';
+import { NetworkLog, describeRequest } from './network-log';
+import { countRoundTrips, type RequestRecord } from './request-log';
+
+const PROBE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'in-page', 'probe.js');
+
+export interface InteractionResult {
+  /** Click to the DOM showing the expected value. */
+  latencyMs: number;
+  /** Click to the next animation frame after that. */
+  frameMs: number;
+  requests: RequestRecord[];
+  roundTrips: number;
+}
+
+interface ProbeOutcome {
+  timedOut: boolean;
+  clicked: boolean;
+  startMs: number | null;
+  endMs: number | null;
+  frameMs: number | null;
+  timeOrigin: number;
+}
+
+type ProbeWindow = Window & {
+  __mutationBench: { arm(trigger: Element, expect: unknown): void; result(timeoutMs: number): Promise<ProbeOutcome> };
+};
+
+/**
+ * How RTT is emulated. `proxy`: the page talks to a loopback proxy that delays every chunk by rtt/2 each way
+ * (netem-like, the default). `cdp`: Chromium's Network.emulateNetworkConditions, which only holds response
+ * headers back until `latency` has passed since the request, so server time hides inside it.
+ */
+export type RttEmulation = 'proxy' | 'cdp';
+
+/** One browser page driven through scenario pages. */
+export class BrowserSession {
+  private readonly pageErrors: string[] = [];
+
+  private constructor(
+    readonly page: Page,
+    private readonly network: NetworkLog,
+    private readonly origin: string,
+    readonly setRtt: (rttMs: number) => Promise<void>,
+  ) {
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+  }
+
+  static async open(browser: Browser, serverOrigin: string, emulation: RttEmulation): Promise<BrowserSession> {
+    const page = await browser.newPage();
+    await page.addInitScript({ path: PROBE_SCRIPT });
+    const network = new NetworkLog(page);
+    if (emulation === 'proxy') {
+      const proxy = await startRttProxy(Number(new URL(serverOrigin).port));
+      page.once('close', () => void proxy.close());
+      return new BrowserSession(page, network, proxy.origin, (rttMs) => proxy.setRtt(rttMs));
+    }
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    return new BrowserSession(page, network, serverOrigin, async (latency) => {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+    });
+  }
+
+  /** Loads a page at RTT 0 (page loads are not measured) and waits until React has hydrated its buttons. */
+  async load(pagePath: string, scope: string): Promise<void> {
+    await this.setRtt(0);
+    await this.page.goto(`${this.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, { waitUntil: 'load' });
+    // Clicking before hydration would submit natively or do nothing; React marks hydrated nodes with __reactProps$.
+    await this.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('button')).every((button) =>
+        Object.keys(button).some((key) => key.startsWith('__reactProps$')),
+      ),
+    );
+    await this.network.settled();
+  }
+
+  async interact(scenario: Scenario, label: string, timeoutMs: number): Promise<InteractionResult> {
+    const spec = await scenario.prepare(this.page, label);
+    await this.network.settled();
+    const trigger = await spec.trigger.elementHandle({ timeout: timeoutMs });
+    try {
+      await this.page.evaluate(([element, expect]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect), [
+        trigger,
+        spec.expect,
+      ] as const);
+    } catch (error) {
+      throw new FixtureError(`${scenario.id} at ${this.page.url()}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    // A bare mouse click at a box measured beforehand: Playwright's click() would run actionability and
+    // hit-target checks in the page right after the click, competing with the work being timed. The pointer
+    // moves onto the trigger first, so hover restyling happens before the timed span too.
+    const box = await trigger.boundingBox();
+    if (!box) throw new FixtureError(`${scenario.id} at ${this.page.url()}: the trigger is not visible`);
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Ask for the result before clicking, so no evaluation lands on the page's main thread mid-interaction.
+    const result = this.page.evaluate(
+      (timeout) => (window as unknown as ProbeWindow).__mutationBench.result(timeout),
+      timeoutMs,
+    );
+    this.network.begin();
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const outcome = await result;
+    await this.network.settled();
+    const captured = this.network.end();
+    const zeroEpochMs = outcome.timeOrigin + (outcome.startMs ?? 0);
+    const requests = await Promise.all(captured.map((request) => describeRequest(request, zeroEpochMs)));
+
+    const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
+    const requestSummary = requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ') || 'none';
+    if (this.pageErrors.length > 0) throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}"`);
+    if (!outcome.clicked) throw new FixtureError(`${where}: the click never reached the trigger element`);
+    if (outcome.timedOut || outcome.endMs === null || outcome.frameMs === null || outcome.startMs === null) {
+      throw new FixtureError(
+        `${where}: after the click the page did not show "${spec.expect.text}" in ${spec.expect.selector} within ${timeoutMs} ms (requests: ${requestSummary})`,
+      );
+    }
+    const failed = requests.find((request) => request.status === null || request.status >= 400);
+    if (failed) throw new FixtureError(`${where}: a request of the interaction failed (requests: ${requestSummary})`);
+
+    const latencyMs = outcome.endMs - outcome.startMs;
+    // Requests the interaction caused before its end form its critical path.
+    const causal = requests.filter((request) => request.startMs <= latencyMs);
+    return { latencyMs, frameMs: outcome.frameMs - outcome.startMs, requests, roundTrips: countRoundTrips(causal) };
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+}

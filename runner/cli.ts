@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { cleanupAll, installSignalHandlers } from './cleanup';
+import { resolveConfig, USAGE } from './config';
+import { UserError } from './errors';
+import { createProgress } from './progress';
+import { runBench } from './run';
+
+/** Exit codes: 0 complete run, 1 failed run (what was measured is kept), 2 user error (nothing started). */
+async function main(argv: string[]): Promise<number> {
+  installSignalHandlers();
+  const config = resolveConfig(argv, new Date(), process.cwd());
+  if (!config) {
+    console.log(USAGE);
+    return 0;
+  }
+  const { results, reportFile, error } = await runBench(config, argv, createProgress());
+  for (const claim of results.claims) console.log(`${claim.id} ${claim.verdict.toUpperCase()}: ${claim.summary}`);
+  for (const failure of results.failures) console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
+  if (error) console.error(`mutation-bench: run failed: ${(error as Error).stack ?? error}`);
+  console.log(`Report: ${path.relative(process.cwd(), reportFile)}`);
+  return results.complete ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  async (code) => {
+    await cleanupAll();
+    process.exit(code);
+  },
+  async (error: unknown) => {
+    await cleanupAll();
+    if (error instanceof UserError) {
+      console.error(`mutation-bench: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(`mutation-bench: run failed: ${(error as Error).stack ?? error}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,147 @@
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { UserError } from './errors';
+import { SCENARIO_IDS } from './scenarios';
+
+/** Sampling knobs per profile; flags override single values. */
+const PROFILES = {
+  /** Smoke runs and tests: a handful of samples, no auto-sampling beyond n_min. */
+  quick: { rttMs: [0], nMin: 5, nMax: 5, warmup: 1, perPageLoad: 5, ciTargetMs: 5, budgetSeconds: 60 },
+  /** The default: auto-sampling until each CI is tight enough or decisive, within the 6-minute total budget. */
+  standard: { rttMs: [0, 50], nMin: 20, nMax: 80, warmup: 2, perPageLoad: 5, ciTargetMs: 4, budgetSeconds: 240 },
+} as const;
+
+export type ProfileName = keyof typeof PROFILES;
+
+export const ConfigSchema = z.object({
+  profile: z.enum(['quick', 'standard']),
+  scenarios: z.array(z.string()).min(1),
+  rttMs: z.array(z.number().int().min(0).max(2000)).min(1),
+  nMin: z.number().int().min(3),
+  nMax: z.number().int().min(3),
+  /** Interactions after each page load that are measured but discarded. */
+  warmup: z.number().int().min(0),
+  /** Measured interactions per page load: the page is reloaded (with a fresh scope) after these. */
+  perPageLoad: z.number().int().min(1),
+  /** Stop sampling a comparison once its 95% CI half-width is at most this (ms). */
+  ciTargetMs: z.number().positive(),
+  /** Wall-clock budget of the browser phase; comparisons still open then are reported as they stand. */
+  budgetSeconds: z.number().positive(),
+  resamples: z.number().int().min(2000),
+  interactionTimeoutMs: z.number().int().positive(),
+  serverDelayMs: z.number().int().min(0),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  /** How RTT is emulated: a netem-like loopback delay proxy (default) or Chromium's CDP latency. */
+  rttEmulation: z.enum(['proxy', 'cdp']),
+  /** 0 picks a free port. */
+  port: z.number().int().min(0).max(65535),
+  outDir: z.string(),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+  --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
+  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,50)
+  --profile NAME      quick | standard (default standard)
+  --out DIR           the run's folder (default reports/runs/<run-id>)
+  --seed N            seed for the randomized order and the bootstrap (default: random, recorded)
+  --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
+                      emulated latency, which hides server time; kept to show the difference)
+  --port N            port for the fixture server on 127.0.0.1 (default: a free one)
+  --n-min N           samples per arm before any stopping rule applies
+  --n-max N           samples per arm at most
+  --ci-target MS      stop a comparison once its 95% CI half-width is at most MS
+  --budget SECONDS    wall-clock budget of the browser phase
+  --server-delay MS   server-side work added to every mutation, for every transport alike (default 0)
+  --help              this text`;
+
+const FLAGS = {
+  scenarios: { type: 'string' },
+  rtt: { type: 'string' },
+  profile: { type: 'string' },
+  out: { type: 'string' },
+  seed: { type: 'string' },
+  port: { type: 'string' },
+  'rtt-emulation': { type: 'string' },
+  'n-min': { type: 'string' },
+  'n-max': { type: 'string' },
+  'ci-target': { type: 'string' },
+  budget: { type: 'string' },
+  'server-delay': { type: 'string' },
+  help: { type: 'boolean' },
+} as const;
+
+function numberFlag(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new UserError(`--${name} takes a non-negative number (got "${raw}")`);
+  return Number(raw);
+}
+
+function listFlag(name: string, raw: string | undefined): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const items = raw.split(',').map((item) => item.trim());
+  if (items.some((item) => item === '')) throw new UserError(`--${name} takes a comma-separated list (got "${raw}")`);
+  return items;
+}
+
+export function runId(startedAt: Date, seed: number): string {
+  return `${startedAt.toISOString().slice(0, 19).replace(/[:]/g, '-')}Z-s${seed}`;
+}
+
+/** Flags -> validated config, or a UserError naming the fix. `null` means --help was asked for. */
+export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Config | null {
+  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS; args: string[] }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  if (values.help) return null;
+
+  const profileName = values.profile ?? 'standard';
+  if (!(profileName in PROFILES)) {
+    throw new UserError(`unknown --profile "${profileName}": choose ${Object.keys(PROFILES).join(' or ')}`);
+  }
+  const profile = PROFILES[profileName as ProfileName];
+
+  const scenarios = listFlag('scenarios', values.scenarios) ?? SCENARIO_IDS;
+  const unknown = scenarios.find((id) => !SCENARIO_IDS.includes(id));
+  if (unknown) throw new UserError(`unknown scenario "${unknown}": choose from ${SCENARIO_IDS.join(', ')}`);
+
+  const rttList = listFlag('rtt', values.rtt);
+  const rttMs = rttList?.map((item) => {
+    if (!/^\d+$/.test(item)) throw new UserError(`--rtt takes whole milliseconds separated by commas, e.g. --rtt 0,50 (got "${values.rtt}")`);
+    return Number(item);
+  });
+
+  const seed = numberFlag('seed', values.seed) ?? randomInt(2 ** 31 - 1);
+  const candidate = {
+    profile: profileName,
+    scenarios: [...new Set(scenarios)],
+    rttMs: [...new Set(rttMs ?? profile.rttMs)].sort((a, b) => a - b),
+    nMin: numberFlag('n-min', values['n-min']) ?? profile.nMin,
+    nMax: numberFlag('n-max', values['n-max']) ?? Math.max(profile.nMax, numberFlag('n-min', values['n-min']) ?? 0),
+    warmup: profile.warmup,
+    perPageLoad: profile.perPageLoad,
+    ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
+    budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
+    resamples: 2000,
+    interactionTimeoutMs: 10_000,
+    serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
+    seed,
+    rttEmulation: values['rtt-emulation'] ?? 'proxy',
+    port: numberFlag('port', values.port) ?? 0,
+    outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
+  };
+  const parsed = ConfigSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError(`invalid ${issue.path.join('.')}: ${issue.message} (see --help)`);
+  }
+  if (parsed.data.nMax < parsed.data.nMin) throw new UserError(`--n-max (${parsed.data.nMax}) is below --n-min (${parsed.data.nMin})`);
+  return parsed.data;
+}

@@ -1,0 +1,73 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** What one interaction does: click `trigger`; it ends when an element matching `selector` shows `text`. */
+export interface InteractionSpec {
+  trigger: Locator;
+  expect: { selector: string; text: string };
+}
+
+export interface Scenario {
+  id: string;
+  /** What the user does, in the report's words. */
+  summary: string;
+  /** The Server Action variant: every comparison puts it as `b`. */
+  reference: string;
+  /** Each variant with the request chain its design implies (the known answer for the RTT slope). */
+  expectedRoundTrips: Record<string, number>;
+  /** Bounds of the claim this scenario tests, in ms of "route minus action" (C1). */
+  claimBoundsMs?: [number, number];
+  /**
+   * Makes the page ready for interaction `label` (unique within the page load) and says how to trigger it and
+   * what it must show. The expected value is known before the click, so the end cannot fire early.
+   */
+  prepare(page: Page, label: string): Promise<InteractionSpec>;
+}
+
+const counter: Scenario = {
+  id: 'counter',
+  summary: 'click "+1"; the new value appears',
+  reference: 'action',
+  expectedRoundTrips: { action: 1, route: 1 },
+  async prepare(page) {
+    const selector = 'output[aria-label="count"]';
+    const current = Number(await page.locator(selector).textContent());
+    return { trigger: page.getByRole('button', { name: '+1' }), expect: { selector, text: String(current + 1) } };
+  },
+};
+
+const revalidate: Scenario = {
+  id: 'revalidate',
+  summary: 'add an item to a list rendered by a Server Component',
+  reference: 'action',
+  expectedRoundTrips: { action: 1, 'route-refresh': 2, 'route-json': 1, 'route-query': 2 },
+  claimBoundsMs: [50, 100],
+  async prepare(page, label) {
+    // The form clears its input when the previous transition ends; fill only after that.
+    await page.locator('button:enabled', { hasText: 'Add' }).waitFor();
+    await page.getByLabel('new item').fill(label);
+    return {
+      trigger: page.getByRole('button', { name: 'Add' }),
+      expect: { selector: 'ul[aria-label="items"] > li', text: label },
+    };
+  },
+};
+
+/** The catalogue: ids and variant names are part of the results.json contract. */
+export const SCENARIOS: readonly Scenario[] = [counter, revalidate];
+
+export const SCENARIO_IDS = SCENARIOS.map((scenario) => scenario.id);
+
+export function scenarioById(id: string): Scenario {
+  const scenario = SCENARIOS.find((candidate) => candidate.id === id);
+  if (!scenario) throw new Error(`unknown scenario ${id}`);
+  return scenario;
+}
+
+export function variantsOf(scenario: Scenario): string[] {
+  return Object.keys(scenario.expectedRoundTrips);
+}
+
+/** Each variant is its own page: /<scenario>/<variant>. */
+export function variantPath(scenarioId: string, variant: string): string {
+  return `/${scenarioId}/${variant}`;
+}

@@ -1,0 +1,112 @@
+import type { Plan, PlannedComparison } from '../plan';
+import type { AaResult, Accuracy, Cell, Comparison, Sample } from '../results/schema';
+import type { SamplingState } from '../sampling';
+import { bootstrapMedianDifference, median, quantile, type MedianDifference } from './bootstrap';
+import { seededRandom } from './random';
+
+/** Largest |measured - expected| RTT slope error (ms) the accuracy panel accepts. */
+export const ACCURACY_TOLERANCE_MS = 5;
+
+export interface SummaryInput {
+  plan: Plan;
+  /** Measured (non-warm-up) samples. */
+  samples: readonly Sample[];
+  expectedRoundTrips: (scenario: string, variant: string) => number;
+  sampling: ReadonlyMap<PlannedComparison, SamplingState>;
+  resamples: number;
+  seed: number;
+}
+
+const keyOf = (scenario: string, variant: string, twin: boolean, rttMs: number) => `${scenario}/${variant}/${twin}/${rttMs}`;
+
+function groupSamples(samples: readonly Sample[]): Map<string, Sample[]> {
+  const groups = new Map<string, Sample[]>();
+  for (const sample of samples) {
+    const key = keyOf(sample.scenario, sample.variant, sample.twin, sample.rttMs);
+    groups.set(key, [...(groups.get(key) ?? []), sample]);
+  }
+  return groups;
+}
+
+/** Bootstrap with a seed derived from the run seed and the comparison, so each CI is reproducible on its own. */
+export function medianDifference(a: readonly number[], b: readonly number[], seed: number, label: string, resamples: number): MedianDifference {
+  let hash = seed >>> 0;
+  for (const char of label) hash = (Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0);
+  return bootstrapMedianDifference(a, b, { resamples, random: seededRandom(hash) });
+}
+
+/** Samples -> cells, comparisons, A/A rows and the RTT accuracy check. Pure. */
+export function summarize(input: SummaryInput): {
+  cells: Cell[];
+  comparisons: Comparison[];
+  aa: AaResult[];
+  accuracy: Accuracy[];
+} {
+  const groups = groupSamples(input.samples);
+  const latencies = (scenario: string, variant: string, twin: boolean, rttMs: number) =>
+    (groups.get(keyOf(scenario, variant, twin, rttMs)) ?? []).map((sample) => sample.latencyMs);
+
+  const cells: Cell[] = input.plan.arms
+    .filter((arm) => !arm.twin)
+    .flatMap((arm) => {
+      const samples = groups.get(keyOf(arm.scenario, arm.variant, false, arm.rttMs)) ?? [];
+      if (samples.length === 0) return [];
+      const samplesMs = samples.map((sample) => sample.latencyMs);
+      return [
+        {
+          scenario: arm.scenario,
+          variant: arm.variant,
+          rttMs: arm.rttMs,
+          n: samples.length,
+          medianMs: median(samplesMs),
+          p90Ms: quantile(samplesMs, 0.9),
+          samplesMs,
+          requestsPerInteraction: median(samples.map((sample) => sample.requests.length)),
+          roundTrips: median(samples.map((sample) => sample.roundTrips)),
+          expectedRoundTrips: input.expectedRoundTrips(arm.scenario, arm.variant),
+          frameMedianMs: median(samples.map((sample) => sample.frameMs)),
+          bytesPerInteraction: median(
+            samples.map((sample) => sample.requests.reduce((sum, r) => sum + r.requestBytes + r.responseBytes, 0)),
+          ),
+        },
+      ];
+    });
+
+  const comparisons: Comparison[] = [];
+  const aa: AaResult[] = [];
+  for (const planned of input.plan.comparisons) {
+    const a = latencies(planned.scenario, planned.a.variant, planned.a.twin, planned.rttMs);
+    const b = latencies(planned.scenario, planned.b.variant, planned.b.twin, planned.rttMs);
+    if (a.length === 0 || b.length === 0) continue;
+    const label = `${planned.scenario}/${planned.a.variant}${planned.aa ? '#aa' : ''}@${planned.rttMs}`;
+    const { diffMedianMs, ci95 } = medianDifference(a, b, input.seed, label, input.resamples);
+    const common = { scenario: planned.scenario, rttMs: planned.rttMs, diffMedianMs, ci95, n: [a.length, b.length] as [number, number], sampling: input.sampling.get(planned) ?? 'open' };
+    if (planned.aa) aa.push({ ...common, variant: planned.b.variant });
+    else comparisons.push({ ...common, a: planned.a.variant, b: planned.b.variant });
+  }
+
+  const accuracy: Accuracy[] = [];
+  for (const cell of cells) {
+    if (cell.rttMs === 0) continue;
+    const base = cells.find((c) => c.scenario === cell.scenario && c.variant === cell.variant && c.rttMs === 0);
+    if (!base) continue;
+    const label = `accuracy/${cell.scenario}/${cell.variant}@${cell.rttMs}`;
+    const { diffMedianMs, ci95 } = medianDifference(cell.samplesMs, base.samplesMs, input.seed, label, input.resamples);
+    const expectedIncreaseMs = cell.expectedRoundTrips * cell.rttMs;
+    const errorMs = diffMedianMs - expectedIncreaseMs;
+    accuracy.push({
+      scenario: cell.scenario,
+      variant: cell.variant,
+      rttMs: cell.rttMs,
+      expectedRoundTrips: cell.expectedRoundTrips,
+      measuredRoundTrips: cell.roundTrips,
+      expectedIncreaseMs,
+      measuredIncreaseMs: diffMedianMs,
+      ci95,
+      errorMs,
+      toleranceMs: ACCURACY_TOLERANCE_MS,
+      withinTolerance: Math.abs(errorMs) <= ACCURACY_TOLERANCE_MS,
+    });
+  }
+  return { cells, comparisons, aa, accuracy };
+}

@@ -1,0 +1,37 @@
+/**
+ * Makes sure a Chromium is there for the benchmark and the tests. Does nothing when one is found; otherwise
+ * installs Debian's package (root with apt) or Playwright's build, or names CHROMIUM_PATH in one line (exit 2).
+ */
+import { spawnSync } from 'node:child_process';
+import { findChromium } from '../runner/browser/chromium';
+import { UserError } from '../runner/errors';
+
+function run(command: string, args: string[]): boolean {
+  console.log(`setup: ${command} ${args.join(' ')}`);
+  return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+}
+
+function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function main(): void {
+  const existing = findChromium();
+  if (existing) return;
+  if (process.getuid?.() === 0 && hasCommand('apt-get')) {
+    if (run('apt-get', ['update', '-qq']) && run('apt-get', ['install', '-y', '-qq', 'chromium'])) {
+      if (findChromium()) return;
+    }
+  }
+  run('npx', ['--no-install', 'playwright-core', 'install', 'chromium']);
+  const installed = findChromium();
+  if (installed) return console.log(`setup: Chromium at ${installed}`);
+  throw new UserError('setup: could not install Chromium: install it yourself and set CHROMIUM_PATH=/path/to/chromium');
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof UserError ? error.message : String(error));
+  process.exit(2);
+}
