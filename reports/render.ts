@@ -90,7 +90,9 @@ function summarySection(results: Results): string {
 <p>Each scenario's variants do the same mutation through a different transport, in a production build of the fixture
 (Next.js ${e(results.environment.next)}, React ${e(results.environment.react)}) driven by Chromium ${e(results.environment.chromium)}.
 One interaction = click → the DOM shows the expected new value (MutationObserver), timed in the page.
-Emulated RTT: ${e(rtts.join(', '))} ms via <b>${e(b.rttEmulation)}</b>.
+Emulated RTT: ${e(rtts.join(', '))} ms via <b>${e(b.rttEmulation)}</b>${b.rttEmulation === 'proxy' ? ' (a loopback proxy delaying each direction by RTT/2)' : " (Chromium's CDP latency, which hides server time inside the emulated latency)"}.
+Chromium's deferral of tasks until the frame after a click (DeferRendererTasksAfterInput) was
+<b>${config.chromeDeferAfterInput ? 'on, as shipped' : 'off'}</b>${config.chromeDeferAfterInput ? '' : ': it quantizes sub-frame differences to frame boundaries'}.
 Arms were interleaved in randomized rounds (seed ${e(results.environment.seed)}); each page load did ${e(config.warmup)} discarded warm-up
 interaction(s) then ${e(config.perPageLoad)} measured ones. n per cell: ${ns.length ? `${Math.min(...ns)}–${Math.max(...ns)}` : 'none'}.
 Sampling stopped per comparison when its 95% CI half-width was ≤ ${e(config.ciTargetMs)} ms, or decisive for the claim's bounds,

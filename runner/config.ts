@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   /** How RTT is emulated: a netem-like loopback delay proxy (default) or Chromium's CDP latency. */
   rttEmulation: z.enum(['proxy', 'cdp']),
+  /** Keep Chromium's shipped DeferRendererTasksAfterInput (see browser/chromium.ts). */
+  chromeDeferAfterInput: z.boolean(),
   /** 0 picks a free port. */
   port: z.number().int().min(0).max(65535),
   outDir: z.string(),
@@ -51,6 +53,9 @@ export const USAGE = `Usage: npm run bench -- [options]
   --seed N            seed for the randomized order and the bootstrap (default: random, recorded)
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
                       emulated latency, which hides server time; kept to show the difference)
+  --chrome-defer-after-input
+                      keep Chromium's shipped deferral of tasks until the frame after a click (off by
+                      default: it quantizes sub-frame differences; see README "What is measured")
   --port N            port for the fixture server on 127.0.0.1 (default: a free one)
   --n-min N           samples per arm before any stopping rule applies
   --n-max N           samples per arm at most
@@ -67,6 +72,7 @@ const FLAGS = {
   seed: { type: 'string' },
   port: { type: 'string' },
   'rtt-emulation': { type: 'string' },
+  'chrome-defer-after-input': { type: 'boolean' },
   'n-min': { type: 'string' },
   'n-max': { type: 'string' },
   'ci-target': { type: 'string' },
@@ -134,6 +140,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     seed,
     rttEmulation: values['rtt-emulation'] ?? 'proxy',
+    chromeDeferAfterInput: values['chrome-defer-after-input'] ?? false,
     port: numberFlag('port', values.port) ?? 0,
     outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
   };

@@ -46,7 +46,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
     const dbPath = path.join(APP_DIR, 'data', 'bench.sqlite');
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
     const server = await startFixture({ port: config.port, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('server.log') });
-    const browser = await launchChromium(chromiumPath);
+    const browser = await launchChromium(chromiumPath, { deferAfterInput: config.chromeDeferAfterInput });
     const closeBrowser = onCleanup(() => browser.close());
     chromiumVersion = browser.version();
     try {
