@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../runner/config';
+import { UserError } from '../runner/errors';
+
+const at = new Date('2026-11-23T08:00:00Z');
+const resolve = (...argv: string[]) => resolveConfig(argv, at, '/repo');
+
+describe('resolveConfig', () => {
+  it('uses the standard profile with every scenario by default', () => {
+    const config = resolve('--seed', '7')!;
+    expect(config.profile).toBe('standard');
+    expect(config.scenarios).toEqual(['counter', 'revalidate']);
+    expect(config.rttMs).toEqual([0, 50]);
+    expect(config.resamples).toBeGreaterThanOrEqual(2000);
+    expect(config.outDir).toBe(path.resolve('/repo/reports/runs/2026-11-23T08-00-00Z-s7'));
+    expect(config.rttEmulation).toBe('proxy');
+    expect(config.chromeDeferAfterInput).toBe(false);
+  });
+
+  it('takes flags over the profile', () => {
+    const config = resolve('--profile', 'quick', '--scenarios', 'revalidate', '--rtt', '60,0,60', '--out', 'x', '--n-min', '8')!;
+    expect(config).toMatchObject({ profile: 'quick', scenarios: ['revalidate'], rttMs: [0, 60], nMin: 8, nMax: 8 });
+    expect(config.outDir).toBe(path.resolve('/repo/x'));
+  });
+
+  it('returns null for --help', () => {
+    expect(resolve('--help')).toBeNull();
+  });
+
+  it.each([
+    [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate/],
+    [['--rtt', '0,fast'], /--rtt takes whole milliseconds/],
+    [['--rtt', '0,,50'], /comma-separated list/],
+    [['--profile', 'huge'], /unknown --profile "huge"/],
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--seed', 'abc'], /--seed takes a non-negative number/],
+    [['--seed=-1'], /--seed takes a non-negative number/],
+    [['--n-min', '10', '--n-max', '5'], /--n-max \(5\) is below --n-min \(10\)/],
+    [['--rtt-emulation', 'netem'], /invalid rttEmulation/],
+    [['--port', '70000'], /invalid port/],
+  ])('rejects %j with one line naming the fix', (argv, message) => {
+    let thrown: unknown;
+    try {
+      resolve(...argv);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UserError);
+    expect((thrown as Error).message).toMatch(message);
+    expect((thrown as Error).message).not.toContain('\n');
+  });
+});

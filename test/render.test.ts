@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { renderReport } from '../reports/render';
+import { syntheticResults } from './results-fixture';
+
+describe('renderReport', () => {
+  it('renders every section with n, CIs, verdicts and the environment', () => {
+    const html = renderReport(syntheticResults(), '/* chart.js */');
+    for (const text of ['What was compared', 'Claims', 'Scenario <code>revalidate</code>', 'Accuracy', 'A/A control', 'Environment', 'route-refresh − action', '95% CI']) {
+      expect(html).toContain(text);
+    }
+    expect(html).toMatch(/C1 <span class="badge \w+">(supported|refuted|depends|inconclusive)<\/span>/);
+    expect(html).toContain('/* chart.js */');
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+  });
+
+  it('escapes every string that comes from results.json', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const results = syntheticResults({
+      runId: evil,
+      complete: false,
+      failures: [{ scenario: evil, variant: '"><script>alert(2)</script>', rttMs: 0, message: evil }],
+    });
+    results.environment.cpu = evil;
+    results.claims[0]!.summary = evil;
+    const html = renderReport(results, '');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<script>alert(2)');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('keeps embedded chart data from closing its script element', () => {
+    const results = syntheticResults();
+    results.browser.cells[0]!.variant = '</script><script>alert(3)</script>';
+    const html = renderReport(results, '');
+    expect(html).not.toContain('</script><script>alert(3)');
+  });
+});
