@@ -61,6 +61,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --n-max N           samples per arm at most
   --ci-target MS      stop a comparison once its 95% CI half-width is at most MS
   --budget SECONDS    wall-clock budget of the browser phase
+  --timeout MS        an interaction that has not shown its result after MS fails its cell (default 10000)
   --server-delay MS   server-side work added to every mutation, for every transport alike (default 0)
   --help              this text`;
 
@@ -78,6 +79,7 @@ const FLAGS = {
   'ci-target': { type: 'string' },
   budget: { type: 'string' },
   'server-delay': { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -136,7 +138,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
     budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
     resamples: 2000,
-    interactionTimeoutMs: 10_000,
+    interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? 10_000,
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     seed,
     rttEmulation: values['rtt-emulation'] ?? 'proxy',

@@ -31,6 +31,15 @@ type ProbeWindow = Window & {
   __mutationBench: { arm(trigger: Element, expect: unknown): void; result(timeoutMs: number): Promise<ProbeOutcome> };
 };
 
+/** Clicking before hydration would submit natively or do nothing; React marks hydrated nodes with __reactProps$. */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('button')).every((button) =>
+      Object.keys(button).some((key) => key.startsWith('__reactProps$')),
+    ),
+  );
+}
+
 /**
  * How RTT is emulated. `proxy`: the page talks to a loopback proxy that delays every chunk by rtt/2 each way
  * (netem-like, the default). `cdp`: Chromium's Network.emulateNetworkConditions, which only holds response
@@ -70,13 +79,9 @@ export class BrowserSession {
   /** Loads a page at RTT 0 (page loads are not measured) and waits until React has hydrated its buttons. */
   async load(pagePath: string, scope: string): Promise<void> {
     await this.setRtt(0);
+    this.pageErrors.length = 0;
     await this.page.goto(`${this.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, { waitUntil: 'load' });
-    // Clicking before hydration would submit natively or do nothing; React marks hydrated nodes with __reactProps$.
-    await this.page.waitForFunction(() =>
-      Array.from(document.querySelectorAll('button')).every((button) =>
-        Object.keys(button).some((key) => key.startsWith('__reactProps$')),
-      ),
-    );
+    await waitForHydration(this.page);
     await this.network.settled();
   }
 
@@ -113,7 +118,7 @@ export class BrowserSession {
 
     const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
     const requestSummary = requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ') || 'none';
-    if (this.pageErrors.length > 0) throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}"`);
+    if (this.pageErrors.length > 0) throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}" (requests: ${requestSummary})`);
     if (!outcome.clicked) throw new FixtureError(`${where}: the click never reached the trigger element`);
     if (outcome.timedOut || outcome.endMs === null || outcome.frameMs === null || outcome.startMs === null) {
       throw new FixtureError(
