@@ -10,7 +10,7 @@ const PROFILES = {
   /** Smoke runs and tests: a handful of samples, no auto-sampling beyond n_min. */
   quick: { rttMs: [0], nMin: 5, nMax: 5, warmup: 1, perPageLoad: 5, ciTargetMs: 5, budgetSeconds: 60 },
   /** The default: auto-sampling until each CI is tight enough or decisive, within the 6-minute total budget. */
-  standard: { rttMs: [0, 50], nMin: 20, nMax: 80, warmup: 2, perPageLoad: 5, ciTargetMs: 4, budgetSeconds: 240 },
+  standard: { rttMs: [0, 50, 100], nMin: 30, nMax: 80, warmup: 2, perPageLoad: 5, ciTargetMs: 4, budgetSeconds: 240 },
 } as const;
 
 export type ProfileName = keyof typeof PROFILES;
@@ -47,7 +47,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 export const USAGE = `Usage: npm run bench -- [options]
 
   --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
-  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,50)
+  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,50,100)
   --profile NAME      quick | standard (default standard)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and the bootstrap (default: random, recorded)

@@ -11,7 +11,7 @@ describe('resolveConfig', () => {
     const config = resolve('--seed', '7')!;
     expect(config.profile).toBe('standard');
     expect(config.scenarios).toEqual(['counter', 'revalidate']);
-    expect(config.rttMs).toEqual([0, 50]);
+    expect(config.rttMs).toEqual([0, 50, 100]);
     expect(config.resamples).toBeGreaterThanOrEqual(2000);
     expect(config.outDir).toBe(path.resolve('/repo/reports/runs/2026-11-23T08-00-00Z-s7'));
     expect(config.rttEmulation).toBe('proxy');
