@@ -1,32 +1,35 @@
 import escapeHtml from 'escape-html';
-import type { Claim, Results } from '../runner/results/schema';
+import type { BrowserResults, Claim, HttpResults, Results } from '../runner/results/schema';
 
 /** Pure: results.json (+ Chart.js's source, inlined) -> one self-contained HTML page. */
 export function renderReport(results: Results, chartJsSource: string): string {
   const b = results.browser;
-  const scenarios = [...new Set(b.cells.map((cell) => cell.scenario))];
+  const scenarios = [...new Set(b?.cells.map((cell) => cell.scenario) ?? [])];
   const body = [
     header(results),
-    summarySection(results),
+    b ? summarySection(results, b) : '',
     claimsSection(results.claims),
-    ...scenarios.map((scenario) => scenarioSection(results, scenario)),
-    accuracySection(results),
+    ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario)) : []),
+    b ? accuracySection(b) : '',
+    results.http ? httpSection(results.http) : '',
+    results.micro ? microSection(results.micro) : '',
     environmentSection(results),
   ].join('\n');
   const chartData = {
     scenarios: scenarios.map((scenario) => ({
       id: scenario,
-      cdf: b.cells
+      cdf: b!.cells
         .filter((cell) => cell.scenario === scenario)
         .map((cell) => ({ label: `${cell.variant} @ ${cell.rttMs} ms`, points: cdfPoints(cell.samplesMs) })),
-      diff: [...new Set(b.comparisons.filter((c) => c.scenario === scenario).map((c) => c.a))].map((variant) => ({
+      diff: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => c.a))].map((variant) => ({
         variant,
-        rows: b.comparisons
+        rows: b!.comparisons
           .filter((c) => c.scenario === scenario && c.a === variant)
           .map((c) => ({ rttMs: c.rttMs, median: c.diffMedianMs, ci95: c.ci95 })),
       })),
-      rtts: [...new Set(b.comparisons.filter((c) => c.scenario === scenario).map((c) => c.rttMs))],
+      rtts: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => c.rttMs))],
     })),
+    http: results.http ? httpChartData(results.http) : [],
   };
   return `<!doctype html>
 <html lang="en">
@@ -81,12 +84,11 @@ function header(results: Results): string {
 <p>Run <code>${e(results.runId)}</code>, ${e(results.startedAt)} → ${e(results.finishedAt)} ${status}</p>${failures}</header>`;
 }
 
-function summarySection(results: Results): string {
-  const b = results.browser;
+function summarySection(results: Results, b: BrowserResults): string {
   const config = results.config as Record<string, unknown>;
   const ns = b.cells.map((cell) => cell.n);
   const rtts = [...new Set(b.cells.map((cell) => cell.rttMs))];
-  return `<section><h2>What was compared</h2>
+  return `<section><h2>What was compared in the browser</h2>
 <p>Each scenario's variants do the same mutation through a different transport, in a production build of the fixture
 (Next.js ${e(results.environment.next)}, React ${e(results.environment.react)}) driven by Chromium ${e(results.environment.chromium)}.
 One interaction = click → the DOM shows the expected new value (MutationObserver), timed in the page.
@@ -130,8 +132,7 @@ function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
   return table(keys, evidence.map((row) => keys.map((key) => show(row[key]))), 'evidence');
 }
 
-function scenarioSection(results: Results, scenario: string): string {
-  const b = results.browser;
+function scenarioSection(b: BrowserResults, scenario: string): string {
   const cells = b.cells.filter((cell) => cell.scenario === scenario);
   const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
   const cellRows = cells.map((cell) => [
@@ -161,8 +162,7 @@ ${table(['comparison', 'RTT ms', 'Δ median ms', '95% CI ms', 'n (a / b)', 'samp
 <figure><canvas id="diff-${e(scenario)}" aria-label="difference vs RTT for ${e(scenario)}"></canvas><figcaption>Δ median vs RTT (bars: 95% CI)</figcaption></figure></div></section>`;
 }
 
-function accuracySection(results: Results): string {
-  const b = results.browser;
+function accuracySection(b: BrowserResults): string {
   const rows = b.accuracy.map((a) => [
     `${e(a.scenario)}/${e(a.variant)}`,
     `0 → ${e(a.rttMs)}`,
@@ -192,6 +192,96 @@ ${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 
 ${table(['control', 'RTT ms', 'Δ median ms', '95% CI ms', 'n', ''], aaRows)}</section>`;
 }
 
+const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
+
+function httpChartData(http: HttpResults) {
+  return [...new Set(http.cells.map((cell) => cell.scenario))].map((scenario) => {
+    const cells = http.cells.filter((cell) => cell.scenario === scenario);
+    const variants = [...new Set(cells.map((cell) => cell.variant))];
+    const connections = [...new Set(cells.map((cell) => cell.connections))];
+    const top = Math.max(...connections);
+    return {
+      id: scenario,
+      connections,
+      throughput: variants.map((variant) => ({
+        variant,
+        values: connections.map((c) => cells.find((cell) => cell.variant === variant && cell.connections === c)?.interactionsPerSec ?? null),
+      })),
+      percentiles: cells
+        .filter((cell) => cell.connections === top)
+        .map((cell) => ({ variant: cell.variant, values: [cell.interactionLatencyMs.p50, cell.interactionLatencyMs.p90, cell.interactionLatencyMs.p99, cell.interactionLatencyMs.p99_9] })),
+      resources: cells
+        .filter((cell) => cell.connections === top)
+        .map((cell) => ({ variant: cell.variant, points: cell.server.points.map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
+      top,
+    };
+  });
+}
+
+function httpSection(http: HttpResults): string {
+  const scenarios = [...new Set(http.cells.map((cell) => cell.scenario))];
+  const mode = { amount: 'a fixed number of interactions per cell (closed model)', duration: 'a fixed duration per cell (closed model)', rate: 'a fixed arrival rate (open model, coordinated omission corrected)' }[http.mode];
+  const saturated = http.cells.filter((cell) => cell.loadGeneratorSaturated);
+  return `<section><h2>Under HTTP load</h2>
+<p>The exact requests each variant's interaction sent from Chromium (captured this run) replayed by autocannon, every
+interaction as its whole request sequence, with ${e(mode)}; accept-encoding: ${e(http.acceptEncoding === 'browser' ? "the browser's (gzip)" : 'none')}.
+Each replayed interaction writes under a scope of its own, so acknowledged (2xx) mutations can be matched to rows persisted.
+<b>floor</b> is a bare node:http server running the same service functions on the same database: what is left without the framework.
+Latency percentiles come from HDR histograms. The load generator shares this machine's cores with the server: compare cells, not absolute numbers.</p>
+${saturated.length ? `<p class="warn-text">The load generator used ≥ 90% of a core in ${e(saturated.map((c) => `${c.scenario}/${c.variant} x${c.connections}`).join(', '))}: there, it may be the bottleneck, not the server.</p>` : ''}
+${scenarios.map((scenario) => httpScenario(http, scenario)).join('\n')}</section>`;
+}
+
+function httpScenario(http: HttpResults, scenario: string): string {
+  const cells = http.cells.filter((cell) => cell.scenario === scenario);
+  const rows = cells.map((cell) => [
+    e(cell.variant),
+    e(cell.connections),
+    e(cell.interactionsPerSec.toFixed(0)),
+    e(cell.requestsPerSec.toFixed(0)),
+    `${ms(cell.interactionLatencyMs.p50)} / ${ms(cell.interactionLatencyMs.p90)} / ${ms(cell.interactionLatencyMs.p99)} / ${ms(cell.interactionLatencyMs.p99_9)}`,
+    `${e(cell.latencyMs.p50)} / ${e(cell.latencyMs.p99)}`,
+    e(Math.round(cell.bytesPerRequest)),
+    e(cell.requestsPerInteraction),
+    cell.floorRatio ? `${cell.floorRatio.latencyP50.toFixed(2)}× / ${pct(cell.floorRatio.interactionsPerSec)}` : '—',
+    `${e(cell.server.peakCpuPct.toFixed(0))}% / ${e(cell.server.peakRssMb.toFixed(0))} MB`,
+    `${pct(cell.loadGeneratorCpu)}${cell.loadGeneratorSaturated ? ' <span class="badge warn">saturated</span>' : ''}`,
+    cell.failed ? `<span class="badge bad">failed</span> ${e(cell.failed)}` : '<span class="badge ok">valid</span>',
+  ]);
+  const integrity = cells.map((cell) => [
+    e(cell.variant),
+    e(cell.connections),
+    e(cell.interactions),
+    e(cell.acknowledged),
+    e(cell.persisted),
+    e(cell.duplicated),
+    `${e(cell.non2xx)} / ${e(cell.errors)} / ${e(cell.invalid)}`,
+    cell.persisted === cell.acknowledged && cell.duplicated === 0 ? '<span class="badge ok">nothing lost</span>' : '<span class="badge bad">mismatch</span>',
+  ]);
+  return `<h3>Scenario <code>${e(scenario)}</code> under load</h3>
+${table(['variant', 'connections', 'interactions/s', 'requests/s', 'interaction ms p50 / p90 / p99 / p99.9', 'request ms p50 / p99', 'bytes/request', 'requests/interaction', 'vs floor: p50 latency / throughput', 'server peak CPU / RSS', 'load generator CPU', 'responses'], rows)}
+<h4>Integrity</h4>
+${table(['variant', 'connections', 'interactions', 'acknowledged (2xx)', 'persisted', 'applied twice', 'non-2xx / errors / invalid', ''], integrity)}
+<div class="charts"><figure><canvas id="http-rps-${e(scenario)}"></canvas><figcaption>Interactions per second by connections</figcaption></figure>
+<figure><canvas id="http-pct-${e(scenario)}"></canvas><figcaption>Interaction latency percentiles at the highest connection count</figcaption></figure>
+<figure><canvas id="http-res-${e(scenario)}"></canvas><figcaption>Server CPU % (solid) and RSS MB (dashed) during the highest-connection loads</figcaption></figure></div>`;
+}
+
+function microSection(micro: NonNullable<Results['micro']>): string {
+  const rows = micro.tasks.map((task) => [
+    e(task.name),
+    task.opsPerSec === null ? '—' : e(Math.round(task.opsPerSec).toLocaleString('en')),
+    task.meanNs === null ? '—' : e((task.meanNs / 1000).toFixed(2)),
+    task.rme === null ? '—' : `±${e(task.rme.toFixed(1))}%`,
+    e(task.samples),
+    task.error ? `<span class="badge bad">refused</span> ${e(task.error)}` : '',
+  ]);
+  return `<section><h2>In-process costs (micro-benchmarks)</h2>
+<p>tinybench in a separate Node process under the react-server condition, production React (Next's compiled copy).
+Action arguments go through React's encodeReply/decodeReply; a Route Handler body through JSON.stringify/parse.</p>
+${table(['task', 'ops/s', 'mean µs', 'margin of error', 'samples', ''], rows)}</section>`;
+}
+
 function environmentSection(results: Results): string {
   const env = results.environment;
   const rows = Object.entries(env).map(([key, value]) => [e(key), `<code>${e(Array.isArray(value) ? value.join(' ') : value)}</code>`]);
@@ -208,13 +298,36 @@ td:first-child,th:first-child{text-align:left}
 .ok{background:#2e7d32}.bad{background:#c62828}.warn{background:#ef6c00}.muted{background:#757575}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#444}cite{font-size:.85em;color:#777}
 .charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}
-code{background:#f3f3f3;padding:0 .2rem}`;
+code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}`;
 
 /** Runs in the report page: builds the charts from the embedded data. */
 const CHART_SCRIPT = `
 (() => {
   const data = JSON.parse(document.getElementById('chart-data').textContent);
   const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ef6c00','#00838f','#5d4037','#ad1457'];
+  for (const scenario of data.http) {
+    new Chart(document.getElementById('http-rps-' + scenario.id), {
+      type: 'bar',
+      data: { labels: scenario.connections.map((c) => 'x' + c), datasets: scenario.throughput.map((t, i) => ({
+        label: t.variant, data: t.values, backgroundColor: palette[i % palette.length] })) },
+      options: { animation: false, scales: { y: { title: { display: true, text: 'interactions / s' } } } },
+    });
+    new Chart(document.getElementById('http-pct-' + scenario.id), {
+      type: 'line',
+      data: { labels: ['p50', 'p90', 'p99', 'p99.9'], datasets: scenario.percentiles.map((p, i) => ({
+        label: p.variant + ' x' + scenario.top, data: p.values, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length] })) },
+      options: { animation: false, scales: { y: { type: 'logarithmic', title: { display: true, text: 'interaction latency ms' } } } },
+    });
+    new Chart(document.getElementById('http-res-' + scenario.id), {
+      type: 'line',
+      data: { datasets: scenario.resources.flatMap((r, i) => [
+        { label: r.variant + ' CPU %', data: r.points.map((p) => ({ x: p.x, y: p.cpu })), borderColor: palette[i % palette.length], pointRadius: 0, yAxisID: 'cpu' },
+        { label: r.variant + ' RSS MB', data: r.points.map((p) => ({ x: p.x, y: p.rss })), borderColor: palette[i % palette.length], borderDash: [4, 3], pointRadius: 0, yAxisID: 'rss' },
+      ]) },
+      options: { animation: false, parsing: false, scales: { x: { type: 'linear', title: { display: true, text: 's into the load' } },
+        cpu: { position: 'left', title: { display: true, text: 'CPU %' } }, rss: { position: 'right', title: { display: true, text: 'RSS MB' }, grid: { drawOnChartArea: false } } } },
+    });
+  }
   for (const scenario of data.scenarios) {
     new Chart(document.getElementById('cdf-' + scenario.id), {
       type: 'line',

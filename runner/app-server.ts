@@ -93,29 +93,26 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-export interface StartOptions {
+interface ServerProcess {
+  /** What the server is, for messages. */
+  name: string;
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
   port: number;
-  dbPath: string;
-  serverDelayMs: number;
+  /** A path that answers 200 once the server is ready. */
+  readyPath: string;
   logFile: string;
 }
 
-/** `next start` on 127.0.0.1 in its own process group; resolves once it answers HTTP. */
-export async function startFixture(options: StartOptions): Promise<AppServer> {
-  const port = await claimPort(options.port);
-  const log = fs.openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: APP_DIR,
-    env: {
-      ...process.env,
-      ...BASE_ENV,
-      NODE_ENV: 'production',
-      BENCH_DB_PATH: options.dbPath,
-      BENCH_SERVER_DELAY_MS: String(options.serverDelayMs),
-    },
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
+/**
+ * Starts a server in its own process group (so stopping it takes its children too) and resolves once it answers
+ * HTTP. The group is killed on stop, on error, on Ctrl-C and on exit.
+ */
+export async function startServerProcess(spec: ServerProcess): Promise<AppServer> {
+  const port = await claimPort(spec.port);
+  const log = fs.openSync(spec.logFile, 'a');
+  const child = spawn(process.execPath, [...spec.args, String(port)], { cwd: spec.cwd, env: spec.env, stdio: ['ignore', log, log], detached: true });
   fs.closeSync(log);
   const pid = child.pid!;
   const untrack = trackProcessGroup(pid);
@@ -135,13 +132,51 @@ export async function startFixture(options: StartOptions): Promise<AppServer> {
 
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exited) break;
-    const ready = await fetch(`${origin}/`).then((response) => response.ok, () => false);
+  while (Date.now() < deadline && !exited) {
+    const ready = await fetch(`${origin}${spec.readyPath}`).then((response) => response.ok, () => false);
     if (ready) return { origin, pid, stop };
     await sleep(100);
   }
   await stop();
-  const tail = fs.readFileSync(options.logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
-  throw new Error(`the fixture server did not become ready on ${origin}; last lines of ${options.logFile}:\n${tail}`);
+  const tail = fs.readFileSync(spec.logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+  throw new Error(`${spec.name} did not become ready on ${origin}; last lines of ${spec.logFile}:\n${tail}`);
+}
+
+export interface StartOptions {
+  port: number;
+  dbPath: string;
+  serverDelayMs: number;
+  logFile: string;
+}
+
+function serviceEnv(options: StartOptions): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_ENV: 'production', BENCH_DB_PATH: options.dbPath, BENCH_SERVER_DELAY_MS: String(options.serverDelayMs) };
+}
+
+/** `next start` on 127.0.0.1. */
+export function startFixture(options: StartOptions): Promise<AppServer> {
+  return startServerProcess({
+    name: 'the fixture server',
+    args: [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p'],
+    cwd: APP_DIR,
+    env: { ...serviceEnv(options), ...BASE_ENV },
+    port: options.port,
+    readyPath: '/',
+    logFile: options.logFile,
+  });
+}
+
+const FLOOR_SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'http', 'floor-server.ts');
+
+/** The physical floor: a bare node:http server over the same service functions and database. */
+export function startFloor(options: StartOptions): Promise<AppServer> {
+  return startServerProcess({
+    name: 'the floor server',
+    args: ['--import', 'tsx', FLOOR_SERVER],
+    cwd: path.dirname(APP_DIR),
+    env: serviceEnv(options),
+    port: options.port,
+    readyPath: '/api/revalidate?scope=ready',
+    logFile: options.logFile,
+  });
 }

@@ -5,18 +5,28 @@ import { z } from 'zod';
 import { UserError } from './errors';
 import { SCENARIO_IDS } from './scenarios';
 
+export const SUITES = ['browser', 'http', 'micro'] as const;
+export type Suite = (typeof SUITES)[number];
+
 /** Sampling knobs per profile; flags override single values. */
 const PROFILES = {
   /** Smoke runs and tests: a handful of samples, no auto-sampling beyond n_min. */
-  quick: { rttMs: [0], nMin: 5, nMax: 5, warmup: 1, perPageLoad: 5, ciTargetMs: 5, budgetSeconds: 60 },
+  quick: {
+    rttMs: [0], nMin: 5, nMax: 5, warmup: 1, perPageLoad: 5, ciTargetMs: 5, budgetSeconds: 60,
+    connections: [10], interactionsPerConnection: 20, minInteractions: 100, microTimeMs: 50,
+  },
   /** The default: auto-sampling until each CI is tight enough or decisive, within the 6-minute total budget. */
-  standard: { rttMs: [0, 50, 100], nMin: 30, nMax: 80, warmup: 2, perPageLoad: 5, ciTargetMs: 4, budgetSeconds: 240 },
+  standard: {
+    rttMs: [0, 50, 100], nMin: 30, nMax: 80, warmup: 2, perPageLoad: 5, ciTargetMs: 4, budgetSeconds: 150,
+    connections: [1, 10, 50], interactionsPerConnection: 40, minInteractions: 300, microTimeMs: 250,
+  },
 } as const;
 
 export type ProfileName = keyof typeof PROFILES;
 
 export const ConfigSchema = z.object({
   profile: z.enum(['quick', 'standard']),
+  suites: z.array(z.enum(SUITES)).min(1),
   scenarios: z.array(z.string()).min(1),
   rttMs: z.array(z.number().int().min(0).max(2000)).min(1),
   nMin: z.number().int().min(3),
@@ -32,6 +42,20 @@ export const ConfigSchema = z.object({
   resamples: z.number().int().min(2000),
   interactionTimeoutMs: z.number().int().positive(),
   serverDelayMs: z.number().int().min(0),
+  /** HTTP load: closed-model connection counts. */
+  connections: z.array(z.number().int().min(1).max(1000)).min(1),
+  /** HTTP load, fixed work (default): interactions per cell = max(minInteractions, connections x this). */
+  interactionsPerConnection: z.number().int().min(1),
+  minInteractions: z.number().int().min(1),
+  /** HTTP load, fixed work overriding the above: exactly this many interactions per cell. */
+  amount: z.number().int().min(1).optional(),
+  /** HTTP load, fixed time instead of fixed work. */
+  durationSeconds: z.number().positive().optional(),
+  /** HTTP load, open model: interactions per second. */
+  rate: z.number().positive().optional(),
+  acceptEncoding: z.enum(['browser', 'none']),
+  /** Micro-benchmarks: tinybench time per task. */
+  microTimeMs: z.number().int().positive(),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   /** How RTT is emulated: a netem-like loopback delay proxy (default) or Chromium's CDP latency. */
   rttEmulation: z.enum(['proxy', 'cdp']),
@@ -46,6 +70,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 export const USAGE = `Usage: npm run bench -- [options]
 
+  --suite LIST        browser, http, micro (default: all three)
   --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,50,100)
   --profile NAME      quick | standard (default standard)
@@ -61,12 +86,23 @@ export const USAGE = `Usage: npm run bench -- [options]
   --n-max N           samples per arm at most
   --ci-target MS      stop a comparison once its 95% CI half-width is at most MS
   --budget SECONDS    wall-clock budget of the browser phase
+  --connections LIST  HTTP load: closed-model connection counts (quick 10, standard 1,10,50)
+  --amount N          HTTP load: interactions per cell (default: max(300, 40 x connections); quick 100)
+  --duration SECONDS  HTTP load: run each cell for a fixed time instead of a fixed amount
+  --rate N            HTTP load: open model, N interactions per second over all connections
+  --accept-encoding M browser (default: replay the browser's accept-encoding, gzip) | none
   --timeout MS        an interaction that has not shown its result after MS fails its cell (default 10000)
   --server-delay MS   server-side work added to every mutation, for every transport alike (default 0)
   --help              this text`;
 
 const FLAGS = {
+  suite: { type: 'string' },
   scenarios: { type: 'string' },
+  connections: { type: 'string' },
+  amount: { type: 'string' },
+  duration: { type: 'string' },
+  rate: { type: 'string' },
+  'accept-encoding': { type: 'string' },
   rtt: { type: 'string' },
   profile: { type: 'string' },
   out: { type: 'string' },
@@ -120,15 +156,23 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   const unknown = scenarios.find((id) => !SCENARIO_IDS.includes(id));
   if (unknown) throw new UserError(`unknown scenario "${unknown}": choose from ${SCENARIO_IDS.join(', ')}`);
 
-  const rttList = listFlag('rtt', values.rtt);
-  const rttMs = rttList?.map((item) => {
-    if (!/^\d+$/.test(item)) throw new UserError(`--rtt takes whole milliseconds separated by commas, e.g. --rtt 0,50 (got "${values.rtt}")`);
-    return Number(item);
-  });
+  const suites = listFlag('suite', values.suite) ?? [...SUITES];
+  const unknownSuite = suites.find((suite) => !(SUITES as readonly string[]).includes(suite));
+  if (unknownSuite) throw new UserError(`unknown suite "${unknownSuite}": choose from ${SUITES.join(', ')}`);
+
+  const wholeNumbers = (name: string, example: string) =>
+    listFlag(name, values[name as 'rtt'])?.map((item) => {
+      if (!/^\d+$/.test(item)) throw new UserError(`--${name} takes whole numbers separated by commas, e.g. --${name} ${example} (got "${values[name as 'rtt']}")`);
+      return Number(item);
+    });
+  const rttMs = wholeNumbers('rtt', '0,50');
+  const connections = wholeNumbers('connections', '1,10,50');
+  if (values.duration !== undefined && values.amount !== undefined) throw new UserError('--duration and --amount both fix when a load ends: pass one');
 
   const seed = numberFlag('seed', values.seed) ?? randomInt(2 ** 31 - 1);
   const candidate = {
     profile: profileName,
+    suites: [...new Set(suites)],
     scenarios: [...new Set(scenarios)],
     rttMs: [...new Set(rttMs ?? profile.rttMs)].sort((a, b) => a - b),
     nMin: numberFlag('n-min', values['n-min']) ?? profile.nMin,
@@ -140,6 +184,14 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     resamples: 2000,
     interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? 10_000,
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
+    connections: [...new Set(connections ?? profile.connections)].sort((a, b) => a - b),
+    interactionsPerConnection: profile.interactionsPerConnection,
+    minInteractions: profile.minInteractions,
+    amount: numberFlag('amount', values.amount),
+    durationSeconds: numberFlag('duration', values.duration),
+    rate: numberFlag('rate', values.rate),
+    acceptEncoding: values['accept-encoding'] ?? 'browser',
+    microTimeMs: profile.microTimeMs,
     seed,
     rttEmulation: values['rtt-emulation'] ?? 'proxy',
     chromeDeferAfterInput: values['chrome-defer-after-input'] ?? false,

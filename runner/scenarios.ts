@@ -16,6 +16,13 @@ export interface Scenario {
   expectedRoundTrips: Record<string, number>;
   /** Bounds of the claim this scenario tests, in ms of "route minus action" (C1). */
   claimBoundsMs?: [number, number];
+  /** The Route Handler variant whose requests the bare floor server also answers. */
+  floorVariant: string;
+  /**
+   * Integrity under load: counts what the database holds for scopes LIKE ? (one scope per replayed interaction):
+   * `scopes`, `mutations` persisted, and `duplicated` scopes that got more than one.
+   */
+  persistedSql: string;
   /**
    * Makes the page ready for interaction `label` (unique within the page load) and says how to trigger it and
    * what it must show. The expected value is known before the click, so the end cannot fire early.
@@ -28,6 +35,9 @@ const counter: Scenario = {
   summary: 'click "+1"; the new value appears',
   reference: 'action',
   expectedRoundTrips: { action: 1, route: 1 },
+  floorVariant: 'route',
+  persistedSql: `SELECT count(*) AS scopes, coalesce(sum(value), 0) AS mutations, coalesce(sum(value > 1), 0) AS duplicated
+                 FROM counters WHERE scope LIKE ?`,
   async prepare(page) {
     const selector = 'output[aria-label="count"]';
     const current = Number(await page.locator(selector).textContent());
@@ -41,6 +51,9 @@ const revalidate: Scenario = {
   reference: 'action',
   expectedRoundTrips: { action: 1, 'route-refresh': 2, 'route-json': 1, 'route-query': 2 },
   claimBoundsMs: [50, 100],
+  floorVariant: 'route-json',
+  persistedSql: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
+                 FROM items WHERE scope LIKE ?`,
   async prepare(page, label) {
     // The form clears its input when the previous transition ends; fill only after that.
     await page.locator('button:enabled', { hasText: 'Add' }).waitFor();

@@ -46,7 +46,7 @@ function fixtureProcesses(): string[] {
 describe('bad input: one line, exit 2, nothing left running', () => {
   const cases: [string, string[], Record<string, string>, RegExp][] = [
     ['unknown scenario', ['--scenarios', 'counter,bogus'], {}, /unknown scenario "bogus": choose from counter, revalidate/],
-    ['malformed --rtt', ['--rtt', '0,5O'], {}, /--rtt takes whole milliseconds separated by commas/],
+    ['malformed --rtt', ['--rtt', '0,5O'], {}, /--rtt takes whole numbers separated by commas/],
     ['unknown flag', ['--fast'], {}, /Unknown option '--fast'/],
     ['missing Chromium', ['--profile', 'quick'], { CHROMIUM_PATH: '/nonexistent/chromium' }, /CHROMIUM_PATH=\/nonexistent\/chromium does not exist/],
   ];
@@ -90,17 +90,36 @@ describe('npm run bench, end to end with tiny sample counts', () => {
 
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.complete).toBe(true);
+    const browser = results.browser!;
     expect(results.environment.seed).toBe(11);
-    expect(results.browser.cells).toHaveLength(12);
-    for (const cell of results.browser.cells) {
+    expect(browser.cells).toHaveLength(12);
+    for (const cell of browser.cells) {
       expect(cell.n).toBe(5);
       expect(cell.roundTrips).toBe(cell.expectedRoundTrips);
     }
-    expect(results.browser.comparisons).toHaveLength(8);
-    expect(results.browser.aa).toHaveLength(4);
-    expect(results.browser.accuracy).toHaveLength(6);
-    expect(results.claims.map((claim) => claim.id)).toEqual(['C1', 'C2']);
+    expect(browser.comparisons).toHaveLength(8);
+    expect(browser.aa).toHaveLength(4);
+    expect(browser.accuracy).toHaveLength(6);
+    expect(results.claims.map((claim) => claim.id)).toEqual(['C1', 'C2', 'C3', 'C4']);
     expect(results.claims[1]!.verdict).toBe('supported');
+    expect(results.claims.every((claim) => claim.verdict !== 'not-measured')).toBe(true);
+
+    // HTTP load: every variant and the floor, replayed from this run's capture, nothing lost.
+    const http = results.http!;
+    expect(http.cells.map((cell) => `${cell.scenario}/${cell.variant}`).sort()).toEqual(
+      ['counter/action', 'counter/floor', 'counter/route', 'revalidate/action', 'revalidate/floor', 'revalidate/route-json', 'revalidate/route-query', 'revalidate/route-refresh'],
+    );
+    for (const cell of http.cells) {
+      expect(cell.failed).toBeNull();
+      expect(cell.acknowledged).toBe(cell.interactions);
+      expect(cell.persisted).toBe(cell.acknowledged);
+      expect(cell.requestsPerSec).toBeGreaterThan(0);
+    }
+    const capture = JSON.parse(fs.readFileSync(path.join(out, 'capture.json'), 'utf8')) as { variant: string; requests: { headers: Record<string, string> }[] }[];
+    expect(capture.find((c) => c.variant === 'action')!.requests[0]!.headers['next-action']).toMatch(/^[0-9a-f]{40,}$/);
+
+    // Micro: every task either measured or refused with the reason.
+    for (const task of results.micro!.tasks) expect(task.error === null ? task.opsPerSec! > 0 : task.samples === 0).toBe(true);
 
     const lines = fs.readFileSync(path.join(out, 'samples.jsonl'), 'utf8').trim().split('\n');
     const samples = lines.map((line) => SampleSchema.parse(JSON.parse(line)));
@@ -118,7 +137,7 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('request', (request) => !request.url().startsWith('file://') && problems.push(`request ${request.url()}`));
       await page.goto(`file://${path.join(out, 'index.html')}`);
-      await page.waitForFunction(() => document.querySelectorAll('canvas').length === 4);
+      await page.waitForFunction(() => document.querySelectorAll('canvas').length === 4 + 6);
       // Chart.js draws into every canvas: a blank canvas would mean the inlined library did not run.
       const drawn = await page.evaluate(() =>
         Array.from(document.querySelectorAll('canvas')).every((canvas) => canvas.toDataURL() !== document.createElement('canvas').toDataURL()),
@@ -154,13 +173,13 @@ describe('a failed run', () => {
   it('exits 1, keeps what it measured and the failures, and leaves no process behind', async () => {
     const out = path.join(scratch, 'failed');
     // Every interaction outlasts the timeout: each cell must fail with a message, not be timed.
-    const exit = await bench(['--profile', 'quick', '--scenarios', 'counter', '--server-delay', '2000', '--timeout', '500', '--out', out]);
+    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'counter', '--server-delay', '2000', '--timeout', '500', '--out', out]);
     expect(exit.code).toBe(1);
     expect(exit.stderr).toMatch(/FAILED counter\/action at RTT 0 ms: counter at \/counter\/action: after the click the page did not show "1"/);
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.complete).toBe(false);
     expect(results.failures).toHaveLength(3);
-    expect(results.browser.cells).toEqual([]);
+    expect(results.browser!.cells).toEqual([]);
     expect(results.claims.every((claim) => claim.verdict === 'not-measured')).toBe(true);
     expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
     expect(fixtureProcesses()).toEqual([]);

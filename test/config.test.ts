@@ -30,7 +30,11 @@ describe('resolveConfig', () => {
 
   it.each([
     [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate/],
-    [['--rtt', '0,fast'], /--rtt takes whole milliseconds/],
+    [['--rtt', '0,fast'], /--rtt takes whole numbers separated by commas/],
+    [['--suite', 'browser,load'], /unknown suite "load": choose from browser, http, micro/],
+    [['--connections', '10,x'], /--connections takes whole numbers/],
+    [['--amount', '5', '--duration', '2'], /--duration and --amount both fix when a load ends/],
+    [['--accept-encoding', 'br'], /invalid acceptEncoding/],
     [['--rtt', '0,,50'], /comma-separated list/],
     [['--profile', 'huge'], /unknown --profile "huge"/],
     [['--bogus'], /Unknown option '--bogus'/],

@@ -30,7 +30,7 @@ describe('renderReport', () => {
 
   it('keeps embedded chart data from closing its script element', () => {
     const results = syntheticResults();
-    results.browser.cells[0]!.variant = '</script><script>alert(3)</script>';
+    results.browser!.cells[0]!.variant = '</script><script>alert(3)</script>';
     const html = renderReport(results, '');
     expect(html).not.toContain('</script><script>alert(3)');
   });

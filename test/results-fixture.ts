@@ -49,7 +49,7 @@ export function syntheticResults(overrides: Partial<Results> = {}): Results {
     config: { warmup: 1, perPageLoad: 5, ciTargetMs: 4, nMax: 20, budgetSeconds: 60, resamples: 2000, chromeDeferAfterInput: false },
     environment: { node: 'v20', next: '16.4.6', react: '19.3.1', chromium: '156', os: 'Linux', cpu: 'cpu', cores: 2, gitSha: 'abc', argv: [], seed: 3 },
     browser: { rttEmulation: 'proxy', wallSeconds: 60, ...summary },
-    claims: evaluateClaims(summary),
+    claims: evaluateClaims({ browser: { rttEmulation: 'proxy', wallSeconds: 60, ...summary } }),
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { syntheticResults } from './results-fixture';
 
 describe('summarize', () => {
   const results = syntheticResults();
-  const { cells, comparisons, aa, accuracy } = results.browser;
+  const { cells, comparisons, aa, accuracy } = results.browser!;
 
   it('makes one cell per variant and RTT, twins excluded', () => {
     expect(cells).toHaveLength(8);

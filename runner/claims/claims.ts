@@ -1,4 +1,4 @@
-import type { Cell, Claim, Comparison } from '../results/schema';
+import type { BrowserResults, Cell, Claim, Comparison, HttpResults } from '../results/schema';
 
 type Verdict = Claim['verdict'];
 
@@ -78,6 +78,73 @@ export function evaluateC2(cells: readonly Cell[]): Claim {
   };
 }
 
-export function evaluateClaims(browser: { cells: readonly Cell[]; comparisons: readonly Comparison[] }): Claim[] {
-  return [evaluateC1(browser.comparisons), evaluateC2(browser.cells)];
+/** The Route Handler variant that does the same job as the action, end to end, per scenario. */
+const ROUTE_COUNTERPART: Record<string, string> = { counter: 'route', revalidate: 'route-refresh' };
+
+/**
+ * C3: "removing HTTP overhead" should show as fewer bytes per interaction (browser) and as lower server latency
+ * and higher throughput under load, action against its same-result route counterpart. Failed cells do not count.
+ */
+export function evaluateC3(browser: BrowserResults | undefined, http: HttpResults | undefined): Claim {
+  const evidence: Record<string, unknown>[] = [];
+  for (const [scenario, route] of Object.entries(ROUTE_COUNTERPART)) {
+    for (const action of browser?.cells.filter((c) => c.scenario === scenario && c.variant === 'action' && c.rttMs === 0) ?? []) {
+      const other = browser?.cells.find((c) => c.scenario === scenario && c.variant === route && c.rttMs === 0);
+      if (!other) continue;
+      evidence.push({ scenario, route, measure: 'bytes per interaction (browser)', action: Math.round(action.bytesPerInteraction), routeValue: Math.round(other.bytesPerInteraction), verdict: action.bytesPerInteraction <= other.bytesPerInteraction ? 'supported' : 'refuted' });
+    }
+    for (const action of http?.cells.filter((c) => c.scenario === scenario && c.variant === 'action' && !c.failed) ?? []) {
+      const other = http?.cells.find((c) => c.scenario === scenario && c.variant === route && c.connections === action.connections && !c.failed);
+      if (!other) continue;
+      evidence.push({ scenario, route, measure: `interaction p50 ms under load x${action.connections}`, action: action.interactionLatencyMs.p50, routeValue: other.interactionLatencyMs.p50, verdict: action.interactionLatencyMs.p50 <= other.interactionLatencyMs.p50 ? 'supported' : 'refuted' });
+      evidence.push({ scenario, route, measure: `interactions/s under load x${action.connections}`, action: action.interactionsPerSec, routeValue: other.interactionsPerSec, verdict: action.interactionsPerSec >= other.interactionsPerSec ? 'supported' : 'refuted' });
+    }
+  }
+  const verdict = combineVerdicts(evidence.map((row) => row.verdict as Verdict));
+  const against = (wanted: Verdict) => evidence.filter((row) => row.verdict === wanted).map((row) => `${row.scenario} ${row.measure}`);
+  return {
+    id: 'C3',
+    source: 'seeds/003_c856860a3c6dd2db.txt',
+    quote: 'By removing HTTP overhead and enabling more direct server-client coordination, Server Actions can reduce latency',
+    verdict,
+    summary: evidence.length
+      ? `Action against the route variant with the same end result (counter: route; revalidate: route-refresh), point estimates. Action better or equal: ${against('supported').join('; ') || 'none'}. Route better: ${against('refuted').join('; ') || 'none'}.`
+      : 'Needs the browser suite at RTT 0 or the HTTP suite.',
+    evidence,
+  };
+}
+
+/** C4's band: action throughput within this fraction of the route's counts as "not as different". */
+export const C4_BAND = 0.15;
+
+/** C4: under load, the counter's action throughput is within +-15% of its Route Handler's. */
+export function evaluateC4(http: HttpResults | undefined): Claim {
+  const evidence = (http?.cells ?? [])
+    .filter((cell) => cell.scenario === 'counter' && cell.variant === 'action' && !cell.failed)
+    .flatMap((action) => {
+      const route = http!.cells.find((c) => c.scenario === 'counter' && c.variant === 'route' && c.connections === action.connections && !c.failed);
+      if (!route) return [];
+      const ratio = action.interactionsPerSec / route.interactionsPerSec;
+      return [{ connections: action.connections, actionPerSec: action.interactionsPerSec, routePerSec: route.interactionsPerSec, ratio, verdict: (Math.abs(ratio - 1) <= C4_BAND ? 'supported' : 'refuted') as Verdict }];
+    });
+  return {
+    id: 'C4',
+    source: 'seeds/002_7dd42d0cb4a081f2.txt',
+    quote: 'Performance: not as different as people think',
+    verdict: combineVerdicts(evidence.map((row) => row.verdict)),
+    summary: evidence.length
+      ? `counter under load, action / route interactions per second: ${evidence.map((row) => `x${row.connections}: ${row.ratio.toFixed(2)}`).join(', ')} (supported within ${1 - C4_BAND}..${1 + C4_BAND}). One run per cell: a point estimate.`
+      : 'Needs the HTTP suite with the counter scenario.',
+    evidence,
+  };
+}
+
+export function evaluateClaims(results: { browser?: BrowserResults; http?: HttpResults }): Claim[] {
+  const browser = results.browser;
+  return [
+    evaluateC1(browser?.comparisons ?? []),
+    evaluateC2(browser?.cells ?? []),
+    evaluateC3(browser, results.http),
+    evaluateC4(results.http),
+  ];
 }

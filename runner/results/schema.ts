@@ -80,6 +80,41 @@ export const AccuracySchema = z.object({
   withinTolerance: z.boolean(),
 });
 
+const Percentiles = z.object({ p50: Ms, p90: Ms, p99: Ms, p99_9: Ms });
+
+/** One replay of a captured interaction under load. `variant` "floor" is the bare node:http server. */
+export const HttpCellSchema = z.object({
+  scenario: z.string(),
+  variant: z.string(),
+  connections: z.number().int(),
+  ratePerSecond: z.number().nullable(),
+  interactions: z.number().int(),
+  requestsPerInteraction: z.number().int(),
+  requestsPerSec: z.number(),
+  interactionsPerSec: z.number(),
+  latencyMs: Percentiles,
+  interactionLatencyMs: Percentiles,
+  bytesPerRequest: z.number(),
+  non2xx: z.number().int(),
+  errors: z.number().int(),
+  timeouts: z.number().int(),
+  invalid: z.number().int(),
+  acknowledged: z.number().int(),
+  persisted: z.number().int(),
+  duplicated: z.number().int(),
+  server: z.object({
+    peakCpuPct: z.number(),
+    peakRssMb: z.number(),
+    points: z.array(z.object({ tMs: z.number(), cpuPct: z.number(), rssMb: z.number() })),
+  }),
+  loadGeneratorCpu: z.number(),
+  loadGeneratorSaturated: z.boolean(),
+  /** This cell against the floor at the same connections: >1 latency and <1 req/s mean slower than the floor. */
+  floorRatio: z.object({ latencyP50: z.number(), interactionsPerSec: z.number() }).nullable(),
+  /** Why the cell is not to be trusted (invalid responses, errors, lost or duplicated mutations); null when sound. */
+  failed: z.string().nullable(),
+});
+
 export const Verdict = z.enum(['supported', 'refuted', 'depends', 'inconclusive', 'not-measured']);
 
 export const ClaimSchema = z.object({
@@ -118,36 +153,40 @@ export const ResultsSchema = z.object({
     argv: z.array(z.string()),
     seed: z.number().int(),
   }),
-  browser: z.object({
+  /** Absent when the browser suite did not run. */
+  browser: z
+    .object({
     rttEmulation: z.enum(['proxy', 'cdp']),
     wallSeconds: z.number(),
     cells: z.array(CellSchema),
     comparisons: z.array(ComparisonSchema),
     aa: z.array(AaSchema),
     accuracy: z.array(AccuracySchema),
-  }),
-  /** Absent until the HTTP-load suite has run. */
+  })
+    .optional(),
+  /** Absent when the HTTP-load suite did not run. */
   http: z
     .object({
-      cells: z.array(
+      mode: z.enum(['amount', 'duration', 'rate']),
+      acceptEncoding: z.enum(['browser', 'none']),
+      cells: z.array(HttpCellSchema),
+    })
+    .optional(),
+  /** Absent when the micro-benchmark suite did not run. */
+  micro: z
+    .object({
+      tasks: z.array(
         z.object({
-          scenario: z.string(),
-          variant: z.string(),
-          connections: z.number().int(),
-          requestsPerSec: z.number(),
-          latencyMs: z.object({ p50: Ms, p90: Ms, p99: Ms }),
-          bytesPerRequest: z.number(),
-          non2xx: z.number().int(),
-          errors: z.number().int(),
-          acknowledged: z.number().int(),
-          persisted: z.number().int(),
+          name: z.string(),
+          opsPerSec: z.number().nullable(),
+          meanNs: z.number().nullable(),
+          rme: z.number().nullable(),
+          samples: z.number().int(),
+          /** The payload was refused (the message), or null. */
+          error: z.string().nullable(),
         }),
       ),
     })
-    .optional(),
-  /** Absent until the micro-benchmark suite has run. */
-  micro: z
-    .object({ tasks: z.array(z.object({ name: z.string(), opsPerSec: z.number(), meanNs: z.number(), rme: z.number() })) })
     .optional(),
   claims: z.array(ClaimSchema),
 });
@@ -158,5 +197,7 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 export type AaResult = z.infer<typeof AaSchema>;
 export type Accuracy = z.infer<typeof AccuracySchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
+export type HttpCell = z.infer<typeof HttpCellSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
-export type BrowserResults = Results['browser'];
+export type BrowserResults = NonNullable<Results['browser']>;
+export type HttpResults = NonNullable<Results['http']>;
