@@ -19,7 +19,7 @@ const WARMUP_INTERACTIONS = 50;
 
 export const FLOOR = 'floor';
 
-interface Target {
+export interface Target {
   variant: string;
   server: AppServer;
   capture: Capture;
@@ -85,44 +85,57 @@ export async function measureHttp(options: {
     targets.flatMap(({ scenario, targets: list }) => shuffled(list, random).map((target) => ({ scenario, connections, target }))),
   );
   progress.start('http', plan.length);
-  let cellIndex = 0;
-  for (const { scenario: scenarioId, connections, target } of plan) {
-    const scenario = scenarioById(scenarioId);
-    const prefix = `c${(cellIndex++).toString(36).padStart(2, '0')}`;
-    const interactions = config.amount ?? Math.max(config.minInteractions, config.interactionsPerConnection * connections);
-    const load: Omit<ReplayOptions, 'scopePrefix'> = {
-      origin: target.server.origin,
-      capture: target.capture,
-      connections,
-      acceptEncoding: config.acceptEncoding === 'browser',
-      ...(config.durationSeconds !== undefined ? { durationSeconds: config.durationSeconds } : { interactions }),
-      ...(config.rate !== undefined ? { ratePerSecond: config.rate } : {}),
-    };
-    await replay({ ...load, interactions: WARMUP_INTERACTIONS, durationSeconds: undefined, ratePerSecond: undefined, scopePrefix: `w${prefix.slice(1)}` });
-    const sampler = sampleProcessGroup(target.server.pid);
-    const result = await replay({ ...load, scopePrefix: prefix });
-    const server = await sampler.stop();
-    const { mutations, duplicated } = persistedFor(dbPath, scenario.persistedSql, prefix);
-    const { invalidExample, ...measured } = result;
-    const cell: Omit<HttpCell, 'failed' | 'floorRatio'> = {
-      scenario: scenarioId,
-      variant: target.variant,
-      connections,
-      ratePerSecond: config.rate ?? null,
-      interactions: config.durationSeconds !== undefined ? result.acknowledged : interactions,
-      ...measured,
-      persisted: mutations,
-      duplicated,
-      server,
-      loadGeneratorSaturated: result.loadGeneratorCpu >= LOAD_GENERATOR_SATURATION,
-    };
-    const failed = failureOf(cell, invalidExample, config.durationSeconds !== undefined ? connections : 0);
-    cells.push({ ...cell, failed, floorRatio: null });
-    if (failed) progress.log(`http ${scenarioId}/${target.variant} x${connections} FAILED: ${failed}`);
-    progress.update(cellIndex, `${scenarioId}/${target.variant} x${connections}: ${result.interactionsPerSec.toFixed(0)} interactions/s, p50 ${result.latencyMs.p50} ms`);
+  for (const [index, { scenario, connections, target }] of plan.entries()) {
+    const cell = await measureHttpCell({ config, scenarioId: scenario, connections, target, dbPath, prefix: `c${index.toString(36).padStart(2, '0')}` });
+    cells.push(cell);
+    if (cell.failed) progress.log(`http ${scenario}/${target.variant} x${connections} FAILED: ${cell.failed}`);
+    progress.update(index + 1, `${scenario}/${target.variant} x${connections}: ${cell.interactionsPerSec.toFixed(0)} interactions/s, p50 ${cell.interactionLatencyMs.p50.toFixed(1)} ms`);
   }
   progress.stop(`${cells.length} cells, ${cells.filter((cell) => cell.failed).length} failed`);
   addFloorRatios(cells);
+}
+
+/**
+ * One cell: a discarded warm-up replay, then the measured replay with the server's resources sampled, then the
+ * integrity count for this cell's scopes (prefix: 3 of [a-z0-9], unique in the run).
+ */
+export async function measureHttpCell(options: {
+  config: Config;
+  scenarioId: string;
+  connections: number;
+  target: Target;
+  dbPath: string;
+  prefix: string;
+}): Promise<HttpCell> {
+  const { config, scenarioId, connections, target, dbPath, prefix } = options;
+  const interactions = config.amount ?? Math.max(config.minInteractions, config.interactionsPerConnection * connections);
+  const load: Omit<ReplayOptions, 'scopePrefix'> = {
+    origin: target.server.origin,
+    capture: target.capture,
+    connections,
+    acceptEncoding: config.acceptEncoding === 'browser',
+    ...(config.durationSeconds !== undefined ? { durationSeconds: config.durationSeconds } : { interactions }),
+    ...(config.rate !== undefined ? { ratePerSecond: config.rate } : {}),
+  };
+  await replay({ ...load, interactions: WARMUP_INTERACTIONS, durationSeconds: undefined, ratePerSecond: undefined, scopePrefix: `w${prefix.slice(1)}` });
+  const sampler = sampleProcessGroup(target.server.pid);
+  const result = await replay({ ...load, scopePrefix: prefix });
+  const server = await sampler.stop();
+  const { mutations, duplicated } = persistedFor(dbPath, scenarioById(scenarioId).persistedSql, prefix);
+  const { invalidExample, ...measured } = result;
+  const cell: Omit<HttpCell, 'failed' | 'floorRatio'> = {
+    scenario: scenarioId,
+    variant: target.variant,
+    connections,
+    ratePerSecond: config.rate ?? null,
+    interactions: config.durationSeconds !== undefined ? result.acknowledged : interactions,
+    ...measured,
+    persisted: mutations,
+    duplicated,
+    server,
+    loadGeneratorSaturated: result.loadGeneratorCpu >= LOAD_GENERATOR_SATURATION,
+  };
+  return { ...cell, failed: failureOf(cell, invalidExample, config.durationSeconds !== undefined ? connections : 0), floorRatio: null };
 }
 
 /** Each cell against the floor of its scenario at the same connections. */
