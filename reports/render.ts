@@ -66,9 +66,9 @@ const interval = ([lo, hi]: readonly [number, number]) => `[${signed(lo)}, ${sig
 const e = (value: unknown) => escapeHtml(String(value));
 
 function table(headers: string[], rows: string[][], className = ''): string {
-  return `<table class="${className}"><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
+  return `<div class="scroll"><table class="${className}"><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table></div>`;
 }
 
 function header(results: Results): string {
@@ -194,10 +194,20 @@ ${table(['control', 'RTT ms', 'Δ median ms', '95% CI ms', 'n', ''], aaRows)}</s
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 
+/** Cells of a scenario in reading order: by connections, then the action, the route variants, the floor. */
+function orderedCells(http: HttpResults, scenario: string) {
+  const rank = (variant: string) => (variant === 'action' ? 0 : variant === 'floor' ? 2 : 1);
+  return http.cells
+    .filter((cell) => cell.scenario === scenario)
+    .sort((a, b) => a.connections - b.connections || rank(a.variant) - rank(b.variant) || a.variant.localeCompare(b.variant));
+}
+
 function httpChartData(http: HttpResults) {
   return [...new Set(http.cells.map((cell) => cell.scenario))].map((scenario) => {
-    const cells = http.cells.filter((cell) => cell.scenario === scenario);
+    const cells = orderedCells(http, scenario);
+    // One colour per variant across the scenario's charts.
     const variants = [...new Set(cells.map((cell) => cell.variant))];
+    const color = (variant: string) => variants.indexOf(variant);
     const connections = [...new Set(cells.map((cell) => cell.connections))];
     const top = Math.max(...connections);
     return {
@@ -205,14 +215,15 @@ function httpChartData(http: HttpResults) {
       connections,
       throughput: variants.map((variant) => ({
         variant,
+        color: color(variant),
         values: connections.map((c) => cells.find((cell) => cell.variant === variant && cell.connections === c)?.interactionsPerSec ?? null),
       })),
       percentiles: cells
         .filter((cell) => cell.connections === top)
-        .map((cell) => ({ variant: cell.variant, values: [cell.interactionLatencyMs.p50, cell.interactionLatencyMs.p90, cell.interactionLatencyMs.p99, cell.interactionLatencyMs.p99_9] })),
+        .map((cell) => ({ variant: cell.variant, color: color(cell.variant), values: [cell.interactionLatencyMs.p50, cell.interactionLatencyMs.p90, cell.interactionLatencyMs.p99, cell.interactionLatencyMs.p99_9] })),
       resources: cells
         .filter((cell) => cell.connections === top)
-        .map((cell) => ({ variant: cell.variant, points: cell.server.points.map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
+        .map((cell) => ({ variant: cell.variant, color: color(cell.variant), points: cell.server.points.map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
       top,
     };
   });
@@ -233,7 +244,7 @@ ${scenarios.map((scenario) => httpScenario(http, scenario)).join('\n')}</section
 }
 
 function httpScenario(http: HttpResults, scenario: string): string {
-  const cells = http.cells.filter((cell) => cell.scenario === scenario);
+  const cells = orderedCells(http, scenario);
   const rows = cells.map((cell) => [
     e(cell.variant),
     e(cell.connections),
@@ -298,7 +309,7 @@ td:first-child,th:first-child{text-align:left}
 .ok{background:#2e7d32}.bad{background:#c62828}.warn{background:#ef6c00}.muted{background:#757575}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#444}cite{font-size:.85em;color:#777}
 .charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}
-code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}`;
+code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}.scroll{overflow-x:auto}`;
 
 /** Runs in the report page: builds the charts from the embedded data. */
 const CHART_SCRIPT = `
@@ -308,21 +319,21 @@ const CHART_SCRIPT = `
   for (const scenario of data.http) {
     new Chart(document.getElementById('http-rps-' + scenario.id), {
       type: 'bar',
-      data: { labels: scenario.connections.map((c) => 'x' + c), datasets: scenario.throughput.map((t, i) => ({
-        label: t.variant, data: t.values, backgroundColor: palette[i % palette.length] })) },
+      data: { labels: scenario.connections.map((c) => 'x' + c), datasets: scenario.throughput.map((t) => ({
+        label: t.variant, data: t.values, backgroundColor: palette[t.color % palette.length] })) },
       options: { animation: false, scales: { y: { title: { display: true, text: 'interactions / s' } } } },
     });
     new Chart(document.getElementById('http-pct-' + scenario.id), {
       type: 'line',
-      data: { labels: ['p50', 'p90', 'p99', 'p99.9'], datasets: scenario.percentiles.map((p, i) => ({
-        label: p.variant + ' x' + scenario.top, data: p.values, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length] })) },
+      data: { labels: ['p50', 'p90', 'p99', 'p99.9'], datasets: scenario.percentiles.map((p) => ({
+        label: p.variant + ' x' + scenario.top, data: p.values, borderColor: palette[p.color % palette.length], backgroundColor: palette[p.color % palette.length] })) },
       options: { animation: false, scales: { y: { type: 'logarithmic', title: { display: true, text: 'interaction latency ms' } } } },
     });
     new Chart(document.getElementById('http-res-' + scenario.id), {
       type: 'line',
-      data: { datasets: scenario.resources.flatMap((r, i) => [
-        { label: r.variant + ' CPU %', data: r.points.map((p) => ({ x: p.x, y: p.cpu })), borderColor: palette[i % palette.length], pointRadius: 0, yAxisID: 'cpu' },
-        { label: r.variant + ' RSS MB', data: r.points.map((p) => ({ x: p.x, y: p.rss })), borderColor: palette[i % palette.length], borderDash: [4, 3], pointRadius: 0, yAxisID: 'rss' },
+      data: { datasets: scenario.resources.flatMap((r) => [
+        { label: r.variant + ' CPU %', data: r.points.map((p) => ({ x: p.x, y: p.cpu })), borderColor: palette[r.color % palette.length], pointRadius: 0, yAxisID: 'cpu' },
+        { label: r.variant + ' RSS MB', data: r.points.map((p) => ({ x: p.x, y: p.rss })), borderColor: palette[r.color % palette.length], borderDash: [4, 3], pointRadius: 0, yAxisID: 'rss' },
       ]) },
       options: { animation: false, parsing: false, scales: { x: { type: 'linear', title: { display: true, text: 's into the load' } },
         cpu: { position: 'left', title: { display: true, text: 'CPU %' } }, rss: { position: 'right', title: { display: true, text: 'RSS MB' }, grid: { drawOnChartArea: false } } } },
