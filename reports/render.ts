@@ -9,7 +9,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
     header(results),
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
-    ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario)) : []),
+    ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario)?.summary)) : []),
     b ? accuracySection(b) : '',
     results.http ? httpSection(results.http) : '',
     results.micro ? microSection(results.micro) : '',
@@ -132,7 +132,7 @@ function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
   return table(keys, evidence.map((row) => keys.map((key) => show(row[key]))), 'evidence');
 }
 
-function scenarioSection(b: BrowserResults, scenario: string): string {
+function scenarioSection(b: BrowserResults, scenario: string, summary: string | undefined): string {
   const cells = b.cells.filter((cell) => cell.scenario === scenario);
   const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
   const cellRows = cells.map((cell) => [
@@ -154,7 +154,7 @@ function scenarioSection(b: BrowserResults, scenario: string): string {
     `${e(c.n[0])} / ${e(c.n[1])}`,
     e(c.sampling),
   ]);
-  return `<section><h2>Scenario <code>${e(scenario)}</code></h2>
+  return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}
 ${table(['variant', 'RTT ms', 'n', 'median ms', 'p90 ms', 'next frame ms (median)', 'requests / interaction', 'round trips', 'bytes / interaction'], cellRows)}
 <h3>Differences against the Server Action</h3>
 ${table(['comparison', 'RTT ms', 'Δ median ms', '95% CI ms', 'n (a / b)', 'sampling stopped by'], diffRows)}

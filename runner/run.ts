@@ -107,6 +107,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
     complete: failures.length === 0,
     failures,
     config: { ...config },
+    scenarios: config.scenarios.map(scenarioById).map(({ id, summary, expectedRoundTrips }) => ({ id, summary, expectedRoundTrips })),
     environment: describeEnvironment(chromiumVersion, argv, config.seed),
     browser,
     http,

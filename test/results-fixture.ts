@@ -47,6 +47,7 @@ export function syntheticResults(overrides: Partial<Results> = {}): Results {
     complete: true,
     failures: [],
     config: { warmup: 1, perPageLoad: 5, ciTargetMs: 4, nMax: 20, budgetSeconds: 60, resamples: 2000, chromeDeferAfterInput: false },
+    scenarios: [{ id: 'revalidate', summary: 'add an item to a list rendered by a Server Component', expectedRoundTrips: scenarioById('revalidate').expectedRoundTrips }],
     environment: { node: 'v20', next: '16.4.6', react: '19.3.1', chromium: '156', os: 'Linux', cpu: 'cpu', cores: 2, gitSha: 'abc', argv: [], seed: 3 },
     browser: { rttEmulation: 'proxy', wallSeconds: 60, ...summary },
     claims: evaluateClaims({ browser: { rttEmulation: 'proxy', wallSeconds: 60, ...summary } }),

@@ -141,6 +141,8 @@ export const ResultsSchema = z.object({
   complete: z.boolean(),
   failures: z.array(FailureSchema),
   config: z.record(z.string(), z.unknown()),
+  /** The scenarios this run measured, as the catalogue describes them. */
+  scenarios: z.array(z.object({ id: z.string(), summary: z.string(), expectedRoundTrips: z.record(z.string(), z.number().int()) })).default([]),
   environment: z.object({
     node: z.string(),
     next: z.string(),
