@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
+import { queryOnce } from '../runner/read-database';
 import { BrowserSession, waitForHydration } from '../runner/browser/session';
 import { FixtureError } from '../runner/errors';
 import { scenarioById, variantPath, variantsOf } from '../runner/scenarios';
@@ -22,14 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-function query<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryOnce<T>(dbPath, sql, ...params);
 
 async function open(path: string): Promise<Page> {
   const page = await browser.newPage();

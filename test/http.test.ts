@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFloor, type AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
+import { queryOnce } from '../runner/read-database';
 import { resolveConfig } from '../runner/config';
 import { CAPTURE_SCOPE, captureInteraction, type Capture } from '../runner/http/capture';
 import { mutationIndex, replay, responseProblem } from '../runner/http/replay';
@@ -31,14 +31,7 @@ afterAll(async () => {
   await fixture?.stop();
 });
 
-function row<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
+const row = <T>(sql: string, ...params: unknown[]) => queryOnce<T>(dbPath, sql, ...params);
 
 /** Sends a captured request with plain fetch: no browser, no autocannon. */
 async function send(capture: Capture, index: number, scope: string): Promise<Response> {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import type { AppServer } from '../app-server';
 import type { Config } from '../config';
 import type { Progress } from '../progress';
+import { queryOnce } from '../read-database';
 import type { HttpCell } from '../results/schema';
 import type { RunStore } from '../results/store';
 import { scenarioById, variantsOf } from '../scenarios';
@@ -23,15 +23,6 @@ export interface Target {
   variant: string;
   server: AppServer;
   capture: Capture;
-}
-
-function persistedFor(dbPath: string, sql: string, prefix: string): { mutations: number; duplicated: number } {
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    return db.prepare(sql).get(`${prefix}%`) as { mutations: number; duplicated: number };
-  } finally {
-    db.close();
-  }
 }
 
 /**
@@ -121,7 +112,7 @@ export async function measureHttpCell(options: {
   const sampler = sampleProcessGroup(target.server.pid);
   const result = await replay({ ...load, scopePrefix: prefix });
   const server = await sampler.stop();
-  const { mutations, duplicated } = persistedFor(dbPath, scenarioById(scenarioId).persistedSql, prefix);
+  const { mutations, duplicated } = queryOnce<{ mutations: number; duplicated: number }>(dbPath, scenarioById(scenarioId).persistedSql, `${prefix}%`);
   const { invalidExample, ...measured } = result;
   const cell: Omit<HttpCell, 'failed' | 'floorRatio'> = {
     scenario: scenarioId,
