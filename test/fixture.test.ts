@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from '../runner/app-server';
-import { launchChromium, requireChromium } from '../runner/browser/chromium';
+import { launchChromium, launchedChromiumCommandLines, requireChromium } from '../runner/browser/chromium';
 import { queryOnce } from '../runner/read-database';
 import { BrowserSession, waitForHydration } from '../runner/browser/session';
 import { FixtureError } from '../runner/errors';
@@ -114,5 +114,21 @@ describe('the runner against the fixture', () => {
     await session.load(variantPath('counter', 'route'), 'test-500');
     await expect(session.interact(scenarioById('counter'), 'err-1', 1500)).rejects.toThrow(/POST \/api\/counter -> 500/);
     await session.close();
+  });
+});
+
+describe('Chromium launch', () => {
+  it("disables the after-input task deferral without dropping Playwright's own disabled features", async () => {
+    const before = new Set(launchedChromiumCommandLines());
+    const launched = await launchChromium(requireChromium(), { deferAfterInput: false });
+    const command = launchedChromiumCommandLines().find((line) => !before.has(line))!;
+    await launched.close();
+    const switches = command.split(' ').filter((arg) => arg.startsWith('--disable-features='));
+    // Chromium keeps only the last --disable-features: there must be exactly one, carrying both lists.
+    expect(switches).toHaveLength(1);
+    const features = switches[0]!.slice('--disable-features='.length).split(',');
+    expect(features).toContain('DeferRendererTasksAfterInput');
+    expect(features).toContain('PaintHolding');
+    for (const flag of ['--disable-quic', '--disable-background-networking', '--disable-gpu', '--no-first-run']) expect(command).toContain(flag);
   });
 });

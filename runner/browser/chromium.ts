@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { UserError } from '../errors';
@@ -47,9 +48,47 @@ export function requireChromium(): string {
  * sub-frame transport differences and bends latency(rtt) away from roundTrips x rtt at low RTT (measured:
  * -3.5 to -10.8 ms at RTT 60 with it on, within +-2.3 ms with it off). Off unless asked for.
  */
-export const NO_DEFER_AFTER_INPUT = '--disable-features=DeferRendererTasksAfterInput';
+export const DEFERRED_AFTER_INPUT = 'DeferRendererTasksAfterInput';
+
+/**
+ * The command lines of the browsers Playwright has launched from this process (its direct children, talking over
+ * --remote-debugging-pipe). These are what Chromium really got, wrappers' additions included (Debian's
+ * /usr/bin/chromium is a shell script adding flags of its own). Linux `ps`; elsewhere an empty list.
+ */
+export function launchedChromiumCommandLines(): string[] {
+  try {
+    return execFileSync('ps', ['-o', 'args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes('--remote-debugging-pipe'));
+  } catch {
+    return [];
+  }
+}
+
+const featuresSwitch = (commandLine: string | undefined) => commandLine?.split(' ').find((arg) => arg.startsWith('--disable-features='));
+
+/**
+ * Playwright's own --disable-features switch, read from a short probe launch. Chromium keeps only the last
+ * --disable-features switch, so ours must carry Playwright's list too, not replace it.
+ */
+async function playwrightDisabledFeatures(executablePath: string): Promise<string | undefined> {
+  const running = new Set(launchedChromiumCommandLines());
+  const probe = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  try {
+    return featuresSwitch(launchedChromiumCommandLines().find((line) => !running.has(line)));
+  } finally {
+    await probe.close();
+  }
+}
 
 export async function launchChromium(executablePath: string, options: { deferAfterInput: boolean }): Promise<Browser> {
-  const args = options.deferAfterInput ? CHROMIUM_ARGS : [...CHROMIUM_ARGS, NO_DEFER_AFTER_INPUT];
-  return chromium.launch({ executablePath, headless: true, args });
+  if (options.deferAfterInput) return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const theirs = await playwrightDisabledFeatures(executablePath);
+  const features = new Set([...(theirs?.slice('--disable-features='.length).split(',').filter(Boolean) ?? []), DEFERRED_AFTER_INPUT]);
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-features=${[...features].join(',')}`],
+    ignoreDefaultArgs: theirs ? [theirs] : [],
+  });
 }
