@@ -10,14 +10,15 @@ export type Suite = (typeof SUITES)[number];
 
 /** Sampling knobs per profile; flags override single values. */
 const PROFILES = {
-  /** Smoke runs and tests: a handful of samples, no auto-sampling beyond n_min. */
+  /** Smoke runs and tests: 3 page loads per arm, no auto-sampling beyond n_min; its CIs are not for verdicts. */
   quick: {
-    rttMs: [0], nMin: 5, nMax: 5, warmup: 1, perPageLoad: 5, ciTargetMs: 5, budgetSeconds: 60,
+    rttMs: [0], nMin: 6, nMax: 6, warmup: 1, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60,
     connections: [10], interactionsPerConnection: 20, minInteractions: 100, microTimeMs: 50,
   },
   /** The default: auto-sampling until each CI is tight enough or decisive, within the 6-minute total budget. */
   standard: {
-    rttMs: [0, 50, 100], nMin: 30, nMax: 80, warmup: 2, perPageLoad: 5, ciTargetMs: 4, budgetSeconds: 150,
+    // 3 measured interactions per page load: the CI resamples page loads, so it needs many of them (n_min 30 = 10).
+    rttMs: [0, 50, 100], nMin: 30, nMax: 90, warmup: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 200,
     connections: [1, 10, 50], interactionsPerConnection: 40, minInteractions: 300, microTimeMs: 250,
   },
 } as const;

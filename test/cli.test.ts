@@ -94,7 +94,7 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     expect(results.environment.seed).toBe(11);
     expect(browser.cells).toHaveLength(12);
     for (const cell of browser.cells) {
-      expect(cell.n).toBe(5);
+      expect(cell.n).toBe(6);
       expect(cell.roundTrips).toBe(cell.expectedRoundTrips);
     }
     expect(browser.comparisons).toHaveLength(8);
@@ -123,9 +123,9 @@ describe('npm run bench, end to end with tiny sample counts', () => {
 
     const lines = fs.readFileSync(path.join(out, 'samples.jsonl'), 'utf8').trim().split('\n');
     const samples = lines.map((line) => SampleSchema.parse(JSON.parse(line)));
-    // 16 arms x (1 warm-up + 5 measured)
-    expect(samples).toHaveLength(16 * 6);
-    expect(samples.filter((sample) => sample.warmup)).toHaveLength(16);
+    // 16 arms x 3 page loads x (1 warm-up + 2 measured)
+    expect(samples).toHaveLength(16 * 3 * 3);
+    expect(samples.filter((sample) => sample.warmup)).toHaveLength(16 * 3);
   });
 
   it('renders a report that opens from file:// with no console error and no network request', async () => {

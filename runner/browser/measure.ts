@@ -8,7 +8,7 @@ import type { Sample } from '../results/schema';
 import { isSettled, judgeComparison, type SamplingState } from '../sampling';
 import { scenarioById, variantPath } from '../scenarios';
 import { shuffled, type Random } from '../stats/random';
-import { medianDifference } from '../stats/summarize';
+import { medianDifference, pageLoadClusters } from '../stats/summarize';
 import type { BrowserSession } from './session';
 
 /** What the browser phase has measured so far; filled in as it goes, so a crash still leaves it. */
@@ -50,7 +50,7 @@ export async function measureBrowser(options: {
   measurement: BrowserMeasurement;
 }): Promise<void> {
   const { config, plan, session, store, progress, random, measurement } = options;
-  const latencies = new Map<string, number[]>(plan.arms.map((arm) => [armKey(arm), []]));
+  const armSamples = new Map<string, Sample[]>(plan.arms.map((arm) => [armKey(arm), []]));
   const failed = new Set<string>();
   const maxRounds = Math.ceil(config.nMax / config.perPageLoad);
   const startedAt = performance.now();
@@ -59,7 +59,7 @@ export async function measureBrowser(options: {
     store.appendSample(sample);
     if (sample.warmup) return;
     measurement.samples.push(sample);
-    latencies.get(armKey({ ...sample }))!.push(sample.latencyMs);
+    armSamples.get(armKey(sample))!.push(sample);
   };
 
   progress.start('browser', maxRounds);
@@ -87,13 +87,13 @@ export async function measureBrowser(options: {
       }
     }
     for (const comparison of open) {
-      const [a, b] = [latencies.get(armKey(comparison.a))!, latencies.get(armKey(comparison.b))!];
+      const [a, b] = [armSamples.get(armKey(comparison.a))!, armSamples.get(armKey(comparison.b))!];
       if (failed.has(armKey(comparison.a)) || failed.has(armKey(comparison.b))) {
         measurement.sampling.set(comparison, 'failed');
         continue;
       }
       const enough = Math.min(a.length, b.length) >= config.nMin;
-      const ci = enough ? medianDifference(a, b, config.seed + round, armKey(comparison.a), config.resamples).ci95 : null;
+      const ci = enough ? medianDifference(pageLoadClusters(a), pageLoadClusters(b), config.seed + round, armKey(comparison.a), config.resamples).ci95 : null;
       measurement.sampling.set(comparison, judgeComparison([a.length, b.length], ci, config, comparison.boundsMs));
     }
     const settled = [...measurement.sampling.values()].filter(isSettled).length;

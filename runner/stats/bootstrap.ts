@@ -23,31 +23,46 @@ export function quantile(values: readonly number[], p: number): number {
   return quantileOfSorted(Float64Array.from(values).sort(), p);
 }
 
-function resampledMedian(values: readonly number[], scratch: Float64Array, random: Random): number {
-  for (let i = 0; i < values.length; i++) scratch[i] = values[random.int(values.length)] as number;
-  scratch.sort();
-  return quantileOfSorted(scratch, 0.5);
+/** Median of one resample: clusters drawn with replacement, all their values kept. */
+function resampledMedian(clusters: readonly (readonly number[])[], scratch: Float64Array, random: Random): number {
+  let length = 0;
+  for (let i = 0; i < clusters.length; i++) {
+    const cluster = clusters[random.int(clusters.length)]!;
+    for (let j = 0; j < cluster.length; j++) scratch[length++] = cluster[j]!;
+  }
+  const drawn = scratch.subarray(0, length).sort();
+  return quantileOfSorted(drawn, 0.5);
 }
 
 /**
- * Difference of medians with a percentile bootstrap CI: resample each arm with replacement (arms are
- * independent), take the 2.5th and 97.5th percentiles of the resampled differences.
+ * Difference of medians with a percentile cluster bootstrap: each arm's clusters (its page loads, whose
+ * interactions share JIT, GC and connection state) are resampled with replacement, independently per arm; the CI
+ * is the 2.5th..97.5th percentile of the resampled differences. With one value per cluster this is the ordinary
+ * bootstrap. Resampling single interactions instead would treat correlated samples as independent and give CIs
+ * that are too narrow (test/bootstrap.test.ts shows it).
  */
 export function bootstrapMedianDifference(
-  a: readonly number[],
-  b: readonly number[],
+  a: readonly (readonly number[])[],
+  b: readonly (readonly number[])[],
   options: { resamples: number; random: Random },
 ): MedianDifference {
-  if (a.length === 0 || b.length === 0) throw new Error('bootstrap needs samples in both arms');
-  const scratchA = new Float64Array(a.length);
-  const scratchB = new Float64Array(b.length);
+  const flatA = a.flat();
+  const flatB = b.flat();
+  if (flatA.length === 0 || flatB.length === 0) throw new Error('bootstrap needs samples in both arms');
+  // A resample can draw the largest cluster every time.
+  const longest = (clusters: readonly (readonly number[])[]) => clusters.length * Math.max(...clusters.map((c) => c.length));
+  const scratchA = new Float64Array(longest(a));
+  const scratchB = new Float64Array(longest(b));
   const differences = new Float64Array(options.resamples);
   for (let r = 0; r < options.resamples; r++) {
     differences[r] = resampledMedian(a, scratchA, options.random) - resampledMedian(b, scratchB, options.random);
   }
   differences.sort();
   return {
-    diffMedianMs: median(a) - median(b),
+    diffMedianMs: median(flatA) - median(flatB),
     ci95: [quantileOfSorted(differences, 0.025), quantileOfSorted(differences, 0.975)],
   };
 }
+
+/** Each value its own cluster: the ordinary bootstrap. */
+export const singletons = (values: readonly number[]): number[][] => values.map((value) => [value]);

@@ -29,10 +29,23 @@ function groupSamples(samples: readonly Sample[]): Map<string, Sample[]> {
 }
 
 /** Bootstrap with a seed derived from the run seed and the comparison, so each CI is reproducible on its own. */
-export function medianDifference(a: readonly number[], b: readonly number[], seed: number, label: string, resamples: number): MedianDifference {
+export function medianDifference(
+  a: readonly (readonly number[])[],
+  b: readonly (readonly number[])[],
+  seed: number,
+  label: string,
+  resamples: number,
+): MedianDifference {
   let hash = seed >>> 0;
   for (const char of label) hash = (Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0);
   return bootstrapMedianDifference(a, b, { resamples, random: seededRandom(hash) });
+}
+
+/** An arm's samples as clusters, one per page load (an arm loads its page once per round). */
+export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'latencyMs'>[]): number[][] {
+  const byRound = new Map<number, number[]>();
+  for (const sample of samples) byRound.set(sample.round, [...(byRound.get(sample.round) ?? []), sample.latencyMs]);
+  return [...byRound.values()];
 }
 
 /** Samples -> cells, comparisons, A/A rows and the RTT accuracy check. Pure. */
@@ -43,8 +56,8 @@ export function summarize(input: SummaryInput): {
   accuracy: Accuracy[];
 } {
   const groups = groupSamples(input.samples);
-  const latencies = (scenario: string, variant: string, twin: boolean, rttMs: number) =>
-    (groups.get(keyOf(scenario, variant, twin, rttMs)) ?? []).map((sample) => sample.latencyMs);
+  const clusters = (scenario: string, variant: string, twin: boolean, rttMs: number) =>
+    pageLoadClusters(groups.get(keyOf(scenario, variant, twin, rttMs)) ?? []);
 
   const cells: Cell[] = input.plan.arms
     .filter((arm) => !arm.twin)
@@ -75,12 +88,12 @@ export function summarize(input: SummaryInput): {
   const comparisons: Comparison[] = [];
   const aa: AaResult[] = [];
   for (const planned of input.plan.comparisons) {
-    const a = latencies(planned.scenario, planned.a.variant, planned.a.twin, planned.rttMs);
-    const b = latencies(planned.scenario, planned.b.variant, planned.b.twin, planned.rttMs);
+    const a = clusters(planned.scenario, planned.a.variant, planned.a.twin, planned.rttMs);
+    const b = clusters(planned.scenario, planned.b.variant, planned.b.twin, planned.rttMs);
     if (a.length === 0 || b.length === 0) continue;
     const label = `${planned.scenario}/${planned.a.variant}${planned.aa ? '#aa' : ''}@${planned.rttMs}`;
     const { diffMedianMs, ci95 } = medianDifference(a, b, input.seed, label, input.resamples);
-    const common = { scenario: planned.scenario, rttMs: planned.rttMs, diffMedianMs, ci95, n: [a.length, b.length] as [number, number], sampling: input.sampling.get(planned) ?? 'open' };
+    const common = { scenario: planned.scenario, rttMs: planned.rttMs, diffMedianMs, ci95, n: [a.flat().length, b.flat().length] as [number, number], sampling: input.sampling.get(planned) ?? 'open' };
     if (planned.aa) aa.push({ ...common, variant: planned.b.variant });
     else comparisons.push({ ...common, a: planned.a.variant, b: planned.b.variant });
   }
@@ -91,7 +104,13 @@ export function summarize(input: SummaryInput): {
     const base = cells.find((c) => c.scenario === cell.scenario && c.variant === cell.variant && c.rttMs === 0);
     if (!base) continue;
     const label = `accuracy/${cell.scenario}/${cell.variant}@${cell.rttMs}`;
-    const { diffMedianMs, ci95 } = medianDifference(cell.samplesMs, base.samplesMs, input.seed, label, input.resamples);
+    const { diffMedianMs, ci95 } = medianDifference(
+      clusters(cell.scenario, cell.variant, false, cell.rttMs),
+      clusters(base.scenario, base.variant, false, base.rttMs),
+      input.seed,
+      label,
+      input.resamples,
+    );
     const expectedIncreaseMs = cell.expectedRoundTrips * cell.rttMs;
     const errorMs = diffMedianMs - expectedIncreaseMs;
     accuracy.push({
