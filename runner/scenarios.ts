@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { C1_BOUNDS_MS } from './claims/claims';
 
 /** What one interaction does: click `trigger`; it ends when an element matching `selector` shows `text`. */
 export interface InteractionSpec {
@@ -50,7 +51,7 @@ const revalidate: Scenario = {
   summary: 'add an item to a list rendered by a Server Component',
   reference: 'action',
   expectedRoundTrips: { action: 1, 'route-refresh': 2, 'route-json': 1, 'route-query': 2 },
-  claimBoundsMs: [50, 100],
+  claimBoundsMs: C1_BOUNDS_MS,
   floorVariant: 'route-json',
   persistedSql: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
                  FROM items WHERE scope LIKE ?`,
