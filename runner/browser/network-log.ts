@@ -3,18 +3,19 @@ import type { RequestRecord } from './request-log';
 
 /** Tracks a page's in-flight requests and records the ones started inside a capture window. */
 export class NetworkLog {
-  private readonly inFlight = new Map<Request, Promise<void>>();
-  private readonly finishers = new Map<Request, () => void>();
+  /** Each in-flight request with the promise its end resolves. */
+  private readonly inFlight = new Map<Request, { done: Promise<void>; finish: () => void }>();
   private captured: Request[] | null = null;
 
   constructor(page: Page) {
     page.on('request', (request) => {
-      this.inFlight.set(request, new Promise((resolve) => this.finishers.set(request, resolve)));
+      let finish!: () => void;
+      const done = new Promise<void>((resolve) => (finish = resolve));
+      this.inFlight.set(request, { done, finish });
       this.captured?.push(request);
     });
     const finish = (request: Request) => {
-      this.finishers.get(request)?.();
-      this.finishers.delete(request);
+      this.inFlight.get(request)?.finish();
       this.inFlight.delete(request);
     };
     page.on('requestfinished', finish);
@@ -23,7 +24,7 @@ export class NetworkLog {
 
   /** Resolves once no request is in flight (new ones started meanwhile are waited for too). */
   async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight.values());
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight.values()].map((entry) => entry.done));
   }
 
   begin(): void {

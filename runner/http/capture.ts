@@ -14,6 +14,11 @@ export const CAPTURE_SCOPE = 'capture0000';
 /** Request headers never replayed: the load generator sets its own. */
 const DROPPED_HEADERS = new Set(['host', 'content-length', 'connection', 'cookie']);
 
+/** `text/x-component; charset=utf-8` -> `text/x-component`: what capture records and replay compares. */
+export function mediaType(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim();
+}
+
 export interface CapturedRequest {
   method: string;
   /** Path and query, as the browser sent them. */
@@ -68,7 +73,7 @@ export async function captureInteraction(browser: Browser, origin: string, scena
             body: request.postDataBuffer()?.toString('utf8') ?? null,
             expect: {
               status: response.status(),
-              contentType: (responseHeaders['content-type'] ?? '').split(';')[0]!.trim(),
+              contentType: mediaType(responseHeaders['content-type']),
               actionRevalidated: responseHeaders['x-action-revalidated'] ?? null,
             },
           };

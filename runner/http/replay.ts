@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
-import { CAPTURE_SCOPE, type Capture, type CapturedRequest } from './capture';
+import { CAPTURE_SCOPE, mediaType, type Capture, type CapturedRequest } from './capture';
 
 export interface ReplayOptions {
   origin: string;
@@ -57,11 +57,18 @@ export function mutationIndex(capture: Capture): number {
   return index;
 }
 
+/** A response header by name, whatever case the server sent it in (autocannon keeps names as received). */
+function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  if (name in headers) return String(headers[name]);
+  const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+  return found === undefined ? undefined : String(headers[found]);
+}
+
 export function responseProblem(expected: CapturedRequest['expect'], status: number, headers: Record<string, string>): string | null {
-  const contentType = (headers['content-type'] ?? '').split(';')[0]!.trim();
+  const contentType = mediaType(headerValue(headers, 'content-type'));
   if (status !== expected.status) return `status ${status}, expected ${expected.status}`;
   if (contentType !== expected.contentType) return `content-type ${contentType || 'none'}, expected ${expected.contentType}`;
-  const revalidated = headers['x-action-revalidated'] ?? null;
+  const revalidated = headerValue(headers, 'x-action-revalidated') ?? null;
   if (expected.actionRevalidated !== null && revalidated !== expected.actionRevalidated) {
     return `x-action-revalidated ${revalidated ?? 'absent'}, expected ${expected.actionRevalidated}`;
   }
@@ -110,9 +117,8 @@ export async function replay(options: ReplayOptions): Promise<ReplayResult> {
         if (captured.body) request.body = captured.body.replaceAll(CAPTURE_SCOPE, context.scope);
         return request;
       },
-      onResponse: (status: number, _body: string, context: Context, rawHeaders: Record<string, string>) => {
+      onResponse: (status: number, _body: string, context: Context, headers: Record<string, string>) => {
         lastAnsweredAt = process.hrtime.bigint();
-        const headers = Object.fromEntries(Object.entries(rawHeaders).map(([name, value]) => [name.toLowerCase(), String(value)]));
         const problem = responseProblem(captured.expect, status, headers);
         if (problem) {
           invalid++;

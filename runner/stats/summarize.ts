@@ -1,4 +1,4 @@
-import type { Plan, PlannedComparison } from '../plan';
+import { armKey, type Plan, type PlannedComparison } from '../plan';
 import type { AaResult, Accuracy, Cell, Comparison, Sample } from '../results/schema';
 import type { SamplingState } from '../sampling';
 import { bootstrapMedianDifference, median, quantile, type MedianDifference } from './bootstrap';
@@ -17,13 +17,13 @@ export interface SummaryInput {
   seed: number;
 }
 
-const keyOf = (scenario: string, variant: string, twin: boolean, rttMs: number) => `${scenario}/${variant}/${twin}/${rttMs}`;
-
+/** Samples by arm (armKey). */
 function groupSamples(samples: readonly Sample[]): Map<string, Sample[]> {
   const groups = new Map<string, Sample[]>();
   for (const sample of samples) {
-    const key = keyOf(sample.scenario, sample.variant, sample.twin, sample.rttMs);
-    groups.set(key, [...(groups.get(key) ?? []), sample]);
+    const key = armKey(sample);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(sample);
   }
   return groups;
 }
@@ -44,7 +44,10 @@ export function medianDifference(
 /** An arm's samples as clusters, one per page load (an arm loads its page once per round). */
 export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'latencyMs'>[]): number[][] {
   const byRound = new Map<number, number[]>();
-  for (const sample of samples) byRound.set(sample.round, [...(byRound.get(sample.round) ?? []), sample.latencyMs]);
+  for (const sample of samples) {
+    if (!byRound.has(sample.round)) byRound.set(sample.round, []);
+    byRound.get(sample.round)!.push(sample.latencyMs);
+  }
   return [...byRound.values()];
 }
 
@@ -57,12 +60,12 @@ export function summarize(input: SummaryInput): {
 } {
   const groups = groupSamples(input.samples);
   const clusters = (scenario: string, variant: string, twin: boolean, rttMs: number) =>
-    pageLoadClusters(groups.get(keyOf(scenario, variant, twin, rttMs)) ?? []);
+    pageLoadClusters(groups.get(armKey({ scenario, variant, twin, rttMs })) ?? []);
 
   const cells: Cell[] = input.plan.arms
     .filter((arm) => !arm.twin)
     .flatMap((arm) => {
-      const samples = groups.get(keyOf(arm.scenario, arm.variant, false, arm.rttMs)) ?? [];
+      const samples = groups.get(armKey(arm)) ?? [];
       if (samples.length === 0) return [];
       const samplesMs = samples.map((sample) => sample.latencyMs);
       return [
