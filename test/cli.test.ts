@@ -138,9 +138,14 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       page.on('request', (request) => !request.url().startsWith('file://') && problems.push(`request ${request.url()}`));
       await page.goto(`file://${path.join(out, 'index.html')}`);
       await page.waitForFunction(() => document.querySelectorAll('canvas').length === 4 + 6);
-      // Chart.js draws into every canvas: a blank canvas would mean the inlined library did not run.
+      // Chart.js draws into every canvas: one equal to a blank canvas of its size would mean nothing was drawn.
       const drawn = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('canvas')).every((canvas) => canvas.toDataURL() !== document.createElement('canvas').toDataURL()),
+        Array.from(document.querySelectorAll('canvas')).every((canvas) => {
+          const blank = document.createElement('canvas');
+          blank.width = canvas.width;
+          blank.height = canvas.height;
+          return canvas.toDataURL() !== blank.toDataURL();
+        }),
       );
       expect(drawn).toBe(true);
       expect(await page.locator('h3', { hasText: 'C1' }).textContent()).toMatch(/C1 (supported|refuted|depends|inconclusive)/);
