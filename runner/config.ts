@@ -3,23 +3,33 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UserError } from './errors';
+import { CHROME_MODES } from './plan';
 import { SCENARIO_IDS } from './scenarios';
 
 export const SUITES = ['browser', 'http', 'micro'] as const;
 export type Suite = (typeof SUITES)[number];
 
-/** Sampling knobs per profile; flags override single values. */
+/** HTTP load conditions: the browser's accept-encoding (Next gzips the action's streamed RSC response) or none. */
+export const ENCODINGS = ['gzip', 'identity'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** Sampling knobs per profile; flags override single values. n is samples per arm (perPageLoad per page load). */
 const PROFILES = {
-  /** Smoke runs and tests: 3 page loads per arm, no auto-sampling beyond n_min; its CIs are not for verdicts. */
+  /** Smoke runs and tests: 3 page loads per arm, 2 load repeats; its rows are never verdicts. */
   quick: {
-    rttMs: [0], nMin: 6, nMax: 6, warmup: 1, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60,
-    connections: [10], interactionsPerConnection: 20, minInteractions: 100, microTimeMs: 50,
+    rttMs: [0], nMin: 6, nMax: 6, warmup: 1, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60, chromeModes: ['no-defer'],
+    connections: [10], repeats: 2, interactionsPerConnection: 10, minInteractions: 60, microTimeMs: 50,
   },
-  /** The default: auto-sampling until each CI is tight enough or decisive, within the 6-minute total budget. */
+  /**
+   * The default. RTTs avoid C1's bounds (route-query minus action is about one RTT plus a few ms, so 50 and 100
+   * would put the truth on a bound) and span realistic links. Stage 1 is 8 page loads per arm; the t interval
+   * over page loads holds 95% there (test/interval.test.ts, and `npm run calibrate` on the real fixture).
+   * 5 interleaved load repeats per cell give paired ratio CIs with 4 degrees of freedom.
+   */
   standard: {
-    // 3 measured interactions per page load: the CI resamples page loads, so it needs many of them (n_min 30 = 10).
-    rttMs: [0, 50, 100], nMin: 30, nMax: 90, warmup: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 200,
-    connections: [1, 10, 50], interactionsPerConnection: 40, minInteractions: 300, microTimeMs: 250,
+    rttMs: [0, 30, 75, 120], nMin: 24, nMax: 45, warmup: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 210,
+    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
+    microTimeMs: 250,
   },
 } as const;
 
@@ -45,23 +55,26 @@ export const ConfigSchema = z.object({
   serverDelayMs: z.number().int().min(0),
   /** HTTP load: closed-model connection counts. */
   connections: z.array(z.number().int().min(1).max(1000)).min(1),
-  /** HTTP load, fixed work (default): interactions per cell = max(minInteractions, connections x this). */
+  /** HTTP load: interleaved repeats per cell; ratios are paired by repeat. */
+  repeats: z.number().int().min(2),
+  /** HTTP load, fixed work (default): interactions per repeat = max(minInteractions, connections x this). */
   interactionsPerConnection: z.number().int().min(1),
   minInteractions: z.number().int().min(1),
-  /** HTTP load, fixed work overriding the above: exactly this many interactions per cell. */
+  /** HTTP load, fixed work overriding the above: exactly this many interactions per repeat. */
   amount: z.number().int().min(1).optional(),
-  /** HTTP load, fixed time instead of fixed work. */
+  /** HTTP load, fixed time per repeat instead of fixed work. */
   durationSeconds: z.number().positive().optional(),
-  /** HTTP load, open model: interactions per second. */
+  /** HTTP load, open model: interactions per second, arriving on a schedule independent of responses. */
   rate: z.number().positive().optional(),
-  acceptEncoding: z.enum(['browser', 'none']),
+  arrivals: z.enum(['constant', 'poisson']),
+  encodings: z.array(z.enum(ENCODINGS)).min(1),
   /** Micro-benchmarks: tinybench time per task. */
   microTimeMs: z.number().int().positive(),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
   /** How RTT is emulated: a netem-like loopback delay proxy (default) or Chromium's CDP latency. */
   rttEmulation: z.enum(['proxy', 'cdp']),
-  /** Keep Chromium's shipped DeferRendererTasksAfterInput (see browser/chromium.ts). */
-  chromeDeferAfterInput: z.boolean(),
+  /** Chrome input-scheduling modes measured (see plan.ts): no-defer (every variant) and shipped (C1's variants). */
+  chromeModes: z.array(z.enum(CHROME_MODES)).min(1),
   /** 0 picks a free port. */
   port: z.number().int().min(0).max(65535),
   outDir: z.string(),
@@ -73,25 +86,26 @@ export const USAGE = `Usage: npm run bench -- [options]
 
   --suite LIST        browser, http, micro (default: all three)
   --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
-  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,50,100)
+  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,30,75,120)
   --profile NAME      quick | standard (default standard)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and the bootstrap (default: random, recorded)
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
                       emulated latency, which hides server time; kept to show the difference)
-  --chrome-defer-after-input
-                      keep Chromium's shipped deferral of tasks until the frame after a click (off by
-                      default: it quantizes sub-frame differences; see README "What is measured")
+  --chrome LIST        Chrome input scheduling: no-defer (DeferRendererTasksAfterInput off: every variant, the
+                      accuracy reference), shipped (as users run it: the variants C1 reads); default both
   --port N            port for the fixture server on 127.0.0.1 (default: a free one)
-  --n-min N           samples per arm before any stopping rule applies
+  --n-min N           samples per arm in stage 1 (the stage-2 size is planned from them)
   --n-max N           samples per arm at most
-  --ci-target MS      stop a comparison once its 95% CI half-width is at most MS
+  --ci-target MS      plan stage 2 so that every comparison's 95% CI half-width is about MS
   --budget SECONDS    wall-clock budget of the browser phase
-  --connections LIST  HTTP load: closed-model connection counts (quick 10, standard 1,10,50)
-  --amount N          HTTP load: interactions per cell (default: max(300, 40 x connections); quick 100)
-  --duration SECONDS  HTTP load: run each cell for a fixed time instead of a fixed amount
-  --rate N            HTTP load: open model, N interactions per second over all connections
-  --accept-encoding M browser (default: replay the browser's accept-encoding, gzip) | none
+  --connections LIST  HTTP load: closed-model connection counts (default 10; the full grid: 1,10,50)
+  --repeats N         HTTP load: interleaved repeats per cell (default 5; quick 2)
+  --amount N          HTTP load: interactions per repeat (default: max(150, 15 x connections); quick 60)
+  --duration SECONDS  HTTP load: run each repeat for a fixed time instead of a fixed amount
+  --rate N            HTTP load: open model, N interactions per second arriving on a fixed schedule
+  --arrivals M        open model: constant (default) | poisson
+  --encoding LIST     HTTP load: gzip (the browser's accept-encoding), identity (none); default both
   --timeout MS        an interaction that has not shown its result after MS fails its cell (default 10000)
   --server-delay MS   server-side work added to every mutation, for every transport alike (default 0)
   --help              this text`;
@@ -103,14 +117,16 @@ const FLAGS = {
   amount: { type: 'string' },
   duration: { type: 'string' },
   rate: { type: 'string' },
-  'accept-encoding': { type: 'string' },
+  encoding: { type: 'string' },
+  arrivals: { type: 'string' },
+  repeats: { type: 'string' },
+  chrome: { type: 'string' },
   rtt: { type: 'string' },
   profile: { type: 'string' },
   out: { type: 'string' },
   seed: { type: 'string' },
   port: { type: 'string' },
   'rtt-emulation': { type: 'string' },
-  'chrome-defer-after-input': { type: 'boolean' },
   'n-min': { type: 'string' },
   'n-max': { type: 'string' },
   'ci-target': { type: 'string' },
@@ -186,16 +202,18 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? 10_000,
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     connections: [...new Set(connections ?? profile.connections)].sort((a, b) => a - b),
+    repeats: numberFlag('repeats', values.repeats) ?? profile.repeats,
     interactionsPerConnection: profile.interactionsPerConnection,
     minInteractions: profile.minInteractions,
     amount: numberFlag('amount', values.amount),
     durationSeconds: numberFlag('duration', values.duration),
     rate: numberFlag('rate', values.rate),
-    acceptEncoding: values['accept-encoding'] ?? 'browser',
+    arrivals: values.arrivals ?? 'constant',
+    encodings: [...new Set(listFlag('encoding', values.encoding) ?? ENCODINGS)],
     microTimeMs: profile.microTimeMs,
     seed,
     rttEmulation: values['rtt-emulation'] ?? 'proxy',
-    chromeDeferAfterInput: values['chrome-defer-after-input'] ?? false,
+    chromeModes: [...new Set(listFlag('chrome', values.chrome) ?? profile.chromeModes)],
     port: numberFlag('port', values.port) ?? 0,
     outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
   };

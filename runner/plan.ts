@@ -1,51 +1,82 @@
 import type { Scenario } from './scenarios';
 import { variantsOf } from './scenarios';
 
-/** One measured stream of samples: a variant at an RTT. The A/A twin repeats the reference variant. */
+/**
+ * How Chromium schedules input. `no-defer`: DeferRendererTasksAfterInput off, so a response is handled when it
+ * arrives (the accuracy reference: the RTT known answer holds within a few ms). `shipped`: Chrome as users run it,
+ * which holds network tasks until the frame after a click (see browser/chromium.ts).
+ */
+export const CHROME_MODES = ['no-defer', 'shipped'] as const;
+export type ChromeMode = (typeof CHROME_MODES)[number];
+
+/** One measured stream of samples: a variant at an RTT in a Chrome mode. The A/A twin repeats the reference variant. */
 export interface Arm {
   scenario: string;
   variant: string;
   twin: boolean;
   rttMs: number;
+  chrome: ChromeMode;
 }
 
 export function armKey(arm: Arm): string {
-  return `${arm.scenario}/${arm.variant}${arm.twin ? '#aa' : ''}@${arm.rttMs}`;
+  return `${arm.scenario}/${arm.variant}${arm.twin ? '#aa' : ''}@${arm.rttMs}${arm.chrome === 'shipped' ? '/shipped' : ''}`;
 }
 
-/** A comparison within one scenario and RTT: `b` is always the Server Action (reference) arm. */
+/** A comparison within one group: `b` is always the Server Action (reference) arm. */
 export interface PlannedComparison {
   scenario: string;
   rttMs: number;
+  chrome: ChromeMode;
   a: Arm;
   b: Arm;
   /** The A/A control: the reference against its own twin. */
   aa: boolean;
-  /** Claim bounds a decisive CI must clear (not for A/A). */
-  boundsMs?: [number, number];
 }
 
-export interface Plan {
+/** The arms of one scenario at one RTT in one Chrome mode: sampled in the same rounds until the group stops. */
+export interface ArmGroup {
+  key: string;
+  scenario: string;
+  rttMs: number;
+  chrome: ChromeMode;
   arms: Arm[];
   comparisons: PlannedComparison[];
 }
 
-export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[]): Plan {
-  const arms: Arm[] = [];
-  const comparisons: PlannedComparison[] = [];
-  for (const scenario of scenarios) {
-    for (const rtt of rttMs) {
-      const reference: Arm = { scenario: scenario.id, variant: scenario.reference, twin: false, rttMs: rtt };
-      const twin: Arm = { ...reference, twin: true };
-      const others = variantsOf(scenario)
-        .filter((variant) => variant !== scenario.reference)
-        .map((variant): Arm => ({ scenario: scenario.id, variant, twin: false, rttMs: rtt }));
-      arms.push(reference, ...others, twin);
-      for (const a of others) {
-        comparisons.push({ scenario: scenario.id, rttMs: rtt, a, b: reference, aa: false, boundsMs: scenario.claimBoundsMs });
+export interface Plan {
+  groups: ArmGroup[];
+  arms: Arm[];
+  comparisons: PlannedComparison[];
+}
+
+/** The variants a scenario measures in a Chrome mode: all of them in no-defer, its declared few in shipped. */
+function variantsIn(scenario: Scenario, chrome: ChromeMode): string[] {
+  return chrome === 'no-defer' ? variantsOf(scenario) : (scenario.shippedChromeVariants ?? []);
+}
+
+export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[], modes: readonly ChromeMode[] = ['no-defer']): Plan {
+  const groups: ArmGroup[] = [];
+  for (const chrome of modes) {
+    for (const scenario of scenarios) {
+      const variants = variantsIn(scenario, chrome);
+      if (!variants.includes(scenario.reference)) continue;
+      for (const rtt of rttMs) {
+        const reference: Arm = { scenario: scenario.id, variant: scenario.reference, twin: false, rttMs: rtt, chrome };
+        const twin: Arm = { ...reference, twin: true };
+        const others = variants
+          .filter((variant) => variant !== scenario.reference)
+          .map((variant): Arm => ({ ...reference, variant }));
+        const common = { scenario: scenario.id, rttMs: rtt, chrome, b: reference };
+        groups.push({
+          key: `${scenario.id}@${rtt}${chrome === 'shipped' ? '/shipped' : ''}`,
+          scenario: scenario.id,
+          rttMs: rtt,
+          chrome,
+          arms: [reference, ...others, twin],
+          comparisons: [...others.map((a) => ({ ...common, a, aa: false })), { ...common, a: twin, aa: true }],
+        });
       }
-      comparisons.push({ scenario: scenario.id, rttMs: rtt, a: twin, b: reference, aa: true });
     }
   }
-  return { arms, comparisons };
+  return { groups, arms: groups.flatMap((group) => group.arms), comparisons: groups.flatMap((group) => group.comparisons) };
 }

@@ -1,29 +1,88 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Browser } from 'playwright-core';
 import { writeReport } from '../reports/write';
-import { APP_DIR, buildFixture, claimPort, startFixture, startFloor } from './app-server';
+import { APP_DIR, buildFixture, claimPort, startFixture, startFloor, type AppServer } from './app-server';
 import { launchChromium, requireChromium } from './browser/chromium';
-import { emptyMeasurement, measureBrowser } from './browser/measure';
+import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measure';
 import { BrowserSession } from './browser/session';
 import { evaluateClaims } from './claims/claims';
 import { onCleanup } from './cleanup';
 import type { Config } from './config';
 import { describeEnvironment } from './environment';
-import { measureHttp } from './http/suite';
+import { captureInteraction, captureProblem, type Capture } from './http/capture';
+import { summarizeHttp } from './http/summarize-http';
+import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
-import { makePlan } from './plan';
+import { makePlan, type ChromeMode } from './plan';
 import type { Progress } from './progress';
-import type { HttpCell, Results } from './results/schema';
+import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
 import { RunStore } from './results/store';
-import { scenarioById } from './scenarios';
+import { scenarioById, variantsOf } from './scenarios';
+import { captureScope } from './scopes';
 import { seededRandom } from './stats/random';
 import { summarize } from './stats/summarize';
+import { loadBetween, takeSnapshot, type MachineLoad } from './system/machine-load';
 
 export interface RunOutcome {
   results: Results;
   reportFile: string;
   /** An unexpected error that ended the run early; what was measured before it is still in results. */
   error?: unknown;
+}
+
+type Failure = Results['failures'][number];
+
+/** A Chromium for one input-scheduling mode, closed on cleanup too. */
+async function launch(chromiumPath: string, chrome: ChromeMode): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const browser = await launchChromium(chromiumPath, { deferAfterInput: chrome === 'shipped' });
+  const unregister = onCleanup(() => browser.close());
+  return {
+    browser,
+    async close() {
+      unregister();
+      await browser.close().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Captures every variant's real requests in Chromium, each under a scope of its own; a capture that cannot stand
+ * for its interaction (fewer requests than the catalogue's or than the browser measured) becomes a failure and
+ * its variant is not replayed. The browser is closed before any load runs: an idle Chromium would share the cores.
+ */
+async function captureAll(chromiumPath: string, config: Config, origin: string, browserCells: readonly Cell[], failures: Failure[]): Promise<Capture[]> {
+  const { browser, close } = await launch(chromiumPath, 'no-defer');
+  const captures: Capture[] = [];
+  try {
+    let index = 0;
+    for (const scenarioId of config.scenarios) {
+      const scenario = scenarioById(scenarioId);
+      for (const variant of variantsOf(scenario)) {
+        const capture = await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++), config.interactionTimeoutMs);
+        const measured = browserCells.find((cell) => cell.scenario === scenarioId && cell.variant === variant && cell.chrome === 'no-defer');
+        const problem = captureProblem(capture, scenario.expectedRequests[variant] ?? 1, measured?.requestsPerInteraction);
+        if (problem) failures.push({ scenario: scenarioId, variant, rttMs: 0, message: `HTTP capture: ${problem}` });
+        else captures.push(capture);
+      }
+    }
+  } finally {
+    await close();
+  }
+  return captures;
+}
+
+/** The load before anything starts, over a short quiet window, and warnings for busy stretches of the run. */
+function machineWarnings(atStart: MachineLoad, browser: BrowserResults | undefined, http: HttpResults | undefined): string[] {
+  const warnings: string[] = [];
+  const describe = (load: MachineLoad) => `${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%`;
+  if (atStart.busy) warnings.push(`The machine was busy before the run started (${describe(atStart)}).`);
+  const busyRounds = browser?.rounds.filter((round) => round.busy) ?? [];
+  if (busyRounds.length) warnings.push(`The machine was busy during ${busyRounds.length} of ${browser!.rounds.length} browser rounds (worst: ${describe(busyRounds.reduce((a, b) => (b.foreignCores > a.foreignCores ? b : a)))}).`);
+  const busyRepeats = http?.cells.reduce((sum, cell) => sum + cell.busyRepeats, 0) ?? 0;
+  if (busyRepeats) warnings.push(`The machine was busy during ${busyRepeats} HTTP load repeats (see the cells flagged busy).`);
+  return warnings;
 }
 
 /** flags/config -> plan -> samples -> stats -> claims -> results.json -> index.html, one suite after another. */
@@ -36,12 +95,33 @@ export async function runBench(config: Config, argv: string[], progress: Progres
 
   const store = new RunStore(config.outDir);
   const random = seededRandom(config.seed);
-  const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs);
+  const runSnapshot = takeSnapshot();
+  await sleep(500);
+  const atStart = loadBetween(runSnapshot, takeSnapshot());
+  if (atStart.busy) progress.log(`warning: the machine is busy before the run (${atStart.foreignCores.toFixed(2)} cores used by other processes): results will be noisier`);
+  const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs, config.suites.includes('browser') ? config.chromeModes : []);
   const measurement = emptyMeasurement(plan);
-  const httpCells: HttpCell[] = [];
+  const httpRecords: RepeatRecord[] = [];
+  const failures: Failure[] = [];
   let micro: Results['micro'];
   let chromiumVersion = 'not used';
   let error: unknown;
+  let browserResults: BrowserResults | undefined;
+
+  const summarizeBrowser = (): BrowserResults => ({
+    rttEmulation: config.rttEmulation,
+    chromeModes: config.chromeModes,
+    wallSeconds: measurement.wallSeconds,
+    groups: measurement.groups,
+    rounds: measurement.rounds,
+    ...summarize({
+      plan,
+      samples: measurement.samples,
+      expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
+      groups: measurement.groups,
+      failedArms: measurement.failedArms,
+    }),
+  });
 
   try {
     if (chromiumPath) {
@@ -50,27 +130,33 @@ export async function runBench(config: Config, argv: string[], progress: Progres
       const dbPath = path.join(APP_DIR, 'data', 'bench.sqlite');
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
       const server = await startFixture({ port: config.port, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('server.log') });
-      const browser = await launchChromium(chromiumPath, { deferAfterInput: config.chromeDeferAfterInput });
-      const closeBrowser = onCleanup(() => browser.close());
-      chromiumVersion = browser.version();
       try {
         if (config.suites.includes('browser')) {
-          const session = await BrowserSession.open(browser, server.origin, config.rttEmulation);
-          progress.log(`browser: ${plan.arms.length} arms (${plan.comparisons.length} comparisons) at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}`);
-          await measureBrowser({ config, plan, session, store, progress, random, measurement });
-          await session.close();
+          const launched = await Promise.all(config.chromeModes.map((chrome) => launch(chromiumPath, chrome)));
+          try {
+            chromiumVersion = launched[0]!.browser.version();
+            const sessions: Partial<Record<ChromeMode, BrowserSession>> = {};
+            for (const [index, chrome] of config.chromeModes.entries()) sessions[chrome] = await BrowserSession.open(launched[index]!.browser, server.origin, config.rttEmulation);
+            progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}`);
+            await measureBrowser({ config, plan, sessions, store, progress, random, measurement });
+          } finally {
+            for (const { close } of launched) await close();
+          }
+          browserResults = summarizeBrowser();
         }
         if (config.suites.includes('http')) {
+          const captures = await captureAll(chromiumPath, config, server.origin, browserResults?.cells ?? [], failures);
+          if (chromiumVersion === 'not used') chromiumVersion = 'captures only';
+          fs.writeFileSync(store.file('capture.json'), `${JSON.stringify(captures, null, 2)}\n`);
           const floor = await startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
           try {
-            await measureHttp({ config, browser, fixture: server, floor, dbPath, store, progress, random, cells: httpCells });
+            const arms = config.scenarios.flatMap((scenario) => loadArms(scenario, captures, server, floor));
+            await measureHttp({ config, arms, dbPath, store, progress, random, records: httpRecords });
           } finally {
             await floor.stop();
           }
         }
       } finally {
-        closeBrowser();
-        await browser.close().catch(() => undefined);
         await server.stop();
       }
     }
@@ -80,39 +166,38 @@ export async function runBench(config: Config, argv: string[], progress: Progres
     error = caught;
   }
 
-  const browserSummary = config.suites.includes('browser')
-    ? summarize({
-        plan,
-        samples: measurement.samples,
-        expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
-        sampling: measurement.sampling,
-        resamples: config.resamples,
-        seed: config.seed,
-      })
+  if (config.suites.includes('browser')) browserResults ??= summarizeBrowser();
+  const http: HttpResults | undefined = config.suites.includes('http')
+    ? {
+        mode: config.rate !== undefined ? 'rate' : config.durationSeconds !== undefined ? 'duration' : 'amount',
+        encodings: config.encodings,
+        repeats: config.repeats,
+        ...summarizeHttp(httpRecords, (scenario) => scenarioById(scenario).reference),
+      }
     : undefined;
-  const browser = browserSummary && { rttEmulation: config.rttEmulation, wallSeconds: measurement.wallSeconds, ...browserSummary };
-  const http = config.suites.includes('http')
-    ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), acceptEncoding: config.acceptEncoding, cells: httpCells }
-    : undefined;
-  const failures = [
+  const allFailures = [
     ...measurement.failures,
-    ...httpCells.filter((cell) => cell.failed).map((cell) => ({ scenario: cell.scenario, variant: cell.variant, rttMs: 0, message: `HTTP load x${cell.connections}: ${cell.failed}` })),
+    ...failures,
+    ...(http?.cells ?? []).filter((cell) => cell.failed).map((cell) => ({ scenario: cell.scenario, variant: cell.variant, rttMs: 0, message: `HTTP load ${cell.encoding} x${cell.connections}: ${cell.failed}` })),
     ...(error === undefined ? [] : [{ scenario: '*', variant: '*', rttMs: 0, message: `run aborted: ${(error as Error).message ?? error}` }]),
   ];
+  const warnings = machineWarnings(atStart, browserResults, http);
+  for (const warning of warnings) progress.log(`warning: ${warning}`);
   const results: Results = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: path.basename(config.outDir),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    complete: failures.length === 0,
-    failures,
+    complete: allFailures.length === 0,
+    failures: allFailures,
     config: { ...config },
     scenarios: config.scenarios.map(scenarioById).map(({ id, summary, expectedRoundTrips }) => ({ id, summary, expectedRoundTrips })),
     environment: describeEnvironment(chromiumVersion, argv, config.seed),
-    browser,
+    machine: { atStart, overall: loadBetween(runSnapshot, takeSnapshot()), warnings },
+    browser: browserResults,
     http,
     micro,
-    claims: evaluateClaims({ browser, http }),
+    claims: evaluateClaims({ run: { profile: config.profile, minLoads: samplingRule(config).minLoads }, browser: browserResults, http }),
   };
   store.writeResults(results);
   return { results, reportFile: writeReport(store.dir), error };

@@ -1,105 +1,154 @@
 import { errors } from 'playwright-core';
 import type { Config } from '../config';
 import { FixtureError } from '../errors';
-import { armKey, type Arm, type Plan, type PlannedComparison } from '../plan';
+import { armKey, type Arm, type ArmGroup, type ChromeMode, type Plan } from '../plan';
 import type { Progress } from '../progress';
 import type { RunStore } from '../results/store';
-import type { Sample } from '../results/schema';
-import { isSettled, judgeComparison, type SamplingState } from '../sampling';
+import type { Group, MachineLoadRow, Sample } from '../results/schema';
+import { finalState, planStageTwo, type SamplingRule } from '../sampling';
 import { scenarioById, variantPath } from '../scenarios';
+import { interactionLabel, pageLoadScope } from '../scopes';
+import { pageLoadDifference } from '../stats/interval';
 import { shuffled, type Random } from '../stats/random';
-import { medianDifference, pageLoadClusters } from '../stats/summarize';
+import { pageLoadClusters } from '../stats/summarize';
+import { loadRecorder } from '../system/machine-load';
 import type { BrowserSession } from './session';
 
 /** What the browser phase has measured so far; filled in as it goes, so a crash still leaves it. */
 export interface BrowserMeasurement {
   samples: Sample[];
-  sampling: Map<PlannedComparison, SamplingState>;
+  groups: Group[];
+  /** Arms whose page failed: their comparisons are `failed`, the rest of their group goes on. */
+  failedArms: Set<string>;
   failures: { scenario: string; variant: string; rttMs: number; message: string }[];
+  rounds: MachineLoadRow[];
   wallSeconds: number;
 }
 
 export function emptyMeasurement(plan: Plan): BrowserMeasurement {
-  return { samples: [], sampling: new Map(plan.comparisons.map((c) => [c, 'open'])), failures: [], wallSeconds: 0 };
+  return {
+    samples: [],
+    groups: plan.groups.map((group) => ({
+      key: group.key,
+      scenario: group.scenario,
+      rttMs: group.rttMs,
+      chrome: group.chrome,
+      state: 'open',
+      loads: 0,
+      plannedLoads: null,
+      capped: false,
+      stageOneHalfWidthMs: null,
+    })),
+    failedArms: new Set(),
+    failures: [],
+    rounds: [],
+    wallSeconds: 0,
+  };
+}
+
+export function samplingRule(config: Pick<Config, 'nMin' | 'nMax' | 'perPageLoad' | 'ciTargetMs'>): SamplingRule {
+  return {
+    minLoads: Math.ceil(config.nMin / config.perPageLoad),
+    maxLoads: Math.ceil(config.nMax / config.perPageLoad),
+    ciTargetMs: config.ciTargetMs,
+  };
 }
 
 /** One page load of one arm: warm-up interactions (kept in samples.jsonl, flagged) then measured ones. */
-async function measureBlock(session: BrowserSession, arm: Arm, round: number, config: Config, record: (sample: Sample) => void) {
+async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number, round: number, config: Config, record: (sample: Sample) => void) {
   const scenario = scenarioById(arm.scenario);
   // A fresh scope per page load: every block starts from an empty counter / list.
-  const scope = `r${round}-${arm.scenario}-${arm.variant}${arm.twin ? '-aa' : ''}-${arm.rttMs}`;
+  const scope = pageLoadScope(round, armIndex);
   await session.load(variantPath(arm.scenario, arm.variant), scope);
   await session.setRtt(arm.rttMs);
   for (let index = 0; index < config.warmup + config.perPageLoad; index++) {
-    const result = await session.interact(scenario, `${scope}-${index}`, config.interactionTimeoutMs);
-    record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, round, index, warmup: index < config.warmup, ...result });
+    const result = await session.interact(scenario, interactionLabel(scope, index), config.interactionTimeoutMs);
+    record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, round, index, warmup: index < config.warmup, ...result });
   }
 }
 
 /**
- * Randomized rounds: each round visits every arm that still has an open comparison, in a fresh random order,
- * so drift hits every arm alike. After each round every open comparison is judged by the sampling rule.
+ * After a round: a group that has stage 1's page loads plans stage 2 from its widest half-width (once); a group
+ * that has its planned page loads stops. Pure apart from updating `group`.
+ */
+export function advanceGroup(group: Group, planned: ArmGroup, clustersOf: (arm: Arm) => number[][], failedArms: ReadonlySet<string>, rule: SamplingRule): void {
+  const live = planned.arms.filter((arm) => !failedArms.has(armKey(arm)));
+  const liveComparisons = planned.comparisons.filter((c) => !failedArms.has(armKey(c.a)) && !failedArms.has(armKey(c.b)));
+  if (liveComparisons.length === 0) {
+    group.state = 'failed';
+    return;
+  }
+  group.loads = Math.min(...live.map((arm) => clustersOf(arm).length));
+  if (group.plannedLoads === null && group.loads >= rule.minLoads) {
+    const widest = Math.max(...liveComparisons.map((c) => pageLoadDifference(clustersOf(c.a), clustersOf(c.b)).halfWidth));
+    const stage = planStageTwo(widest, group.loads, rule);
+    group.stageOneHalfWidthMs = widest;
+    group.plannedLoads = stage.loads;
+    group.capped = stage.capped;
+  }
+  if (group.plannedLoads !== null && group.loads >= group.plannedLoads) group.state = finalState({ loads: group.plannedLoads, capped: group.capped });
+}
+
+/**
+ * Randomized rounds: each round loads every arm of every open group once, in a fresh random order, so drift hits
+ * every arm alike and all arms of a group have the same page loads when it stops.
  */
 export async function measureBrowser(options: {
   config: Config;
   plan: Plan;
-  session: BrowserSession;
+  sessions: Partial<Record<ChromeMode, BrowserSession>>;
   store: RunStore;
   progress: Progress;
   random: Random;
   measurement: BrowserMeasurement;
 }): Promise<void> {
-  const { config, plan, session, store, progress, random, measurement } = options;
+  const { config, plan, sessions, store, progress, random, measurement } = options;
+  const rule = samplingRule(config);
   const armSamples = new Map<string, Sample[]>(plan.arms.map((arm) => [armKey(arm), []]));
-  const failed = new Set<string>();
-  const maxRounds = Math.ceil(config.nMax / config.perPageLoad);
+  const clustersOf = (arm: Arm) => pageLoadClusters(armSamples.get(armKey(arm))!);
   const startedAt = performance.now();
   const elapsedSeconds = () => (performance.now() - startedAt) / 1000;
+  const machine = loadRecorder();
   const record = (sample: Sample) => {
     store.appendSample(sample);
     if (sample.warmup) return;
     measurement.samples.push(sample);
     armSamples.get(armKey(sample))!.push(sample);
   };
+  const openGroups = () => plan.groups.filter((_, index) => measurement.groups[index]!.state === 'open');
 
-  progress.start('browser', maxRounds);
+  progress.start('browser', rule.maxLoads);
   let round = 0;
-  for (; round < maxRounds; round++) {
-    const open = [...measurement.sampling].filter(([, state]) => !isSettled(state)).map(([c]) => c);
-    if (open.length === 0) break;
+  for (; round < rule.maxLoads && openGroups().length > 0; round++) {
     if (elapsedSeconds() > config.budgetSeconds) {
-      for (const comparison of open) measurement.sampling.set(comparison, 'budget');
-      progress.log(`time budget of ${config.budgetSeconds} s reached: ${open.length} comparisons left open`);
+      for (const group of measurement.groups) if (group.state === 'open') group.state = 'budget';
+      progress.log(`time budget of ${config.budgetSeconds} s reached: ${measurement.groups.filter((g) => g.state === 'budget').length} groups stopped before their planned page loads`);
       break;
     }
-    const arms = plan.arms.filter(
-      (arm) => !failed.has(armKey(arm)) && open.some((c) => armKey(c.a) === armKey(arm) || armKey(c.b) === armKey(arm)),
-    );
+    const arms = openGroups().flatMap((group) => group.arms.filter((arm) => !measurement.failedArms.has(armKey(arm))));
     for (const arm of shuffled(arms, random)) {
       try {
-        await measureBlock(session, arm, round, config, record);
+        await measureBlock(sessions[arm.chrome]!, arm, plan.arms.indexOf(arm), round, config, record);
       } catch (error) {
         if (!(error instanceof FixtureError || error instanceof errors.TimeoutError)) throw error;
         const message = error.message.split('\n')[0]!;
-        failed.add(armKey(arm));
+        measurement.failedArms.add(armKey(arm));
         measurement.failures.push({ scenario: arm.scenario, variant: arm.variant, rttMs: arm.rttMs, message });
         progress.log(`cell ${armKey(arm)} FAILED: ${message}`);
       }
     }
-    for (const comparison of open) {
-      const [a, b] = [armSamples.get(armKey(comparison.a))!, armSamples.get(armKey(comparison.b))!];
-      if (failed.has(armKey(comparison.a)) || failed.has(armKey(comparison.b))) {
-        measurement.sampling.set(comparison, 'failed');
-        continue;
-      }
-      const enough = Math.min(a.length, b.length) >= config.nMin;
-      const ci = enough ? medianDifference(pageLoadClusters(a), pageLoadClusters(b), config.seed + round, armKey(comparison.a), config.resamples).ci95 : null;
-      measurement.sampling.set(comparison, judgeComparison([a.length, b.length], ci, config, comparison.boundsMs));
-    }
-    const settled = [...measurement.sampling.values()].filter(isSettled).length;
+    plan.groups.forEach((planned, index) => {
+      const group = measurement.groups[index]!;
+      if (group.state === 'open') advanceGroup(group, planned, clustersOf, measurement.failedArms, rule);
+    });
+    const load = machine.mark();
+    measurement.rounds.push(load);
+    if (load.busy) progress.log(`round ${round + 1}: the machine was busy (${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%)`);
     measurement.wallSeconds = elapsedSeconds();
-    progress.update(round + 1, `${settled}/${plan.comparisons.length} comparisons settled, ${measurement.samples.length} samples`);
+    const settled = measurement.groups.filter((group) => group.state !== 'open').length;
+    progress.update(round + 1, `${settled}/${plan.groups.length} groups settled, ${measurement.samples.length} samples`);
   }
+  for (const group of measurement.groups) if (group.state === 'open') group.state = 'n-max';
   measurement.wallSeconds = elapsedSeconds();
   progress.stop(`${round} rounds, ${measurement.samples.length} samples, ${measurement.failures.length} failed cells`);
 }

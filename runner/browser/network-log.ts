@@ -42,7 +42,6 @@ export class NetworkLog {
 export async function describeRequest(request: Request, zeroEpochMs: number): Promise<RequestRecord> {
   const timing = request.timing();
   const response = await request.response().catch(() => null);
-  const sizes = await request.sizes().catch(() => null);
   const startMs = timing.startTime - zeroEpochMs;
   const end = timing.responseEnd >= 0 ? timing.responseEnd : timing.responseStart;
   const url = new URL(request.url());
@@ -50,8 +49,6 @@ export async function describeRequest(request: Request, zeroEpochMs: number): Pr
     method: request.method(),
     path: url.pathname + url.search,
     status: response?.status() ?? null,
-    requestBytes: sizes ? sizes.requestHeadersSize + sizes.requestBodySize : 0,
-    responseBytes: sizes ? sizes.responseHeadersSize + sizes.responseBodySize : 0,
     startMs,
     endMs: startMs + Math.max(end, 0),
   };

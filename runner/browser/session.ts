@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { FixtureError } from '../errors';
-import { startRttProxy } from '../rtt-proxy';
+import { startRttProxy, type RttProxy } from '../rtt-proxy';
 import type { Scenario } from '../scenarios';
 import { NetworkLog, describeRequest } from './network-log';
 import { countRoundTrips, type RequestRecord } from './request-log';
@@ -10,17 +10,26 @@ import { countRoundTrips, type RequestRecord } from './request-log';
 const PROBE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'in-page', 'probe.js');
 
 export interface InteractionResult {
-  /** Click to the DOM showing the expected value. */
+  /** The click's input time (event.timeStamp, as Event Timing and INP) to the DOM showing the expected value. */
   latencyMs: number;
-  /** Click to the next animation frame after that. */
+  /** The same from the capture-phase click listener: latencyMs minus the input delay. */
+  listenerLatencyMs: number;
+  /** Input time to the click listener running. */
+  inputDelayMs: number;
+  /** Input time to the next animation frame after the end. */
   frameMs: number;
   requests: RequestRecord[];
   roundTrips: number;
+  /** Bytes on the wire in each direction during the interaction, headers and chunk framing included (counted by the proxy). */
+  wireBytes: { toServer: number; toClient: number };
+  /** Connections opened during the interaction: each pays a handshake RTT the known answer does not include. */
+  newConnections: number;
 }
 
 interface ProbeOutcome {
   timedOut: boolean;
   clicked: boolean;
+  inputMs: number | null;
   startMs: number | null;
   endMs: number | null;
   frameMs: number | null;
@@ -43,7 +52,8 @@ export async function waitForHydration(page: Page): Promise<void> {
 /**
  * How RTT is emulated. `proxy`: the page talks to a loopback proxy that delays every chunk by rtt/2 each way
  * (netem-like, the default). `cdp`: Chromium's Network.emulateNetworkConditions, which only holds response
- * headers back until `latency` has passed since the request, so server time hides inside it.
+ * headers back until `latency` has passed since the request, so server time hides inside it. The page talks
+ * through the proxy in both cases (at RTT 0 with cdp), because the proxy is where bytes on the wire are counted.
  */
 export type RttEmulation = 'proxy' | 'cdp';
 
@@ -54,7 +64,7 @@ export class BrowserSession {
   private constructor(
     readonly page: Page,
     private readonly network: NetworkLog,
-    private readonly origin: string,
+    private readonly proxy: RttProxy,
     readonly setRtt: (rttMs: number) => Promise<void>,
   ) {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
@@ -64,14 +74,12 @@ export class BrowserSession {
     const page = await browser.newPage();
     await page.addInitScript({ path: PROBE_SCRIPT });
     const network = new NetworkLog(page);
-    if (emulation === 'proxy') {
-      const proxy = await startRttProxy(Number(new URL(serverOrigin).port));
-      page.once('close', () => void proxy.close());
-      return new BrowserSession(page, network, proxy.origin, (rttMs) => proxy.setRtt(rttMs));
-    }
+    const proxy = await startRttProxy(Number(new URL(serverOrigin).port));
+    page.once('close', () => void proxy.close());
+    if (emulation === 'proxy') return new BrowserSession(page, network, proxy, (rttMs) => proxy.setRtt(rttMs));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    return new BrowserSession(page, network, serverOrigin, async (latency) => {
+    return new BrowserSession(page, network, proxy, async (latency) => {
       await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
     });
   }
@@ -80,7 +88,7 @@ export class BrowserSession {
   async load(pagePath: string, scope: string): Promise<void> {
     await this.setRtt(0);
     this.pageErrors.length = 0;
-    await this.page.goto(`${this.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, { waitUntil: 'load' });
+    await this.page.goto(`${this.proxy.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, { waitUntil: 'load' });
     await waitForHydration(this.page);
     await this.network.settled();
   }
@@ -108,19 +116,21 @@ export class BrowserSession {
       (timeout) => (window as unknown as ProbeWindow).__mutationBench.result(timeout),
       timeoutMs,
     );
+    const before = await this.proxy.counters();
     this.network.begin();
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const outcome = await result;
     await this.network.settled();
     const captured = this.network.end();
-    const zeroEpochMs = outcome.timeOrigin + (outcome.startMs ?? 0);
+    const after = await this.proxy.counters();
+    const zeroEpochMs = outcome.timeOrigin + (outcome.inputMs ?? 0);
     const requests = await Promise.all(captured.map((request) => describeRequest(request, zeroEpochMs)));
 
     const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
     const requestSummary = requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ') || 'none';
     if (this.pageErrors.length > 0) throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}" (requests: ${requestSummary})`);
     if (!outcome.clicked) throw new FixtureError(`${where}: the click never reached the trigger element`);
-    if (outcome.timedOut || outcome.endMs === null || outcome.frameMs === null || outcome.startMs === null) {
+    if (outcome.timedOut || outcome.endMs === null || outcome.frameMs === null || outcome.startMs === null || outcome.inputMs === null) {
       throw new FixtureError(
         `${where}: after the click the page did not show "${spec.expect.text}" in ${spec.expect.selector} within ${timeoutMs} ms (requests: ${requestSummary})`,
       );
@@ -128,10 +138,19 @@ export class BrowserSession {
     const failed = requests.find((request) => request.status === null || request.status >= 400);
     if (failed) throw new FixtureError(`${where}: a request of the interaction failed (requests: ${requestSummary})`);
 
-    const latencyMs = outcome.endMs - outcome.startMs;
+    const latencyMs = outcome.endMs - outcome.inputMs;
     // Requests the interaction caused before its end form its critical path.
     const causal = requests.filter((request) => request.startMs <= latencyMs);
-    return { latencyMs, frameMs: outcome.frameMs - outcome.startMs, requests, roundTrips: countRoundTrips(causal) };
+    return {
+      latencyMs,
+      listenerLatencyMs: outcome.endMs - outcome.startMs,
+      inputDelayMs: outcome.startMs - outcome.inputMs,
+      frameMs: outcome.frameMs - outcome.inputMs,
+      requests,
+      roundTrips: countRoundTrips(causal),
+      wireBytes: { toServer: after.toServerBytes - before.toServerBytes, toClient: after.toClientBytes - before.toClientBytes },
+      newConnections: after.connections - before.connections,
+    };
   }
 
   async close(): Promise<void> {

@@ -1,150 +1,293 @@
-import type { BrowserResults, Cell, Claim, Comparison, HttpResults } from '../results/schema';
+import type { ChromeMode } from '../plan';
+import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults } from '../results/schema';
+import { fitLine, tCritical, type LineFit } from '../stats/interval';
+import { browserGate, httpGate, type RunConditions } from './gating';
+import { bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
 
-type Verdict = Claim['verdict'];
+export { combineVerdicts } from './verdicts';
 
-const fmt = (ms: number) => `${ms >= 0 ? '+' : ''}${ms.toFixed(1)}`;
-const where = (variant: string, rttMs: number) => `${variant} at RTT ${rttMs} ms`;
-
-/** Combines per-condition verdicts: unanimous -> that verdict; supported and refuted both -> depends. */
-export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
-  if (verdicts.length === 0) return 'not-measured';
-  const has = (verdict: Verdict) => verdicts.includes(verdict);
-  if (has('supported') && has('refuted')) return 'depends';
-  if (verdicts.every((verdict) => verdict === 'supported')) return 'supported';
-  if (verdicts.every((verdict) => verdict === 'refuted')) return 'refuted';
-  return 'inconclusive';
+export interface ClaimInput {
+  run: RunConditions;
+  browser?: BrowserResults;
+  http?: HttpResults;
 }
 
+const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
+const SEED_003 = 'seeds/003_c856860a3c6dd2db.txt';
+
 export const C1_BOUNDS_MS: [number, number] = [50, 100];
+/** The "invalidation dance" C1's quote names: TanStack Query's invalidate-and-refetch, and Next's own refetch. */
+export const C1_VARIANTS = ['route-query', 'route-refresh'];
+/** C2: the saved round trip must grow the difference by 1 ms per ms of RTT, within this. */
+export const C2_SLOPE_TOLERANCE = 0.15;
+/** C4b's band: action throughput within this fraction of the route's counts as "not as different". */
+export const C4_BAND = 0.15;
+/** Byte counts are exact; differences within this share are "the same". */
+const BYTES_PARITY = 0.02;
+/** How far the C1 range search looks, ms of RTT. */
+const C1_RANGE_LIMIT_MS = 400;
+
+const modeLabel = (chrome: ChromeMode) => (chrome === 'shipped' ? 'shipped Chrome' : 'Chrome with input deferral off');
+const comparisonsOf = (browser: BrowserResults | undefined, scenario: string, a: string, chrome?: ChromeMode) =>
+  (browser?.comparisons ?? []).filter((c) => c.scenario === scenario && c.a === a && (chrome === undefined || c.chrome === chrome)).sort((x, y) => x.rttMs - y.rttMs);
+
+/** A comparison's fit point: its standard error recovered from the t interval it was reported with. */
+function fitOf(rows: readonly Comparison[]): LineFit | null {
+  const usable = rows.filter((row) => row.sampling !== 'failed' && Math.min(...row.loads) >= 2);
+  if (new Set(usable.map((row) => row.rttMs)).size < 2) return null;
+  const df = Math.min(...usable.map((row) => Math.min(...row.loads) - 1));
+  return fitLine(
+    usable.map((row) => ({ x: row.rttMs, y: row.diffMedianMs, standardError: (row.ci95[1] - row.ci95[0]) / 2 / tCritical(Math.min(...row.loads) - 1) })),
+    df,
+  );
+}
+
+/** The RTTs (1 ms steps) where the fit's 95% band lies inside [low, high], as contiguous ranges. */
+export function rangesInside(fit: LineFit, [low, high]: readonly [number, number], limitMs = C1_RANGE_LIMIT_MS): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let rtt = 0; rtt <= limitMs; rtt++) {
+    const [lo, hi] = fit.predict(rtt).ci95;
+    if (lo < low || hi > high) continue;
+    const last = ranges.at(-1);
+    if (last && last[1] === rtt - 1) last[1] = rtt;
+    else ranges.push([rtt, rtt]);
+  }
+  return ranges;
+}
+
+const describeFit = (fit: LineFit) =>
+  `${fit.intercept.estimate.toFixed(1)} ms + ${fit.slope.estimate.toFixed(2)} × RTT (intercept ${fmtCi(fit.intercept.ci95)}, slope ${fmtCi(fit.slope.ci95, 2)})`;
 
 /**
- * C1: per route variant and RTT, the CI of (route - action) inside [50, 100] ms supports the claim, a CI
- * wholly outside refutes it, a CI across a bound is inconclusive.
+ * C1: per invalidation-dance variant, Chrome mode and RTT, the CI of (route - action) inside [50, 100] ms
+ * supports the claim, wholly outside refutes it, across a bound is inconclusive; gated rows are inconclusive.
+ * The headline fits the difference against RTT and says where the fit's band lies inside [50, 100].
+ * route-json (one request, no invalidation) is shown beside them and does not enter the verdict.
  */
-export function evaluateC1(comparisons: readonly Comparison[]): Claim {
-  const [low, high] = C1_BOUNDS_MS;
-  const evidence = comparisons
-    .filter((comparison) => comparison.scenario === 'revalidate')
-    .map((comparison) => {
-      const [lo, hi] = comparison.ci95;
-      const verdict: Verdict = lo >= low && hi <= high ? 'supported' : hi < low || lo > high ? 'refuted' : 'inconclusive';
-      return { variant: comparison.a, rttMs: comparison.rttMs, diffMedianMs: comparison.diffMedianMs, ci95: comparison.ci95, n: comparison.n, verdict };
-    });
-  const verdict = combineVerdicts(evidence.map((row) => row.verdict));
-  const list = (wanted: Verdict) =>
-    evidence
-      .filter((row) => row.verdict === wanted)
-      .map((row) => `${where(row.variant, row.rttMs)} (${fmt(row.diffMedianMs)} ms, CI ${row.ci95.map((x) => x.toFixed(1)).join('..')})`);
-  const parts = [
-    list('supported').length ? `inside [${low}, ${high}] ms: ${list('supported').join('; ')}` : '',
-    list('refuted').length ? `outside: ${list('refuted').join('; ')}` : '',
-    list('inconclusive').length ? `CI across a bound: ${list('inconclusive').join('; ')}` : '',
-  ].filter(Boolean);
+export function evaluateC1(input: ClaimInput): Claim {
+  const browser = input.browser;
+  const rows = [...C1_VARIANTS, 'route-json'].flatMap((variant) =>
+    comparisonsOf(browser, 'revalidate', variant).map((c) => {
+      const gate = browserGate(browser!, input.run, c);
+      const inVerdict = C1_VARIANTS.includes(variant);
+      return {
+        variant,
+        chrome: c.chrome,
+        rttMs: c.rttMs,
+        diffMs: c.diffMedianMs,
+        ci95: c.ci95,
+        loads: c.loads,
+        role: inVerdict ? 'verdict' : 'context: a one-request route, not an invalidation dance',
+        verdict: (inVerdict ? (gate ? 'inconclusive' : bandVerdict(c.ci95, C1_BOUNDS_MS)) : 'not-measured') as Verdict,
+        ...(gate && inVerdict ? { reason: gate } : {}),
+      };
+    }),
+  );
+  const verdict = combineVerdicts(rows.filter((row) => row.role === 'verdict').map((row) => row.verdict));
+  const headlines = C1_VARIANTS.flatMap((variant) =>
+    (input.browser?.chromeModes ?? []).flatMap((chrome) => {
+      const fit = fitOf(comparisonsOf(browser, 'revalidate', variant, chrome));
+      if (!fit) return [];
+      const ranges = rangesInside(fit, C1_BOUNDS_MS);
+      const where = ranges.length ? `inside 50-100 ms for RTT ${ranges.map(([lo, hi]) => `${lo}-${hi} ms`).join(' and ')}` : 'inside 50-100 ms at no RTT';
+      return [`${variant} minus action in ${modeLabel(chrome)}: ${describeFit(fit)}; ${where}`];
+    }),
+  );
+  const gated = rows.filter((row) => 'reason' in row);
   return {
     id: 'C1',
-    source: 'seeds/002_7dd42d0cb4a081f2.txt',
+    source: SEED_002,
     quote: 'expect Server Actions to feel about 50-100ms faster than the equivalent fetch + setState + invalidateQuery dance',
     verdict,
-    summary: evidence.length
-      ? `Route variant minus Server Action, difference of medians with 95% CI. ${parts.join('. ')}.`
-      : 'The revalidate scenario was not run.',
-    evidence,
+    summary: rows.length
+      ? `Invalidate-and-refetch route minus Server Action (positive: the action is faster), fitted against RTT. ${headlines.join('. ')}.${gated.length ? ` ${gated.length} row(s) inconclusive by rule: ${[...new Set(gated.map((row) => row.reason))].join('; ')}.` : ''}`
+      : 'The revalidate scenario was not run in the browser.',
+    evidence: rows,
   };
 }
 
-/** C2: with revalidation, the action's critical path has one round trip fewer than route + router.refresh(). */
-export function evaluateC2(cells: readonly Cell[]): Claim {
-  const cell = (variant: string, rttMs: number) =>
-    cells.find((c) => c.scenario === 'revalidate' && c.variant === variant && c.rttMs === rttMs);
-  const evidence = cells
-    .filter((c) => c.scenario === 'revalidate' && c.variant === 'action')
+/**
+ * C2: with revalidation the action's critical path is one request shorter than route + router.refresh(), at every
+ * RTT, and the difference grows by one RTT per RTT (slope CI inside 1 +- tolerance).
+ */
+export function evaluateC2(input: ClaimInput): Claim {
+  const browser = input.browser;
+  const cells = (browser?.cells ?? []).filter((c) => c.scenario === 'revalidate' && c.chrome === 'no-defer');
+  const cell = (variant: string, rttMs: number) => cells.find((c) => c.variant === variant && c.rttMs === rttMs);
+  const quick = input.run.profile === 'quick';
+  const countRows = cells
+    .filter((c) => c.variant === 'action')
     .flatMap((action) => {
       const refresh = cell('route-refresh', action.rttMs);
       if (!refresh) return [];
       const saved = refresh.roundTrips - action.roundTrips;
-      return [{ rttMs: action.rttMs, actionRoundTrips: action.roundTrips, routeRefreshRoundTrips: refresh.roundTrips, saved, verdict: (saved === 1 ? 'supported' : 'refuted') as Verdict }];
+      return [{ measure: 'round trips saved (median per interaction)', rttMs: action.rttMs, action: action.roundTrips, routeRefresh: refresh.roundTrips, saved, verdict: (saved === 1 ? 'supported' : 'refuted') as Verdict }];
     });
+  const fit = fitOf(comparisonsOf(browser, 'revalidate', 'route-refresh', 'no-defer'));
+  const slopeRows = fit
+    ? [
+        {
+          measure: 'slope of (route-refresh - action) against RTT',
+          slope: fit.slope.estimate,
+          ci95: fit.slope.ci95,
+          expected: `1 ± ${C2_SLOPE_TOLERANCE}`,
+          verdict: (quick ? 'inconclusive' : bandVerdict(fit.slope.ci95, [1 - C2_SLOPE_TOLERANCE, 1 + C2_SLOPE_TOLERANCE])) as Verdict,
+          ...(quick ? { reason: 'quick profile' } : {}),
+        },
+      ]
+    : [];
+  const evidence = [...countRows, ...slopeRows];
   return {
     id: 'C2',
-    source: 'seeds/002_7dd42d0cb4a081f2.txt',
+    source: SEED_002,
     quote: 'What Server Actions do save is one round-trip',
-    verdict: combineVerdicts(evidence.map((row) => row.verdict)),
+    verdict: slopeRows.length ? combineVerdicts(evidence.map((row) => row.verdict)) : countRows.length ? 'inconclusive' : 'not-measured',
     summary: evidence.length
-      ? `Median critical-path round trips per interaction (request log): ${evidence
-          .map((row) => `RTT ${row.rttMs} ms: action ${row.actionRoundTrips}, route-refresh ${row.routeRefreshRoundTrips}`)
-          .join('; ')}. The RTT slope is in the accuracy panel.`
-      : 'The revalidate scenario (action and route-refresh) was not run.',
+      ? `Critical-path requests per interaction: ${countRows.map((row) => `RTT ${row.rttMs} ms: action ${row.action}, route-refresh ${row.routeRefresh}`).join('; ')}. ${
+          fit ? `The difference grows by ${fit.slope.estimate.toFixed(2)} ms per ms of RTT (${fmtCi(fit.slope.ci95, 2)}; one saved round trip means 1).` : 'The slope needs two or more RTTs.'
+        }`
+      : 'The revalidate scenario (action and route-refresh) was not run in the browser.',
     evidence,
   };
 }
 
-/** The Route Handler variant that does the same job as the action, end to end, per scenario. */
-const ROUTE_COUNTERPART: Record<string, string> = { counter: 'route', revalidate: 'route-refresh' };
+const ratioRow = (ratio: HttpRatio) => ({ estimate: ratio.estimate, ci95: ratio.ci95, repeats: ratio.repeats, connections: ratio.connections, encoding: ratio.encoding });
 
 /**
- * C3: "removing HTTP overhead" should show as fewer bytes per interaction (browser) and as lower server latency
- * and higher throughput under load, action against its same-result route counterpart. Failed cells do not count.
+ * C3, on equal work (the counter: one request either way, the same service call): does the action cost less per
+ * request? Bytes on the wire per interaction (browser and load replay, headers included), server CPU per
+ * interaction and throughput under load (ratios with CIs), and the browser latency difference at each RTT.
+ * The round trip the action saves when revalidating is C2's, not overhead. Rows that show no difference beyond
+ * noise do not decide; any row where the action is worse refutes, any where it is better supports.
  */
-export function evaluateC3(browser: BrowserResults | undefined, http: HttpResults | undefined): Claim {
+export function evaluateC3(input: ClaimInput): Claim {
+  const { browser, http } = input;
   const evidence: Record<string, unknown>[] = [];
-  for (const [scenario, route] of Object.entries(ROUTE_COUNTERPART)) {
-    for (const action of browser?.cells.filter((c) => c.scenario === scenario && c.variant === 'action' && c.rttMs === 0) ?? []) {
-      const other = browser?.cells.find((c) => c.scenario === scenario && c.variant === route && c.rttMs === 0);
-      if (!other) continue;
-      evidence.push({ scenario, route, measure: 'bytes per interaction (browser)', action: Math.round(action.bytesPerInteraction), routeValue: Math.round(other.bytesPerInteraction), verdict: action.bytesPerInteraction <= other.bytesPerInteraction ? 'supported' : 'refuted' });
-    }
-    for (const action of http?.cells.filter((c) => c.scenario === scenario && c.variant === 'action' && !c.failed) ?? []) {
-      const other = http?.cells.find((c) => c.scenario === scenario && c.variant === route && c.connections === action.connections && !c.failed);
-      if (!other) continue;
-      evidence.push({ scenario, route, measure: `interaction p50 ms under load x${action.connections}`, action: action.interactionLatencyMs.p50, routeValue: other.interactionLatencyMs.p50, verdict: action.interactionLatencyMs.p50 <= other.interactionLatencyMs.p50 ? 'supported' : 'refuted' });
-      evidence.push({ scenario, route, measure: `interactions/s under load x${action.connections}`, action: action.interactionsPerSec, routeValue: other.interactionsPerSec, verdict: action.interactionsPerSec >= other.interactionsPerSec ? 'supported' : 'refuted' });
+  const counterCells = (browser?.cells ?? []).filter((c) => c.scenario === 'counter' && c.chrome === 'no-defer');
+  const bytesOf = (variant: string, pick: (cell: Cell) => number) => {
+    const values = counterCells.filter((c) => c.variant === variant).map(pick);
+    return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
+  };
+  const bytesVerdict = (action: number, route: number): Verdict =>
+    input.run.profile === 'quick' ? 'inconclusive' : action < route * (1 - BYTES_PARITY) ? 'supported' : action > route * (1 + BYTES_PARITY) ? 'refuted' : 'inconclusive';
+  const [actionBytes, routeBytes] = [bytesOf('action', (c) => c.bytesPerInteraction), bytesOf('route', (c) => c.bytesPerInteraction)];
+  if (actionBytes !== null && routeBytes !== null) {
+    evidence.push({
+      measure: 'bytes on the wire per interaction, browser (request + response, headers included)',
+      action: Math.round(actionBytes),
+      route: Math.round(routeBytes),
+      actionRequest: Math.round(bytesOf('action', (c) => c.requestBytesPerInteraction)!),
+      routeRequest: Math.round(bytesOf('route', (c) => c.requestBytesPerInteraction)!),
+      verdict: bytesVerdict(actionBytes, routeBytes),
+    });
+  }
+  for (const c of comparisonsOf(browser, 'counter', 'route', 'no-defer')) {
+    const gate = browserGate(browser!, input.run, c);
+    evidence.push({
+      measure: `browser latency, route minus action at RTT ${c.rttMs} ms`,
+      diffMs: c.diffMedianMs,
+      ci95: c.ci95,
+      verdict: gate ? 'inconclusive' : directionVerdict(c.ci95, 0, 'above'),
+      ...(gate ? { reason: gate } : {}),
+    });
+  }
+  for (const encoding of http?.encodings ?? []) {
+    for (const action of (http?.cells ?? []).filter((c) => c.scenario === 'counter' && c.variant === 'action' && !c.twin && c.encoding === encoding)) {
+      const route = http!.cells.find((c) => c.scenario === 'counter' && c.variant === 'route' && c.encoding === encoding && c.connections === action.connections);
+      if (!route) continue;
+      const gate = httpGate(http!, input.run, { scenario: 'counter', connections: action.connections, encoding, a: 'action', b: 'route' });
+      const actionBytes = action.requestBytesPerInteraction + action.responseBytesPerInteraction;
+      const routeBytes = route.requestBytesPerInteraction + route.responseBytesPerInteraction;
+      evidence.push({ measure: `bytes per interaction under load, ${encoding}`, action: Math.round(actionBytes), route: Math.round(routeBytes), verdict: bytesVerdict(actionBytes, routeBytes) });
+      for (const [measure, better, label] of [
+        ['serverCpuMsPerInteraction', 'below', 'server CPU per interaction, action / route'],
+        ['interactionsPerSec', 'above', 'throughput, action / route'],
+      ] as const) {
+        const ratio = http!.ratios.find((r) => r.kind === 'comparison' && r.scenario === 'counter' && r.a === 'action' && r.b === 'route' && r.encoding === encoding && r.connections === action.connections && r.measure === measure);
+        if (!ratio) continue;
+        evidence.push({ measure: `${label} (${encoding}, ${action.connections} connections)`, ...ratioRow(ratio), verdict: gate ? 'inconclusive' : directionVerdict(ratio.ci95, 1, better), ...(gate ? { reason: gate } : {}) });
+      }
     }
   }
-  const verdict = combineVerdicts(evidence.map((row) => row.verdict as Verdict));
-  const against = (wanted: Verdict) => evidence.filter((row) => row.verdict === wanted).map((row) => `${row.scenario} ${row.measure}`);
+  const verdicts = evidence.map((row) => row.verdict as Verdict);
+  const worse = evidence.filter((row) => row.verdict === 'refuted').map((row) => row.measure);
+  const better = evidence.filter((row) => row.verdict === 'supported').map((row) => row.measure);
   return {
     id: 'C3',
-    source: 'seeds/003_c856860a3c6dd2db.txt',
+    source: SEED_003,
     quote: 'By removing HTTP overhead and enabling more direct server-client coordination, Server Actions can reduce latency',
-    verdict,
+    verdict: combineDirections(verdicts),
     summary: evidence.length
-      ? `Action against the route variant with the same end result (counter: route; revalidate: route-refresh), point estimates. Action better or equal: ${against('supported').join('; ') || 'none'}. Route better: ${against('refuted').join('; ') || 'none'}.`
-      : 'Needs the browser suite at RTT 0 or the HTTP suite.',
+      ? `Equal work (the counter), action against route. Action worse beyond noise: ${worse.join('; ') || 'none'}. Action better beyond noise: ${better.join('; ') || 'none'}. Other rows showed no difference.`
+      : 'Needs the counter scenario in the browser or under HTTP load.',
     evidence,
   };
 }
 
-/** C4's band: action throughput within this fraction of the route's counts as "not as different". */
-export const C4_BAND = 0.15;
+/** The counter's action / route throughput ratios under load, per encoding and connections. */
+function c4Rows(input: ClaimInput) {
+  const http = input.http;
+  return (http?.ratios ?? [])
+    .filter((r) => r.kind === 'comparison' && r.scenario === 'counter' && r.a === 'action' && r.b === 'route' && r.measure === 'interactionsPerSec')
+    .map((ratio) => ({ ratio, gate: httpGate(http!, input.run, ratio) }));
+}
 
-/** C4: under load, the counter's action throughput is within +-15% of its Route Handler's. */
-export function evaluateC4(http: HttpResults | undefined): Claim {
-  const evidence = (http?.cells ?? [])
-    .filter((cell) => cell.scenario === 'counter' && cell.variant === 'action' && !cell.failed)
-    .flatMap((action) => {
-      const route = http!.cells.find((c) => c.scenario === 'counter' && c.variant === 'route' && c.connections === action.connections && !c.failed);
-      if (!route) return [];
-      const ratio = action.interactionsPerSec / route.interactionsPerSec;
-      return [{ connections: action.connections, actionPerSec: action.interactionsPerSec, routePerSec: route.interactionsPerSec, ratio, verdict: (Math.abs(ratio - 1) <= C4_BAND ? 'supported' : 'refuted') as Verdict }];
-    });
+const direction = (ratio: HttpRatio) =>
+  `the action's throughput is ${Math.abs((1 - ratio.estimate) * 100).toFixed(0)}% ${ratio.estimate < 1 ? 'lower' : 'higher'} (action / route ${ratio.estimate.toFixed(2)}, 95% ${fmtCi(ratio.ci95, 2)}) with ${ratio.encoding === 'gzip' ? "the browser's gzip" : 'no compression'} at ${ratio.connections} connections`;
+
+const byEncoding = (verdicts: { verdict: Verdict; encoding: string }[]) => {
+  const verdict = combineVerdicts(verdicts.map((row) => row.verdict));
+  if (verdict !== 'depends') return '';
+  return ` It depends on compression: ${verdicts.map((row) => `${row.verdict} with ${row.encoding}`).join(', ')}.`;
+};
+
+/** C4a, one-sided: "actions are not faster" holds when the upper one-sided 95% bound of action / route is below 1. */
+export function evaluateC4a(input: ClaimInput): Claim {
+  const rows = c4Rows(input).map(({ ratio, gate }) => ({
+    test: 'not faster (one-sided 95%)',
+    ...ratioRow(ratio),
+    upperBound95: ratio.ci90[1],
+    verdict: (gate ? 'inconclusive' : ratio.ci90[1] < 1 ? 'supported' : ratio.ci90[0] > 1 ? 'refuted' : 'inconclusive') as Verdict,
+    ...(gate ? { reason: gate } : {}),
+  }));
   return {
-    id: 'C4',
-    source: 'seeds/002_7dd42d0cb4a081f2.txt',
-    quote: 'Performance: not as different as people think',
-    verdict: combineVerdicts(evidence.map((row) => row.verdict)),
-    summary: evidence.length
-      ? `counter under load, action / route interactions per second: ${evidence.map((row) => `x${row.connections}: ${row.ratio.toFixed(2)}`).join(', ')} (supported within ${1 - C4_BAND}..${1 + C4_BAND}). One run per cell: a point estimate.`
+    id: 'C4a',
+    source: SEED_002,
+    quote: 'Performance: not as different as people think ... A common misconception is that Server Actions are "faster than API routes."',
+    verdict: combineVerdicts(rows.map((row) => row.verdict)),
+    summary: rows.length
+      ? `Counter under load: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}`
       : 'Needs the HTTP suite with the counter scenario.',
-    evidence,
+    evidence: rows,
   };
 }
 
-export function evaluateClaims(results: { browser?: BrowserResults; http?: HttpResults }): Claim[] {
-  const browser = results.browser;
-  return [
-    evaluateC1(browser?.comparisons ?? []),
-    evaluateC2(browser?.cells ?? []),
-    evaluateC3(browser, results.http),
-    evaluateC4(results.http),
-  ];
+/** C4b, equivalence: both one-sided 95% bounds of action / route inside 1 +- 15% supports; the 95% CI wholly outside refutes. */
+export function evaluateC4b(input: ClaimInput): Claim {
+  const band: [number, number] = [1 - C4_BAND, 1 + C4_BAND];
+  const rows = c4Rows(input).map(({ ratio, gate }) => {
+    const equivalent = ratio.ci90[0] >= band[0] && ratio.ci90[1] <= band[1];
+    const different = ratio.ci95[1] < band[0] || ratio.ci95[0] > band[1];
+    return {
+      test: `within ±${C4_BAND * 100}% (equivalence, 90% CI inside the band)`,
+      ...ratioRow(ratio),
+      ci90: ratio.ci90,
+      verdict: (gate ? 'inconclusive' : equivalent ? 'supported' : different ? 'refuted' : 'inconclusive') as Verdict,
+      ...(gate ? { reason: gate } : {}),
+    };
+  });
+  return {
+    id: 'C4b',
+    source: SEED_002,
+    quote: 'Performance: not as different as people think',
+    verdict: combineVerdicts(rows.map((row) => row.verdict)),
+    summary: rows.length
+      ? `Counter under load, action / route throughput against ${band[0]}..${band[1]}: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}`
+      : 'Needs the HTTP suite with the counter scenario.',
+    evidence: rows,
+  };
+}
+
+export function evaluateClaims(input: ClaimInput): Claim[] {
+  return [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input)];
 }

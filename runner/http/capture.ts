@@ -1,18 +1,14 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { waitForHydration } from '../browser/session';
 import { FixtureError } from '../errors';
 import { scenarioById, variantPath } from '../scenarios';
-
-/**
- * The page-load scope the capture runs under. Replay swaps it, in request bodies only, for a fresh scope of the
- * same length per interaction: every replayed mutation lands in rows of its own (so acknowledged and persisted
- * mutations can be counted exactly), while URLs and the router-state header keep this scope, so every replayed
- * page render is the same size as the captured one.
- */
-export const CAPTURE_SCOPE = 'capture0000';
+import { interactionLabel } from '../scopes';
 
 /** Request headers never replayed: the load generator sets its own. */
 const DROPPED_HEADERS = new Set(['host', 'content-length', 'connection', 'cookie']);
+
+/** After the expected requests have finished, this long with no new request ends the capture. */
+const QUIET_MS = 300;
 
 /** `text/x-component; charset=utf-8` -> `text/x-component`: what capture records and replay compares. */
 export function mediaType(contentType: string | undefined): string {
@@ -33,34 +29,74 @@ export interface CapturedRequest {
 export interface Capture {
   scenario: string;
   variant: string;
+  /**
+   * The page-load scope the capture ran under (its own per variant, so one variant's earlier capture cannot make
+   * the next one's page show its value already). Replay swaps it, in request bodies only, for a fresh scope of the
+   * same length per interaction: every replayed mutation lands in rows of its own, while URLs and the router-state
+   * header keep this scope, so every replayed page render is the same size as the captured one.
+   */
+  scope: string;
   requests: CapturedRequest[];
 }
 
-/** Drives one interaction of a variant in Chromium and records every request it sends, in order. */
-export async function captureInteraction(browser: Browser, origin: string, scenarioId: string, variant: string): Promise<Capture> {
+/** Why a capture cannot stand for its variant's interaction, or null. */
+export function captureProblem(capture: Capture, expectedRequests: number, measuredInBrowser?: number): string | null {
+  const where = `${capture.scenario}/${capture.variant}`;
+  const sequence = capture.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`).join(', ') || 'none';
+  if (capture.requests.length !== expectedRequests) {
+    return `${where}: the capture holds ${capture.requests.length} request(s) (${sequence}), the interaction sends ${expectedRequests}`;
+  }
+  if (measuredInBrowser !== undefined && measuredInBrowser !== capture.requests.length) {
+    return `${where}: the capture holds ${capture.requests.length} request(s) (${sequence}), the browser measured ${measuredInBrowser} per interaction`;
+  }
+  if (!capture.requests.some((request) => request.body?.includes(capture.scope))) return `${where}: no captured request carries the scope ${capture.scope}`;
+  return null;
+}
+
+/**
+ * Drives one interaction of a variant in Chromium and records every request it sends, in order. It settles by
+ * count: the catalogue's requests per interaction must have been sent and answered, then a quiet spell must pass
+ * with no more. A capture short of its requests (a route-refresh without its GET) would replay as a valid cell
+ * twice as fast, so it is returned as it is and judged by captureProblem.
+ */
+export async function captureInteraction(browser: Browser, origin: string, scenarioId: string, variant: string, scope: string, timeoutMs: number): Promise<Capture> {
   const scenario = scenarioById(scenarioId);
+  const expected = scenario.expectedRequests[variant] ?? 1;
   const page = await browser.newPage();
   try {
-    await page.goto(`${origin}${variantPath(scenarioId, variant)}?scope=${CAPTURE_SCOPE}`);
+    await page.goto(`${origin}${variantPath(scenarioId, variant)}?scope=${scope}`);
     await waitForHydration(page);
-    const spec = await scenario.prepare(page, `${CAPTURE_SCOPE}-0`);
-    const sent: import('playwright-core').Request[] = [];
-    page.on('request', (request) => sent.push(request));
+    const spec = await scenario.prepare(page, interactionLabel(scope, 0));
+    const sent: Request[] = [];
+    const answered = new Set<Request>();
+    let lastEventAt = performance.now();
+    page.on('request', (request) => {
+      sent.push(request);
+      lastEventAt = performance.now();
+    });
+    const answer = (request: Request) => {
+      answered.add(request);
+      lastEventAt = performance.now();
+    };
+    page.on('requestfinished', answer);
+    page.on('requestfailed', answer);
     await spec.trigger.click();
     await page.waitForFunction(
       ({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text),
       spec.expect,
-      { timeout: 10_000 },
+      { timeout: timeoutMs },
     );
-    await page.waitForLoadState('networkidle');
-    if (sent.length === 0) throw new FixtureError(`${scenarioId}/${variant}: the interaction sent no request to capture`);
+    const deadline = performance.now() + timeoutMs;
+    const settled = () => sent.length >= expected && sent.every((request) => answered.has(request)) && performance.now() - lastEventAt >= QUIET_MS;
+    while (!settled() && performance.now() < deadline) await page.waitForTimeout(25);
     return {
       scenario: scenarioId,
       variant,
+      scope,
       requests: await Promise.all(
         sent.map(async (request): Promise<CapturedRequest> => {
-          const response = await request.response();
-          if (!response) throw new FixtureError(`${scenarioId}/${variant}: ${request.method()} ${request.url()} got no response`);
+          const response = answered.has(request) ? await request.response() : null;
+          if (!response) throw new FixtureError(`${scenarioId}/${variant}: ${request.method()} ${request.url()} got no response within ${timeoutMs} ms`);
           const url = new URL(request.url());
           const headers = Object.fromEntries(
             Object.entries(await request.allHeaders()).filter(([name]) => !DROPPED_HEADERS.has(name) && !name.startsWith(':')),

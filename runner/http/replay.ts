@@ -1,6 +1,10 @@
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
-import { CAPTURE_SCOPE, mediaType, type Capture, type CapturedRequest } from './capture';
+import { createRequire } from 'node:module';
+import type { Encoding } from '../config';
+import { replayScope } from '../scopes';
+import { mediaType, type Capture, type CapturedRequest } from './capture';
+import { runOpenModel } from './open-model';
 
 export interface ReplayOptions {
   origin: string;
@@ -10,12 +14,15 @@ export interface ReplayOptions {
   interactions?: number;
   /** Closed model, fixed time. In-flight interactions at the stop may persist without being acknowledged. */
   durationSeconds?: number;
-  /** Open model: interactions per second over all connections (autocannon corrects coordinated omission). */
+  /** Open model: interactions per second, arriving on a schedule independent of responses (runner/http/open-model.ts). */
   ratePerSecond?: number;
-  /** Send the browser's accept-encoding (gzip, as captured) or none. */
-  acceptEncoding: boolean;
-  /** Three [a-z0-9] characters naming this replay's scopes; with a counter they make CAPTURE_SCOPE-long scopes. */
+  arrivals?: 'constant' | 'poisson';
+  seed?: number;
+  /** gzip: the browser's accept-encoding, as captured; identity: no accept-encoding header. */
+  encoding: Encoding;
+  /** Three [a-z0-9] characters naming this replay's scopes. */
   scopePrefix: string;
+  timeoutMs?: number;
 }
 
 export interface Percentiles {
@@ -29,16 +36,24 @@ export interface ReplayResult {
   durationSeconds: number;
   requestsPerInteraction: number;
   totalRequests: number;
+  /** Interactions whose last response arrived. */
+  completed: number;
   requestsPerSec: number;
   interactionsPerSec: number;
-  /** Per request, from autocannon's HDR histogram. */
+  /** Per request (closed model: autocannon's HDR histogram; open model: per interaction, from its intended start). */
   latencyMs: Percentiles;
-  /** First request sent to last response received, per completed interaction (HDR histogram, microsecond resolution). */
+  /** First request sent (open model: intended) to last response received, per completed interaction. */
   interactionLatencyMs: Percentiles;
-  bytesPerRequest: number;
+  /** Exact bytes written per interaction: request lines, headers and bodies. */
+  requestBytesPerInteraction: number;
+  /** Bytes received per interaction: status lines, headers and bodies as they came (compressed, chunked). */
+  responseBytesPerInteraction: number;
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Open model: arrivals dropped (no connection could be had) and started late. */
+  dropped: number;
+  late: number;
   /** Responses that differ from what the browser got (status, content-type, x-action-revalidated). */
   invalid: number;
   invalidExample: string | null;
@@ -48,23 +63,25 @@ export interface ReplayResult {
   loadGeneratorCpu: number;
 }
 
-const SCOPE_COUNTER_DIGITS = CAPTURE_SCOPE.length - 3;
+const require = createRequire(import.meta.url);
+/** autocannon's own request serializer: request bytes are counted on exactly what it writes. */
+const requestBuilder = require('autocannon/lib/httpRequestBuilder') as (defaults: object) => (request: object) => Buffer;
 
-/** Which captured request mutates: the first one whose body carries the scope. */
+/** Which captured request mutates: the first one whose body carries the capture's scope. */
 export function mutationIndex(capture: Capture): number {
-  const index = capture.requests.findIndex((request) => request.body?.includes(CAPTURE_SCOPE));
+  const index = capture.requests.findIndex((request) => request.body?.includes(capture.scope));
   if (index < 0) throw new Error(`${capture.scenario}/${capture.variant}: no captured request carries the scope`);
   return index;
 }
 
-/** A response header by name, whatever case the server sent it in (autocannon keeps names as received). */
-function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  if (name in headers) return String(headers[name]);
+/** A response header by name, whatever case the server sent it in. */
+function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
-  return found === undefined ? undefined : String(headers[found]);
+  const value = found === undefined ? undefined : headers[found];
+  return value === undefined ? undefined : String(value);
 }
 
-export function responseProblem(expected: CapturedRequest['expect'], status: number, headers: Record<string, string>): string | null {
+export function responseProblem(expected: CapturedRequest['expect'], status: number, headers: Record<string, string | string[] | undefined>): string | null {
   const contentType = mediaType(headerValue(headers, 'content-type'));
   if (status !== expected.status) return `status ${status}, expected ${expected.status}`;
   if (contentType !== expected.contentType) return `content-type ${contentType || 'none'}, expected ${expected.contentType}`;
@@ -75,94 +92,156 @@ export function responseProblem(expected: CapturedRequest['expect'], status: num
   return null;
 }
 
-const toPercentiles = (source: { p50: number; p90: number; p99: number; p99_9: number }): Percentiles => ({
-  p50: source.p50,
-  p90: source.p90,
-  p99: source.p99,
-  p99_9: source.p99_9,
-});
+const toPercentiles = (source: Percentiles): Percentiles => ({ p50: source.p50, p90: source.p90, p99: source.p99, p99_9: source.p99_9 });
 
-/** Replays a captured interaction, whole sequence per interaction, with autocannon. */
+/** The captured sequence as it is replayed: headers for the encoding, each body with a scope of its own. */
+function replaySequence(options: ReplayOptions) {
+  const { capture } = options;
+  return capture.requests.map((captured) => {
+    const headers = { ...captured.headers };
+    if (options.encoding === 'identity') delete headers['accept-encoding'];
+    return { captured, headers, body: (scope: string) => captured.body?.replaceAll(capture.scope, scope) ?? null };
+  });
+}
+
+/** Counts and validation shared by both load models. */
+function responseTally(options: ReplayOptions) {
+  const mutating = mutationIndex(options.capture);
+  const tally = { acknowledged: 0, invalid: 0, invalidExample: null as string | null };
+  return {
+    tally,
+    onResponse(requestIndex: number, status: number, headers: Record<string, string | string[] | undefined>) {
+      const captured = options.capture.requests[requestIndex]!;
+      const problem = responseProblem(captured.expect, status, headers);
+      if (problem) {
+        tally.invalid++;
+        tally.invalidExample ??= `${captured.method} ${captured.path}: ${problem}`;
+      }
+      if (requestIndex === mutating && status >= 200 && status < 300) tally.acknowledged++;
+    },
+  };
+}
+
+/** Replays a captured interaction, whole sequence per interaction: autocannon (closed model) or the open model. */
 export async function replay(options: ReplayOptions): Promise<ReplayResult> {
   if (!/^[a-z0-9]{3}$/.test(options.scopePrefix)) throw new Error(`scope prefix must be 3 of [a-z0-9]: ${options.scopePrefix}`);
-  const { capture } = options;
-  const sequence = capture.requests;
-  const mutating = mutationIndex(capture);
+  return options.ratePerSecond !== undefined ? replayOpen(options, options.ratePerSecond) : replayClosed(options);
+}
+
+async function replayOpen(options: ReplayOptions, ratePerSecond: number): Promise<ReplayResult> {
+  const sequence = replaySequence(options);
+  const { tally, onResponse } = responseTally(options);
+  const cpuBefore = process.cpuUsage();
+  const result = await runOpenModel({
+    origin: options.origin,
+    ratePerSecond,
+    durationSeconds: options.durationSeconds ?? 10,
+    arrivals: options.arrivals ?? 'constant',
+    seed: options.seed ?? 0,
+    maxConnections: Math.max(options.connections, 1000),
+    timeoutMs: options.timeoutMs ?? 10_000,
+    sequence: (index) => {
+      const scope = replayScope(options.scopePrefix, index);
+      return sequence.map(({ captured, headers, body }) => ({ method: captured.method, path: captured.path, headers, body: body(scope) }));
+    },
+    onResponse: (_interaction, request, status, headers) => onResponse(request, status, headers),
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  const interactions = Math.max(result.completed, 1);
+  return {
+    durationSeconds: result.durationSeconds,
+    requestsPerInteraction: sequence.length,
+    totalRequests: Math.round(result.requestsPerSec * result.durationSeconds),
+    completed: result.completed,
+    requestsPerSec: result.requestsPerSec,
+    interactionsPerSec: result.interactionsPerSec,
+    latencyMs: toPercentiles(result.latencyMs),
+    interactionLatencyMs: toPercentiles(result.latencyMs),
+    requestBytesPerInteraction: result.requestBytes / interactions,
+    responseBytesPerInteraction: result.responseBytes / interactions,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    dropped: result.dropped,
+    late: result.late,
+    ...tally,
+    loadGeneratorCpu: (cpu.user + cpu.system) / 1e6 / result.durationSeconds,
+  };
+}
+
+async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
+  const sequence = replaySequence(options);
+  const { tally, onResponse } = responseTally(options);
   const last = sequence.length - 1;
+  const url = new URL(options.origin);
+  const build = requestBuilder({ hostname: url.hostname, port: url.port });
+  const requestBytesPerInteraction = sequence.reduce(
+    (sum, { captured, headers, body }) => sum + build({ method: captured.method, path: captured.path, headers, body: body(replayScope(options.scopePrefix, 0)) ?? undefined }).length,
+    0,
+  );
   let nextScope = 0;
   // The measured window: first request sent to last response received. autocannon notices a finished amount
   // only on its 1-second tick, and reports whole seconds, so neither its duration nor the call's wall time will do.
   let firstSentAt: bigint | null = null;
   let lastAnsweredAt = 0n;
-  let acknowledged = 0;
-  let invalid = 0;
-  let invalidExample: string | null = null;
   const interactionHistogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
 
   type Context = { scope: string; startedAt: bigint };
-  const requests = sequence.map((captured, index) => {
-    const headers = { ...captured.headers };
-    if (!options.acceptEncoding) delete headers['accept-encoding'];
-    return {
-      method: captured.method as autocannon.Request['method'],
-      path: captured.path,
-      headers,
-      body: captured.body ?? undefined,
-      setupRequest: (request: autocannon.Request, context: Context) => {
-        firstSentAt ??= process.hrtime.bigint();
-        if (index === 0) {
-          context.scope = options.scopePrefix + (nextScope++).toString(36).padStart(SCOPE_COUNTER_DIGITS, '0');
-          context.startedAt = process.hrtime.bigint();
-        }
-        if (captured.body) request.body = captured.body.replaceAll(CAPTURE_SCOPE, context.scope);
-        return request;
-      },
-      onResponse: (status: number, _body: string, context: Context, headers: Record<string, string>) => {
-        lastAnsweredAt = process.hrtime.bigint();
-        const problem = responseProblem(captured.expect, status, headers);
-        if (problem) {
-          invalid++;
-          invalidExample ??= `${captured.method} ${captured.path}: ${problem}`;
-        }
-        if (index === mutating && status >= 200 && status < 300) acknowledged++;
-        if (index === last) interactionHistogram.recordValue(Number((process.hrtime.bigint() - context.startedAt) / 1000n));
-      },
-    };
-  });
+  const requests = sequence.map(({ captured, headers, body }, index) => ({
+    method: captured.method as autocannon.Request['method'],
+    path: captured.path,
+    headers,
+    body: captured.body ?? undefined,
+    setupRequest: (request: autocannon.Request, context: Context) => {
+      firstSentAt ??= process.hrtime.bigint();
+      if (index === 0) {
+        context.scope = replayScope(options.scopePrefix, nextScope++);
+        context.startedAt = process.hrtime.bigint();
+      }
+      request.body = body(context.scope) ?? undefined;
+      return request;
+    },
+    onResponse: (status: number, _body: string, context: Context, responseHeaders: Record<string, string>) => {
+      lastAnsweredAt = process.hrtime.bigint();
+      onResponse(index, status, responseHeaders);
+      if (index === last) interactionHistogram.recordValue(Number((process.hrtime.bigint() - context.startedAt) / 1000n));
+    },
+  }));
 
   const cpuBefore = process.cpuUsage();
   // autocannon ignores a `path` option: the first path goes in `url`, every request names its own.
   const result = await autocannon({
-    url: `${options.origin}${sequence[0]!.path}`,
+    url: `${options.origin}${sequence[0]!.captured.path}`,
     connections: options.connections,
     requests: requests as unknown as autocannon.Request[],
     ...(options.interactions !== undefined ? { amount: options.interactions * sequence.length } : { duration: options.durationSeconds ?? 10 }),
-    ...(options.ratePerSecond !== undefined ? { overallRate: options.ratePerSecond * sequence.length } : {}),
-    timeout: 10,
+    timeout: (options.timeoutMs ?? 10_000) / 1000,
   });
   const cpu = process.cpuUsage(cpuBefore);
 
   const totalRequests = result.requests.total;
-  const interactions = interactionHistogram.totalCount;
+  const completed = interactionHistogram.totalCount;
   const seconds = firstSentAt === null ? result.duration : Number(lastAnsweredAt - firstSentAt) / 1e9;
   const interactionPercentile = (p: number) => interactionHistogram.getValueAtPercentile(p) / 1000;
   const replayResult: ReplayResult = {
     durationSeconds: seconds,
     requestsPerInteraction: sequence.length,
     totalRequests,
+    completed,
     requestsPerSec: totalRequests / seconds,
-    interactionsPerSec: interactions / seconds,
+    interactionsPerSec: completed / seconds,
     latencyMs: toPercentiles(result.latency),
-    interactionLatencyMs: interactions
+    interactionLatencyMs: completed
       ? { p50: interactionPercentile(50), p90: interactionPercentile(90), p99: interactionPercentile(99), p99_9: interactionPercentile(99.9) }
       : { p50: 0, p90: 0, p99: 0, p99_9: 0 },
-    bytesPerRequest: totalRequests ? result.throughput.total / totalRequests : 0,
+    requestBytesPerInteraction,
+    responseBytesPerInteraction: completed ? result.throughput.total / completed : 0,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
-    invalid,
-    invalidExample,
-    acknowledged,
+    dropped: 0,
+    late: 0,
+    ...tally,
     // Over the measured window: the CPU autocannon spends around it (setup, the idle tick) is small.
     loadGeneratorCpu: (cpu.user + cpu.system) / 1e6 / seconds,
   };

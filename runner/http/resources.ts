@@ -1,6 +1,5 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import pidusage from 'pidusage';
+import { jiffiesPerSecond, processTable } from '../system/machine-load';
 
 export interface ResourcePoint {
   tMs: number;
@@ -13,23 +12,26 @@ export interface ResourceSeries {
   peakCpuPct: number;
   peakRssMb: number;
   points: ResourcePoint[];
+  /** CPU time the group used between start and stop, ms (utime + stime, exited children included). */
+  cpuMs: number;
 }
 
-const run = promisify(execFile);
-
-async function groupPids(processGroup: number): Promise<number[]> {
-  const { stdout } = await run('ps', ['-o', 'pid=', '-g', String(processGroup)]).catch(() => ({ stdout: '' }));
-  return stdout.split('\n').map((line) => Number(line.trim())).filter((pid) => pid > 0);
+/** The members of a process group and their CPU so far, read from /proc (no `ps` spawned per sample). */
+function group(processGroup: number): { pids: number[]; cpuMs: number } {
+  const members = processTable().filter((process) => process.pgrp === processGroup);
+  return { pids: members.map((process) => process.pid), cpuMs: (members.reduce((sum, process) => sum + process.jiffies, 0) * 1000) / jiffiesPerSecond() };
 }
 
-/** Samples CPU% and RSS of every process in a group until stopped. */
+/** Samples CPU% and RSS of every process in a group until stopped, and the group's CPU time over the window. */
 export function sampleProcessGroup(processGroup: number, intervalMs = 250): { stop(): Promise<ResourceSeries> } {
   const points: ResourcePoint[] = [];
   const startedAt = performance.now();
+  const cpuAtStart = group(processGroup).cpuMs;
   let running = true;
+  let wake: () => void = () => undefined;
   const loop = (async () => {
     while (running) {
-      const pids = await groupPids(processGroup);
+      const { pids } = group(processGroup);
       const stats = pids.length ? await pidusage(pids).catch(() => ({})) : {};
       const values = Object.values(stats) as { cpu: number; memory: number }[];
       points.push({
@@ -37,17 +39,22 @@ export function sampleProcessGroup(processGroup: number, intervalMs = 250): { st
         cpuPct: values.reduce((sum, stat) => sum + stat.cpu, 0),
         rssMb: values.reduce((sum, stat) => sum + stat.memory, 0) / 2 ** 20,
       });
-      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, intervalMs);
+      });
     }
   })();
   return {
     async stop() {
       running = false;
+      wake();
       await loop;
       return {
         peakCpuPct: Math.max(0, ...points.map((point) => point.cpuPct)),
         peakRssMb: Math.max(0, ...points.map((point) => point.rssMb)),
         points,
+        cpuMs: group(processGroup).cpuMs - cpuAtStart,
       };
     },
   };

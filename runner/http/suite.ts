@@ -1,141 +1,159 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
 import type { AppServer } from '../app-server';
-import type { Config } from '../config';
+import type { Config, Encoding } from '../config';
 import type { Progress } from '../progress';
 import { queryOnce } from '../read-database';
-import type { HttpCell } from '../results/schema';
 import type { RunStore } from '../results/store';
 import { scenarioById, variantsOf } from '../scenarios';
 import { shuffled, type Random } from '../stats/random';
-import { captureInteraction, type Capture } from './capture';
-import { replay, type ReplayOptions } from './replay';
-import { sampleProcessGroup } from './resources';
+import { loadRecorder, type MachineLoad } from '../system/machine-load';
+import type { Capture } from './capture';
+import { replay, type ReplayOptions, type ReplayResult } from './replay';
+import { sampleProcessGroup, type ResourceSeries } from './resources';
 
-/** Above this share of one core, the load generator (autocannon, in this process) is the bottleneck, not the server. */
+/** Above this share of one core, the load generator (autocannon, in this process) may be the bottleneck, not the server. */
 export const LOAD_GENERATOR_SATURATION = 0.9;
-/** Interactions replayed before each measured load, discarded: JIT and caches warm up on the server. */
-const WARMUP_INTERACTIONS = 50;
 
 export const FLOOR = 'floor';
 
-export interface Target {
+/** One replayed stream: a variant (or its A/A twin, or the floor) with the requests its capture recorded. */
+export interface LoadArm {
+  scenario: string;
   variant: string;
+  twin: boolean;
   server: AppServer;
   capture: Capture;
 }
 
-/**
- * Why a replay's numbers must not be reported as they stand, or null. Integrity: with a fixed amount every
- * request is answered, so persisted must equal acknowledged; with a fixed duration, interactions in flight at the
- * stop (at most one per connection) may persist unacknowledged.
- */
-function failureOf(cell: Omit<HttpCell, 'failed' | 'floorRatio'>, invalidExample: string | null, inFlightAtStop: number): string | null {
-  if (cell.invalid > 0) return `${cell.invalid} responses differ from the browser's (${invalidExample})`;
-  if (cell.non2xx > 0) return `${cell.non2xx} non-2xx responses`;
-  if (cell.errors > 0) return `${cell.errors} connection errors (${cell.timeouts} timeouts)`;
-  if (cell.persisted < cell.acknowledged) return `${cell.acknowledged - cell.persisted} acknowledged mutations were not persisted`;
-  if (cell.duplicated > 0) return `${cell.duplicated} mutations were applied twice`;
-  if (cell.persisted > cell.acknowledged + inFlightAtStop) return `${cell.persisted - cell.acknowledged} mutations persisted without an acknowledgement`;
-  return null;
+/** One short replay of one cell, kept as measured (http-repeats.jsonl). */
+export interface RepeatRecord extends Omit<ReplayResult, 'invalidExample'> {
+  scenario: string;
+  variant: string;
+  twin: boolean;
+  connections: number;
+  encoding: Encoding;
+  repeat: number;
+  interactions: number;
+  persisted: number;
+  duplicated: number;
+  server: Omit<ResourceSeries, 'cpuMs'>;
+  serverCpuMsPerInteraction: number;
+  machine: MachineLoad;
+  failed: string | null;
+}
+
+/** The arms of one scenario: the reference, its A/A twin, the other variants and the floor under the floor's variant. */
+export function loadArms(scenarioId: string, captures: readonly Capture[], fixture: AppServer, floor: AppServer): LoadArm[] {
+  const scenario = scenarioById(scenarioId);
+  return variantsOf(scenario).flatMap((variant) => {
+    const capture = captures.find((c) => c.scenario === scenarioId && c.variant === variant);
+    if (!capture) return [];
+    const arm = { scenario: scenarioId, variant, twin: false, server: fixture, capture };
+    return [
+      arm,
+      ...(variant === scenario.reference ? [{ ...arm, twin: true }] : []),
+      ...(variant === scenario.floorVariant ? [{ ...arm, variant: FLOOR, server: floor }] : []),
+    ];
+  });
 }
 
 /**
- * Captures each variant's real wire requests in Chromium, then replays each as whole interactions with
- * autocannon at every connection count, against the fixture and (for the Route Handler shape) the bare floor.
- * Cells run one at a time, in a seeded random order per connection count.
+ * Why a repeat's numbers must not be reported as they stand, or null. Integrity: with a fixed amount every
+ * request is answered, so persisted must equal acknowledged; with a fixed duration or an open model, interactions
+ * in flight at the stop may persist unacknowledged.
+ */
+export function failureOf(
+  result: Pick<ReplayResult, 'invalid' | 'invalidExample' | 'non2xx' | 'errors' | 'timeouts' | 'acknowledged'>,
+  persisted: number,
+  duplicated: number,
+  inFlightAtStop: number,
+): string | null {
+  if (result.invalid > 0) return `${result.invalid} responses differ from the browser's (${result.invalidExample})`;
+  if (result.non2xx > 0) return `${result.non2xx} non-2xx responses`;
+  if (result.errors > 0) return `${result.errors} connection errors (${result.timeouts} timeouts)`;
+  if (persisted < result.acknowledged) return `${result.acknowledged - persisted} acknowledged mutations were not persisted`;
+  if (duplicated > 0) return `${duplicated} mutations were applied twice`;
+  if (persisted > result.acknowledged + inFlightAtStop) return `${persisted - result.acknowledged} mutations persisted without an acknowledgement`;
+  return null;
+}
+
+interface CellPlan {
+  arm: LoadArm;
+  connections: number;
+  encoding: Encoding;
+}
+
+/**
+ * Every cell (arm x connections x encoding) runs `repeats` short replays. Repeats are interleaved: each pass runs
+ * every cell once, in a fresh seeded order, so drift hits every cell alike and ratios can be paired by pass.
  */
 export async function measureHttp(options: {
   config: Config;
-  browser: Browser;
-  fixture: AppServer;
-  floor: AppServer;
+  arms: readonly LoadArm[];
   dbPath: string;
   store: RunStore;
   progress: Progress;
   random: Random;
-  cells: HttpCell[];
+  records: RepeatRecord[];
 }): Promise<void> {
-  const { config, browser, fixture, floor, dbPath, store, progress, random, cells } = options;
-  const captures: Capture[] = [];
-  const targets: { scenario: string; targets: Target[] }[] = [];
-  for (const scenarioId of config.scenarios) {
-    const scenario = scenarioById(scenarioId);
-    const scenarioTargets: Target[] = [];
-    for (const variant of variantsOf(scenario)) {
-      const capture = await captureInteraction(browser, fixture.origin, scenarioId, variant);
-      captures.push(capture);
-      scenarioTargets.push({ variant, server: fixture, capture });
-      if (variant === scenario.floorVariant) scenarioTargets.push({ variant: FLOOR, server: floor, capture });
+  const { config, arms, dbPath, store, progress, random, records } = options;
+  const cells: CellPlan[] = config.connections.flatMap((connections) => config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))));
+  const machine = loadRecorder();
+  progress.start('http', cells.length * config.repeats);
+  let done = 0;
+  for (let repeat = 0; repeat < config.repeats; repeat++) {
+    for (const cell of shuffled(cells, random)) {
+      machine.mark();
+      const record = await measureRepeat({ config, ...cell, repeat, dbPath, prefix: done.toString(36).padStart(3, '0') });
+      record.machine = machine.mark();
+      records.push(record);
+      fs.appendFileSync(store.file('http-repeats.jsonl'), `${JSON.stringify(record)}\n`);
+      done++;
+      const name = `${cell.arm.scenario}/${cell.arm.variant}${cell.arm.twin ? ' (A/A)' : ''} ${cell.encoding} x${cell.connections}`;
+      if (record.failed) progress.log(`http ${name} FAILED: ${record.failed}`);
+      progress.update(done, `${name}: ${record.interactionsPerSec.toFixed(0)} interactions/s, p50 ${record.interactionLatencyMs.p50.toFixed(1)} ms`);
     }
-    targets.push({ scenario: scenarioId, targets: scenarioTargets });
   }
-  fs.writeFileSync(store.file('capture.json'), `${JSON.stringify(captures, null, 2)}\n`);
-
-  const plan = config.connections.flatMap((connections) =>
-    targets.flatMap(({ scenario, targets: list }) => shuffled(list, random).map((target) => ({ scenario, connections, target }))),
-  );
-  progress.start('http', plan.length);
-  for (const [index, { scenario, connections, target }] of plan.entries()) {
-    const cell = await measureHttpCell({ config, scenarioId: scenario, connections, target, dbPath, prefix: `c${index.toString(36).padStart(2, '0')}` });
-    cells.push(cell);
-    if (cell.failed) progress.log(`http ${scenario}/${target.variant} x${connections} FAILED: ${cell.failed}`);
-    progress.update(index + 1, `${scenario}/${target.variant} x${connections}: ${cell.interactionsPerSec.toFixed(0)} interactions/s, p50 ${cell.interactionLatencyMs.p50.toFixed(1)} ms`);
-  }
-  progress.stop(`${cells.length} cells, ${cells.filter((cell) => cell.failed).length} failed`);
-  addFloorRatios(cells);
+  progress.stop(`${records.length} repeats, ${records.filter((record) => record.failed).length} failed`);
 }
 
 /**
- * One cell: a discarded warm-up replay, then the measured replay with the server's resources sampled, then the
- * integrity count for this cell's scopes (prefix: 3 of [a-z0-9], unique in the run).
+ * One repeat of one cell: a discarded warm-up replay (the server's JIT and caches, after another cell ran), then
+ * the measured replay with the server's resources sampled, then the integrity count for this repeat's scopes.
  */
-export async function measureHttpCell(options: {
-  config: Config;
-  scenarioId: string;
-  connections: number;
-  target: Target;
-  dbPath: string;
-  prefix: string;
-}): Promise<HttpCell> {
-  const { config, scenarioId, connections, target, dbPath, prefix } = options;
+export async function measureRepeat(options: CellPlan & { config: Config; repeat: number; dbPath: string; prefix: string }): Promise<RepeatRecord> {
+  const { config, arm, connections, encoding, repeat, dbPath, prefix } = options;
   const interactions = config.amount ?? Math.max(config.minInteractions, config.interactionsPerConnection * connections);
   const load: Omit<ReplayOptions, 'scopePrefix'> = {
-    origin: target.server.origin,
-    capture: target.capture,
+    origin: arm.server.origin,
+    capture: arm.capture,
     connections,
-    acceptEncoding: config.acceptEncoding === 'browser',
+    encoding,
+    timeoutMs: config.interactionTimeoutMs,
     ...(config.durationSeconds !== undefined ? { durationSeconds: config.durationSeconds } : { interactions }),
-    ...(config.rate !== undefined ? { ratePerSecond: config.rate } : {}),
+    ...(config.rate !== undefined ? { ratePerSecond: config.rate, durationSeconds: config.durationSeconds ?? 5, arrivals: config.arrivals, seed: config.seed + repeat } : {}),
   };
-  await replay({ ...load, interactions: WARMUP_INTERACTIONS, durationSeconds: undefined, ratePerSecond: undefined, scopePrefix: `w${prefix.slice(1)}` });
-  const sampler = sampleProcessGroup(target.server.pid);
+  await replay({ origin: load.origin, capture: load.capture, connections, encoding, interactions: Math.max(20, 2 * connections), scopePrefix: `w${prefix.slice(1)}` });
+  const sampler = sampleProcessGroup(arm.server.pid);
   const result = await replay({ ...load, scopePrefix: prefix });
-  const server = await sampler.stop();
-  const { mutations, duplicated } = queryOnce<{ mutations: number; duplicated: number }>(dbPath, scenarioById(scenarioId).persistedSql, `${prefix}%`);
+  const { cpuMs, ...server } = await sampler.stop();
+  const { mutations, duplicated } = queryOnce<{ mutations: number; duplicated: number }>(dbPath, scenarioById(arm.scenario).persistedSql, `${prefix}%`);
+  const fixedAmount = config.durationSeconds === undefined && config.rate === undefined;
   const { invalidExample, ...measured } = result;
-  const cell: Omit<HttpCell, 'failed' | 'floorRatio'> = {
-    scenario: scenarioId,
-    variant: target.variant,
+  return {
+    scenario: arm.scenario,
+    variant: arm.variant,
+    twin: arm.twin,
     connections,
-    ratePerSecond: config.rate ?? null,
-    interactions: config.durationSeconds !== undefined ? result.acknowledged : interactions,
+    encoding,
+    repeat,
+    interactions: fixedAmount ? interactions : result.acknowledged,
     ...measured,
     persisted: mutations,
     duplicated,
     server,
-    loadGeneratorSaturated: result.loadGeneratorCpu >= LOAD_GENERATOR_SATURATION,
+    serverCpuMsPerInteraction: result.completed ? cpuMs / result.completed : 0,
+    machine: { seconds: 0, loadAverage1: 0, busyCores: 0, foreignCores: 0, stealShare: 0, busy: false },
+    failed: failureOf(result, mutations, duplicated, config.durationSeconds !== undefined && config.rate === undefined ? connections : 0),
   };
-  return { ...cell, failed: failureOf(cell, invalidExample, config.durationSeconds !== undefined ? connections : 0), floorRatio: null };
-}
-
-/** Each cell against the floor of its scenario at the same connections. */
-export function addFloorRatios(cells: HttpCell[]): void {
-  for (const cell of cells) {
-    const floor = cells.find((c) => c.scenario === cell.scenario && c.variant === FLOOR && c.connections === cell.connections);
-    cell.floorRatio =
-      floor && cell.variant !== FLOOR && floor.interactionLatencyMs.p50 > 0 && floor.interactionsPerSec > 0
-        ? { latencyP50: cell.interactionLatencyMs.p50 / floor.interactionLatencyMs.p50, interactionsPerSec: cell.interactionsPerSec / floor.interactionsPerSec }
-        : null;
-  }
 }

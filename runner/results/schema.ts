@@ -2,16 +2,25 @@ import { z } from 'zod';
 
 const Ms = z.number().finite();
 const Interval = z.tuple([Ms, Ms]);
-const SamplingState = z.enum(['open', 'ci-target', 'decisive', 'n-max', 'budget', 'failed']);
+const SamplingState = z.enum(['open', 'precision', 'n-max', 'budget', 'failed']);
+const ChromeMode = z.enum(['no-defer', 'shipped']);
 
 export const RequestRecordSchema = z.object({
   method: z.string(),
   path: z.string(),
   status: z.number().int().nullable(),
-  requestBytes: z.number().int().min(0),
-  responseBytes: z.number().int().min(0),
   startMs: Ms,
   endMs: Ms,
+});
+
+/** How busy the machine was over an interval (runner/system/machine-load.ts). */
+export const MachineLoadSchema = z.object({
+  seconds: z.number(),
+  loadAverage1: z.number(),
+  busyCores: z.number(),
+  foreignCores: z.number(),
+  stealShare: z.number(),
+  busy: z.boolean(),
 });
 
 /** One line of samples.jsonl: appended as soon as it is measured. */
@@ -20,20 +29,31 @@ export const SampleSchema = z.object({
   variant: z.string(),
   twin: z.boolean(),
   rttMs: z.number().int().min(0),
+  chrome: ChromeMode,
   round: z.number().int().min(0),
   index: z.number().int().min(0),
   warmup: z.boolean(),
+  /** From the click's event.timeStamp (input time, as INP) to the DOM showing the expected value. */
   latencyMs: Ms,
+  /** From the capture-phase click listener: latencyMs minus the input delay. */
+  listenerLatencyMs: Ms,
+  inputDelayMs: Ms,
   frameMs: Ms,
   roundTrips: z.number().int().min(0),
   requests: z.array(RequestRecordSchema),
+  /** Bytes on the wire in each direction during the interaction, headers and framing included. */
+  wireBytes: z.object({ toServer: z.number().int().min(0), toClient: z.number().int().min(0) }),
+  newConnections: z.number().int().min(0),
 });
 
 export const CellSchema = z.object({
   scenario: z.string(),
   variant: z.string(),
   rttMs: z.number().int(),
+  chrome: ChromeMode,
   n: z.number().int().min(0),
+  /** Page loads the n samples came from. */
+  loads: z.number().int().min(0),
   medianMs: Ms,
   p90Ms: Ms,
   samplesMs: z.array(Ms),
@@ -41,35 +61,45 @@ export const CellSchema = z.object({
   roundTrips: z.number(),
   expectedRoundTrips: z.number().int(),
   frameMedianMs: Ms,
+  inputDelayMedianMs: Ms,
+  /** Median latency from the click listener instead of the input time. */
+  listenerMedianMs: Ms,
+  /** Request + response bytes on the wire per interaction, headers included (median). */
   bytesPerInteraction: z.number(),
+  requestBytesPerInteraction: z.number(),
+  responseBytesPerInteraction: z.number(),
+  /** Largest |bytes / median - 1| over the cell's samples: how stable the byte count is. */
+  bytesSpread: z.number(),
+  /** Samples during which a connection was opened (each pays a handshake RTT). */
+  samplesWithNewConnection: z.number().int(),
 });
 
-export const ComparisonSchema = z.object({
+const ComparisonCommon = {
   scenario: z.string(),
   rttMs: z.number().int(),
-  a: z.string(),
-  b: z.string(),
+  chrome: ChromeMode,
+  /**
+   * Difference of the arms' typical page-load medians, a minus b (each page load summarized by its median; the
+   * mean over page loads per arm), with a t interval over page loads (runner/stats/interval.ts).
+   */
   diffMedianMs: Ms,
   ci95: Interval,
   n: z.tuple([z.number().int(), z.number().int()]),
+  loads: z.tuple([z.number().int(), z.number().int()]),
   sampling: SamplingState,
-});
+};
 
-export const AaSchema = z.object({
-  scenario: z.string(),
-  variant: z.string(),
-  rttMs: z.number().int(),
-  diffMedianMs: Ms,
-  ci95: Interval,
-  n: z.tuple([z.number().int(), z.number().int()]),
-  sampling: SamplingState,
-});
+export const ComparisonSchema = z.object({ ...ComparisonCommon, a: z.string(), b: z.string() });
+export const AaSchema = z.object({ ...ComparisonCommon, variant: z.string() });
 
 /** The RTT known answer: latency(rtt) - latency(0) should be roundTrips x rtt. */
 export const AccuracySchema = z.object({
   scenario: z.string(),
   variant: z.string(),
   rttMs: z.number().int(),
+  chrome: ChromeMode,
+  /** Only the no-defer mode checks the instrument; shipped Chrome's deviation is Chrome's own scheduling. */
+  reference: z.boolean(),
   expectedRoundTrips: z.number().int(),
   measuredRoundTrips: z.number(),
   expectedIncreaseMs: Ms,
@@ -80,21 +110,64 @@ export const AccuracySchema = z.object({
   withinTolerance: z.boolean(),
 });
 
-const Percentiles = z.object({ p50: Ms, p90: Ms, p99: Ms, p99_9: Ms });
+/** Each sampling group (scenario x RTT x Chrome mode): how it stopped. */
+export const GroupSchema = z.object({
+  key: z.string(),
+  scenario: z.string(),
+  rttMs: z.number().int(),
+  chrome: ChromeMode,
+  state: SamplingState,
+  loads: z.number().int(),
+  plannedLoads: z.number().int().nullable(),
+  /** Stage 1 asked for more page loads than n_max allows: the group stopped with its target unmet. */
+  capped: z.boolean(),
+  /** Widest comparison half-width after stage 1, ms. */
+  stageOneHalfWidthMs: z.number().nullable(),
+});
 
-/** One replay of a captured interaction under load. `variant` "floor" is the bare node:http server. */
+const Percentiles = z.object({ p50: Ms, p90: Ms, p99: Ms, p99_9: Ms });
+const EstimateSchema = z.object({ estimate: z.number(), ci95: Interval });
+
+/** One short replay of a cell; a cell's numbers are medians over its repeats, interleaved with the other cells'. */
+export const HttpRepeatSchema = z.object({
+  interactionsPerSec: z.number(),
+  requestsPerSec: z.number(),
+  latencyMs: Percentiles,
+  interactionLatencyMs: Percentiles,
+  serverCpuMsPerInteraction: z.number(),
+  loadGeneratorCpu: z.number(),
+  machine: MachineLoadSchema,
+});
+
+/** Repeated replays of a captured interaction under load. `variant` "floor" is the bare node:http server. */
 export const HttpCellSchema = z.object({
   scenario: z.string(),
   variant: z.string(),
+  /** The A/A twin of the reference variant: the same requests as a separately interleaved arm. */
+  twin: z.boolean(),
   connections: z.number().int(),
+  /** `gzip`: the browser's accept-encoding (Next compresses the action's streamed RSC response); `identity`: none. */
+  encoding: z.enum(['gzip', 'identity']),
   ratePerSecond: z.number().nullable(),
+  repeats: z.number().int(),
   interactions: z.number().int(),
   requestsPerInteraction: z.number().int(),
+  /** Medians over repeats. */
   requestsPerSec: z.number(),
   interactionsPerSec: z.number(),
   latencyMs: Percentiles,
   interactionLatencyMs: Percentiles,
+  /** Distribution-free CIs of those medians over repeats (order statistics; 5 repeats: min..max, 93.75%). */
+  interactionsPerSecCi: z.object({ ci95: Interval, coverage: z.number() }),
+  interactionP50Ci: z.object({ ci95: Interval, coverage: z.number() }),
+  interactionP99Ci: z.object({ ci95: Interval, coverage: z.number() }),
+  /** Exact bytes sent and received per interaction, headers included. */
+  requestBytesPerInteraction: z.number(),
+  responseBytesPerInteraction: z.number(),
+  /** (request + response bytes) / requests: the contract's field. */
   bytesPerRequest: z.number(),
+  /** Server CPU time (the process group, from /proc) per interaction, median over repeats. */
+  serverCpuMsPerInteraction: z.number(),
   non2xx: z.number().int(),
   errors: z.number().int(),
   timeouts: z.number().int(),
@@ -102,6 +175,9 @@ export const HttpCellSchema = z.object({
   acknowledged: z.number().int(),
   persisted: z.number().int(),
   duplicated: z.number().int(),
+  /** Open model only: arrivals dropped (no connection free) and started late. */
+  dropped: z.number().int(),
+  late: z.number().int(),
   server: z.object({
     peakCpuPct: z.number(),
     peakRssMb: z.number(),
@@ -109,10 +185,28 @@ export const HttpCellSchema = z.object({
   }),
   loadGeneratorCpu: z.number(),
   loadGeneratorSaturated: z.boolean(),
-  /** This cell against the floor at the same connections: >1 latency and <1 req/s mean slower than the floor. */
-  floorRatio: z.object({ latencyP50: z.number(), interactionsPerSec: z.number() }).nullable(),
+  /** Repeats during which other processes used the machine. */
+  busyRepeats: z.number().int(),
+  perRepeat: z.array(HttpRepeatSchema),
   /** Why the cell is not to be trusted (invalid responses, errors, lost or duplicated mutations); null when sound. */
   failed: z.string().nullable(),
+});
+
+/** A ratio between two cells of the same scenario, connections and encoding, paired by repeat. */
+export const HttpRatioSchema = z.object({
+  scenario: z.string(),
+  connections: z.number().int(),
+  encoding: z.enum(['gzip', 'identity']),
+  /** Numerator and denominator cells, e.g. action / route, action#aa / action, route-json / floor. */
+  a: z.string(),
+  b: z.string(),
+  kind: z.enum(['comparison', 'aa', 'floor']),
+  measure: z.enum(['interactionsPerSec', 'interactionP50', 'serverCpuMsPerInteraction']),
+  estimate: z.number(),
+  ci95: Interval,
+  /** The two one-sided 95% bounds (equivalence and "not faster" tests). */
+  ci90: Interval,
+  repeats: z.number().int(),
 });
 
 export const Verdict = z.enum(['supported', 'refuted', 'depends', 'inconclusive', 'not-measured']);
@@ -134,7 +228,7 @@ export const FailureSchema = z.object({
 });
 
 export const ResultsSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   runId: z.string(),
   startedAt: z.string(),
   finishedAt: z.string(),
@@ -155,23 +249,31 @@ export const ResultsSchema = z.object({
     argv: z.array(z.string()),
     seed: z.number().int(),
   }),
+  /** How busy the machine was: before anything started, and over the whole run. */
+  machine: z.object({ atStart: MachineLoadSchema, overall: MachineLoadSchema, warnings: z.array(z.string()) }).optional(),
   /** Absent when the browser suite did not run. */
   browser: z
     .object({
-    rttEmulation: z.enum(['proxy', 'cdp']),
-    wallSeconds: z.number(),
-    cells: z.array(CellSchema),
-    comparisons: z.array(ComparisonSchema),
-    aa: z.array(AaSchema),
-    accuracy: z.array(AccuracySchema),
-  })
+      rttEmulation: z.enum(['proxy', 'cdp']),
+      chromeModes: z.array(ChromeMode),
+      wallSeconds: z.number(),
+      groups: z.array(GroupSchema),
+      cells: z.array(CellSchema),
+      comparisons: z.array(ComparisonSchema),
+      aa: z.array(AaSchema),
+      accuracy: z.array(AccuracySchema),
+      /** The machine's load per round. */
+      rounds: z.array(MachineLoadSchema),
+    })
     .optional(),
   /** Absent when the HTTP-load suite did not run. */
   http: z
     .object({
       mode: z.enum(['amount', 'duration', 'rate']),
-      acceptEncoding: z.enum(['browser', 'none']),
+      encodings: z.array(z.enum(['gzip', 'identity'])),
+      repeats: z.number().int(),
       cells: z.array(HttpCellSchema),
+      ratios: z.array(HttpRatioSchema),
     })
     .optional(),
   /** Absent when the micro-benchmark suite did not run. */
@@ -200,6 +302,11 @@ export type AaResult = z.infer<typeof AaSchema>;
 export type Accuracy = z.infer<typeof AccuracySchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type HttpCell = z.infer<typeof HttpCellSchema>;
+export type HttpRepeat = z.infer<typeof HttpRepeatSchema>;
+export type HttpRatio = z.infer<typeof HttpRatioSchema>;
+export type Group = z.infer<typeof GroupSchema>;
+export type MachineLoadRow = z.infer<typeof MachineLoadSchema>;
+export type Estimate = z.infer<typeof EstimateSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
 export type BrowserResults = NonNullable<Results['browser']>;
 export type HttpResults = NonNullable<Results['http']>;

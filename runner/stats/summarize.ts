@@ -1,8 +1,7 @@
-import { armKey, type Plan, type PlannedComparison } from '../plan';
-import type { AaResult, Accuracy, Cell, Comparison, Sample } from '../results/schema';
-import type { SamplingState } from '../sampling';
-import { bootstrapMedianDifference, median, quantile, type MedianDifference } from './bootstrap';
-import { seededRandom } from './random';
+import { armKey, type Arm, type Plan } from '../plan';
+import type { AaResult, Accuracy, Cell, Comparison, Group, Sample } from '../results/schema';
+import { median, quantile } from './bootstrap';
+import { pageLoadDifference } from './interval';
 
 /** Largest |measured - expected| RTT slope error (ms) the accuracy panel accepts. */
 export const ACCURACY_TOLERANCE_MS = 5;
@@ -12,9 +11,10 @@ export interface SummaryInput {
   /** Measured (non-warm-up) samples. */
   samples: readonly Sample[];
   expectedRoundTrips: (scenario: string, variant: string) => number;
-  sampling: ReadonlyMap<PlannedComparison, SamplingState>;
-  resamples: number;
-  seed: number;
+  /** How each group stopped (the sampler's record). */
+  groups: readonly Group[];
+  /** Arms whose page failed: their comparisons are `failed`. */
+  failedArms: ReadonlySet<string>;
 }
 
 /** Samples by arm (armKey). */
@@ -28,20 +28,7 @@ function groupSamples(samples: readonly Sample[]): Map<string, Sample[]> {
   return groups;
 }
 
-/** Bootstrap with a seed derived from the run seed and the comparison, so each CI is reproducible on its own. */
-export function medianDifference(
-  a: readonly (readonly number[])[],
-  b: readonly (readonly number[])[],
-  seed: number,
-  label: string,
-  resamples: number,
-): MedianDifference {
-  let hash = seed >>> 0;
-  for (const char of label) hash = (Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0);
-  return bootstrapMedianDifference(a, b, { resamples, random: seededRandom(hash) });
-}
-
-/** An arm's samples as clusters, one per page load (an arm loads its page once per round). */
+/** An arm's latencies as clusters, one per page load (an arm loads its page once per round). */
 export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'latencyMs'>[]): number[][] {
   const byRound = new Map<number, number[]>();
   for (const sample of samples) {
@@ -51,79 +38,97 @@ export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'laten
   return [...byRound.values()];
 }
 
-/** Samples -> cells, comparisons, A/A rows and the RTT accuracy check. Pure. */
+function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number): Cell {
+  const samplesMs = samples.map((sample) => sample.latencyMs);
+  const requestBytes = samples.map((sample) => sample.wireBytes.toServer);
+  const responseBytes = samples.map((sample) => sample.wireBytes.toClient);
+  const totalBytes = samples.map((sample) => sample.wireBytes.toServer + sample.wireBytes.toClient);
+  const bytesPerInteraction = median(totalBytes);
+  return {
+    scenario: arm.scenario,
+    variant: arm.variant,
+    rttMs: arm.rttMs,
+    chrome: arm.chrome,
+    n: samples.length,
+    loads: new Set(samples.map((sample) => sample.round)).size,
+    medianMs: median(samplesMs),
+    p90Ms: quantile(samplesMs, 0.9),
+    samplesMs,
+    requestsPerInteraction: median(samples.map((sample) => sample.requests.length)),
+    roundTrips: median(samples.map((sample) => sample.roundTrips)),
+    expectedRoundTrips,
+    frameMedianMs: median(samples.map((sample) => sample.frameMs)),
+    inputDelayMedianMs: median(samples.map((sample) => sample.inputDelayMs)),
+    listenerMedianMs: median(samples.map((sample) => sample.listenerLatencyMs)),
+    bytesPerInteraction,
+    requestBytesPerInteraction: median(requestBytes),
+    responseBytesPerInteraction: median(responseBytes),
+    bytesSpread: bytesPerInteraction > 0 ? Math.max(...totalBytes.map((bytes) => Math.abs(bytes / bytesPerInteraction - 1))) : 0,
+    samplesWithNewConnection: samples.filter((sample) => sample.newConnections > 0).length,
+  };
+}
+
+/** Samples -> cells, comparisons, A/A rows and the RTT accuracy check. Pure and deterministic. */
 export function summarize(input: SummaryInput): {
   cells: Cell[];
   comparisons: Comparison[];
   aa: AaResult[];
   accuracy: Accuracy[];
 } {
-  const groups = groupSamples(input.samples);
-  const clusters = (scenario: string, variant: string, twin: boolean, rttMs: number) =>
-    pageLoadClusters(groups.get(armKey({ scenario, variant, twin, rttMs })) ?? []);
+  const byArm = groupSamples(input.samples);
+  const samplesOf = (arm: Arm) => byArm.get(armKey(arm)) ?? [];
+  const stateOf = (groupKey: string, a: Arm, b: Arm) =>
+    input.failedArms.has(armKey(a)) || input.failedArms.has(armKey(b)) ? 'failed' : (input.groups.find((group) => group.key === groupKey)?.state ?? 'open');
 
   const cells: Cell[] = input.plan.arms
-    .filter((arm) => !arm.twin)
-    .flatMap((arm) => {
-      const samples = groups.get(armKey(arm)) ?? [];
-      if (samples.length === 0) return [];
-      const samplesMs = samples.map((sample) => sample.latencyMs);
-      return [
-        {
-          scenario: arm.scenario,
-          variant: arm.variant,
-          rttMs: arm.rttMs,
-          n: samples.length,
-          medianMs: median(samplesMs),
-          p90Ms: quantile(samplesMs, 0.9),
-          samplesMs,
-          requestsPerInteraction: median(samples.map((sample) => sample.requests.length)),
-          roundTrips: median(samples.map((sample) => sample.roundTrips)),
-          expectedRoundTrips: input.expectedRoundTrips(arm.scenario, arm.variant),
-          frameMedianMs: median(samples.map((sample) => sample.frameMs)),
-          bytesPerInteraction: median(
-            samples.map((sample) => sample.requests.reduce((sum, r) => sum + r.requestBytes + r.responseBytes, 0)),
-          ),
-        },
-      ];
-    });
+    .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
+    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant)));
 
   const comparisons: Comparison[] = [];
   const aa: AaResult[] = [];
-  for (const planned of input.plan.comparisons) {
-    const a = clusters(planned.scenario, planned.a.variant, planned.a.twin, planned.rttMs);
-    const b = clusters(planned.scenario, planned.b.variant, planned.b.twin, planned.rttMs);
-    if (a.length === 0 || b.length === 0) continue;
-    const label = `${planned.scenario}/${planned.a.variant}${planned.aa ? '#aa' : ''}@${planned.rttMs}`;
-    const { diffMedianMs, ci95 } = medianDifference(a, b, input.seed, label, input.resamples);
-    const common = { scenario: planned.scenario, rttMs: planned.rttMs, diffMedianMs, ci95, n: [a.flat().length, b.flat().length] as [number, number], sampling: input.sampling.get(planned) ?? 'open' };
-    if (planned.aa) aa.push({ ...common, variant: planned.b.variant });
-    else comparisons.push({ ...common, a: planned.a.variant, b: planned.b.variant });
+  for (const group of input.plan.groups) {
+    for (const planned of group.comparisons) {
+      const a = samplesOf(planned.a);
+      const b = samplesOf(planned.b);
+      const clustersA = pageLoadClusters(a);
+      const clustersB = pageLoadClusters(b);
+      if (clustersA.length < 2 || clustersB.length < 2) continue;
+      const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB);
+      const common = {
+        scenario: planned.scenario,
+        rttMs: planned.rttMs,
+        chrome: planned.chrome,
+        diffMedianMs: estimate,
+        ci95,
+        n: [a.length, b.length] as [number, number],
+        loads: [clustersA.length, clustersB.length] as [number, number],
+        sampling: stateOf(group.key, planned.a, planned.b),
+      };
+      if (planned.aa) aa.push({ ...common, variant: planned.b.variant });
+      else comparisons.push({ ...common, a: planned.a.variant, b: planned.b.variant });
+    }
   }
 
   const accuracy: Accuracy[] = [];
   for (const cell of cells) {
     if (cell.rttMs === 0) continue;
-    const base = cells.find((c) => c.scenario === cell.scenario && c.variant === cell.variant && c.rttMs === 0);
-    if (!base) continue;
-    const label = `accuracy/${cell.scenario}/${cell.variant}@${cell.rttMs}`;
-    const { diffMedianMs, ci95 } = medianDifference(
-      clusters(cell.scenario, cell.variant, false, cell.rttMs),
-      clusters(base.scenario, base.variant, false, base.rttMs),
-      input.seed,
-      label,
-      input.resamples,
-    );
+    const arm = { scenario: cell.scenario, variant: cell.variant, twin: false, chrome: cell.chrome };
+    const atRtt = pageLoadClusters(samplesOf({ ...arm, rttMs: cell.rttMs }));
+    const atZero = pageLoadClusters(samplesOf({ ...arm, rttMs: 0 }));
+    if (atRtt.length < 2 || atZero.length < 2) continue;
+    const { estimate, ci95 } = pageLoadDifference(atRtt, atZero);
     const expectedIncreaseMs = cell.expectedRoundTrips * cell.rttMs;
-    const errorMs = diffMedianMs - expectedIncreaseMs;
+    const errorMs = estimate - expectedIncreaseMs;
     accuracy.push({
       scenario: cell.scenario,
       variant: cell.variant,
       rttMs: cell.rttMs,
+      chrome: cell.chrome,
+      reference: cell.chrome === 'no-defer',
       expectedRoundTrips: cell.expectedRoundTrips,
       measuredRoundTrips: cell.roundTrips,
       expectedIncreaseMs,
-      measuredIncreaseMs: diffMedianMs,
+      measuredIncreaseMs: estimate,
       ci95,
       errorMs,
       toleranceMs: ACCURACY_TOLERANCE_MS,

@@ -2,7 +2,9 @@
 // instrumentation. Plain JavaScript on purpose: it is sent to the page as text, untouched by any compiler.
 //
 // Protocol: arm(trigger, expect) before the click; result(timeoutMs) resolves after the end.
-//   start = performance.now() in a capture-phase click listener, when the click reaches the armed trigger;
+//   input = the click's event.timeStamp: when the browser received the input, the start Event Timing and INP use;
+//   start = performance.now() in a capture-phase click listener, when the click reaches the armed trigger
+//           (start - input is the input delay);
 //   end   = performance.now() in the MutationObserver callback that first sees `expect` in the DOM;
 //   frame = the next animation frame after the end (when the change can be painted).
 (() => {
@@ -14,7 +16,10 @@
   window.addEventListener(
     'click',
     (event) => {
-      if (armed && armed.startMs === undefined && armed.trigger.contains(event.target)) armed.startMs = performance.now();
+      if (armed && armed.startMs === undefined && armed.trigger.contains(event.target)) {
+        armed.startMs = performance.now();
+        armed.inputMs = event.timeStamp;
+      }
     },
     true,
   );
@@ -22,7 +27,7 @@
   window.__mutationBench = {
     arm(trigger, expect) {
       if (shows(expect)) throw new Error(`the page already shows "${expect.text}" before the click`);
-      const state = { trigger, expect, startMs: undefined, endMs: undefined, frameMs: undefined };
+      const state = { trigger, expect, inputMs: undefined, startMs: undefined, endMs: undefined, frameMs: undefined };
       state.done = new Promise((resolve) => {
         state.observer = new MutationObserver(() => {
           if (state.startMs === undefined || state.endMs !== undefined || !shows(expect)) return;
@@ -50,6 +55,7 @@
       return {
         timedOut: outcome === 'timeout',
         clicked: state.startMs !== undefined,
+        inputMs: state.inputMs ?? null,
         startMs: state.startMs ?? null,
         endMs: state.endMs ?? null,
         frameMs: state.frameMs ?? null,

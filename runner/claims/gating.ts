@@ -1,0 +1,45 @@
+import type { ChromeMode } from '../plan';
+import type { BrowserResults, HttpResults } from '../results/schema';
+
+/** What gating needs to know about the run besides its results. */
+export interface RunConditions {
+  profile: string;
+  /** Stage-1 page loads per arm: fewer means under-sampled. */
+  minLoads: number;
+}
+
+/**
+ * Why a browser comparison row may not carry a verdict, or null. DESIGN's rule: no verdict from failed,
+ * budget-stopped or under-sampled rows, the quick profile, or a scenario/RTT whose A/A or accuracy row fails.
+ */
+export function browserGate(
+  browser: BrowserResults,
+  run: RunConditions,
+  row: { scenario: string; rttMs: number; chrome: ChromeMode; sampling: string; loads: readonly [number, number] },
+): string | null {
+  if (run.profile === 'quick') return 'quick profile: a smoke run, too few page loads for a verdict';
+  if (row.sampling === 'failed') return 'an arm of this comparison failed';
+  if (row.sampling === 'budget') return 'the time budget stopped sampling before the planned page loads';
+  if (row.sampling === 'n-max') return 'n_max reached before the CI target';
+  if (row.sampling === 'open') return 'sampling did not finish';
+  if (Math.min(...row.loads) < run.minLoads) return `${Math.min(...row.loads)} page loads, below n_min's ${run.minLoads}`;
+  const aa = browser.aa.find((a) => a.scenario === row.scenario && a.rttMs === row.rttMs && a.chrome === row.chrome);
+  if (!aa) return 'no A/A control for this scenario and RTT';
+  if (aa.ci95[0] > 0 || aa.ci95[1] < 0) return `the A/A control at this RTT excluded 0 (${aa.diffMedianMs.toFixed(1)} ms, CI ${aa.ci95.map((x) => x.toFixed(1)).join(' to ')})`;
+  const inaccurate = browser.accuracy.find((a) => a.reference && a.scenario === row.scenario && a.rttMs === row.rttMs && !a.withinTolerance);
+  if (inaccurate) return `the accuracy check failed at this RTT (${inaccurate.variant} off by ${inaccurate.errorMs.toFixed(1)} ms)`;
+  return null;
+}
+
+/** Why an HTTP ratio row may not carry a verdict, or null: quick profile, a failed cell, a failing A/A ratio. */
+export function httpGate(http: HttpResults, run: RunConditions, row: { scenario: string; connections: number; encoding: string; a: string; b: string }): string | null {
+  if (run.profile === 'quick') return 'quick profile: a smoke run, too few repeats for a verdict';
+  const failed = http.cells.find(
+    (cell) => cell.scenario === row.scenario && cell.connections === row.connections && cell.encoding === row.encoding && [row.a, row.b].includes(cell.variant) && !cell.twin && cell.failed,
+  );
+  if (failed) return `the ${failed.variant} cell failed (${failed.failed})`;
+  const aa = http.ratios.find((r) => r.kind === 'aa' && r.measure === 'interactionsPerSec' && r.scenario === row.scenario && r.connections === row.connections && r.encoding === row.encoding);
+  if (!aa) return 'no A/A control for this load cell';
+  if (aa.ci95[0] > 1 || aa.ci95[1] < 1) return `the A/A throughput ratio excluded 1 (${aa.estimate.toFixed(2)}, CI ${aa.ci95.map((x) => x.toFixed(2)).join(' to ')})`;
+  return null;
+}

@@ -1,0 +1,43 @@
+import type { Claim } from '../results/schema';
+
+export type Verdict = Claim['verdict'];
+
+/** Combines per-condition verdicts: unanimous -> that verdict; supported and refuted both -> depends. */
+export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.length === 0) return 'not-measured';
+  const has = (verdict: Verdict) => verdicts.includes(verdict);
+  if (has('supported') && has('refuted')) return 'depends';
+  if (verdicts.every((verdict) => verdict === 'supported')) return 'supported';
+  if (verdicts.every((verdict) => verdict === 'refuted')) return 'refuted';
+  return 'inconclusive';
+}
+
+/**
+ * For a claim that something is better, read across several measures: the definite rows decide (better beyond
+ * noise supports, worse beyond noise refutes, both -> depends); rows that show no difference do not.
+ */
+export function combineDirections(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.length === 0) return 'not-measured';
+  const definite = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'refuted');
+  return definite.length === 0 ? 'inconclusive' : combineVerdicts(definite);
+}
+
+/** A 95% CI against a band: inside supports, wholly outside refutes, across a bound is inconclusive. */
+export function bandVerdict(ci95: readonly [number, number], [low, high]: readonly [number, number]): Verdict {
+  const [lo, hi] = ci95;
+  if (lo >= low && hi <= high) return 'supported';
+  if (hi < low || lo > high) return 'refuted';
+  return 'inconclusive';
+}
+
+/** A CI against a parity value, for a claim that `a` is better: better beyond noise supports, worse refutes. */
+export function directionVerdict(ci95: readonly [number, number], parity: number, better: 'above' | 'below'): Verdict {
+  const [lo, hi] = ci95;
+  const above = lo > parity;
+  const below = hi < parity;
+  if (!above && !below) return 'inconclusive';
+  return above === (better === 'above') ? 'supported' : 'refuted';
+}
+
+export const fmtMs = (ms: number): string => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(1)} ms`;
+export const fmtCi = ([lo, hi]: readonly [number, number], digits = 1): string => `CI ${lo.toFixed(digits)} to ${hi.toFixed(digits)}`;

@@ -1,0 +1,120 @@
+import type { HttpCell, HttpRatio, HttpResults } from '../results/schema';
+import { median } from '../stats/bootstrap';
+import { medianInterval, pairedRatio } from '../stats/interval';
+import { FLOOR, LOAD_GENERATOR_SATURATION, type RepeatRecord } from './suite';
+
+const cellKey = (r: Pick<RepeatRecord, 'scenario' | 'variant' | 'twin' | 'connections' | 'encoding'>) =>
+  `${r.scenario}/${r.variant}${r.twin ? '#aa' : ''}/${r.connections}/${r.encoding}`;
+
+const medianOf = <T>(rows: readonly T[], pick: (row: T) => number) => median(rows.map(pick));
+const intervalOf = <T>(rows: readonly T[], pick: (row: T) => number) => {
+  const { ci95, coverage } = medianInterval(rows.map(pick));
+  return { ci95, coverage };
+};
+
+function cellOf(repeats: RepeatRecord[]): HttpCell {
+  const first = repeats[0]!;
+  const percentiles = (pick: (row: RepeatRecord) => { p50: number; p90: number; p99: number; p99_9: number }) => ({
+    p50: medianOf(repeats, (r) => pick(r).p50),
+    p90: medianOf(repeats, (r) => pick(r).p90),
+    p99: medianOf(repeats, (r) => pick(r).p99),
+    p99_9: medianOf(repeats, (r) => pick(r).p99_9),
+  });
+  const sum = (pick: (row: RepeatRecord) => number) => repeats.reduce((total, row) => total + pick(row), 0);
+  const requestBytes = medianOf(repeats, (r) => r.requestBytesPerInteraction);
+  const responseBytes = medianOf(repeats, (r) => r.responseBytesPerInteraction);
+  const loadGeneratorCpu = Math.max(...repeats.map((r) => r.loadGeneratorCpu));
+  const busiest = repeats.reduce((a, b) => (b.server.peakCpuPct > a.server.peakCpuPct ? b : a));
+  return {
+    scenario: first.scenario,
+    variant: first.variant,
+    twin: first.twin,
+    connections: first.connections,
+    encoding: first.encoding,
+    ratePerSecond: null,
+    repeats: repeats.length,
+    interactions: sum((r) => r.interactions),
+    requestsPerInteraction: first.requestsPerInteraction,
+    requestsPerSec: medianOf(repeats, (r) => r.requestsPerSec),
+    interactionsPerSec: medianOf(repeats, (r) => r.interactionsPerSec),
+    latencyMs: percentiles((r) => r.latencyMs),
+    interactionLatencyMs: percentiles((r) => r.interactionLatencyMs),
+    interactionsPerSecCi: intervalOf(repeats, (r) => r.interactionsPerSec),
+    interactionP50Ci: intervalOf(repeats, (r) => r.interactionLatencyMs.p50),
+    interactionP99Ci: intervalOf(repeats, (r) => r.interactionLatencyMs.p99),
+    requestBytesPerInteraction: requestBytes,
+    responseBytesPerInteraction: responseBytes,
+    bytesPerRequest: (requestBytes + responseBytes) / first.requestsPerInteraction,
+    serverCpuMsPerInteraction: medianOf(repeats, (r) => r.serverCpuMsPerInteraction),
+    non2xx: sum((r) => r.non2xx),
+    errors: sum((r) => r.errors),
+    timeouts: sum((r) => r.timeouts),
+    invalid: sum((r) => r.invalid),
+    acknowledged: sum((r) => r.acknowledged),
+    persisted: sum((r) => r.persisted),
+    duplicated: sum((r) => r.duplicated),
+    dropped: sum((r) => r.dropped),
+    late: sum((r) => r.late),
+    server: busiest.server,
+    loadGeneratorCpu,
+    loadGeneratorSaturated: loadGeneratorCpu >= LOAD_GENERATOR_SATURATION,
+    busyRepeats: repeats.filter((r) => r.machine.busy).length,
+    perRepeat: repeats.map((r) => ({
+      interactionsPerSec: r.interactionsPerSec,
+      requestsPerSec: r.requestsPerSec,
+      latencyMs: r.latencyMs,
+      interactionLatencyMs: r.interactionLatencyMs,
+      serverCpuMsPerInteraction: r.serverCpuMsPerInteraction,
+      loadGeneratorCpu: r.loadGeneratorCpu,
+      machine: r.machine,
+    })),
+    failed: repeats.find((r) => r.failed)?.failed ?? null,
+  };
+}
+
+const MEASURES = {
+  interactionsPerSec: (r: RepeatRecord) => r.interactionsPerSec,
+  interactionP50: (r: RepeatRecord) => r.interactionLatencyMs.p50,
+  serverCpuMsPerInteraction: (r: RepeatRecord) => r.serverCpuMsPerInteraction,
+} as const;
+
+/** a / b paired by repeat, for every repeat both cells have. */
+function ratio(a: RepeatRecord[], b: RepeatRecord[], measure: keyof typeof MEASURES, labels: { a: string; b: string; kind: HttpRatio['kind'] }): HttpRatio | null {
+  const pairs = a.flatMap((row) => {
+    const other = b.find((candidate) => candidate.repeat === row.repeat);
+    const [x, y] = [MEASURES[measure](row), other ? MEASURES[measure](other) : 0];
+    return other && x > 0 && y > 0 ? [[x, y] as const] : [];
+  });
+  if (pairs.length < 2) return null;
+  const first = a[0]!;
+  const ci95 = pairedRatio(pairs.map(([x]) => x), pairs.map(([, y]) => y));
+  const ci90 = pairedRatio(pairs.map(([x]) => x), pairs.map(([, y]) => y), 0.9);
+  return { scenario: first.scenario, connections: first.connections, encoding: first.encoding, ...labels, measure, estimate: ci95.estimate, ci95: ci95.ci95, ci90: ci90.ci95, repeats: pairs.length };
+}
+
+/**
+ * Repeats -> cells (medians over repeats with order-statistic CIs) and ratios paired by repeat: the reference
+ * (action) against each route variant, the A/A twin against the reference, and each variant against the floor.
+ */
+export function summarizeHttp(records: readonly RepeatRecord[], reference: (scenario: string) => string): Pick<HttpResults, 'cells' | 'ratios'> {
+  const byCell = new Map<string, RepeatRecord[]>();
+  for (const record of records) byCell.set(cellKey(record), [...(byCell.get(cellKey(record)) ?? []), record]);
+  const cells = [...byCell.values()].map(cellOf);
+  const ratios: HttpRatio[] = [];
+  for (const group of new Set(records.map((r) => `${r.scenario}/${r.connections}/${r.encoding}`))) {
+    const [scenario, connections, encoding] = group.split('/');
+    const rows = (variant: string, twin = false) => byCell.get(cellKey({ scenario: scenario!, variant, twin, connections: Number(connections), encoding: encoding as RepeatRecord['encoding'] })) ?? [];
+    const variants = [...new Set(records.filter((r) => `${r.scenario}/${r.connections}/${r.encoding}` === group && !r.twin).map((r) => r.variant))];
+    const ref = reference(scenario!);
+    const add = (value: HttpRatio | null) => value && ratios.push(value);
+    for (const variant of variants.filter((v) => v !== ref && v !== FLOOR)) {
+      for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) add(ratio(rows(ref), rows(variant), measure, { a: ref, b: variant, kind: 'comparison' }));
+    }
+    for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) add(ratio(rows(ref, true), rows(ref), measure, { a: `${ref}#aa`, b: ref, kind: 'aa' }));
+    for (const variant of variants.filter((v) => v !== FLOOR)) {
+      add(ratio(rows(variant), rows(FLOOR), 'interactionsPerSec', { a: variant, b: FLOOR, kind: 'floor' }));
+      add(ratio(rows(variant), rows(FLOOR), 'interactionP50', { a: variant, b: FLOOR, kind: 'floor' }));
+    }
+  }
+  return { cells, ratios };
+}
