@@ -10,7 +10,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
     ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario)?.summary)) : []),
-    b ? accuracySection(b) : '',
+    b || results.http ? accuracySection(b, results.http) : '',
     results.http ? httpSection(results.http) : '',
     results.micro ? microSection(results.micro) : '',
     environmentSection(results),
@@ -20,11 +20,11 @@ export function renderReport(results: Results, chartJsSource: string): string {
       id: scenario,
       cdf: b!.cells
         .filter((cell) => cell.scenario === scenario)
-        .map((cell) => ({ label: `${cell.variant} @ ${cell.rttMs} ms`, points: cdfPoints(cell.samplesMs) })),
-      diff: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => c.a))].map((variant) => ({
-        variant,
+        .map((cell) => ({ label: `${cell.variant} @ ${cell.rttMs} ms${chromeSuffix(cell.chrome)}`, points: cdfPoints(cell.samplesMs) })),
+      diff: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => `${c.a}${chromeSuffix(c.chrome)}`))].map((label) => ({
+        variant: label,
         rows: b!.comparisons
-          .filter((c) => c.scenario === scenario && c.a === variant)
+          .filter((c) => c.scenario === scenario && `${c.a}${chromeSuffix(c.chrome)}` === label)
           .map((c) => ({ rttMs: c.rttMs, median: c.diffMedianMs, ci95: c.ci95 })),
       })),
       rtts: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => c.rttMs))],
@@ -59,6 +59,7 @@ function cdfPoints(samples: readonly number[]): { x: number; y: number }[] {
   return sorted.map((x, i) => ({ x: round(x), y: round((i + 1) / sorted.length) }));
 }
 
+const chromeSuffix = (chrome: string) => (chrome === 'shipped' ? ' (shipped Chrome)' : '');
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const ms = (value: number) => `${value.toFixed(1)}`;
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}`;
@@ -80,27 +81,32 @@ function header(results: Results): string {
         .map((f) => `<li><b>${e(f.scenario)}/${e(f.variant)} @ ${e(f.rttMs)} ms</b>: ${e(f.message)}</li>`)
         .join('')}</ul>`
     : '';
+  const warnings = results.machine?.warnings.length
+    ? `<ul class="failures">${results.machine.warnings.map((warning) => `<li class="warn-text">${e(warning)}</li>`).join('')}</ul>`
+    : '';
   return `<header><h1>mutation-bench: Server Actions vs Route Handlers</h1>
-<p>Run <code>${e(results.runId)}</code>, ${e(results.startedAt)} → ${e(results.finishedAt)} ${status}</p>${failures}</header>`;
+<p>Run <code>${e(results.runId)}</code>, ${e(results.startedAt)} → ${e(results.finishedAt)} ${status}</p>${failures}${warnings}</header>`;
 }
 
 function summarySection(results: Results, b: BrowserResults): string {
   const config = results.config as Record<string, unknown>;
-  const ns = b.cells.map((cell) => cell.n);
+  const loads = b.cells.map((cell) => cell.loads);
   const rtts = [...new Set(b.cells.map((cell) => cell.rttMs))];
+  const states = b.groups.reduce<Record<string, number>>((count, group) => ({ ...count, [group.state]: (count[group.state] ?? 0) + 1 }), {});
   return `<section><h2>What was compared in the browser</h2>
 <p>Each scenario's variants do the same mutation through a different transport, in a production build of the fixture
 (Next.js ${e(results.environment.next)}, React ${e(results.environment.react)}) driven by Chromium ${e(results.environment.chromium)}.
-One interaction = click → the DOM shows the expected new value (MutationObserver), timed in the page.
-Emulated RTT: ${e(rtts.join(', '))} ms via <b>${e(b.rttEmulation)}</b>${b.rttEmulation === 'proxy' ? ' (a loopback proxy delaying each direction by RTT/2)' : " (Chromium's CDP latency, which hides server time inside the emulated latency)"}.
-Chromium's deferral of tasks until the frame after a click (DeferRendererTasksAfterInput) was
-<b>${config.chromeDeferAfterInput ? 'on, as shipped' : 'off'}</b>${config.chromeDeferAfterInput ? '' : ': it quantizes sub-frame differences to frame boundaries'}.
+One interaction = from the click's input time (<code>event.timeStamp</code>, the start Event Timing and INP use) until the DOM shows the
+expected new value (MutationObserver), timed in the page; the input delay (input time to the click listener) is shown apart.
+Emulated RTT: ${e(rtts.join(', '))} ms via <b>${e(b.rttEmulation)}</b>${b.rttEmulation === 'proxy' ? ' (a loopback proxy delaying each direction by RTT/2; a new connection pays one RTT first)' : " (Chromium's CDP latency, which hides server time inside the emulated latency)"}.
+Chrome input scheduling: ${b.chromeModes.map((mode) => (mode === 'shipped' ? '<b>as shipped</b> (network tasks wait for the frame after a click; the variants C1 reads)' : '<b>deferral off</b> (every variant; the accuracy reference)')).join(' and ')}.
 Arms were interleaved in randomized rounds (seed ${e(results.environment.seed)}); each page load did ${e(config.warmup)} discarded warm-up
-interaction(s) then ${e(config.perPageLoad)} measured ones. n per cell: ${ns.length ? `${Math.min(...ns)}–${Math.max(...ns)}` : 'none'}.
-Sampling stopped per comparison when its 95% CI half-width was ≤ ${e(config.ciTargetMs)} ms, or decisive for the claim's bounds,
-or at n_max ${e(config.nMax)}, or at the ${e(config.budgetSeconds)} s budget. Browser phase: ${e(b.wallSeconds.toFixed(0))} s.</p>
-<p>Differences are median(route variant) − median(Server Action): <b>positive means the Server Action was faster</b>.
-95% CIs are percentile bootstraps (${e(config.resamples)} resamples) of the difference of medians.</p></section>`;
+interaction(s) then ${e(config.perPageLoad)} measured ones. Page loads per cell: ${loads.length ? `${Math.min(...loads)}–${Math.max(...loads)}` : 'none'}.
+Sampling (two stages per scenario and RTT): stage 1 of n_min samples per arm, then the page loads needed for a 95% CI half-width of
+${e(config.ciTargetMs)} ms, planned once, at most n_max ${e(config.nMax)}; groups stopped: ${e(Object.entries(states).map(([state, n]) => `${n} ${state}`).join(', ') || 'none')}.
+Browser phase: ${e(b.wallSeconds.toFixed(0))} s.</p>
+<p>Differences are route variant − Server Action, each page load summarized by its median: <b>positive means the Server Action was faster</b>.
+95% CIs are t intervals over page loads (min(page loads) − 1 degrees of freedom), calibrated by simulation and by real A/A runs (<code>npm run calibrate</code>).</p></section>`;
 }
 
 const VERDICT_CLASS: Record<Claim['verdict'], string> = {
@@ -136,132 +142,163 @@ function scenarioSection(b: BrowserResults, scenario: string, summary: string | 
   const cells = b.cells.filter((cell) => cell.scenario === scenario);
   const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
   const cellRows = cells.map((cell) => [
-    e(cell.variant),
+    `${e(cell.variant)}${e(chromeSuffix(cell.chrome))}`,
     e(cell.rttMs),
-    e(cell.n),
+    `${e(cell.n)} / ${e(cell.loads)}`,
     ms(cell.medianMs),
     ms(cell.p90Ms),
+    ms(cell.inputDelayMedianMs),
     ms(cell.frameMedianMs),
     e(cell.requestsPerInteraction),
     `${e(cell.roundTrips)}${cell.roundTrips === cell.expectedRoundTrips ? '' : ` <span class="badge bad">expected ${e(cell.expectedRoundTrips)}</span>`}`,
-    e(Math.round(cell.bytesPerInteraction)),
+    `${e(Math.round(cell.requestBytesPerInteraction))} / ${e(Math.round(cell.responseBytesPerInteraction))}${cell.bytesSpread > 0.05 ? ` <span class="badge warn">±${e((cell.bytesSpread * 100).toFixed(0))}%</span>` : ''}`,
   ]);
   const diffRows = comparisons.map((c) => [
-    `${e(c.a)} − ${e(c.b)}`,
+    `${e(c.a)} − ${e(c.b)}${e(chromeSuffix(c.chrome))}`,
     e(c.rttMs),
     `<b>${signed(c.diffMedianMs)}</b>`,
     interval(c.ci95),
-    `${e(c.n[0])} / ${e(c.n[1])}`,
+    `${e(c.loads[0])} / ${e(c.loads[1])}`,
     e(c.sampling),
   ]);
   return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}
-${table(['variant', 'RTT ms', 'n', 'median ms', 'p90 ms', 'next frame ms (median)', 'requests / interaction', 'round trips', 'bytes / interaction'], cellRows)}
+${table(['variant', 'RTT ms', 'n / page loads', 'median ms', 'p90 ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received'], cellRows)}
 <h3>Differences against the Server Action</h3>
-${table(['comparison', 'RTT ms', 'Δ median ms', '95% CI ms', 'n (a / b)', 'sampling stopped by'], diffRows)}
+${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads (a / b)', 'sampling stopped by'], diffRows)}
 <div class="charts"><figure><canvas id="cdf-${e(scenario)}" aria-label="latency CDF for ${e(scenario)}"></canvas><figcaption>Latency CDF per variant and RTT</figcaption></figure>
-<figure><canvas id="diff-${e(scenario)}" aria-label="difference vs RTT for ${e(scenario)}"></canvas><figcaption>Δ median vs RTT (bars: 95% CI)</figcaption></figure></div></section>`;
+<figure><canvas id="diff-${e(scenario)}" aria-label="difference vs RTT for ${e(scenario)}"></canvas><figcaption>Δ vs RTT (bars: 95% CI)</figcaption></figure></div></section>`;
 }
 
-function accuracySection(b: BrowserResults): string {
-  const rows = b.accuracy.map((a) => [
-    `${e(a.scenario)}/${e(a.variant)}`,
+function accuracySection(b: BrowserResults | undefined, http: HttpResults | undefined): string {
+  const rows = (b?.accuracy ?? []).map((a) => [
+    `${e(a.scenario)}/${e(a.variant)}${e(chromeSuffix(a.chrome))}`,
     `0 → ${e(a.rttMs)}`,
     `${e(a.expectedRoundTrips)} (measured ${e(a.measuredRoundTrips)})`,
     ms(a.expectedIncreaseMs),
     ms(a.measuredIncreaseMs),
     interval(a.ci95),
     signed(a.errorMs),
-    a.withinTolerance ? `<span class="badge ok">within ±${e(a.toleranceMs)}</span>` : `<span class="badge bad">off by more than ${e(a.toleranceMs)}</span>`,
+    !a.reference
+      ? '<span class="badge muted">Chrome\'s own scheduling</span>'
+      : a.withinTolerance
+        ? `<span class="badge ok">within ±${e(a.toleranceMs)}</span>`
+        : `<span class="badge bad">off by more than ${e(a.toleranceMs)}</span>`,
   ]);
-  const aaRows = b.aa.map((a) => {
+  const aaRows = (b?.aa ?? []).map((a) => {
     const containsZero = a.ci95[0] <= 0 && 0 <= a.ci95[1];
     return [
-      `${e(a.scenario)}/${e(a.variant)} vs its twin`,
+      `${e(a.scenario)}/${e(a.variant)} vs its twin${e(chromeSuffix(a.chrome))}`,
       e(a.rttMs),
       signed(a.diffMedianMs),
       interval(a.ci95),
-      `${e(a.n[0])} / ${e(a.n[1])}`,
+      `${e(a.loads[0])} / ${e(a.loads[1])}`,
       containsZero ? '<span class="badge ok">contains 0</span>' : '<span class="badge bad">excludes 0</span>',
     ];
   });
+  const httpAa = (http?.ratios ?? [])
+    .filter((r) => r.kind === 'aa' && r.measure === 'interactionsPerSec')
+    .map((r) => [
+      `${e(r.scenario)}/${e(r.b)} vs its twin, ${e(r.encoding)} x${e(r.connections)}`,
+      e(r.estimate.toFixed(3)),
+      `[${e(r.ci95[0].toFixed(3))}, ${e(r.ci95[1].toFixed(3))}]`,
+      e(r.repeats),
+      r.ci95[0] <= 1 && 1 <= r.ci95[1] ? '<span class="badge ok">contains 1</span>' : '<span class="badge bad">excludes 1</span>',
+    ]);
   return `<section><h2>Accuracy: does the instrument measure what it should?</h2>
 <p>Known answer: adding RTT r to every request must add <i>round trips × r</i> to an interaction. Round trips are the
-expected request chain of each variant; the measured chain comes from the request log.</p>
-${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 'measured increase ms', '95% CI', 'error ms', ''], rows) : '<p>Needs RTT 0 and at least one other RTT.</p>'}
-<h3>A/A control</h3><p>The Server Action variant measured as two interleaved arms: its difference should be 0.</p>
-${table(['control', 'RTT ms', 'Δ median ms', '95% CI ms', 'n', ''], aaRows)}</section>`;
+expected request chain of each variant; the measured chain comes from the request log. Only Chrome with the deferral off checks the
+instrument: shipped Chrome holds responses for the next frame, which bends the rise by design.</p>
+${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 'measured increase ms', '95% CI', 'error ms', ''], rows) : '<p>Needs the browser suite at RTT 0 and at least one other RTT.</p>'}
+${aaRows.length ? `<h3>A/A control in the browser</h3><p>The Server Action variant measured as two interleaved arms: its difference should be 0.</p>${table(['control', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads', ''], aaRows)}` : ''}
+${httpAa.length ? `<h3>A/A control under load</h3><p>The action replayed as two interleaved cells: its throughput ratio should be 1.</p>${table(['control', 'ratio', '95% CI', 'repeats', ''], httpAa)}` : ''}</section>`;
 }
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
 
-/** Cells of a scenario in reading order: by connections, then the action, the route variants, the floor. */
+/** Cells of a scenario in reading order: by connections and encoding, then the action, its twin, the route variants, the floor. */
 function orderedCells(http: HttpResults, scenario: string) {
-  const rank = (variant: string) => (variant === 'action' ? 0 : variant === 'floor' ? 2 : 1);
+  const rank = (cell: HttpResults['cells'][number]) => (cell.variant === 'floor' ? 3 : cell.twin ? 1 : cell.variant === 'action' ? 0 : 2);
   return http.cells
     .filter((cell) => cell.scenario === scenario)
-    .sort((a, b) => a.connections - b.connections || rank(a.variant) - rank(b.variant) || a.variant.localeCompare(b.variant));
+    .sort((a, b) => a.connections - b.connections || a.encoding.localeCompare(b.encoding) || rank(a) - rank(b) || a.variant.localeCompare(b.variant));
 }
+
+const cellLabel = (cell: { variant: string; twin: boolean }) => `${cell.variant}${cell.twin ? ' (A/A twin)' : ''}`;
 
 function httpChartData(http: HttpResults) {
   return [...new Set(http.cells.map((cell) => cell.scenario))].map((scenario) => {
-    const cells = orderedCells(http, scenario);
+    const cells = orderedCells(http, scenario).filter((cell) => !cell.twin);
     // One colour per variant across the scenario's charts.
     const variants = [...new Set(cells.map((cell) => cell.variant))];
     const color = (variant: string) => variants.indexOf(variant);
-    const connections = [...new Set(cells.map((cell) => cell.connections))];
-    const top = Math.max(...connections);
+    const conditions = [...new Set(cells.map((cell) => `x${cell.connections} ${cell.encoding}`))];
+    const top = Math.max(...cells.map((cell) => cell.connections));
+    const topCells = cells.filter((cell) => cell.connections === top && cell.encoding === (http.encodings[0] ?? 'gzip'));
     return {
       id: scenario,
-      connections,
+      conditions,
       throughput: variants.map((variant) => ({
         variant,
         color: color(variant),
-        values: connections.map((c) => cells.find((cell) => cell.variant === variant && cell.connections === c)?.interactionsPerSec ?? null),
+        values: conditions.map((condition) => cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)?.interactionsPerSec ?? null),
+        ci: conditions.map((condition) => cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)?.interactionsPerSecCi.ci95 ?? null),
       })),
-      percentiles: cells
-        .filter((cell) => cell.connections === top)
-        .map((cell) => ({ variant: cell.variant, color: color(cell.variant), values: [cell.interactionLatencyMs.p50, cell.interactionLatencyMs.p90, cell.interactionLatencyMs.p99, cell.interactionLatencyMs.p99_9] })),
-      resources: cells
-        .filter((cell) => cell.connections === top)
-        .map((cell) => ({ variant: cell.variant, color: color(cell.variant), points: cell.server.points.map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
-      top,
+      percentiles: topCells.map((cell) => ({ variant: cell.variant, color: color(cell.variant), values: [cell.interactionLatencyMs.p50, cell.interactionLatencyMs.p90, cell.interactionLatencyMs.p99, cell.interactionLatencyMs.p99_9] })),
+      resources: topCells.map((cell) => ({ variant: cell.variant, color: color(cell.variant), points: cell.server.points.map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
+      top: `x${top} ${http.encodings[0] ?? 'gzip'}`,
     };
   });
 }
 
 function httpSection(http: HttpResults): string {
   const scenarios = [...new Set(http.cells.map((cell) => cell.scenario))];
-  const mode = { amount: 'a fixed number of interactions per cell (closed model)', duration: 'a fixed duration per cell (closed model)', rate: 'a fixed arrival rate (open model, coordinated omission corrected)' }[http.mode];
+  const mode = {
+    amount: 'a fixed number of interactions per repeat (closed model)',
+    duration: 'a fixed duration per repeat (closed model)',
+    rate: 'arrivals on a fixed schedule (open model: latency counted from each interaction’s intended start)',
+  }[http.mode];
   const saturated = http.cells.filter((cell) => cell.loadGeneratorSaturated);
   return `<section><h2>Under HTTP load</h2>
-<p>The exact requests each variant's interaction sent from Chromium (captured this run) replayed by autocannon, every
-interaction as its whole request sequence, with ${e(mode)}; accept-encoding: ${e(http.acceptEncoding === 'browser' ? "the browser's (gzip)" : 'none')}.
+<p>The exact requests each variant's interaction sent from Chromium (captured this run) replayed as whole interactions, with ${e(mode)}.
+Every cell ran ${e(http.repeats)} short repeats, interleaved with every other cell's in a seeded random order; a cell's numbers are medians over
+its repeats with distribution-free CIs, and every ratio is paired by repeat (a t interval on the logs).
+Compression is a condition: <b>gzip</b> replays the browser's accept-encoding (Next compresses the action's streamed RSC response but not
+small JSON), <b>identity</b> sends none (compression left to a proxy or CDN).
 Each replayed interaction writes under a scope of its own, so acknowledged (2xx) mutations can be matched to rows persisted.
 <b>floor</b> is a bare node:http server running the same service functions on the same database: what is left without the framework.
-Latency percentiles come from HDR histograms. The load generator shares this machine's cores with the server: compare cells, not absolute numbers.</p>
+The load generator shares this machine's cores with the server: compare cells, not absolute numbers.</p>
 ${saturated.length ? `<p class="warn-text">The load generator used ≥ 90% of a core in ${e(saturated.map((c) => `${c.scenario}/${c.variant} x${c.connections}`).join(', '))}: there, it may be the bottleneck, not the server.</p>` : ''}
 ${scenarios.map((scenario) => httpScenario(http, scenario)).join('\n')}</section>`;
 }
 
+const ciText = ([lo, hi]: readonly [number, number], digits = 0) => `${lo.toFixed(digits)}–${hi.toFixed(digits)}`;
+
 function httpScenario(http: HttpResults, scenario: string): string {
   const cells = orderedCells(http, scenario);
   const rows = cells.map((cell) => [
-    e(cell.variant),
-    e(cell.connections),
-    e(cell.interactionsPerSec.toFixed(0)),
-    e(cell.requestsPerSec.toFixed(0)),
-    `${ms(cell.interactionLatencyMs.p50)} / ${ms(cell.interactionLatencyMs.p90)} / ${ms(cell.interactionLatencyMs.p99)} / ${ms(cell.interactionLatencyMs.p99_9)}`,
-    `${e(cell.latencyMs.p50)} / ${e(cell.latencyMs.p99)}`,
-    e(Math.round(cell.bytesPerRequest)),
-    e(cell.requestsPerInteraction),
-    cell.floorRatio ? `${cell.floorRatio.latencyP50.toFixed(2)}× / ${pct(cell.floorRatio.interactionsPerSec)}` : '—',
+    e(cellLabel(cell)),
+    `${e(cell.encoding)} x${e(cell.connections)}`,
+    `${e(cell.interactionsPerSec.toFixed(0))} <small>(${e(ciText(cell.interactionsPerSecCi.ci95))})</small>`,
+    `${ms(cell.interactionLatencyMs.p50)} <small>(${e(ciText(cell.interactionP50Ci.ci95, 1))})</small> / ${ms(cell.interactionLatencyMs.p99)}`,
+    `${e(Math.round(cell.requestBytesPerInteraction))} / ${e(Math.round(cell.responseBytesPerInteraction))}`,
+    e(cell.serverCpuMsPerInteraction.toFixed(2)),
     `${e(cell.server.peakCpuPct.toFixed(0))}% / ${e(cell.server.peakRssMb.toFixed(0))} MB`,
-    `${pct(cell.loadGeneratorCpu)}${cell.loadGeneratorSaturated ? ' <span class="badge warn">saturated</span>' : ''}`,
+    `${pct(cell.loadGeneratorCpu)}${cell.loadGeneratorSaturated ? ' <span class="badge warn">saturated</span>' : ''}${cell.busyRepeats ? ` <span class="badge warn">busy ×${e(cell.busyRepeats)}</span>` : ''}`,
     cell.failed ? `<span class="badge bad">failed</span> ${e(cell.failed)}` : '<span class="badge ok">valid</span>',
   ]);
+  const ratioRows = http.ratios
+    .filter((r) => r.scenario === scenario && r.kind !== 'aa')
+    .map((r) => [
+      `${e(r.a)} / ${e(r.b)}`,
+      `${e(r.encoding)} x${e(r.connections)}`,
+      e({ interactionsPerSec: 'interactions/s', interactionP50: 'interaction p50', serverCpuMsPerInteraction: 'server CPU per interaction' }[r.measure]),
+      `<b>${e(r.estimate.toFixed(2))}</b>`,
+      `[${e(r.ci95[0].toFixed(2))}, ${e(r.ci95[1].toFixed(2))}]`,
+      e(r.repeats),
+    ]);
   const integrity = cells.map((cell) => [
-    e(cell.variant),
-    e(cell.connections),
+    e(cellLabel(cell)),
+    `${e(cell.encoding)} x${e(cell.connections)}`,
     e(cell.interactions),
     e(cell.acknowledged),
     e(cell.persisted),
@@ -270,12 +307,14 @@ function httpScenario(http: HttpResults, scenario: string): string {
     cell.persisted === cell.acknowledged && cell.duplicated === 0 ? '<span class="badge ok">nothing lost</span>' : '<span class="badge bad">mismatch</span>',
   ]);
   return `<h3>Scenario <code>${e(scenario)}</code> under load</h3>
-${table(['variant', 'connections', 'interactions/s', 'requests/s', 'interaction ms p50 / p90 / p99 / p99.9', 'request ms p50 / p99', 'bytes/request', 'requests/interaction', 'vs floor: p50 latency / throughput', 'server peak CPU / RSS', 'load generator CPU', 'responses'], rows)}
+${table(['variant', 'condition', 'interactions/s (95% CI)', 'interaction ms p50 (CI) / p99', 'bytes sent / received per interaction', 'server CPU ms / interaction', 'server peak CPU / RSS', 'load generator CPU', 'responses'], rows)}
+<h4>Ratios (paired by repeat)</h4>
+${table(['ratio', 'condition', 'measure', 'estimate', '95% CI', 'repeats'], ratioRows)}
 <h4>Integrity</h4>
-${table(['variant', 'connections', 'interactions', 'acknowledged (2xx)', 'persisted', 'applied twice', 'non-2xx / errors / invalid', ''], integrity)}
-<div class="charts"><figure><canvas id="http-rps-${e(scenario)}"></canvas><figcaption>Interactions per second by connections</figcaption></figure>
+${table(['variant', 'condition', 'interactions', 'acknowledged (2xx)', 'persisted', 'applied twice', 'non-2xx / errors / invalid', ''], integrity)}
+<div class="charts"><figure><canvas id="http-rps-${e(scenario)}"></canvas><figcaption>Interactions per second by condition (median over repeats)</figcaption></figure>
 <figure><canvas id="http-pct-${e(scenario)}"></canvas><figcaption>Interaction latency percentiles at the highest connection count</figcaption></figure>
-<figure><canvas id="http-res-${e(scenario)}"></canvas><figcaption>Server CPU % (solid) and RSS MB (dashed) during the highest-connection loads</figcaption></figure></div>`;
+<figure><canvas id="http-res-${e(scenario)}"></canvas><figcaption>Server CPU % (solid) and RSS MB (dashed) during the highest-connection repeats</figcaption></figure></div>`;
 }
 
 function microSection(micro: NonNullable<Results['micro']>): string {
@@ -319,7 +358,7 @@ const CHART_SCRIPT = `
   for (const scenario of data.http) {
     new Chart(document.getElementById('http-rps-' + scenario.id), {
       type: 'bar',
-      data: { labels: scenario.connections.map((c) => 'x' + c), datasets: scenario.throughput.map((t) => ({
+      data: { labels: scenario.conditions, datasets: scenario.throughput.map((t) => ({
         label: t.variant, data: t.values, backgroundColor: palette[t.color % palette.length] })) },
       options: { animation: false, scales: { y: { title: { display: true, text: 'interactions / s' } } } },
     });

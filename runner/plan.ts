@@ -80,3 +80,30 @@ export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[
   }
   return { groups, arms: groups.flatMap((group) => group.arms), comparisons: groups.flatMap((group) => group.comparisons) };
 }
+
+/**
+ * The calibration plan: every variant (in every mode) against its own twin, one group each, so every comparison
+ * is an A/A whose true difference is 0 (npm run calibrate counts how often its CI excludes 0).
+ */
+export function makeAaPlan(scenarios: readonly Scenario[], rttMs: readonly number[], modes: readonly ChromeMode[]): Plan {
+  const groups: ArmGroup[] = [];
+  for (const chrome of modes) {
+    for (const scenario of scenarios) {
+      for (const variant of variantsIn(scenario, chrome)) {
+        for (const rtt of rttMs) {
+          const arm: Arm = { scenario: scenario.id, variant, twin: false, rttMs: rtt, chrome };
+          const twin: Arm = { ...arm, twin: true };
+          groups.push({
+            key: armKey(arm),
+            scenario: scenario.id,
+            rttMs: rtt,
+            chrome,
+            arms: [arm, twin],
+            comparisons: [{ scenario: scenario.id, rttMs: rtt, chrome, a: twin, b: arm, aa: true }],
+          });
+        }
+      }
+    }
+  }
+  return { groups, arms: groups.flatMap((group) => group.arms), comparisons: groups.flatMap((group) => group.comparisons) };
+}

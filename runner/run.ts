@@ -1,21 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Browser } from 'playwright-core';
 import { writeReport } from '../reports/write';
-import { APP_DIR, buildFixture, claimPort, startFixture, startFloor, type AppServer } from './app-server';
-import { launchChromium, requireChromium } from './browser/chromium';
+import { claimPort, startFloor } from './app-server';
+import { requireChromium } from './browser/chromium';
 import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measure';
-import { BrowserSession } from './browser/session';
 import { evaluateClaims } from './claims/claims';
-import { onCleanup } from './cleanup';
 import type { Config } from './config';
 import { describeEnvironment } from './environment';
 import { captureInteraction, captureProblem, type Capture } from './http/capture';
 import { summarizeHttp } from './http/summarize-http';
 import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
-import { makePlan, type ChromeMode } from './plan';
+import { launch, withFixture, withSessions } from './harness';
+import { makePlan } from './plan';
 import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
 import { RunStore } from './results/store';
@@ -34,26 +32,14 @@ export interface RunOutcome {
 
 type Failure = Results['failures'][number];
 
-/** A Chromium for one input-scheduling mode, closed on cleanup too. */
-async function launch(chromiumPath: string, chrome: ChromeMode): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const browser = await launchChromium(chromiumPath, { deferAfterInput: chrome === 'shipped' });
-  const unregister = onCleanup(() => browser.close());
-  return {
-    browser,
-    async close() {
-      unregister();
-      await browser.close().catch(() => undefined);
-    },
-  };
-}
-
 /**
  * Captures every variant's real requests in Chromium, each under a scope of its own; a capture that cannot stand
  * for its interaction (fewer requests than the catalogue's or than the browser measured) becomes a failure and
  * its variant is not replayed. The browser is closed before any load runs: an idle Chromium would share the cores.
  */
-async function captureAll(chromiumPath: string, config: Config, origin: string, browserCells: readonly Cell[], failures: Failure[]): Promise<Capture[]> {
+async function captureAll(chromiumPath: string, config: Config, origin: string, browserCells: readonly Cell[], failures: Failure[]): Promise<{ captures: Capture[]; chromiumVersion: string }> {
   const { browser, close } = await launch(chromiumPath, 'no-defer');
+  const chromiumVersion = browser.version();
   const captures: Capture[] = [];
   try {
     let index = 0;
@@ -70,7 +56,7 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   } finally {
     await close();
   }
-  return captures;
+  return { captures, chromiumVersion };
 }
 
 /** The load before anything starts, over a short quiet window, and warnings for busy stretches of the run. */
@@ -125,28 +111,18 @@ export async function runBench(config: Config, argv: string[], progress: Progres
 
   try {
     if (chromiumPath) {
-      progress.log(`building the fixture (skipped when its sources are unchanged; log: ${path.relative(process.cwd(), store.file('build.log'))})`);
-      progress.log((await buildFixture(store.file('build.log'))) ? 'fixture built' : 'fixture build is up to date');
-      const dbPath = path.join(APP_DIR, 'data', 'bench.sqlite');
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
-      const server = await startFixture({ port: config.port, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('server.log') });
-      try {
+      await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, async (server, dbPath) => {
         if (config.suites.includes('browser')) {
-          const launched = await Promise.all(config.chromeModes.map((chrome) => launch(chromiumPath, chrome)));
-          try {
-            chromiumVersion = launched[0]!.browser.version();
-            const sessions: Partial<Record<ChromeMode, BrowserSession>> = {};
-            for (const [index, chrome] of config.chromeModes.entries()) sessions[chrome] = await BrowserSession.open(launched[index]!.browser, server.origin, config.rttEmulation);
-            progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}`);
+          progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}`);
+          await withSessions({ chromiumPath, modes: config.chromeModes, origin: server.origin, rttEmulation: config.rttEmulation }, async (sessions, version) => {
+            chromiumVersion = version;
             await measureBrowser({ config, plan, sessions, store, progress, random, measurement });
-          } finally {
-            for (const { close } of launched) await close();
-          }
+          });
           browserResults = summarizeBrowser();
         }
         if (config.suites.includes('http')) {
-          const captures = await captureAll(chromiumPath, config, server.origin, browserResults?.cells ?? [], failures);
-          if (chromiumVersion === 'not used') chromiumVersion = 'captures only';
+          const { captures, chromiumVersion: version } = await captureAll(chromiumPath, config, server.origin, browserResults?.cells ?? [], failures);
+          chromiumVersion = version;
           fs.writeFileSync(store.file('capture.json'), `${JSON.stringify(captures, null, 2)}\n`);
           const floor = await startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
           try {
@@ -156,9 +132,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
             await floor.stop();
           }
         }
-      } finally {
-        await server.stop();
-      }
+      });
     }
     // Last, with no server or browser running: in-process costs are the most sensitive to a busy machine.
     if (config.suites.includes('micro')) micro = await runMicro(config, progress);
