@@ -50,7 +50,6 @@ export const ConfigSchema = z.object({
   ciTargetMs: z.number().positive(),
   /** Wall-clock budget of the browser phase; comparisons still open then are reported as they stand. */
   budgetSeconds: z.number().positive(),
-  resamples: z.number().int().min(2000),
   interactionTimeoutMs: z.number().int().positive(),
   serverDelayMs: z.number().int().min(0),
   /** HTTP load: closed-model connection counts. */
@@ -198,7 +197,6 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     perPageLoad: profile.perPageLoad,
     ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
     budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
-    resamples: 2000,
     interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? 10_000,
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     connections: [...new Set(connections ?? profile.connections)].sort((a, b) => a - b),

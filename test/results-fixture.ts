@@ -1,56 +1,57 @@
-import { makePlan } from '../runner/plan';
-import type { Results, Sample } from '../runner/results/schema';
+import { evaluateClaims } from '../runner/claims/claims';
+import { makePlan, type ChromeMode } from '../runner/plan';
+import type { BrowserResults, Group, Results, Sample } from '../runner/results/schema';
 import { scenarioById } from '../runner/scenarios';
 import { seededRandom } from '../runner/stats/random';
 import { summarize } from '../runner/stats/summarize';
-import { evaluateClaims } from '../runner/claims/claims';
 
 /**
- * Synthetic samples with known structure: every variant costs `base + roundTrips x rtt`, plus noise.
- * Used by the summarizer, renderer and schema tests (no browser involved).
+ * Synthetic samples with known structure: every variant costs `base + roundTrips x (rtt + 5)`, plus noise, in
+ * `loads` page loads of 3. Used by the summarizer, renderer and schema tests (no browser involved).
  */
-export function syntheticSamples(rtts: number[], n: number, seed = 1): Sample[] {
+export function syntheticSamples(rtts: number[], loads: number, seed = 1, chromeModes: ChromeMode[] = ['no-defer']): Sample[] {
   const random = seededRandom(seed);
-  const scenario = scenarioById('revalidate');
+  const plan = makePlan([scenarioById('revalidate')], rtts, chromeModes);
   const samples: Sample[] = [];
-  for (const rttMs of rtts) {
-    for (const [variant, roundTrips] of Object.entries(scenario.expectedRoundTrips)) {
-      for (const twin of variant === 'action' ? [false, true] : [false]) {
-        for (let index = 0; index < n; index++) {
-          const latencyMs = 10 + roundTrips * (rttMs + 5) + random.int(1000) / 500;
-          samples.push({
-            scenario: 'revalidate', variant, twin, rttMs, round: index, index, warmup: false, latencyMs, frameMs: latencyMs + 8, roundTrips,
-            requests: Array.from({ length: roundTrips }, (_, i) => ({ method: i ? 'GET' : 'POST', path: '/x', status: 200, requestBytes: 100, responseBytes: 300, startMs: i * 30, endMs: i * 30 + 25 })),
-          });
-        }
+  for (const arm of plan.arms) {
+    const roundTrips = scenarioById(arm.scenario).expectedRoundTrips[arm.variant]!;
+    for (let round = 0; round < loads; round++) {
+      const offset = random.int(1000) / 500;
+      for (let index = 0; index < 3; index++) {
+        const latencyMs = 10 + roundTrips * (arm.rttMs + 5) + offset + random.int(1000) / 1000;
+        samples.push({
+          ...arm, round, index, warmup: false, latencyMs, listenerLatencyMs: latencyMs - 1, inputDelayMs: 1, frameMs: latencyMs + 8, roundTrips,
+          requests: Array.from({ length: roundTrips }, (_, i) => ({ method: i ? 'GET' : 'POST', path: '/x', status: 200, startMs: i * 30, endMs: i * 30 + 25 })),
+          wireBytes: { toServer: 400 * roundTrips, toClient: 900 * roundTrips },
+          newConnections: 0,
+        });
       }
     }
   }
   return samples;
 }
 
+export function syntheticBrowser(rtts = [0, 60], loads = 10, chromeModes: ChromeMode[] = ['no-defer']): BrowserResults {
+  const plan = makePlan([scenarioById('revalidate')], rtts, chromeModes);
+  const groups: Group[] = plan.groups.map((group) => ({ key: group.key, scenario: group.scenario, rttMs: group.rttMs, chrome: group.chrome, state: 'precision', loads, plannedLoads: loads, capped: false, stageOneHalfWidthMs: 3 }));
+  const summary = summarize({ plan, samples: syntheticSamples(rtts, loads, 1, chromeModes), expectedRoundTrips: (s, v) => scenarioById(s).expectedRoundTrips[v] ?? 0, groups, failedArms: new Set() });
+  return { rttEmulation: 'proxy', chromeModes, wallSeconds: 60, groups, rounds: [], ...summary };
+}
+
 export function syntheticResults(overrides: Partial<Results> = {}): Results {
-  const plan = makePlan([scenarioById('revalidate')], [0, 60]);
-  const summary = summarize({
-    plan,
-    samples: syntheticSamples([0, 60], 12),
-    expectedRoundTrips: (s, v) => scenarioById(s).expectedRoundTrips[v] ?? 0,
-    sampling: new Map(plan.comparisons.map((c) => [c, 'ci-target'])),
-    resamples: 2000,
-    seed: 3,
-  });
+  const browser = syntheticBrowser();
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: 'test-run',
     startedAt: '2026-11-23T08:00:00.000Z',
     finishedAt: '2026-11-23T08:01:00.000Z',
     complete: true,
     failures: [],
-    config: { warmup: 1, perPageLoad: 5, ciTargetMs: 4, nMax: 20, budgetSeconds: 60, resamples: 2000, chromeDeferAfterInput: false },
+    config: { warmup: 1, perPageLoad: 3, ciTargetMs: 4, nMax: 45, budgetSeconds: 60 },
     scenarios: [{ id: 'revalidate', summary: 'add an item to a list rendered by a Server Component', expectedRoundTrips: scenarioById('revalidate').expectedRoundTrips }],
-    environment: { node: 'v20', next: '16.4.6', react: '19.3.1', chromium: '156', os: 'Linux', cpu: 'cpu', cores: 2, gitSha: 'abc', argv: [], seed: 3 },
-    browser: { rttEmulation: 'proxy', wallSeconds: 60, ...summary },
-    claims: evaluateClaims({ browser: { rttEmulation: 'proxy', wallSeconds: 60, ...summary } }),
+    environment: { node: 'v20', next: '16.4.5', react: '19.3.1', chromium: '156', os: 'Linux', cpu: 'cpu', cores: 2, gitSha: 'abc', argv: [], seed: 3 },
+    browser,
+    claims: evaluateClaims({ run: { profile: 'standard', minLoads: 8 }, browser }),
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import type { ChromeMode } from '../plan';
 import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults } from '../results/schema';
 import { fitLine, tCritical, type LineFit } from '../stats/interval';
 import { browserGate, httpGate, type RunConditions } from './gating';
-import { bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
+import { allOf, bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
 
 export { combineVerdicts } from './verdicts';
 
@@ -108,7 +108,7 @@ export function evaluateC1(input: ClaimInput): Claim {
 
 /**
  * C2: with revalidation the action's critical path is one request shorter than route + router.refresh(), at every
- * RTT, and the difference grows by one RTT per RTT (slope CI inside 1 +- tolerance).
+ * RTT, and the difference grows by one RTT per RTT (slope CI inside 1 +- tolerance). Both must hold.
  */
 export function evaluateC2(input: ClaimInput): Claim {
   const browser = input.browser;
@@ -141,7 +141,7 @@ export function evaluateC2(input: ClaimInput): Claim {
     id: 'C2',
     source: SEED_002,
     quote: 'What Server Actions do save is one round-trip',
-    verdict: slopeRows.length ? combineVerdicts(evidence.map((row) => row.verdict)) : countRows.length ? 'inconclusive' : 'not-measured',
+    verdict: slopeRows.length ? allOf(evidence.map((row) => row.verdict)) : countRows.length ? 'inconclusive' : 'not-measured',
     summary: evidence.length
       ? `Critical-path requests per interaction: ${countRows.map((row) => `RTT ${row.rttMs} ms: action ${row.action}, route-refresh ${row.routeRefresh}`).join('; ')}. ${
           fit ? `The difference grows by ${fit.slope.estimate.toFixed(2)} ms per ms of RTT (${fmtCi(fit.slope.ci95, 2)}; one saved round trip means 1).` : 'The slope needs two or more RTTs.'

@@ -22,6 +22,13 @@ export function combineDirections(verdicts: readonly Verdict[]): Verdict {
   return definite.length === 0 ? 'inconclusive' : combineVerdicts(definite);
 }
 
+/** For a claim with several requirements (each must hold): any refuted refutes, all supported supports. */
+export function allOf(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.length === 0) return 'not-measured';
+  if (verdicts.includes('refuted')) return 'refuted';
+  return verdicts.every((verdict) => verdict === 'supported') ? 'supported' : 'inconclusive';
+}
+
 /** A 95% CI against a band: inside supports, wholly outside refutes, across a bound is inconclusive. */
 export function bandVerdict(ci95: readonly [number, number], [low, high]: readonly [number, number]): Verdict {
   const [lo, hi] = ci95;

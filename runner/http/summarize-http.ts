@@ -1,5 +1,5 @@
 import type { HttpCell, HttpRatio, HttpResults } from '../results/schema';
-import { median } from '../stats/bootstrap';
+import { median } from '../stats/quantile';
 import { medianInterval, pairedRatio } from '../stats/interval';
 import { FLOOR, LOAD_GENERATOR_SATURATION, type RepeatRecord } from './suite';
 

@@ -1,5 +1,5 @@
 import jstat from 'jstat';
-import { median } from './bootstrap';
+import { median } from './quantile';
 
 const { jStat } = jstat;
 
@@ -31,14 +31,20 @@ export interface DifferenceInterval extends Estimate {
  * GC and connection state) is summarized by its median; the estimate is mean(a's) - mean(b's), with a Welch
  * standard error and a t critical value on min(Ga, Gb) - 1 degrees of freedom. The conservative df keeps 95%
  * coverage at 8-15 page loads per arm with skewed, heavy-tailed page-load spread (test/interval.test.ts), where
- * a percentile cluster bootstrap ran narrow (A/A CIs excluded 0 in 3 of 38 real comparisons).
+ * a percentile cluster bootstrap ran narrow (A/A CIs excluded 0 in 3 of 38 real comparisons). After a two-stage
+ * stop, `maxDegreesOfFreedom` caps df at stage 1's (the page loads the stop was planned from): with df from all
+ * page loads, the plan's dependence on stage 1's spread let false definite verdicts creep above 5% (test/sequential).
  */
-export function pageLoadDifference(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): DifferenceInterval {
+export function pageLoadDifference(
+  a: readonly (readonly number[])[],
+  b: readonly (readonly number[])[],
+  maxDegreesOfFreedom = Number.POSITIVE_INFINITY,
+): DifferenceInterval {
   if (a.length < 2 || b.length < 2) throw new Error('a page-load interval needs at least 2 page loads per arm');
   const medianA = a.map((load) => median(load));
   const medianB = b.map((load) => median(load));
   const standardError = Math.sqrt(sampleVariance(medianA) / medianA.length + sampleVariance(medianB) / medianB.length);
-  const halfWidth = tCritical(Math.min(a.length, b.length) - 1) * standardError;
+  const halfWidth = tCritical(Math.min(a.length - 1, b.length - 1, maxDegreesOfFreedom)) * standardError;
   const estimate = mean(medianA) - mean(medianB);
   return { estimate, ci95: [estimate - halfWidth, estimate + halfWidth], halfWidth, clusters: [a.length, b.length] };
 }

@@ -1,6 +1,6 @@
 import { armKey, type Arm, type Plan } from '../plan';
 import type { AaResult, Accuracy, Cell, Comparison, Group, Sample } from '../results/schema';
-import { median, quantile } from './bootstrap';
+import { median, quantile } from './quantile';
 import { pageLoadDifference } from './interval';
 
 /** Largest |measured - expected| RTT slope error (ms) the accuracy panel accepts. */
