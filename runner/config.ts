@@ -88,7 +88,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,30,75,120)
   --profile NAME      quick | standard (default standard)
   --out DIR           the run's folder (default reports/runs/<run-id>)
-  --seed N            seed for the randomized order and the bootstrap (default: random, recorded)
+  --seed N            seed for the randomized order and arrival times (default: random, recorded)
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
                       emulated latency, which hides server time; kept to show the difference)
   --chrome LIST        Chrome input scheduling: no-defer (DeferRendererTasksAfterInput off: every variant, the

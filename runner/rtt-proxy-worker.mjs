@@ -4,29 +4,87 @@
 import net from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 
-let oneWayMs = 0;
-const sockets = new Set();
+/** Timers fire up to ~1 ms late; the last stretch before a due time is spun with setImmediate instead. */
+const SPIN_MS = 1.5;
 
-/** @param {net.Socket} from @param {net.Socket} to */
-function relay(from, to) {
+let rttMs = 0;
+const sockets = new Set();
+const counters = { connections: 0, toServerBytes: 0, toClientBytes: 0, delayedChunks: 0, lateMsTotal: 0, lateChunks: 0 };
+
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/**
+ * One direction of a link: chunks leave in arrival order, each no earlier than its arrival plus half the RTT
+ * and no earlier than `openAtMs` (the end of the emulated handshake). A queue per direction keeps the order
+ * even when the RTT changes between chunks.
+ * @param {net.Socket} from @param {net.Socket} to @param {number} openAtMs @param {(bytes: number) => void} count
+ */
+function relay(from, to, openAtMs, count) {
+  /** @type {{ dueMs: number, chunk: Buffer | null }[]} */
+  const queue = [];
+  let scheduled = false;
+
+  const pump = () => {
+    scheduled = false;
+    const now = nowMs();
+    while (queue.length > 0 && queue[0].dueMs <= now) {
+      const { chunk, dueMs } = /** @type {{ dueMs: number, chunk: Buffer | null }} */ (queue.shift());
+      counters.delayedChunks += 1;
+      counters.lateMsTotal += now - dueMs;
+      if (now - dueMs > 0.1) counters.lateChunks += 1;
+      if (chunk === null) to.end();
+      else if (to.writable) to.write(chunk);
+    }
+    schedule();
+  };
+  const schedule = () => {
+    if (scheduled || queue.length === 0) return;
+    scheduled = true;
+    const waitMs = queue[0].dueMs - nowMs();
+    if (waitMs > SPIN_MS) setTimeout(pump, waitMs - SPIN_MS);
+    else setImmediate(pump);
+  };
+  const enqueue = (/** @type {Buffer | null} */ chunk) => {
+    const arrivedMs = nowMs();
+    const last = queue.length > 0 ? queue[queue.length - 1].dueMs : -Infinity;
+    const dueMs = Math.max(arrivedMs + rttMs / 2, openAtMs + rttMs / 2, last);
+    if (rttMs === 0 && queue.length === 0 && arrivedMs >= openAtMs) {
+      // No link to emulate: pass through without a tick of delay.
+      if (chunk === null) to.end();
+      else if (to.writable) to.write(chunk);
+      return;
+    }
+    queue.push({ dueMs, chunk });
+    schedule();
+  };
+
   from.on('data', (chunk) => {
-    // Equal delays keep chunk order: Node runs timers with the same timeout in creation order.
-    if (oneWayMs === 0) to.write(chunk);
-    else setTimeout(() => to.writable && to.write(chunk), oneWayMs);
+    count(chunk.length);
+    enqueue(chunk);
   });
-  from.on('end', () => setTimeout(() => to.end(), oneWayMs));
+  from.on('end', () => enqueue(null));
   from.on('error', () => to.destroy());
+  from.on('close', (hadError) => {
+    if (hadError) to.destroy();
+  });
 }
 
-const server = net.createServer((client) => {
+const server = net.createServer({ allowHalfOpen: true }, (client) => {
+  counters.connections += 1;
   client.setNoDelay(true);
-  const upstream = net.connect({ host: '127.0.0.1', port: workerData.upstreamPort, noDelay: true });
+  // A real connection costs one RTT (SYN, SYN-ACK) before the client can send; on loopback the client's connect
+  // has already completed, so its first bytes are held for that RTT instead.
+  const openAtMs = nowMs() + rttMs;
+  const upstream = net.connect({ host: '127.0.0.1', port: workerData.upstreamPort, noDelay: true, allowHalfOpen: true });
   for (const socket of [client, upstream]) {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   }
-  relay(client, upstream);
-  relay(upstream, client);
+  relay(client, upstream, openAtMs, (bytes) => (counters.toServerBytes += bytes));
+  relay(upstream, client, -Infinity, (bytes) => (counters.toClientBytes += bytes));
+  // A socket closes once both of its directions have ended.
+  for (const socket of [client, upstream]) socket.on('end', () => socket.writableEnded && socket.destroy());
+  for (const socket of [client, upstream]) socket.on('finish', () => socket.readableEnded && socket.destroy());
 });
 
 server.listen(0, '127.0.0.1', () => {
@@ -36,9 +94,10 @@ server.listen(0, '127.0.0.1', () => {
 
 parentPort?.on('message', (message) => {
   if (message.rttMs !== undefined) {
-    oneWayMs = message.rttMs / 2;
-    parentPort?.postMessage({ rttMs: message.rttMs });
+    rttMs = message.rttMs;
+    parentPort?.postMessage({ id: message.id });
   }
+  if (message.counters) parentPort?.postMessage({ id: message.id, counters: { ...counters } });
   if (message.close) {
     for (const socket of sockets) socket.destroy();
     server.close(() => parentPort?.close());

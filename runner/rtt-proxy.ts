@@ -2,21 +2,50 @@ import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { onCleanup } from './cleanup';
 
+/** Bytes and connections that passed the proxy since it started; differences of two readings attribute them. */
+export interface LinkCounters {
+  connections: number;
+  toServerBytes: number;
+  toClientBytes: number;
+  /** Chunks held back, and how late past their due time they left in total: the emulation's own error. */
+  delayedChunks: number;
+  lateMsTotal: number;
+  /** Chunks that left more than 0.1 ms after their due time. */
+  lateChunks: number;
+}
+
 /**
- * A loopback TCP proxy that delays every chunk by rtt/2 in each direction, like netem would: a request that
- * streams its response pays the RTT on top of server time, not instead of it. (Chromium's CDP latency
- * emulation only holds the response headers back until `latency` has passed, so server time and streamed
- * bodies hide inside it; see the README's "RTT emulation".) The relay runs in a worker thread.
+ * A loopback TCP proxy that behaves like a link with the given RTT, as netem would: every chunk is delayed by
+ * rtt/2 in its direction (exact to a fraction of a millisecond, in order), and a new connection pays one RTT
+ * for its handshake before its first byte. A request that streams its response pays the RTT on top of server
+ * time, not instead of it. (Chromium's CDP latency emulation only holds the response headers back until
+ * `latency` has passed, so server time and streamed bodies hide inside it; see the README's "RTT emulation".)
+ * It also counts the bytes that really pass, headers and bodies, both directions. The relay runs in a worker
+ * thread.
  */
 export interface RttProxy {
   origin: string;
   setRtt(rttMs: number): Promise<void>;
+  counters(): Promise<LinkCounters>;
   close(): Promise<void>;
 }
 
 export async function startRttProxy(upstreamPort: number): Promise<RttProxy> {
   const worker = new Worker(new URL('./rtt-proxy-worker.mjs', import.meta.url), { workerData: { upstreamPort } });
   const [{ listening }] = (await once(worker, 'message')) as [{ listening: number }];
+  const pending = new Map<number, (reply: { counters?: LinkCounters }) => void>();
+  worker.on('message', (reply: { id?: number; counters?: LinkCounters }) => {
+    if (reply.id === undefined) return;
+    pending.get(reply.id)?.(reply);
+    pending.delete(reply.id);
+  });
+  let nextId = 0;
+  const ask = (message: object) =>
+    new Promise<{ counters?: LinkCounters }>((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      worker.postMessage({ ...message, id });
+    });
   const close = async () => {
     unregister();
     worker.postMessage({ close: true });
@@ -27,8 +56,11 @@ export async function startRttProxy(upstreamPort: number): Promise<RttProxy> {
   return {
     origin: `http://127.0.0.1:${listening}`,
     async setRtt(rttMs) {
-      worker.postMessage({ rttMs });
-      await once(worker, 'message');
+      await ask({ rttMs });
+    },
+    async counters() {
+      const reply = await ask({ counters: true });
+      return reply.counters as LinkCounters;
     },
     close,
   };

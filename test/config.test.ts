@@ -11,16 +11,16 @@ describe('resolveConfig', () => {
     const config = resolve('--seed', '7')!;
     expect(config.profile).toBe('standard');
     expect(config.scenarios).toEqual(['counter', 'revalidate']);
-    expect(config.rttMs).toEqual([0, 50, 100]);
-    expect(config.resamples).toBeGreaterThanOrEqual(2000);
+    expect(config.rttMs).toEqual([0, 30, 75, 120]);
+    expect(config).toMatchObject({ chromeModes: ['no-defer', 'shipped'], encodings: ['gzip', 'identity'], connections: [10], repeats: 5, arrivals: 'constant' });
     expect(config.outDir).toBe(path.resolve('/repo/reports/runs/2026-11-23T08-00-00Z-s7'));
     expect(config.rttEmulation).toBe('proxy');
-    expect(config.chromeDeferAfterInput).toBe(false);
+
   });
 
   it('takes flags over the profile', () => {
-    const config = resolve('--profile', 'quick', '--scenarios', 'revalidate', '--rtt', '60,0,60', '--out', 'x', '--n-min', '8')!;
-    expect(config).toMatchObject({ profile: 'quick', scenarios: ['revalidate'], rttMs: [0, 60], nMin: 8, nMax: 8 });
+    const config = resolve('--profile', 'quick', '--scenarios', 'revalidate', '--rtt', '60,0,60', '--out', 'x', '--n-min', '8', '--chrome', 'shipped', '--encoding', 'identity', '--repeats', '3')!;
+    expect(config).toMatchObject({ profile: 'quick', scenarios: ['revalidate'], rttMs: [0, 60], nMin: 8, nMax: 8, chromeModes: ['shipped'], encodings: ['identity'], repeats: 3 });
     expect(config.outDir).toBe(path.resolve('/repo/x'));
   });
 
@@ -34,7 +34,10 @@ describe('resolveConfig', () => {
     [['--suite', 'browser,load'], /unknown suite "load": choose from browser, http, micro/],
     [['--connections', '10,x'], /--connections takes whole numbers/],
     [['--amount', '5', '--duration', '2'], /--duration and --amount both fix when a load ends/],
-    [['--accept-encoding', 'br'], /invalid acceptEncoding/],
+    [['--encoding', 'br'], /invalid encodings\.0/],
+    [['--chrome', 'canary'], /invalid chromeModes\.0/],
+    [['--repeats', '1'], /invalid repeats/],
+    [['--arrivals', 'bursty'], /invalid arrivals/],
     [['--rtt', '0,,50'], /comma-separated list/],
     [['--profile', 'huge'], /unknown --profile "huge"/],
     [['--bogus'], /Unknown option '--bogus'/],

@@ -1,0 +1,176 @@
+import { once } from 'node:events';
+import net from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startRttProxy, type RttProxy } from '../runner/rtt-proxy';
+
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** The upstream's behaviour, swapped per test; by default it echoes each ping and stamps when it arrived. */
+const echo = (socket: net.Socket) =>
+  socket.on('data', (chunk) => {
+    arrivals.push(nowMs());
+    socket.write(chunk);
+  });
+let onUpstream: (socket: net.Socket) => void = echo;
+let upstream: net.Server;
+const arrivals: number[] = [];
+let proxy: RttProxy;
+
+async function connect(): Promise<net.Socket> {
+  const { port } = new URL(proxy.origin);
+  const socket = net.connect({ host: '127.0.0.1', port: Number(port), noDelay: true, allowHalfOpen: true });
+  await once(socket, 'connect');
+  return socket;
+}
+
+/** One byte there and back on an open connection: the round trip in ms. */
+async function ping(socket: net.Socket): Promise<number> {
+  const sent = nowMs();
+  socket.write('p');
+  await once(socket, 'data');
+  return nowMs() - sent;
+}
+
+beforeAll(async () => {
+  upstream = net.createServer({ allowHalfOpen: true }, (socket) => {
+    socket.setNoDelay(true);
+    onUpstream(socket);
+  });
+  upstream.listen(0, '127.0.0.1');
+  await once(upstream, 'listening');
+  proxy = await startRttProxy((upstream.address() as net.AddressInfo).port);
+});
+
+afterEach(() => {
+  onUpstream = echo;
+});
+
+afterAll(async () => {
+  await proxy.close();
+  upstream.close();
+});
+
+describe('RTT proxy', () => {
+  it('delays each direction by half an odd RTT, to a fraction of a millisecond', async () => {
+    /** Median round trip and one-way time at an RTT, past the handshake. */
+    const measure = async (rttMs: number) => {
+      await proxy.setRtt(rttMs);
+      const socket = await connect();
+      await sleep(2 * rttMs + 5);
+      const rounds: number[] = [];
+      const oneWay: number[] = [];
+      for (let i = 0; i < 25; i++) {
+        const sent = nowMs();
+        rounds.push(await ping(socket));
+        oneWay.push(arrivals[arrivals.length - 1]! - sent);
+      }
+      socket.destroy();
+      // Medians, because a busy 2-core machine can delay any single event.
+      return { round: median(rounds), oneWay: median(oneWay) };
+    };
+    // Loopback hops and this test's own event loop cost the same at RTT 0: what the RTT adds is the proxy's delay.
+    // What remains is the time the OS takes to wake this sleeping test process (about 0.2 ms a direction here).
+    const base = await measure(0);
+    const before = await proxy.counters();
+    const link = await measure(25);
+    const after = await proxy.counters();
+    expect(link.round - base.round).toBeGreaterThan(24.9); // not a truncated 24 ms
+    expect(link.round - base.round).toBeLessThan(26);
+    expect(link.oneWay - base.oneWay).toBeGreaterThan(12.4);
+    expect(link.oneWay - base.oneWay).toBeLessThan(13);
+    // The proxy's own error: how late past its due time each chunk left.
+    const chunks = after.delayedChunks - before.delayedChunks;
+    expect(chunks).toBe(50);
+    expect((after.lateChunks - before.lateChunks) / chunks).toBeLessThanOrEqual(0.1);
+    expect((after.lateMsTotal - before.lateMsTotal) / chunks).toBeLessThan(0.3);
+  });
+
+  it('charges a new connection one RTT before its first byte', async () => {
+    await proxy.setRtt(40);
+    const firstRounds: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const socket = await connect();
+      firstRounds.push(await ping(socket));
+      const second = await ping(socket);
+      socket.destroy();
+      expect(second).toBeLessThan(60);
+    }
+    expect(median(firstRounds)).toBeGreaterThanOrEqual(80);
+    expect(median(firstRounds)).toBeLessThan(82);
+  });
+
+  it('keeps byte order across chunks while the RTT changes, and counts every byte and connection', async () => {
+    await proxy.setRtt(10);
+    const received: Buffer[] = [];
+    const ended = new Promise<void>((resolve) => {
+      onUpstream = (socket) => {
+        socket.on('data', (chunk) => received.push(chunk));
+        socket.on('end', () => {
+          socket.end();
+          resolve();
+        });
+      };
+    });
+    const before = await proxy.counters();
+    const socket = await connect();
+    const sent: Buffer[] = [];
+    for (let i = 0; i < 300; i++) {
+      const chunk = Buffer.alloc(1 + (i % 7) * 300, i % 251);
+      sent.push(chunk);
+      socket.write(chunk);
+      // Later chunks would fall due before earlier ones without a queue per direction.
+      if (i === 150) await proxy.setRtt(0);
+      if (i % 50 === 0) await sleep(1);
+    }
+    socket.end();
+    await ended;
+    socket.destroy();
+    expect(Buffer.concat(received).equals(Buffer.concat(sent))).toBe(true);
+    const after = await proxy.counters();
+    expect(after.connections - before.connections).toBe(1);
+    expect(after.toServerBytes - before.toServerBytes).toBe(Buffer.concat(sent).length);
+    expect(after.toClientBytes - before.toClientBytes).toBe(0);
+  });
+
+  it('passes a half-close through: the server still answers after the client has ended its side', async () => {
+    await proxy.setRtt(6);
+    onUpstream = (socket) => {
+      let request = '';
+      socket.on('data', (chunk) => (request += chunk));
+      socket.on('end', () => socket.end(`got ${request}`));
+    };
+    const before = await proxy.counters();
+    const socket = await connect();
+    let reply = '';
+    socket.on('data', (chunk) => (reply += chunk));
+    socket.end('hello');
+    await once(socket, 'end');
+    expect(reply).toBe('got hello');
+    const after = await proxy.counters();
+    expect(after.toServerBytes - before.toServerBytes).toBe(5);
+    expect(after.toClientBytes - before.toClientBytes).toBe(9);
+  });
+
+  it('delays every chunk of a streamed response by half the RTT after it was written, not the stream as a whole', async () => {
+    await proxy.setRtt(20);
+    const written: number[] = [];
+    onUpstream = async (socket) => {
+      for (let i = 0; i < 4; i++) {
+        if (i > 0) await sleep(30);
+        written.push(nowMs());
+        socket.write(`chunk${i}`);
+      }
+      socket.end();
+    };
+    const socket = await connect();
+    const arrived: number[] = [];
+    socket.on('data', () => arrived.push(nowMs()));
+    await once(socket, 'end');
+    expect(arrived).toHaveLength(4);
+    const delays = arrived.map((at, i) => at - written[i]!);
+    expect(median(delays)).toBeGreaterThanOrEqual(10);
+    expect(median(delays)).toBeLessThan(11.5); // plus the wake-up of this test process
+  });
+});
