@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFloor, type AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import { queryOnce } from '../runner/read-database';
+import { BrowserSession } from '../runner/browser/session';
 import { resolveConfig } from '../runner/config';
-import { CAPTURE_SCOPE, captureInteraction, type Capture } from '../runner/http/capture';
+import { captureInteraction, captureProblem, type Capture } from '../runner/http/capture';
 import { mutationIndex, replay, responseProblem } from '../runner/http/replay';
-import { measureHttpCell } from '../runner/http/suite';
+import { measureRepeat } from '../runner/http/suite';
+import { scenarioById, variantPath, variantsOf } from '../runner/scenarios';
+import { captureScope, interactionLabel } from '../runner/scopes';
 import { startTestFixture } from './support/fixture-server';
 
 let fixture: AppServer;
@@ -20,8 +23,11 @@ beforeAll(async () => {
   ({ server: fixture, dbPath, dir } = await startTestFixture());
   floor = await startFloor({ port: 0, dbPath, serverDelayMs: 0, logFile: `${dir}/floor.log` });
   browser = await launchChromium(requireChromium(), { deferAfterInput: false });
-  for (const [scenario, variant] of [['counter', 'action'], ['revalidate', 'action'], ['revalidate', 'route-refresh']] as const) {
-    captures.set(`${scenario}/${variant}`, await captureInteraction(browser, fixture.origin, scenario, variant));
+  let index = 0;
+  for (const scenario of ['counter', 'revalidate']) {
+    for (const variant of variantsOf(scenarioById(scenario))) {
+      captures.set(`${scenario}/${variant}`, await captureInteraction(browser, fixture.origin, scenario, variant, captureScope(index++), 10_000));
+    }
   }
 });
 
@@ -37,8 +43,29 @@ const row = <T>(sql: string, ...params: unknown[]) => queryOnce<T>(dbPath, sql, 
 async function send(capture: Capture, index: number, scope: string): Promise<Response> {
   const request = capture.requests[index]!;
   const { 'accept-encoding': _ignored, ...headers } = request.headers;
-  return fetch(`${fixture.origin}${request.path}`, { method: request.method, headers, body: request.body?.replaceAll(CAPTURE_SCOPE, scope) });
+  return fetch(`${fixture.origin}${request.path}`, { method: request.method, headers, body: request.body?.replaceAll(capture.scope, scope) });
 }
+
+describe('captures', () => {
+  it('hold every request of each variant, in order, each under a scope of its own', () => {
+    for (const [key, capture] of captures) {
+      const [scenario, variant] = key.split('/') as [string, string];
+      expect(captureProblem(capture, scenarioById(scenario).expectedRequests[variant] ?? 1)).toBeNull();
+    }
+    expect(new Set([...captures.values()].map((capture) => capture.scope)).size).toBe(captures.size);
+    expect(captures.get('revalidate/route-refresh')!.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+  });
+
+  it('fail the run when a variant misses its trailing GET', () => {
+    const full = captures.get('revalidate/route-refresh')!;
+    const postOnly = { ...full, requests: full.requests.slice(0, 1) };
+    expect(captureProblem(postOnly, scenarioById('revalidate').expectedRequests['route-refresh']!)).toBe(
+      'revalidate/route-refresh: the capture holds 1 request(s) (POST /api/revalidate), the interaction sends 2',
+    );
+    // The catalogue agrees, but the browser measured more requests per interaction than were captured.
+    expect(captureProblem(postOnly, 1, 2)).toMatch(/the browser measured 2 per interaction$/);
+  });
+});
 
 describe('a captured Server Action request', () => {
   it('is a stable, public POST endpoint: a plain HTTP client replays it and the mutation happens', async () => {
@@ -66,7 +93,7 @@ describe('replay', () => {
     const capture = captures.get('revalidate/route-refresh')!;
     expect(capture.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
     expect(mutationIndex(capture)).toBe(0);
-    const result = await replay({ origin: fixture.origin, capture, connections: 5, interactions: 100, acceptEncoding: true, scopePrefix: 'rpl' });
+    const result = await replay({ origin: fixture.origin, capture, connections: 5, interactions: 100, encoding: 'gzip', scopePrefix: 'rpl' });
     expect(result.totalRequests).toBe(200);
     expect(result.acknowledged).toBe(100);
     expect(result).toMatchObject({ non2xx: 0, errors: 0, invalid: 0 });
@@ -79,9 +106,11 @@ describe('replay', () => {
   it('marks a cell failed when its responses are not what the browser got', async () => {
     const config = resolveConfig(['--profile', 'quick', '--amount', '40'], new Date(), process.cwd())!;
     // The action's requests sent to the floor server, which has no such endpoint: fast 404s, never "fast".
-    const cell = await measureHttpCell({ config, scenarioId: 'counter', connections: 2, dbPath, prefix: 'bad', target: { variant: 'action', server: floor, capture: captures.get('counter/action')! } });
-    expect(cell.failed).toMatch(/^40 responses differ from the browser's \(POST \/counter\/action\?scope=capture0000: status 404, expected 200\)$/);
-    expect(cell.acknowledged).toBe(0);
+    const capture = captures.get('counter/action')!;
+    const arm = { scenario: 'counter', variant: 'action', twin: false, server: floor, capture };
+    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, dbPath, prefix: 'bad' });
+    expect(record.failed).toBe(`40 responses differ from the browser's (POST /counter/action?scope=${capture.scope}: status 404, expected 200)`);
+    expect(record.acknowledged).toBe(0);
   });
 
   it('checks status, content type and the revalidation header', () => {
@@ -91,4 +120,38 @@ describe('replay', () => {
     expect(responseProblem(expected, 200, { 'content-type': 'text/html; charset=utf-8' })).toBe('content-type text/html, expected text/x-component');
     expect(responseProblem(expected, 200, { 'content-type': 'text/x-component' })).toBe('x-action-revalidated absent, expected 1');
   });
+});
+
+describe('bytes on the wire', () => {
+  // The standard profile's shape: page loads of three interactions each.
+  const PAGE_LOADS = 3;
+  const PER_PAGE_LOAD = 3;
+  let bytesScopes = 0;
+  it.each([...['counter', 'revalidate'].flatMap((scenario) => variantsOf(scenarioById(scenario)).map((variant) => [scenario, variant]))])(
+    '%s/%s: the browser sends and receives what the replay does, within 2%, and every sample lies within 5% of the median',
+    async (scenarioId, variant) => {
+      const scenario = scenarioById(scenarioId);
+      const session = await BrowserSession.open(browser, fixture.origin, 'proxy');
+      const all: number[] = [];
+      const firstOfPageLoad: number[] = [];
+      for (let load = 0; load < PAGE_LOADS; load++) {
+        const scope = `bytes${String(bytesScopes++).padStart(6, '0')}`;
+        await session.load(variantPath(scenarioId, variant), scope);
+        for (let i = 0; i < PER_PAGE_LOAD; i++) {
+          const { wireBytes } = await session.interact(scenario, interactionLabel(scope, i), 5000);
+          all.push(wireBytes.toServer + wireBytes.toClient);
+          if (i === 0) firstOfPageLoad.push(wireBytes.toServer + wireBytes.toClient);
+        }
+      }
+      await session.close();
+      // Replay gives every interaction a fresh scope: it matches the first interaction of a page load (later ones
+      // of a revalidate page carry the items added before them).
+      const capture = captures.get(`${scenarioId}/${variant}`)!;
+      const replayed = await replay({ origin: fixture.origin, capture, connections: 1, interactions: 4, encoding: 'gzip', scopePrefix: `y${String(bytesScopes).padStart(2, '0')}` });
+      const replayBytes = replayed.requestBytesPerInteraction + replayed.responseBytesPerInteraction;
+      for (const bytes of firstOfPageLoad) expect(Math.abs(bytes / replayBytes - 1)).toBeLessThanOrEqual(0.02);
+      const median = [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)]!;
+      for (const bytes of all) expect(Math.abs(bytes / median - 1)).toBeLessThanOrEqual(0.05);
+    },
+  );
 });
