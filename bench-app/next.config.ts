@@ -6,6 +6,8 @@ const config: NextConfig = {
   turbopack: { root: path.resolve(process.cwd(), '..') },
   // better-sqlite3 is a native addon: load it with Node's require, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
+  // Above the 1 MB default, so the payload probe shows what React's decoder refuses rather than the size limit.
+  experimental: { serverActions: { bodySizeLimit: '4mb' } },
 };
 
 export default config;

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from '../runner/app-server';
@@ -11,9 +13,12 @@ import { startTestFixture } from './support/fixture-server';
 let server: AppServer;
 let dbPath: string;
 let browser: Browser;
+let serverLog: string;
 
 beforeAll(async () => {
-  ({ server, dbPath } = await startTestFixture());
+  let dir: string;
+  ({ server, dbPath, dir } = await startTestFixture());
+  serverLog = path.join(dir, 'server.log');
   browser = await launchChromium(requireChromium(), { deferAfterInput: false });
 });
 
@@ -114,6 +119,28 @@ describe('the runner against the fixture', () => {
     await session.load(variantPath('counter', 'route'), 'test-500');
     await expect(session.interact(scenarioById('counter'), 'err-1', 1500)).rejects.toThrow(/POST \/api\/counter -> 500/);
     await session.close();
+  });
+});
+
+describe('the payload probe: a 1 MB string sent to a real action, body limit raised to 4 MB', () => {
+  const ONE_MB = 1024 * 1024;
+  const sendFrom = async (how: 'one' | 'two' | 'form') => {
+    const page = await open(`/probe/payload?chars=${ONE_MB}`);
+    await page.getByRole('button', { name: how }).click();
+    await page.waitForFunction(() => document.querySelector('output[aria-label="payload"]')?.textContent !== '');
+    const outcome = await page.locator('output[aria-label="payload"]').textContent();
+    await page.close();
+    return outcome;
+  };
+
+  it('arrives whole as a FormData field and as the only argument: the body size is not what refuses it', async () => {
+    expect(await sendFrom('form')).toBe(`received ${ONE_MB}`);
+    expect(await sendFrom('one')).toBe(`received ${ONE_MB}`);
+  });
+
+  it("is refused beside a second argument by React's decoder (its 1e6-slot array limit counts string length)", async () => {
+    expect(await sendFrom('two')).toBe('refused');
+    expect(fs.readFileSync(serverLog, 'utf8')).toContain('Maximum array nesting exceeded');
   });
 });
 

@@ -77,7 +77,7 @@ describe('RTT proxy', () => {
     const link = await measure(25);
     const after = await proxy.counters();
     expect(link.round - base.round).toBeGreaterThan(24.9); // not a truncated 24 ms
-    expect(link.round - base.round).toBeLessThan(26);
+    expect(link.round - base.round).toBeLessThan(26.5);
     expect(link.oneWay - base.oneWay).toBeGreaterThan(12.4);
     expect(link.oneWay - base.oneWay).toBeLessThan(13);
     // The proxy's own error: how late past its due time each chunk left.
@@ -98,7 +98,7 @@ describe('RTT proxy', () => {
       expect(second).toBeLessThan(60);
     }
     expect(median(firstRounds)).toBeGreaterThanOrEqual(80);
-    expect(median(firstRounds)).toBeLessThan(82);
+    expect(median(firstRounds)).toBeLessThan(83);
   });
 
   it('keeps byte order across chunks while the RTT changes, and counts every byte and connection', async () => {
@@ -171,6 +171,6 @@ describe('RTT proxy', () => {
     expect(arrived).toHaveLength(4);
     const delays = arrived.map((at, i) => at - written[i]!);
     expect(median(delays)).toBeGreaterThanOrEqual(10);
-    expect(median(delays)).toBeLessThan(11.5); // plus the wake-up of this test process
+    expect(median(delays)).toBeLessThan(12); // plus the wake-up of this test process
   });
 });
