@@ -91,7 +91,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --seed N            seed for the randomized order and arrival times (default: random, recorded)
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
                       emulated latency, which hides server time; kept to show the difference)
-  --chrome LIST        Chrome input scheduling: no-defer (DeferRendererTasksAfterInput off: every variant, the
+  --chrome LIST       Chrome input scheduling: no-defer (DeferRendererTasksAfterInput off: every variant, the
                       accuracy reference), shipped (as users run it: the variants C1 reads); default both
   --port N            port for the fixture server on 127.0.0.1 (default: a free one)
   --n-min N           samples per arm in stage 1 (the stage-2 size is planned from them)

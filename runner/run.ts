@@ -106,6 +106,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
       groups: measurement.groups,
       failedArms: measurement.failedArms,
+      stageOneLoads: samplingRule(config).minLoads,
     }),
   });
 

@@ -27,18 +27,23 @@ const BYTES_PARITY = 0.02;
 /** How far the C1 range search looks, ms of RTT. */
 const C1_RANGE_LIMIT_MS = 400;
 
+const QUICK_REASON = 'quick profile: a smoke run, too few samples for a verdict';
+
 const modeLabel = (chrome: ChromeMode) => (chrome === 'shipped' ? 'shipped Chrome' : 'Chrome with input deferral off');
 const comparisonsOf = (browser: BrowserResults | undefined, scenario: string, a: string, chrome?: ChromeMode) =>
   (browser?.comparisons ?? []).filter((c) => c.scenario === scenario && c.a === a && (chrome === undefined || c.chrome === chrome)).sort((x, y) => x.rttMs - y.rttMs);
 
-/** A comparison's fit point: its standard error recovered from the t interval it was reported with. */
-function fitOf(rows: readonly Comparison[]): LineFit | null {
+/**
+ * A line through comparisons against RTT. Each point's standard error is recovered from the t interval it was
+ * reported with, on the degrees of freedom that interval used: its page loads, capped at stage 1's.
+ */
+function fitOf(rows: readonly Comparison[], run: RunConditions): LineFit | null {
   const usable = rows.filter((row) => row.sampling !== 'failed' && Math.min(...row.loads) >= 2);
   if (new Set(usable.map((row) => row.rttMs)).size < 2) return null;
-  const df = Math.min(...usable.map((row) => Math.min(...row.loads) - 1));
+  const dfOf = (row: Comparison) => Math.min(Math.min(...row.loads) - 1, Math.max(run.minLoads - 1, 1));
   return fitLine(
-    usable.map((row) => ({ x: row.rttMs, y: row.diffMedianMs, standardError: (row.ci95[1] - row.ci95[0]) / 2 / tCritical(Math.min(...row.loads) - 1) })),
-    df,
+    usable.map((row) => ({ x: row.rttMs, y: row.diffMedianMs, standardError: (row.ci95[1] - row.ci95[0]) / 2 / tCritical(dfOf(row)) })),
+    Math.min(...usable.map(dfOf)),
   );
 }
 
@@ -53,6 +58,12 @@ export function rangesInside(fit: LineFit, [low, high]: readonly [number, number
     else ranges.push([rtt, rtt]);
   }
   return ranges;
+}
+
+/** " N row(s) inconclusive by rule: reasons." for the rows a gate held back, or nothing. */
+function gatedNote(rows: readonly Record<string, unknown>[]): string {
+  const reasons = rows.flatMap((row) => (typeof row.reason === 'string' ? [row.reason] : []));
+  return reasons.length ? ` ${reasons.length} row(s) inconclusive by rule: ${[...new Set(reasons)].join('; ')}.` : '';
 }
 
 const describeFit = (fit: LineFit) =>
@@ -86,21 +97,20 @@ export function evaluateC1(input: ClaimInput): Claim {
   const verdict = combineVerdicts(rows.filter((row) => row.role === 'verdict').map((row) => row.verdict));
   const headlines = C1_VARIANTS.flatMap((variant) =>
     (input.browser?.chromeModes ?? []).flatMap((chrome) => {
-      const fit = fitOf(comparisonsOf(browser, 'revalidate', variant, chrome));
+      const fit = fitOf(comparisonsOf(browser, 'revalidate', variant, chrome), input.run);
       if (!fit) return [];
       const ranges = rangesInside(fit, C1_BOUNDS_MS);
       const where = ranges.length ? `inside 50-100 ms for RTT ${ranges.map(([lo, hi]) => `${lo}-${hi} ms`).join(' and ')}` : 'inside 50-100 ms at no RTT';
       return [`${variant} minus action in ${modeLabel(chrome)}: ${describeFit(fit)}; ${where}`];
     }),
   );
-  const gated = rows.filter((row) => 'reason' in row);
   return {
     id: 'C1',
     source: SEED_002,
     quote: 'expect Server Actions to feel about 50-100ms faster than the equivalent fetch + setState + invalidateQuery dance',
     verdict,
     summary: rows.length
-      ? `Invalidate-and-refetch route minus Server Action (positive: the action is faster), fitted against RTT. ${headlines.join('. ')}.${gated.length ? ` ${gated.length} row(s) inconclusive by rule: ${[...new Set(gated.map((row) => row.reason))].join('; ')}.` : ''}`
+      ? `Invalidate-and-refetch route minus Server Action (positive: the action is faster), fitted against RTT. ${headlines.join('. ')}.${gatedNote(rows)}`
       : 'The revalidate scenario was not run in the browser.',
     evidence: rows,
   };
@@ -123,7 +133,7 @@ export function evaluateC2(input: ClaimInput): Claim {
       const saved = refresh.roundTrips - action.roundTrips;
       return [{ measure: 'round trips saved (median per interaction)', rttMs: action.rttMs, action: action.roundTrips, routeRefresh: refresh.roundTrips, saved, verdict: (saved === 1 ? 'supported' : 'refuted') as Verdict }];
     });
-  const fit = fitOf(comparisonsOf(browser, 'revalidate', 'route-refresh', 'no-defer'));
+  const fit = fitOf(comparisonsOf(browser, 'revalidate', 'route-refresh', 'no-defer'), input.run);
   const slopeRows = fit
     ? [
         {
@@ -132,7 +142,7 @@ export function evaluateC2(input: ClaimInput): Claim {
           ci95: fit.slope.ci95,
           expected: `1 ± ${C2_SLOPE_TOLERANCE}`,
           verdict: (quick ? 'inconclusive' : bandVerdict(fit.slope.ci95, [1 - C2_SLOPE_TOLERANCE, 1 + C2_SLOPE_TOLERANCE])) as Verdict,
-          ...(quick ? { reason: 'quick profile' } : {}),
+          ...(quick ? { reason: QUICK_REASON } : {}),
         },
       ]
     : [];
@@ -145,7 +155,7 @@ export function evaluateC2(input: ClaimInput): Claim {
     summary: evidence.length
       ? `Critical-path requests per interaction: ${countRows.map((row) => `RTT ${row.rttMs} ms: action ${row.action}, route-refresh ${row.routeRefresh}`).join('; ')}. ${
           fit ? `The difference grows by ${fit.slope.estimate.toFixed(2)} ms per ms of RTT (${fmtCi(fit.slope.ci95, 2)}; one saved round trip means 1).` : 'The slope needs two or more RTTs.'
-        }`
+        }${gatedNote(evidence)}`
       : 'The revalidate scenario (action and route-refresh) was not run in the browser.',
     evidence,
   };
@@ -168,8 +178,11 @@ export function evaluateC3(input: ClaimInput): Claim {
     const values = counterCells.filter((c) => c.variant === variant).map(pick);
     return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
   };
-  const bytesVerdict = (action: number, route: number): Verdict =>
-    input.run.profile === 'quick' ? 'inconclusive' : action < route * (1 - BYTES_PARITY) ? 'supported' : action > route * (1 + BYTES_PARITY) ? 'refuted' : 'inconclusive';
+  const quick = input.run.profile === 'quick';
+  const bytesVerdict = (action: number, route: number) => ({
+    verdict: (quick ? 'inconclusive' : action < route * (1 - BYTES_PARITY) ? 'supported' : action > route * (1 + BYTES_PARITY) ? 'refuted' : 'inconclusive') as Verdict,
+    ...(quick ? { reason: QUICK_REASON } : {}),
+  });
   const [actionBytes, routeBytes] = [bytesOf('action', (c) => c.bytesPerInteraction), bytesOf('route', (c) => c.bytesPerInteraction)];
   if (actionBytes !== null && routeBytes !== null) {
     evidence.push({
@@ -178,7 +191,7 @@ export function evaluateC3(input: ClaimInput): Claim {
       route: Math.round(routeBytes),
       actionRequest: Math.round(bytesOf('action', (c) => c.requestBytesPerInteraction)!),
       routeRequest: Math.round(bytesOf('route', (c) => c.requestBytesPerInteraction)!),
-      verdict: bytesVerdict(actionBytes, routeBytes),
+      ...bytesVerdict(actionBytes, routeBytes),
     });
   }
   for (const c of comparisonsOf(browser, 'counter', 'route', 'no-defer')) {
@@ -198,7 +211,7 @@ export function evaluateC3(input: ClaimInput): Claim {
       const gate = httpGate(http!, input.run, { scenario: 'counter', connections: action.connections, encoding, a: 'action', b: 'route' });
       const actionBytes = action.requestBytesPerInteraction + action.responseBytesPerInteraction;
       const routeBytes = route.requestBytesPerInteraction + route.responseBytesPerInteraction;
-      evidence.push({ measure: `bytes per interaction under load, ${encoding}`, action: Math.round(actionBytes), route: Math.round(routeBytes), verdict: bytesVerdict(actionBytes, routeBytes) });
+      evidence.push({ measure: `bytes per interaction under load, ${encoding}`, action: Math.round(actionBytes), route: Math.round(routeBytes), ...bytesVerdict(actionBytes, routeBytes) });
       for (const [measure, better, label] of [
         ['serverCpuMsPerInteraction', 'below', 'server CPU per interaction, action / route'],
         ['interactionsPerSec', 'above', 'throughput, action / route'],
@@ -218,7 +231,7 @@ export function evaluateC3(input: ClaimInput): Claim {
     quote: 'By removing HTTP overhead and enabling more direct server-client coordination, Server Actions can reduce latency',
     verdict: combineDirections(verdicts),
     summary: evidence.length
-      ? `Equal work (the counter), action against route. Action worse beyond noise: ${worse.join('; ') || 'none'}. Action better beyond noise: ${better.join('; ') || 'none'}. Other rows showed no difference.`
+      ? `Equal work (the counter), action against route. Action worse beyond noise: ${worse.join('; ') || 'none'}. Action better beyond noise: ${better.join('; ') || 'none'}. Other rows showed no difference or were held back.${gatedNote(evidence)}`
       : 'Needs the counter scenario in the browser or under HTTP load.',
     evidence,
   };
@@ -256,7 +269,7 @@ export function evaluateC4a(input: ClaimInput): Claim {
     quote: 'Performance: not as different as people think ... A common misconception is that Server Actions are "faster than API routes."',
     verdict: combineVerdicts(rows.map((row) => row.verdict)),
     summary: rows.length
-      ? `Counter under load: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}`
+      ? `Counter under load: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
       : 'Needs the HTTP suite with the counter scenario.',
     evidence: rows,
   };
@@ -282,7 +295,7 @@ export function evaluateC4b(input: ClaimInput): Claim {
     quote: 'Performance: not as different as people think',
     verdict: combineVerdicts(rows.map((row) => row.verdict)),
     summary: rows.length
-      ? `Counter under load, action / route throughput against ${band[0]}..${band[1]}: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}`
+      ? `Counter under load, action / route throughput against ${band[0]}..${band[1]}: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
       : 'Needs the HTTP suite with the counter scenario.',
     evidence: rows,
   };

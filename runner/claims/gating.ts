@@ -17,7 +17,7 @@ export function browserGate(
   run: RunConditions,
   row: { scenario: string; rttMs: number; chrome: ChromeMode; sampling: string; loads: readonly [number, number] },
 ): string | null {
-  if (run.profile === 'quick') return 'quick profile: a smoke run, too few page loads for a verdict';
+  if (run.profile === 'quick') return 'quick profile: a smoke run, too few samples for a verdict';
   if (row.sampling === 'failed') return 'an arm of this comparison failed';
   if (row.sampling === 'budget') return 'the time budget stopped sampling before the planned page loads';
   if (row.sampling === 'n-max') return 'n_max reached before the CI target';
@@ -33,7 +33,7 @@ export function browserGate(
 
 /** Why an HTTP ratio row may not carry a verdict, or null: quick profile, a failed cell, a failing A/A ratio. */
 export function httpGate(http: HttpResults, run: RunConditions, row: { scenario: string; connections: number; encoding: string; a: string; b: string }): string | null {
-  if (run.profile === 'quick') return 'quick profile: a smoke run, too few repeats for a verdict';
+  if (run.profile === 'quick') return 'quick profile: a smoke run, too few samples for a verdict';
   const failed = http.cells.find(
     (cell) => cell.scenario === row.scenario && cell.connections === row.connections && cell.encoding === row.encoding && [row.a, row.b].includes(cell.variant) && !cell.twin && cell.failed,
   );

@@ -15,6 +15,11 @@ export interface SummaryInput {
   groups: readonly Group[];
   /** Arms whose page failed: their comparisons are `failed`. */
   failedArms: ReadonlySet<string>;
+  /**
+   * Stage 1's page loads per arm: intervals use at most its degrees of freedom, because stage 2's size was
+   * planned from stage 1's spread (runner/stats/interval.ts, test/sequential.test.ts). Omitted: no cap.
+   */
+  stageOneLoads?: number;
 }
 
 /** Samples by arm (armKey). */
@@ -84,6 +89,7 @@ export function summarize(input: SummaryInput): {
     .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
     .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant)));
 
+  const maxDf = input.stageOneLoads === undefined ? Number.POSITIVE_INFINITY : input.stageOneLoads - 1;
   const comparisons: Comparison[] = [];
   const aa: AaResult[] = [];
   for (const group of input.plan.groups) {
@@ -93,7 +99,7 @@ export function summarize(input: SummaryInput): {
       const clustersA = pageLoadClusters(a);
       const clustersB = pageLoadClusters(b);
       if (clustersA.length < 2 || clustersB.length < 2) continue;
-      const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB);
+      const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB, maxDf);
       const common = {
         scenario: planned.scenario,
         rttMs: planned.rttMs,
@@ -116,7 +122,7 @@ export function summarize(input: SummaryInput): {
     const atRtt = pageLoadClusters(samplesOf({ ...arm, rttMs: cell.rttMs }));
     const atZero = pageLoadClusters(samplesOf({ ...arm, rttMs: 0 }));
     if (atRtt.length < 2 || atZero.length < 2) continue;
-    const { estimate, ci95 } = pageLoadDifference(atRtt, atZero);
+    const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDf);
     const expectedIncreaseMs = cell.expectedRoundTrips * cell.rttMs;
     const errorMs = estimate - expectedIncreaseMs;
     accuracy.push({
