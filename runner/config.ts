@@ -21,13 +21,15 @@ const PROFILES = {
     connections: [10], repeats: 2, interactionsPerConnection: 10, minInteractions: 60, microTimeMs: 50,
   },
   /**
-   * The default. RTTs avoid C1's bounds (route-query minus action is about one RTT plus a few ms, so 50 and 100
-   * would put the truth on a bound) and span realistic links. Stage 1 is 8 page loads per arm; the t interval
-   * over page loads holds 95% there (test/interval.test.ts, and `npm run calibrate` on the real fixture).
-   * 5 interleaved load repeats per cell give paired ratio CIs with 4 degrees of freedom.
+   * The default, sized to end within 6 minutes on 2 cores (README "Benchmarks"). RTTs avoid C1's bounds (route
+   * minus action is about one RTT plus a few ms: 0 and 120 lie outside [50, 100], 60 inside, none near a bound)
+   * and span 120 ms for C2's slope. Stage 1 is 6 page loads per arm, stage 2 at most 7; the t interval over page
+   * loads holds 95% there (test/interval.test.ts, and `npm run calibrate` on the real fixture). The budget is a
+   * safety net above the 7 rounds the plan can take. 5 interleaved load repeats per cell give paired ratio CIs
+   * with 4 degrees of freedom.
    */
   standard: {
-    rttMs: [0, 30, 75, 120], nMin: 24, nMax: 45, warmup: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 210,
+    rttMs: [0, 60, 120], nMin: 18, nMax: 21, warmup: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 300,
     chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
     microTimeMs: 250,
   },
@@ -85,7 +87,7 @@ export const USAGE = `Usage: npm run bench -- [options]
 
   --suite LIST        browser, http, micro (default: all three)
   --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
-  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,30,75,120)
+  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,60,120)
   --profile NAME      quick | standard (default standard)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)

@@ -7,10 +7,10 @@ import { fitLine } from '../runner/stats/interval';
 const run = { profile: 'standard', minLoads: 8 };
 
 const comparison = (a: string, rttMs: number, ci95: [number, number], extra: Partial<Comparison> = {}): Comparison => ({
-  scenario: 'revalidate', rttMs, chrome: 'no-defer', a, b: 'action', diffMedianMs: (ci95[0] + ci95[1]) / 2, ci95, n: [30, 30], loads: [10, 10], sampling: 'precision', ...extra,
+  scenario: 'revalidate', rttMs, chrome: 'no-defer', a, b: 'action', diffMedianMs: (ci95[0] + ci95[1]) / 2, ci95, df: 9, n: [30, 30], loads: [10, 10], sampling: 'precision', ...extra,
 });
 const aaRow = (rttMs: number, ci95: [number, number], scenario = 'revalidate'): AaResult => ({
-  scenario, rttMs, chrome: 'no-defer', variant: 'action', diffMedianMs: (ci95[0] + ci95[1]) / 2, ci95, n: [30, 30], loads: [10, 10], sampling: 'precision',
+  scenario, rttMs, chrome: 'no-defer', variant: 'action', diffMedianMs: (ci95[0] + ci95[1]) / 2, ci95, df: 9, n: [30, 30], loads: [10, 10], sampling: 'precision',
 });
 function browser(comparisons: Comparison[], options: { aa?: AaResult[]; accuracy?: Partial<Accuracy>[]; cells?: Partial<Cell>[] } = {}): BrowserResults {
   const rtts = [...new Set(comparisons.map((c) => c.rttMs))];

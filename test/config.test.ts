@@ -11,7 +11,7 @@ describe('resolveConfig', () => {
     const config = resolve('--seed', '7')!;
     expect(config.profile).toBe('standard');
     expect(config.scenarios).toEqual(['counter', 'revalidate']);
-    expect(config.rttMs).toEqual([0, 30, 75, 120]);
+    expect(config.rttMs).toEqual([0, 60, 120]);
     expect(config).toMatchObject({ chromeModes: ['no-defer', 'shipped'], encodings: ['gzip', 'identity'], connections: [10], repeats: 5, arrivals: 'constant' });
     expect(config.outDir).toBe(path.resolve('/repo/reports/runs/2026-11-23T08-00-00Z-s7'));
     expect(config.rttEmulation).toBe('proxy');

@@ -13,12 +13,16 @@ describe('quantile', () => {
 });
 
 describe('pageLoadDifference', () => {
-  it('is the difference of mean page-load medians with a t interval on min(G) - 1 df (known answer)', () => {
+  it('is the difference of mean page-load medians with a Welch t interval (known answer)', () => {
     // Page-load medians a: 10, 12, 14 (mean 12, sd 2); b: 9, 10, 11 (mean 10, sd 1).
     const result = pageLoadDifference([[9, 10, 11], [12], [13, 14, 15]], [[9], [10, 10, 30], [11]]);
     expect(result.estimate).toBeCloseTo(2, 10);
-    // se = sqrt(4/3 + 1/3) = 1.29099; t(0.975, 2) = 4.30265
-    expect(result.halfWidth).toBeCloseTo(4.30265 * Math.sqrt(5 / 3), 4);
+    // se^2 = 4/3 + 1/3 = 5/3; Welch df = (5/3)^2 / ((4/3)^2/2 + (1/3)^2/2) = 50/17 = 2.941; t(0.975, 2.941) = 3.21876
+    // (by numeric integration of the t density)
+    expect(result.degreesOfFreedom).toBeCloseTo(50 / 17, 10);
+    expect(result.halfWidth).toBeCloseTo(3.21876 * Math.sqrt(5 / 3), 4);
+    // Capped at stage 1's df, as after a stage 2: t(0.975, 2) = 4.30265.
+    expect(pageLoadDifference([[9, 10, 11], [12], [13, 14, 15]], [[9], [10, 10, 30], [11]], 2).halfWidth).toBeCloseTo(4.30265 * Math.sqrt(5 / 3), 4);
     expect(result.clusters).toEqual([3, 3]);
   });
 
@@ -26,12 +30,14 @@ describe('pageLoadDifference', () => {
   // A/A comparisons. Coverage must hold at the cluster counts the profiles use, with unequal counts, skew and the
   // measured page-load spread; 4,000 experiments per shape put the binomial sd at 0.34 points.
   it.each([
+    [6, 6],
+    [6, 7],
     [8, 8],
     [8, 12],
     [10, 10],
     [12, 15],
     [15, 15],
-  ])('covers the true difference in 93-97%% of simulated A/B experiments with %i and %i page loads', (loadsA, loadsB) => {
+  ])('covers the true difference in 93 to 97 percent of simulated A/B experiments with %i and %i page loads', (loadsA, loadsB) => {
     const random = seededRandom(loadsA * 100 + loadsB);
     const experiments = 4000;
     let covered = 0;

@@ -32,7 +32,8 @@ function sequentialRun(random: Random, trueDifferenceMs: number, decide: 'two-st
       if (BOUNDS.every((bound) => !(ci95[0] < bound && bound < ci95[1])) || a.length >= 30) return { ci95, gated: false };
       continue;
     }
-    const { ci95, halfWidth } = pageLoadDifference(a, b, rule.minLoads - 1);
+    // As the summary computes it: stage 1's df for the plan and for arms sampled past stage 1.
+    const { ci95, halfWidth } = pageLoadDifference(a, b, a.length > rule.minLoads ? rule.minLoads - 1 : Number.POSITIVE_INFINITY);
     planned ??= planStageTwo(halfWidth, a.length, rule);
     if (a.length >= planned.loads) return { ci95, gated: planned.capped };
   }

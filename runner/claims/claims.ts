@@ -33,17 +33,13 @@ const modeLabel = (chrome: ChromeMode) => (chrome === 'shipped' ? 'shipped Chrom
 const comparisonsOf = (browser: BrowserResults | undefined, scenario: string, a: string, chrome?: ChromeMode) =>
   (browser?.comparisons ?? []).filter((c) => c.scenario === scenario && c.a === a && (chrome === undefined || c.chrome === chrome)).sort((x, y) => x.rttMs - y.rttMs);
 
-/**
- * A line through comparisons against RTT. Each point's standard error is recovered from the t interval it was
- * reported with, on the degrees of freedom that interval used: its page loads, capped at stage 1's.
- */
-function fitOf(rows: readonly Comparison[], run: RunConditions): LineFit | null {
+/** A line through comparisons against RTT; each point's standard error is recovered from its reported t interval. */
+function fitOf(rows: readonly Comparison[]): LineFit | null {
   const usable = rows.filter((row) => row.sampling !== 'failed' && Math.min(...row.loads) >= 2);
   if (new Set(usable.map((row) => row.rttMs)).size < 2) return null;
-  const dfOf = (row: Comparison) => Math.min(Math.min(...row.loads) - 1, Math.max(run.minLoads - 1, 1));
   return fitLine(
-    usable.map((row) => ({ x: row.rttMs, y: row.diffMedianMs, standardError: (row.ci95[1] - row.ci95[0]) / 2 / tCritical(dfOf(row)) })),
-    Math.min(...usable.map(dfOf)),
+    usable.map((row) => ({ x: row.rttMs, y: row.diffMedianMs, standardError: (row.ci95[1] - row.ci95[0]) / 2 / tCritical(row.df) })),
+    Math.min(...usable.map((row) => row.df)),
   );
 }
 
@@ -97,7 +93,7 @@ export function evaluateC1(input: ClaimInput): Claim {
   const verdict = combineVerdicts(rows.filter((row) => row.role === 'verdict').map((row) => row.verdict));
   const headlines = C1_VARIANTS.flatMap((variant) =>
     (input.browser?.chromeModes ?? []).flatMap((chrome) => {
-      const fit = fitOf(comparisonsOf(browser, 'revalidate', variant, chrome), input.run);
+      const fit = fitOf(comparisonsOf(browser, 'revalidate', variant, chrome));
       if (!fit) return [];
       const ranges = rangesInside(fit, C1_BOUNDS_MS);
       const where = ranges.length ? `inside 50-100 ms for RTT ${ranges.map(([lo, hi]) => `${lo}-${hi} ms`).join(' and ')}` : 'inside 50-100 ms at no RTT';
@@ -133,7 +129,7 @@ export function evaluateC2(input: ClaimInput): Claim {
       const saved = refresh.roundTrips - action.roundTrips;
       return [{ measure: 'round trips saved (median per interaction)', rttMs: action.rttMs, action: action.roundTrips, routeRefresh: refresh.roundTrips, saved, verdict: (saved === 1 ? 'supported' : 'refuted') as Verdict }];
     });
-  const fit = fitOf(comparisonsOf(browser, 'revalidate', 'route-refresh', 'no-defer'), input.run);
+  const fit = fitOf(comparisonsOf(browser, 'revalidate', 'route-refresh', 'no-defer'));
   const slopeRows = fit
     ? [
         {

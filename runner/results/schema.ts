@@ -84,6 +84,8 @@ const ComparisonCommon = {
    */
   diffMedianMs: Ms,
   ci95: Interval,
+  /** The t interval's degrees of freedom (Welch, capped at stage 1's after a stage 2). */
+  df: z.number().positive(),
   n: z.tuple([z.number().int(), z.number().int()]),
   loads: z.tuple([z.number().int(), z.number().int()]),
   sampling: SamplingState,

@@ -16,8 +16,8 @@ export interface SummaryInput {
   /** Arms whose page failed: their comparisons are `failed`. */
   failedArms: ReadonlySet<string>;
   /**
-   * Stage 1's page loads per arm: intervals use at most its degrees of freedom, because stage 2's size was
-   * planned from stage 1's spread (runner/stats/interval.ts, test/sequential.test.ts). Omitted: no cap.
+   * Stage 1's page loads per arm: intervals of arms sampled past it use at most its degrees of freedom, because
+   * stage 2's size was planned from stage 1's spread (runner/stats/interval.ts, test/sequential.test.ts).
    */
   stageOneLoads?: number;
 }
@@ -89,7 +89,10 @@ export function summarize(input: SummaryInput): {
     .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
     .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant)));
 
-  const maxDf = input.stageOneLoads === undefined ? Number.POSITIVE_INFINITY : input.stageOneLoads - 1;
+  // Only arms that went past stage 1 were sized from its spread: their intervals keep stage 1's df.
+  const stageOne = input.stageOneLoads;
+  const maxDfAfter = (a: readonly unknown[], b: readonly unknown[]) =>
+    stageOne !== undefined && Math.min(a.length, b.length) > stageOne ? stageOne - 1 : Number.POSITIVE_INFINITY;
   const comparisons: Comparison[] = [];
   const aa: AaResult[] = [];
   for (const group of input.plan.groups) {
@@ -99,13 +102,14 @@ export function summarize(input: SummaryInput): {
       const clustersA = pageLoadClusters(a);
       const clustersB = pageLoadClusters(b);
       if (clustersA.length < 2 || clustersB.length < 2) continue;
-      const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB, maxDf);
+      const { estimate, ci95, degreesOfFreedom } = pageLoadDifference(clustersA, clustersB, maxDfAfter(clustersA, clustersB));
       const common = {
         scenario: planned.scenario,
         rttMs: planned.rttMs,
         chrome: planned.chrome,
         diffMedianMs: estimate,
         ci95,
+        df: degreesOfFreedom,
         n: [a.length, b.length] as [number, number],
         loads: [clustersA.length, clustersB.length] as [number, number],
         sampling: stateOf(group.key, planned.a, planned.b),
@@ -122,7 +126,7 @@ export function summarize(input: SummaryInput): {
     const atRtt = pageLoadClusters(samplesOf({ ...arm, rttMs: cell.rttMs }));
     const atZero = pageLoadClusters(samplesOf({ ...arm, rttMs: 0 }));
     if (atRtt.length < 2 || atZero.length < 2) continue;
-    const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDf);
+    const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDfAfter(atRtt, atZero));
     const expectedIncreaseMs = cell.expectedRoundTrips * cell.rttMs;
     const errorMs = estimate - expectedIncreaseMs;
     accuracy.push({
