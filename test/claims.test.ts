@@ -70,7 +70,6 @@ describe('C1', () => {
     ['a failing A/A control', { aa: [aaRow(75, [0.5, 3])] }, {}, /A\/A control at this RTT excluded 0/],
     ['a failing accuracy row', { accuracy: [{ reference: true, scenario: 'revalidate', rttMs: 75, variant: 'route-query', withinTolerance: false, errorMs: -9 }] }, {}, /accuracy check failed at this RTT \(route-query off by -9\.0 ms\)/],
     ['a budget-stopped group', {}, { sampling: 'budget' as const }, /time budget/],
-    ['a capped group', {}, { sampling: 'n-max' as const }, /n_max reached before the CI target/],
     ['an arm that failed', {}, { sampling: 'failed' as const }, /arm of this comparison failed/],
     ['too few page loads', {}, { loads: [5, 5] as [number, number] }, /5 page loads, below n_min's 8/],
   ])('turns a row that would be supported inconclusive for %s, naming the reason', (_name, options, extra, reason) => {
@@ -78,6 +77,12 @@ describe('C1', () => {
     expect(claim.verdict).toBe('inconclusive');
     expect(String(claim.evidence[0]!.reason)).toMatch(reason);
     expect(claim.summary).toMatch(reason);
+  });
+
+  it("keeps the verdict of a row capped at n_max, and of a row whose scenario has another variant's accuracy failing", () => {
+    expect(evaluateC1({ run, browser: browser([comparison('route-query', 75, [70, 80], { sampling: 'n-max' })]) }).verdict).toBe('supported');
+    const otherVariant = { accuracy: [{ reference: true, scenario: 'revalidate', rttMs: 75, variant: 'route-json', withinTolerance: false, errorMs: -7 }] };
+    expect(evaluateC1({ run, browser: browser([comparison('route-query', 75, [70, 80])], otherVariant) }).verdict).toBe('supported');
   });
 
   it('gives no verdict from the quick profile', () => {
