@@ -59,7 +59,7 @@ async function main(argv: string[]): Promise<number> {
       for (let replicate = 0; replicate < replicates; replicate++) {
         progress.log(`replicate ${replicate + 1} of ${replicates}: ${plan.comparisons.length} A/A comparisons`);
         const measurement = emptyMeasurement(plan);
-        await measureBrowser({ config: fixed, plan, sessions, store, progress, random, measurement });
+        await measureBrowser({ config: fixed, plan, sessions, store, progress, random, measurement, firstScopeRound: replicate * fixed.nMax });
         const { aa } = summarize({ plan, samples: measurement.samples, expectedRoundTrips: () => 0, groups: measurement.groups, failedArms: measurement.failedArms });
         rows.push(...aa.map((row) => ({ ...row, replicate })));
       }

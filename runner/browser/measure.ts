@@ -55,10 +55,10 @@ export function samplingRule(config: Pick<Config, 'nMin' | 'nMax' | 'perPageLoad
 }
 
 /** One page load of one arm: warm-up interactions (kept in samples.jsonl, flagged) then measured ones. */
-async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number, round: number, config: Config, record: (sample: Sample) => void) {
+async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number, round: number, scopeRound: number, config: Config, record: (sample: Sample) => void) {
   const scenario = scenarioById(arm.scenario);
   // A fresh scope per page load: every block starts from an empty counter / list.
-  const scope = pageLoadScope(round, armIndex);
+  const scope = pageLoadScope(scopeRound, armIndex);
   await session.load(variantPath(arm.scenario, arm.variant), scope);
   await session.setRtt(arm.rttMs);
   for (let index = 0; index < config.warmup + config.perPageLoad; index++) {
@@ -101,8 +101,11 @@ export async function measureBrowser(options: {
   progress: Progress;
   random: Random;
   measurement: BrowserMeasurement;
+  /** Page-load scopes start at this round number: repeated measurements on one database must not share scopes. */
+  firstScopeRound?: number;
 }): Promise<void> {
   const { config, plan, sessions, store, progress, random, measurement } = options;
+  const scopeRound = (round: number) => (options.firstScopeRound ?? 0) + round;
   const rule = samplingRule(config);
   const armSamples = new Map<string, Sample[]>(plan.arms.map((arm) => [armKey(arm), []]));
   const clustersOf = (arm: Arm) => pageLoadClusters(armSamples.get(armKey(arm))!);
@@ -128,7 +131,7 @@ export async function measureBrowser(options: {
     const arms = openGroups().flatMap((group) => group.arms.filter((arm) => !measurement.failedArms.has(armKey(arm))));
     for (const arm of shuffled(arms, random)) {
       try {
-        await measureBlock(sessions[arm.chrome]!, arm, plan.arms.indexOf(arm), round, config, record);
+        await measureBlock(sessions[arm.chrome]!, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, record);
       } catch (error) {
         if (!(error instanceof FixtureError || error instanceof errors.TimeoutError)) throw error;
         const message = error.message.split('\n')[0]!;
