@@ -9,7 +9,10 @@ const SPIN_MS = 1.5;
 
 let rttMs = 0;
 const sockets = new Set();
-const counters = { connections: 0, toServerBytes: 0, toClientBytes: 0, delayedChunks: 0, lateMsTotal: 0, lateChunks: 0 };
+const counters = { connections: 0, toServerBytes: 0, toClientBytes: 0, delayedChunks: 0, lateMsTotal: 0 };
+/** How late the most recent delayed chunks left, ms (a ring of LATENESS_KEPT). */
+const LATENESS_KEPT = 256;
+const recentLatenessMs = [];
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
@@ -31,7 +34,7 @@ function relay(from, to, openAtMs, count) {
       const { chunk, dueMs } = /** @type {{ dueMs: number, chunk: Buffer | null }} */ (queue.shift());
       counters.delayedChunks += 1;
       counters.lateMsTotal += now - dueMs;
-      if (now - dueMs > 0.1) counters.lateChunks += 1;
+      recentLatenessMs[(counters.delayedChunks - 1) % LATENESS_KEPT] = now - dueMs;
       if (chunk === null) to.end();
       else if (to.writable) to.write(chunk);
     }
@@ -97,7 +100,7 @@ parentPort?.on('message', (message) => {
     rttMs = message.rttMs;
     parentPort?.postMessage({ id: message.id });
   }
-  if (message.counters) parentPort?.postMessage({ id: message.id, counters: { ...counters } });
+  if (message.counters) parentPort?.postMessage({ id: message.id, counters: { ...counters }, recentLatenessMs: message.lateness ? recentLatenessMs : undefined });
   if (message.close) {
     for (const socket of sockets) socket.destroy();
     server.close(() => parentPort?.close());

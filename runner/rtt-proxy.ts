@@ -10,8 +10,6 @@ export interface LinkCounters {
   /** Chunks held back, and how late past their due time they left in total: the emulation's own error. */
   delayedChunks: number;
   lateMsTotal: number;
-  /** Chunks that left more than 0.1 ms after their due time. */
-  lateChunks: number;
 }
 
 /**
@@ -27,21 +25,24 @@ export interface RttProxy {
   origin: string;
   setRtt(rttMs: number): Promise<void>;
   counters(): Promise<LinkCounters>;
+  /** How late each of the last `count` delayed chunks (at most 256) left past its due time, ms, oldest first. */
+  recentLatenessMs(count: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
 export async function startRttProxy(upstreamPort: number): Promise<RttProxy> {
   const worker = new Worker(new URL('./rtt-proxy-worker.mjs', import.meta.url), { workerData: { upstreamPort } });
   const [{ listening }] = (await once(worker, 'message')) as [{ listening: number }];
-  const pending = new Map<number, (reply: { counters?: LinkCounters }) => void>();
-  worker.on('message', (reply: { id?: number; counters?: LinkCounters }) => {
+  type Reply = { id?: number; counters?: LinkCounters; recentLatenessMs?: number[] };
+  const pending = new Map<number, (reply: Reply) => void>();
+  worker.on('message', (reply: Reply) => {
     if (reply.id === undefined) return;
     pending.get(reply.id)?.(reply);
     pending.delete(reply.id);
   });
   let nextId = 0;
   const ask = (message: object) =>
-    new Promise<{ counters?: LinkCounters }>((resolve) => {
+    new Promise<Reply>((resolve) => {
       const id = nextId++;
       pending.set(id, resolve);
       worker.postMessage({ ...message, id });
@@ -61,6 +62,12 @@ export async function startRttProxy(upstreamPort: number): Promise<RttProxy> {
     async counters() {
       const reply = await ask({ counters: true });
       return reply.counters as LinkCounters;
+    },
+    async recentLatenessMs(count) {
+      const { counters, recentLatenessMs: ring } = await ask({ counters: true, lateness: true });
+      const kept = Math.min(count, ring!.length);
+      const newest = counters!.delayedChunks;
+      return Array.from({ length: kept }, (_, i) => ring![(newest - kept + i) % ring!.length]!);
     },
     close,
   };
