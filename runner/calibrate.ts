@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { requireChromium } from './browser/chromium';
 import { emptyMeasurement, measureBrowser } from './browser/measure';
-import { cleanupAll, installSignalHandlers } from './cleanup';
+import { runMain } from './cleanup';
 import { resolveConfig, runId } from './config';
 import { UserError } from './errors';
 import { withFixture, withSessions } from './harness';
@@ -31,7 +31,6 @@ const USAGE = `Usage: npm run calibrate -- [--replicates N] [bench options]
   Each replicate measures every variant against its twin for n_min samples per arm (no stage 2).`;
 
 async function main(argv: string[]): Promise<number> {
-  installSignalHandlers();
   if (argv.includes('--help')) {
     console.log(USAGE);
     return 0;
@@ -79,18 +78,4 @@ async function main(argv: string[]): Promise<number> {
   return pass ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    await cleanupAll();
-    if (error instanceof UserError) {
-      console.error(`mutation-bench calibrate: ${error.message}`);
-      process.exit(2);
-    }
-    console.error(`mutation-bench calibrate: failed: ${(error as Error).stack ?? error}`);
-    process.exit(1);
-  },
-);
+runMain('mutation-bench calibrate', () => main(process.argv.slice(2)));

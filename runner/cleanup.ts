@@ -1,3 +1,5 @@
+import { UserError } from './errors';
+
 /**
  * Everything the runner starts registers its teardown here, so a normal end, an error and Ctrl-C all leave no
  * process behind. Process groups are also killed synchronously on 'exit', the last chance Node gives.
@@ -44,4 +46,27 @@ export function installSignalHandlers(): void {
       void cleanupAll().finally(() => process.exit(code));
     });
   }
+}
+
+/**
+ * Runs a command's main and exits with its code after tearing everything down: a UserError is one line and exit 2
+ * (nothing started), anything else exit 1 with the stack. `name` prefixes the messages.
+ */
+export function runMain(name: string, main: () => Promise<number>): void {
+  installSignalHandlers();
+  main().then(
+    async (code) => {
+      await cleanupAll();
+      process.exit(code);
+    },
+    async (error: unknown) => {
+      await cleanupAll();
+      if (error instanceof UserError) {
+        console.error(`${name}: ${error.message}`);
+        process.exit(2);
+      }
+      console.error(`${name}: run failed: ${(error as Error).stack ?? error}`);
+      process.exit(1);
+    },
+  );
 }

@@ -1,13 +1,11 @@
 import path from 'node:path';
-import { cleanupAll, installSignalHandlers } from './cleanup';
+import { runMain } from './cleanup';
 import { resolveConfig, USAGE } from './config';
-import { UserError } from './errors';
 import { createProgress } from './progress';
 import { runBench } from './run';
 
 /** Exit codes: 0 complete run, 1 failed run (what was measured is kept), 2 user error (nothing started). */
 async function main(argv: string[]): Promise<number> {
-  installSignalHandlers();
   const config = resolveConfig(argv, new Date(), process.cwd());
   if (!config) {
     console.log(USAGE);
@@ -21,18 +19,4 @@ async function main(argv: string[]): Promise<number> {
   return results.complete ? 0 : 1;
 }
 
-main(process.argv.slice(2)).then(
-  async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  },
-  async (error: unknown) => {
-    await cleanupAll();
-    if (error instanceof UserError) {
-      console.error(`mutation-bench: ${error.message}`);
-      process.exit(2);
-    }
-    console.error(`mutation-bench: run failed: ${(error as Error).stack ?? error}`);
-    process.exit(1);
-  },
-);
+runMain('mutation-bench', () => main(process.argv.slice(2)));

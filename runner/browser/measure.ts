@@ -122,12 +122,16 @@ export async function measureBrowser(options: {
 
   progress.start('browser', rule.maxLoads);
   let round = 0;
+  let lastRoundSeconds = 0;
   for (; round < rule.maxLoads && openGroups().length > 0; round++) {
-    if (elapsedSeconds() > config.budgetSeconds) {
+    // A round that would end past the budget does not start (judged by the last round's length): the budget
+    // bounds the browser phase, not just when its last round may begin.
+    if (elapsedSeconds() + lastRoundSeconds > config.budgetSeconds) {
       for (const group of measurement.groups) if (group.state === 'open') group.state = 'budget';
       progress.log(`time budget of ${config.budgetSeconds} s reached: ${measurement.groups.filter((g) => g.state === 'budget').length} groups stopped before their planned page loads`);
       break;
     }
+    const roundStartSeconds = elapsedSeconds();
     const arms = openGroups().flatMap((group) => group.arms.filter((arm) => !measurement.failedArms.has(armKey(arm))));
     for (const arm of shuffled(arms, random)) {
       try {
@@ -148,6 +152,7 @@ export async function measureBrowser(options: {
     measurement.rounds.push(load);
     if (load.busy) progress.log(`round ${round + 1}: the machine was busy (${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%)`);
     measurement.wallSeconds = elapsedSeconds();
+    lastRoundSeconds = measurement.wallSeconds - roundStartSeconds;
     const settled = measurement.groups.filter((group) => group.state !== 'open').length;
     progress.update(round + 1, `${settled}/${plan.groups.length} groups settled, ${measurement.samples.length} samples`);
   }
