@@ -127,13 +127,16 @@ ${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
     .join('\n')}</section>`;
 }
 
+/** Ratios (around 1) need two decimals to be read; milliseconds and bytes one. */
+const evidenceNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1));
+
 function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
   const keys = [...new Set(evidence.flatMap((row) => Object.keys(row)))];
   const show = (value: unknown) =>
     typeof value === 'number'
-      ? e(Number.isInteger(value) ? value : value.toFixed(1))
+      ? e(evidenceNumber(value))
       : Array.isArray(value)
-        ? e(value.map((x) => (typeof x === 'number' && !Number.isInteger(x) ? x.toFixed(1) : x)).join(' .. '))
+        ? e(value.map((x) => (typeof x === 'number' ? evidenceNumber(x) : x)).join(' .. '))
         : e(value);
   return table(keys, evidence.map((row) => keys.map((key) => show(row[key]))), 'evidence');
 }
