@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { requireChromium } from './browser/chromium';
-import { emptyMeasurement, measureBrowser } from './browser/measure';
+import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measure';
 import { runMain } from './cleanup';
 import { resolveConfig, runId } from './config';
 import { UserError } from './errors';
@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
       for (let replicate = 0; replicate < replicates; replicate++) {
         progress.log(`replicate ${replicate + 1} of ${replicates}: ${plan.comparisons.length} A/A comparisons`);
         const measurement = emptyMeasurement(plan);
-        await measureBrowser({ config: fixed, plan, sessions, store, progress, random, measurement, firstScopeRound: replicate * fixed.nMax });
+        await measureBrowser({ config: fixed, plan, sessions, store, progress, random, measurement, firstScopeRound: replicate * samplingRule(fixed).maxLoads });
         const { aa } = summarize({ plan, samples: measurement.samples, expectedRoundTrips: () => 0, groups: measurement.groups, failedArms: measurement.failedArms });
         rows.push(...aa.map((row) => ({ ...row, replicate })));
       }

@@ -27,6 +27,10 @@ function relay(from, to, openAtMs, count) {
   const queue = [];
   let scheduled = false;
 
+  const deliver = (/** @type {Buffer | null} */ chunk) => {
+    if (chunk === null) to.end();
+    else if (to.writable) to.write(chunk);
+  };
   const pump = () => {
     scheduled = false;
     const now = nowMs();
@@ -35,8 +39,7 @@ function relay(from, to, openAtMs, count) {
       counters.delayedChunks += 1;
       counters.lateMsTotal += now - dueMs;
       recentLatenessMs[(counters.delayedChunks - 1) % LATENESS_KEPT] = now - dueMs;
-      if (chunk === null) to.end();
-      else if (to.writable) to.write(chunk);
+      deliver(chunk);
     }
     schedule();
   };
@@ -53,8 +56,7 @@ function relay(from, to, openAtMs, count) {
     const dueMs = Math.max(arrivedMs + rttMs / 2, openAtMs + rttMs / 2, last);
     if (rttMs === 0 && queue.length === 0 && arrivedMs >= openAtMs) {
       // No link to emulate: pass through without a tick of delay.
-      if (chunk === null) to.end();
-      else if (to.writable) to.write(chunk);
+      deliver(chunk);
       return;
     }
     queue.push({ dueMs, chunk });

@@ -8,7 +8,7 @@ import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measur
 import { evaluateClaims } from './claims/claims';
 import type { Config } from './config';
 import { describeEnvironment } from './environment';
-import { captureInteraction, captureProblem, type Capture } from './http/capture';
+import { admitCaptures, captureInteraction, type Capture } from './http/capture';
 import { summarizeHttp } from './http/summarize-http';
 import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
@@ -40,23 +40,24 @@ type Failure = Results['failures'][number];
 async function captureAll(chromiumPath: string, config: Config, origin: string, browserCells: readonly Cell[], failures: Failure[]): Promise<{ captures: Capture[]; chromiumVersion: string }> {
   const { browser, close } = await launch(chromiumPath, 'no-defer');
   const chromiumVersion = browser.version();
-  const captures: Capture[] = [];
+  const captured: Capture[] = [];
   try {
     let index = 0;
     for (const scenarioId of config.scenarios) {
-      const scenario = scenarioById(scenarioId);
-      for (const variant of variantsOf(scenario)) {
-        const capture = await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++), config.interactionTimeoutMs);
-        const measured = browserCells.find((cell) => cell.scenario === scenarioId && cell.variant === variant && cell.chrome === 'no-defer');
-        const problem = captureProblem(capture, scenario.expectedRequests[variant] ?? 1, measured?.requestsPerInteraction);
-        if (problem) failures.push({ scenario: scenarioId, variant, rttMs: 0, message: `HTTP capture: ${problem}` });
-        else captures.push(capture);
+      for (const variant of variantsOf(scenarioById(scenarioId))) {
+        captured.push(await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++), config.interactionTimeoutMs));
       }
     }
   } finally {
     await close();
   }
-  return { captures, chromiumVersion };
+  const { admitted, failures: rejected } = admitCaptures(
+    captured,
+    (scenario, variant) => scenarioById(scenario).expectedRequests[variant] ?? 1,
+    (scenario, variant) => browserCells.find((cell) => cell.scenario === scenario && cell.variant === variant && cell.chrome === 'no-defer')?.requestsPerInteraction,
+  );
+  failures.push(...rejected);
+  return { captures: admitted, chromiumVersion };
 }
 
 /** The load before anything starts, over a short quiet window, and warnings for busy stretches of the run. */

@@ -1,7 +1,7 @@
 import type { ChromeMode } from '../plan';
 import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults } from '../results/schema';
 import { fitLine, tCritical, type LineFit } from '../stats/interval';
-import { browserGate, httpGate, type RunConditions } from './gating';
+import { browserGate, httpGate, QUICK_REASON, type RunConditions } from './gating';
 import { allOf, bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
 
 export { combineVerdicts } from './verdicts';
@@ -26,8 +26,6 @@ export const C4_BAND = 0.15;
 const BYTES_PARITY = 0.02;
 /** How far the C1 range search looks, ms of RTT. */
 const C1_RANGE_LIMIT_MS = 400;
-
-const QUICK_REASON = 'quick profile: a smoke run, too few samples for a verdict';
 
 const modeLabel = (chrome: ChromeMode) => (chrome === 'shipped' ? 'shipped Chrome' : 'Chrome with input deferral off');
 const comparisonsOf = (browser: BrowserResults | undefined, scenario: string, a: string, chrome?: ChromeMode) =>

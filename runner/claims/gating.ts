@@ -8,6 +8,9 @@ export interface RunConditions {
   minLoads: number;
 }
 
+/** Why no row of a quick run carries a verdict. */
+export const QUICK_REASON = 'quick profile: a smoke run, too few samples for a verdict';
+
 /**
  * Why a browser comparison row may not carry a verdict, or null. DESIGN's rule: no verdict from failed,
  * budget-stopped or under-sampled rows, the quick profile, or a scenario/RTT whose A/A fails or whose accuracy
@@ -19,7 +22,7 @@ export function browserGate(
   run: RunConditions,
   row: { scenario: string; rttMs: number; chrome: ChromeMode; sampling: string; loads: readonly [number, number]; a: string; b: string },
 ): string | null {
-  if (run.profile === 'quick') return 'quick profile: a smoke run, too few samples for a verdict';
+  if (run.profile === 'quick') return QUICK_REASON;
   if (row.sampling === 'failed') return 'an arm of this comparison failed';
   if (row.sampling === 'budget') return 'the time budget stopped sampling before the planned page loads';
   if (row.sampling === 'open') return 'sampling did not finish';
@@ -38,7 +41,7 @@ export function browserGate(
 
 /** Why an HTTP ratio row may not carry a verdict, or null: quick profile, a failed cell, a failing A/A ratio. */
 export function httpGate(http: HttpResults, run: RunConditions, row: { scenario: string; connections: number; encoding: string; a: string; b: string }): string | null {
-  if (run.profile === 'quick') return 'quick profile: a smoke run, too few samples for a verdict';
+  if (run.profile === 'quick') return QUICK_REASON;
   const failed = http.cells.find(
     (cell) => cell.scenario === row.scenario && cell.connections === row.connections && cell.encoding === row.encoding && [row.a, row.b].includes(cell.variant) && !cell.twin && cell.failed,
   );

@@ -54,6 +54,26 @@ export function captureProblem(capture: Capture, expectedRequests: number, measu
 }
 
 /**
+ * Which captures may be replayed: a capture that cannot stand for its interaction (captureProblem, against the
+ * catalogue's request count and the browser's measured one) is not replayed and becomes a failure of the run.
+ */
+export function admitCaptures(
+  captures: readonly Capture[],
+  expectedRequests: (scenario: string, variant: string) => number,
+  measuredInBrowser: (scenario: string, variant: string) => number | undefined,
+): { admitted: Capture[]; failures: { scenario: string; variant: string; rttMs: number; message: string }[] } {
+  const admitted: Capture[] = [];
+  const failures: { scenario: string; variant: string; rttMs: number; message: string }[] = [];
+  for (const capture of captures) {
+    const { scenario, variant } = capture;
+    const problem = captureProblem(capture, expectedRequests(scenario, variant), measuredInBrowser(scenario, variant));
+    if (problem) failures.push({ scenario, variant, rttMs: 0, message: `HTTP capture: ${problem}` });
+    else admitted.push(capture);
+  }
+  return { admitted, failures };
+}
+
+/**
  * Drives one interaction of a variant in Chromium and records every request it sends, in order. It settles by
  * count: the catalogue's requests per interaction must have been sent and answered, then a quiet spell must pass
  * with no more. A capture short of its requests (a route-refresh without its GET) would replay as a valid cell

@@ -43,6 +43,8 @@ export interface OpenModelResult {
   errors: number;
   timeouts: number;
   non2xx: number;
+  /** Requests answered or failed, over all interactions. */
+  requests: number;
   /** From the first intended start to the last completion. */
   durationSeconds: number;
   requestsPerSec: number;
@@ -193,6 +195,7 @@ export async function runOpenModel(options: OpenModelOptions): Promise<OpenModel
     errors: counts.errors,
     timeouts: counts.timeouts,
     non2xx: counts.non2xx,
+    requests: counts.requests,
     durationSeconds,
     requestsPerSec: counts.requests / durationSeconds,
     interactionsPerSec: counts.completed / durationSeconds,

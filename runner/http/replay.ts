@@ -151,7 +151,7 @@ async function replayOpen(options: ReplayOptions, ratePerSecond: number): Promis
   return {
     durationSeconds: result.durationSeconds,
     requestsPerInteraction: sequence.length,
-    totalRequests: Math.round(result.requestsPerSec * result.durationSeconds),
+    totalRequests: result.requests,
     completed: result.completed,
     requestsPerSec: result.requestsPerSec,
     interactionsPerSec: result.interactionsPerSec,

@@ -25,7 +25,10 @@ const busboy = require('next/dist/compiled/busboy') as (options: object) => Node
 
 /** The arguments carry no server references, so the module map is never consulted; Next passes its manifest. */
 const SERVER_MODULE_MAP = {};
-/** Next's default Server Action body limit is 1 MB; the fixture raises it (next.config.ts) so size is not what refuses. */
+/**
+ * busboy's field limit, which Next sets to the Server Action body limit: above every payload here (at most 1 MB),
+ * as the fixture's raised limit (4 MB, next.config.ts) is, so size is never what refuses a payload.
+ */
 const FIELD_SIZE_LIMIT = 8 * 1024 * 1024;
 
 /** A reply as the browser's fetch sends it: the bytes and the content type (multipart with its boundary). */

@@ -31,7 +31,7 @@ export interface DifferenceInterval extends Estimate {
  * The difference between two arms' typical page loads: each page load (a cluster of interactions sharing its JIT,
  * GC and connection state) is summarized by its median; the estimate is mean(a's) - mean(b's), with a Welch
  * standard error and Welch-Satterthwaite degrees of freedom. Over 6 to 15 page loads per arm with unequal counts,
- * skewed and heavy-tailed page-load spread it covers 95-96% (test/interval.test.ts), where a percentile cluster
+ * skewed and heavy-tailed page-load spread it covers 94.9-95.8% (test/interval.test.ts), where a percentile cluster
  * bootstrap ran narrow (real A/A CIs excluded 0 in 3 of 38) and min(Ga, Gb) - 1 df ran wide (97.5% at 6 loads).
  * After a two-stage stop, `maxDegreesOfFreedom` caps df at stage 1's (the page loads the stop was planned from):
  * with df from all page loads, the plan's dependence on stage 1's spread let false definite verdicts creep above

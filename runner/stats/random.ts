@@ -2,7 +2,7 @@ import { xoroshiro128plus } from 'pure-rand';
 
 /** A seeded source of integers: the same seed gives the same plan and the same arrival times. */
 export interface Random {
-  /** A uniform integer in [0, below), for below up to 2^20 (bias under 2^-12; resampling indices need no more). */
+  /** A uniform integer in [0, below), for below up to 2^20 (bias under 2^-12: shuffles and simulations need no more). */
   int(below: number): number;
   /** A uniform number in [0, 1) with 32 bits of resolution. */
   uniform(): number;
