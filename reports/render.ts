@@ -337,7 +337,9 @@ ${table(['task', 'ops/s', 'mean µs', 'margin of error', 'samples', ''], rows)}<
 
 function environmentSection(results: Results): string {
   const env = results.environment;
-  const rows = Object.entries(env).map(([key, value]) => [e(key), `<code>${e(Array.isArray(value) ? value.join(' ') : value)}</code>`]);
+  const show = (value: unknown) =>
+    Array.isArray(value) ? value.join(' ') : typeof value === 'object' && value !== null ? Object.entries(value).map(([name, text]) => `${name}=${text}`).join(' ') || 'none' : value;
+  const rows = Object.entries(env).map(([key, value]) => [e(key), `<code>${e(show(value))}</code>`]);
   return `<section><h2>Environment</h2>${table(['', ''], rows, 'env')}</section>`;
 }
 

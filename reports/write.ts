@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { readResults } from '../runner/results/store';
+import { readResults, writeFileAtomically } from '../runner/results/store';
 import { renderReport } from './render';
 
 // The UMD bundle is not in chart.js's exports map: find it beside the package's main entry (dist/chart.cjs).
@@ -11,6 +11,6 @@ const CHART_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('
 export function writeReport(dir: string): string {
   const html = renderReport(readResults(dir), fs.readFileSync(CHART_JS, 'utf8'));
   const file = path.join(dir, 'index.html');
-  fs.writeFileSync(file, html);
+  writeFileAtomically(file, html);
   return file;
 }

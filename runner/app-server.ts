@@ -6,12 +6,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { killProcessGroup, onCleanup, trackProcessGroup } from './cleanup';
-import { UserError } from './errors';
+import { abortRun, killProcessGroup, onCleanup, trackProcessGroup } from './cleanup';
+import { ServerExited, UserError } from './errors';
 
 export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench-app');
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 const BUILD_STAMP = path.join(APP_DIR, '.next', 'mutation-bench-source-hash');
+/** The fixture builds against the project's node_modules: the lockfile names every version the build can depend on. */
+export const LOCKFILE = path.join(APP_DIR, '..', 'package-lock.json');
 
 /**
  * A fixed key keeps Server Action ids identical across builds (ids are salted with it), so captured requests
@@ -36,19 +38,29 @@ function fixtureSources(dir: string): string[] {
     .sort();
 }
 
-function sourceHash(): string {
+/**
+ * What a build is of: the fixture's sources, the installed Next version, the action key and the lockfile (a
+ * React or TanStack Query upgrade changes the build as surely as a source edit does).
+ */
+export function buildHash(lockfile = LOCKFILE): string {
   const hash = createHash('sha256');
   const nextVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(NEXT_BIN), '..', '..', 'package.json'), 'utf8')).version;
   hash.update(`next@${nextVersion}\0${ACTION_ENCRYPTION_KEY}\0`);
+  hash.update('package-lock.json\0').update(fs.readFileSync(lockfile));
   for (const file of fixtureSources(APP_DIR)) hash.update(`${path.relative(APP_DIR, file)}\0`).update(fs.readFileSync(file));
   return hash.digest('hex');
 }
 
-/** Runs `next build` unless the last build was of exactly these sources. Returns whether it built. */
-export async function buildFixture(logFile: string): Promise<boolean> {
-  const hash = sourceHash();
+/** Whether the build in bench-app/.next is of exactly what `hash` describes. */
+export function isBuildCurrent(hash: string): boolean {
   const built = fs.existsSync(path.join(APP_DIR, '.next', 'BUILD_ID')) && fs.existsSync(BUILD_STAMP);
-  if (built && fs.readFileSync(BUILD_STAMP, 'utf8').trim() === hash) return false;
+  return built && fs.readFileSync(BUILD_STAMP, 'utf8').trim() === hash;
+}
+
+/** Runs `next build` unless the last build was of exactly these sources and dependencies. Returns whether it built. */
+export async function buildFixture(logFile: string): Promise<boolean> {
+  const hash = buildHash();
+  if (isBuildCurrent(hash)) return false;
   fs.rmSync(BUILD_STAMP, { force: true });
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
@@ -117,9 +129,19 @@ export async function startServerProcess(spec: ServerProcess): Promise<AppServer
   const pid = child.pid!;
   const untrack = trackProcessGroup(pid);
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  let stopping = false;
+  let ready = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      exited = true;
+      resolve();
+      // A server dying under a measurement ends the run: every later number would measure connection errors.
+      if (ready && !stopping) abortRun(new ServerExited(`${spec.name} (pid ${pid}) exited while the run was using it (${signal ?? `exit code ${code}`}); its log: ${spec.logFile}`));
+    }),
+  );
 
   const stop = async () => {
+    stopping = true;
     unregister();
     if (!exited) {
       killProcessGroup(pid, 'SIGTERM');
@@ -133,7 +155,8 @@ export async function startServerProcess(spec: ServerProcess): Promise<AppServer
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && !exited) {
-    const ready = await fetch(`${origin}${spec.readyPath}`).then((response) => response.ok, () => false);
+    // Each probe has a timeout of its own: a server that accepts and never answers must not hang the start.
+    ready = await fetch(`${origin}${spec.readyPath}`, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false);
     if (ready) return { origin, pid, stop };
     await sleep(100);
   }

@@ -3,7 +3,6 @@
  * twin, at the profile's stage-1 page loads per arm, the fewest any verdict rests on) and prints how often the 95%
  * CI excluded 0, with its exact binomial CI. DESIGN's bar: at most 7.5% over 40 or more comparisons.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { requireChromium } from './browser/chromium';
 import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measure';
@@ -11,6 +10,7 @@ import { runMain } from './cleanup';
 import { resolveConfig, runId } from './config';
 import { UserError } from './errors';
 import { withFixture, withSessions } from './harness';
+import { acquireCheckoutLock } from './lock';
 import { makeAaPlan } from './plan';
 import { createProgress } from './progress';
 import type { AaResult } from './results/schema';
@@ -47,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
   const replicates = values.replicates !== undefined ? Number(values.replicates) : Math.ceil(CALIBRATION_MIN / plan.comparisons.length);
   if (!Number.isInteger(replicates) || replicates < 1) throw new UserError(`--replicates takes a whole number >= 1 (got "${values.replicates}")`);
   const chromiumPath = requireChromium();
+  acquireCheckoutLock();
   const store = new RunStore(outDir);
   const progress = createProgress();
   const random = seededRandom(config.seed);
@@ -54,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   const fixed = { ...config, nMax: config.nMin, budgetSeconds: Number.MAX_SAFE_INTEGER };
   const rows: (AaResult & { replicate: number })[] = [];
   await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, (server) =>
-    withSessions({ chromiumPath, modes: config.chromeModes, origin: server.origin, rttEmulation: config.rttEmulation }, async (sessions) => {
+    withSessions({ chromiumPath, modes: config.chromeModes, origin: server.origin, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions) => {
       for (let replicate = 0; replicate < replicates; replicate++) {
         progress.log(`replicate ${replicate + 1} of ${replicates}: ${plan.comparisons.length} A/A comparisons`);
         const measurement = emptyMeasurement(plan);
@@ -73,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
   const pass = rows.length >= CALIBRATION_MIN && rate.estimate <= EXCLUSION_BAR;
   const summary = `A/A exclusion rate: ${excluded.length} of ${rows.length} = ${(rate.estimate * 100).toFixed(1)}% (exact 95% CI ${(rate.ci95[0] * 100).toFixed(1)}% to ${(rate.ci95[1] * 100).toFixed(1)}%); bar: <= ${EXCLUSION_BAR * 100}% over >= ${CALIBRATION_MIN}: ${pass ? 'PASS' : 'FAIL'}`;
   console.log(summary);
-  fs.writeFileSync(store.file('calibration.json'), `${JSON.stringify({ argv, seed: config.seed, replicates, perArmLoads: Math.ceil(config.nMin / config.perPageLoad), rows, excluded: excluded.length, rate, pass }, null, 2)}\n`);
+  store.writeJson('calibration.json', { argv, seed: config.seed, replicates, perArmLoads: Math.ceil(config.nMin / config.perPageLoad), rows, excluded: excluded.length, rate, pass });
   console.log(`Written: ${path.relative(process.cwd(), store.file('calibration.json'))}`);
   return pass ? 0 : 1;
 }

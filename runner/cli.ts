@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { runMain } from './cleanup';
 import { resolveConfig, USAGE } from './config';
+import { RunInterrupted, ServerExited } from './errors';
 import { createProgress } from './progress';
 import { runBench } from './run';
 
@@ -14,7 +15,8 @@ async function main(argv: string[]): Promise<number> {
   const { results, reportFile, error } = await runBench(config, argv, createProgress());
   for (const claim of results.claims) console.log(`${claim.id} ${claim.verdict.toUpperCase()}: ${claim.summary}`);
   for (const failure of results.failures) console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
-  if (error) console.error(`mutation-bench: run failed: ${(error as Error).stack ?? error}`);
+  // A stop from outside is one line; an unexpected error keeps its stack for the bug report.
+  if (error) console.error(`mutation-bench: run failed: ${error instanceof RunInterrupted || error instanceof ServerExited ? error.message : ((error as Error).stack ?? error)}`);
   console.log(`Report: ${path.relative(process.cwd(), reportFile)}`);
   return results.complete ? 0 : 1;
 }

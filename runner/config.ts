@@ -38,6 +38,9 @@ const PROFILES = {
 
 export type ProfileName = keyof typeof PROFILES;
 
+/** --timeout's default: an interaction, a page load or a request that takes longer fails its cell. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+
 export const ConfigSchema = z.object({
   profile: z.enum(['quick', 'standard']),
   suites: z.array(z.enum(SUITES)).min(1),
@@ -200,7 +203,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     perPageLoad: profile.perPageLoad,
     ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
     budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
-    interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? 10_000,
+    interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? DEFAULT_TIMEOUT_MS,
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     connections: [...new Set(connections ?? profile.connections)].sort((a, b) => a - b),
     repeats: numberFlag('repeats', values.repeats) ?? profile.repeats,
@@ -224,5 +227,9 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     throw new UserError(`invalid ${issue.path.join('.')}: ${issue.message} (see --help)`);
   }
   if (parsed.data.nMax < parsed.data.nMin) throw new UserError(`--n-max (${parsed.data.nMax}) is below --n-min (${parsed.data.nMin})`);
+  const widest = Math.max(...parsed.data.connections);
+  if (parsed.data.amount !== undefined && parsed.data.amount < widest) {
+    throw new UserError(`--amount ${parsed.data.amount} is below --connections ${widest}: every connection needs an interaction; pass --amount ${widest} or more`);
+  }
   return parsed.data;
 }

@@ -20,6 +20,20 @@ function gitSha(): string {
   }
 }
 
+/** Variables that change what the runner, Node, Chromium or Next do. */
+const RELEVANT = /^(CI|CHROMIUM_PATH|NODE_OPTIONS|UV_THREADPOOL_SIZE|NODE_ENV|NEXT_.+|BENCH_.+|GITHUB_(SHA|REF|RUN_ID|WORKFLOW))$/;
+const SECRET_LOOKING = /SECRET|TOKEN|PASSWORD|PASSWD|KEY|CREDENTIAL|AUTH|COOKIE|SESSION|PRIVATE/i;
+
+/** The relevant variables as recorded: a secret-looking name is kept (that it was set matters), its value never. */
+export function recordedVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env)
+      .filter((entry): entry is [string, string] => RELEVANT.test(entry[0]) && entry[1] !== undefined)
+      .map(([name, value]): [string, string] => [name, SECRET_LOOKING.test(name) ? '(set; value not recorded)' : value])
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
 /** The conditions every number was measured under. */
 export function describeEnvironment(chromium: string, argv: string[], seed: number): Results['environment'] {
   return {
@@ -33,5 +47,6 @@ export function describeEnvironment(chromium: string, argv: string[], seed: numb
     gitSha: gitSha(),
     argv,
     seed,
+    variables: recordedVariables(process.env),
   };
 }

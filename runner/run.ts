@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeReport } from '../reports/write';
@@ -13,6 +12,10 @@ import { summarizeHttp } from './http/summarize-http';
 import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
 import { launch, withFixture, withSessions } from './harness';
+import { runSignal, stopReason } from './cleanup';
+import { acquireCheckoutLock } from './lock';
+import { FixtureError } from './errors';
+import { errors } from 'playwright-core';
 import { makePlan } from './plan';
 import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
@@ -45,7 +48,15 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
     let index = 0;
     for (const scenarioId of config.scenarios) {
       for (const variant of variantsOf(scenarioById(scenarioId))) {
-        captured.push(await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++), config.interactionTimeoutMs));
+        runSignal.throwIfAborted();
+        try {
+          captured.push(await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++), config.interactionTimeoutMs));
+        } catch (error) {
+          // A variant that cannot be captured (a hung request, a page that never shows its result) is not replayed.
+          runSignal.throwIfAborted();
+          if (!(error instanceof FixtureError || error instanceof errors.TimeoutError)) throw error;
+          failures.push({ scenario: scenarioId, variant, rttMs: 0, message: `HTTP capture: ${error.message.split('\n')[0]}` });
+        }
       }
     }
   } finally {
@@ -79,7 +90,15 @@ export async function runBench(config: Config, argv: string[], progress: Progres
   const needsBrowser = config.suites.includes('browser') || config.suites.includes('http');
   const chromiumPath = needsBrowser ? requireChromium() : null;
   if (config.port !== 0) await claimPort(config.port);
+  const releaseLock = acquireCheckoutLock();
+  try {
+    return await measureAndReport(config, argv, progress, chromiumPath, startedAt);
+  } finally {
+    releaseLock();
+  }
+}
 
+async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date): Promise<RunOutcome> {
   const store = new RunStore(config.outDir);
   const random = seededRandom(config.seed);
   const runSnapshot = takeSnapshot();
@@ -116,7 +135,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
       await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, async (server, dbPath) => {
         if (config.suites.includes('browser')) {
           progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}`);
-          await withSessions({ chromiumPath, modes: config.chromeModes, origin: server.origin, rttEmulation: config.rttEmulation }, async (sessions, version) => {
+          await withSessions({ chromiumPath, modes: config.chromeModes, origin: server.origin, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions, version) => {
             chromiumVersion = version;
             await measureBrowser({ config, plan, sessions, store, progress, random, measurement });
           });
@@ -125,7 +144,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
         if (config.suites.includes('http')) {
           const { captures, chromiumVersion: version } = await captureAll(chromiumPath, config, server.origin, browserResults?.cells ?? [], failures);
           chromiumVersion = version;
-          fs.writeFileSync(store.file('capture.json'), `${JSON.stringify(captures, null, 2)}\n`);
+          store.writeJson('capture.json', captures);
           const floor = await startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
           try {
             const arms = config.scenarios.flatMap((scenario) => loadArms(scenario, captures, server, floor));
@@ -139,7 +158,8 @@ export async function runBench(config: Config, argv: string[], progress: Progres
     // Last, with no server or browser running: in-process costs are the most sensitive to a busy machine.
     if (config.suites.includes('micro')) micro = await runMicro(config, progress);
   } catch (caught) {
-    error = caught;
+    // Stopped from outside (Ctrl-C, the server gone): that is the reason, not the error it caused in flight.
+    error = stopReason(caught);
   }
 
   if (config.suites.includes('browser')) browserResults ??= summarizeBrowser();
@@ -155,7 +175,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
     ...measurement.failures,
     ...failures,
     ...(http?.cells ?? []).filter((cell) => cell.failed).map((cell) => ({ scenario: cell.scenario, variant: cell.variant, rttMs: 0, message: `HTTP load ${cell.encoding} x${cell.connections}: ${cell.failed}` })),
-    ...(error === undefined ? [] : [{ scenario: '*', variant: '*', rttMs: 0, message: `run aborted: ${(error as Error).message ?? error}` }]),
+    ...(error === undefined ? [] : [{ scenario: '*', variant: '*', rttMs: 0, message: `run stopped early, what was measured before is kept: ${(error as Error).message ?? error}` }]),
   ];
   const warnings = machineWarnings(atStart, browserResults, http);
   for (const warning of warnings) progress.log(`warning: ${warning}`);

@@ -1,4 +1,5 @@
 import { errors } from 'playwright-core';
+import { runSignal } from '../cleanup';
 import type { Config } from '../config';
 import { FixtureError } from '../errors';
 import { armKey, type Arm, type ArmGroup, type ChromeMode, type Plan } from '../plan';
@@ -134,9 +135,12 @@ export async function measureBrowser(options: {
     const roundStartSeconds = elapsedSeconds();
     const arms = openGroups().flatMap((group) => group.arms.filter((arm) => !measurement.failedArms.has(armKey(arm))));
     for (const arm of shuffled(arms, random)) {
+      runSignal.throwIfAborted();
       try {
         await measureBlock(sessions[arm.chrome]!, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, record);
       } catch (error) {
+        // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.
+        runSignal.throwIfAborted();
         if (!(error instanceof FixtureError || error instanceof errors.TimeoutError)) throw error;
         const message = error.message.split('\n')[0]!;
         measurement.failedArms.add(armKey(arm));

@@ -1,6 +1,12 @@
 import type { Page, Request } from 'playwright-core';
 import type { RequestRecord } from './request-log';
 
+/** `POST /counter/action`: a request as messages name it. */
+export const requestName = (request: Request): string => {
+  const url = new URL(request.url());
+  return `${request.method()} ${url.pathname}`;
+};
+
 /** Tracks a page's in-flight requests and records the ones started inside a capture window. */
 export class NetworkLog {
   /** Each in-flight request with the promise its end resolves. */
@@ -22,9 +28,23 @@ export class NetworkLog {
     page.on('requestfailed', finish);
   }
 
-  /** Resolves once no request is in flight (new ones started meanwhile are waited for too). */
-  async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight.values()].map((entry) => entry.done));
+  /**
+   * Waits until no request is in flight (new ones started meanwhile are waited for too), at most `timeoutMs`.
+   * Returns the requests still unanswered then, by name: empty when the page settled.
+   */
+  async settled(timeoutMs: number): Promise<string[]> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.inFlight.size > 0) {
+      const left = deadline - performance.now();
+      if (left <= 0) return [...this.inFlight.keys()].map(requestName);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([...this.inFlight.values()].map((entry) => entry.done)),
+        new Promise((resolve) => (timer = setTimeout(resolve, left))),
+      ]);
+      clearTimeout(timer);
+    }
+    return [];
   }
 
   begin(): void {

@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_TIMEOUT_MS } from '../config';
 import { FixtureError } from '../errors';
+import { withTimeout } from '../timeout';
 import { startRttProxy, type RttProxy } from '../rtt-proxy';
 import type { Scenario } from '../scenarios';
 import { NetworkLog, describeRequest } from './network-log';
 import { countRoundTrips, type RequestRecord } from './request-log';
 
 const PROBE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'in-page', 'probe.js');
+/** How long past its own timeout the probe may take to answer before the page counts as hung. */
+const PROBE_GRACE_MS = 5000;
 
 export interface InteractionResult {
   /** The click's input time (event.timeStamp, as Event Timing and INP) to the DOM showing the expected value. */
@@ -66,22 +70,37 @@ export class BrowserSession {
     private readonly network: NetworkLog,
     private readonly proxy: RttProxy,
     readonly setRtt: (rttMs: number) => Promise<void>,
+    private readonly timeoutMs: number,
   ) {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
   }
 
-  static async open(browser: Browser, serverOrigin: string, emulation: RttEmulation): Promise<BrowserSession> {
+  /** `timeoutMs` bounds every wait on the page (navigation, hydration, requests): a hung server fails a cell, never the run. */
+  static async open(browser: Browser, serverOrigin: string, emulation: RttEmulation, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<BrowserSession> {
     const page = await browser.newPage();
+    page.setDefaultTimeout(timeoutMs);
     await page.addInitScript({ path: PROBE_SCRIPT });
     const network = new NetworkLog(page);
     const proxy = await startRttProxy(Number(new URL(serverOrigin).port));
     page.once('close', () => void proxy.close());
-    if (emulation === 'proxy') return new BrowserSession(page, network, proxy, (rttMs) => proxy.setRtt(rttMs));
+    if (emulation === 'proxy') return new BrowserSession(page, network, proxy, (rttMs) => proxy.setRtt(rttMs), timeoutMs);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    return new BrowserSession(page, network, proxy, async (latency) => {
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
-    });
+    return new BrowserSession(
+      page,
+      network,
+      proxy,
+      async (latency) => {
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Fails with the requests still unanswered after the timeout. */
+  private async requireSettled(where: string): Promise<void> {
+    const unanswered = await this.network.settled(this.timeoutMs);
+    if (unanswered.length) throw new FixtureError(`${where}: ${unanswered.join(', ')} unanswered after ${this.timeoutMs} ms`);
   }
 
   /** Loads a page at RTT 0 (page loads are not measured) and waits until React has hydrated its buttons. */
@@ -90,12 +109,12 @@ export class BrowserSession {
     this.pageErrors.length = 0;
     await this.page.goto(`${this.proxy.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, { waitUntil: 'load' });
     await waitForHydration(this.page);
-    await this.network.settled();
+    await this.requireSettled(`loading ${pagePath}`);
   }
 
   async interact(scenario: Scenario, label: string, timeoutMs: number): Promise<InteractionResult> {
     const spec = await scenario.prepare(this.page, label);
-    await this.network.settled();
+    await this.requireSettled(`${scenario.id} before the click`);
     const trigger = await spec.trigger.elementHandle({ timeout: timeoutMs });
     try {
       await this.page.evaluate(([element, expect]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect), [
@@ -119,20 +138,26 @@ export class BrowserSession {
     const before = await this.proxy.counters();
     this.network.begin();
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const outcome = await result;
-    await this.network.settled();
+    // The probe answers by its own timeout; a page whose main thread never yields again must not hang the run.
+    const outcome = await withTimeout(result, timeoutMs + PROBE_GRACE_MS, () => new FixtureError(`${scenario.id}: the page did not answer the probe within ${timeoutMs + PROBE_GRACE_MS} ms`));
+    const unanswered = await this.network.settled(timeoutMs);
     const captured = this.network.end();
+    const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
+    const expected = `"${spec.expect.text}" in ${spec.expect.selector}`;
+    if (unanswered.length) {
+      const shown = outcome.timedOut ? `the page did not show ${expected} within ${timeoutMs} ms` : `the page showed ${expected}`;
+      throw new FixtureError(`${where}: after the click ${shown}, and ${unanswered.join(', ')} was still unanswered ${timeoutMs} ms later`);
+    }
     const after = await this.proxy.counters();
     const zeroEpochMs = outcome.timeOrigin + (outcome.inputMs ?? 0);
     const requests = await Promise.all(captured.map((request) => describeRequest(request, zeroEpochMs)));
 
-    const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
     const requestSummary = requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ') || 'none';
     if (this.pageErrors.length > 0) throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}" (requests: ${requestSummary})`);
     if (!outcome.clicked) throw new FixtureError(`${where}: the click never reached the trigger element`);
     if (outcome.timedOut || outcome.endMs === null || outcome.frameMs === null || outcome.startMs === null || outcome.inputMs === null) {
       throw new FixtureError(
-        `${where}: after the click the page did not show "${spec.expect.text}" in ${spec.expect.selector} within ${timeoutMs} ms (requests: ${requestSummary})`,
+        `${where}: after the click the page did not show ${expected} within ${timeoutMs} ms (requests: ${requestSummary})`,
       );
     }
     const failed = requests.find((request) => request.status === null || request.status >= 400);

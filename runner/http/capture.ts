@@ -83,6 +83,7 @@ export async function captureInteraction(browser: Browser, origin: string, scena
   const scenario = scenarioById(scenarioId);
   const expected = scenario.expectedRequests[variant] ?? 1;
   const page = await browser.newPage();
+  page.setDefaultTimeout(timeoutMs);
   try {
     await page.goto(`${origin}${variantPath(scenarioId, variant)}?scope=${scope}`);
     await waitForHydration(page);

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import { createRequire } from 'node:module';
+import { runSignal } from '../cleanup';
 import type { Encoding } from '../config';
 import { replayScope } from '../scopes';
 import { mediaType, type Capture, type CapturedRequest } from './capture';
@@ -210,7 +211,8 @@ async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
 
   const cpuBefore = process.cpuUsage();
   // autocannon ignores a `path` option: the first path goes in `url`, every request names its own.
-  const result = await autocannon({
+  // The promise form returns autocannon's tracker, a thenable (no finally) that can be stopped.
+  const instance = autocannon({
     url: `${options.origin}${sequence[0]!.captured.path}`,
     connections: options.connections,
     requests: requests as unknown as autocannon.Request[],
@@ -219,7 +221,17 @@ async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
     // autocannon notices a finished amount only when it takes a sample: every 50 ms instead of every second keeps
     // a short repeat from idling up to a second (the measured window below does not include that idle time).
     sampleInt: 50,
-  });
+  }) as unknown as PromiseLike<autocannon.Result> & { stop(): void };
+  // A stopping run (Ctrl-C, the server gone) stops the load at once; runSignal then says why.
+  const stopLoad = () => instance.stop();
+  runSignal.addEventListener('abort', stopLoad, { once: true });
+  let result: autocannon.Result;
+  try {
+    result = await instance;
+  } finally {
+    runSignal.removeEventListener('abort', stopLoad);
+  }
+  runSignal.throwIfAborted();
   const cpu = process.cpuUsage(cpuBefore);
 
   const totalRequests = result.requests.total;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { AppServer } from '../app-server';
+import { runSignal } from '../cleanup';
 import type { Config, Encoding } from '../config';
 import type { Progress } from '../progress';
 import { queryOnce } from '../read-database';
@@ -103,6 +104,7 @@ export async function measureHttp(options: {
   let done = 0;
   for (let repeat = 0; repeat < config.repeats; repeat++) {
     for (const cell of shuffled(cells, random)) {
+      runSignal.throwIfAborted();
       machine.mark();
       const record = await measureRepeat({ config, ...cell, repeat, dbPath, prefix: done.toString(36).padStart(3, '0') });
       record.machine = machine.mark();

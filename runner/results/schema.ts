@@ -250,6 +250,8 @@ export const ResultsSchema = z.object({
     gitSha: z.string(),
     argv: z.array(z.string()),
     seed: z.number().int(),
+    /** Environment variables that change what is measured; a secret-looking one is named, never its value. */
+    variables: z.record(z.string(), z.string()).default({}),
   }),
   /** How busy the machine was: before anything started, and over the whole run. */
   machine: z.object({ atStart: MachineLoadSchema, overall: MachineLoadSchema, warnings: z.array(z.string()) }).optional(),

@@ -1,15 +1,47 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors';
 import { ResultsSchema, type Results, type Sample } from './schema';
+
+/** Writes a whole file at once (a temp file renamed over it): a reader never sees half a file, a crash keeps the old one. */
+export function writeFileAtomically(file: string, text: string): void {
+  writeFileAtomic.sync(file, text);
+}
+
+/**
+ * Makes `dir` a new run's folder, or fails with one line: it must be new or empty (a reused folder would mix two
+ * runs' samples under one results.json) and writable. Missing folders are made one level at a time, because
+ * Node's recursive mkdir loops forever under /proc.
+ */
+export function prepareRunFolder(dir: string): void {
+  const fix = 'pass --out a new or empty folder you can write';
+  const missing: string[] = [];
+  let existing = dir;
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
+    missing.unshift(existing);
+    existing = path.dirname(existing);
+  }
+  if (!fs.statSync(existing).isDirectory()) throw new UserError(`--out ${dir}: ${existing} is not a folder: ${fix}`);
+  if (missing.length === 0 && fs.readdirSync(dir).length > 0) throw new UserError(`--out ${dir} already holds files (an earlier run?): ${fix}`);
+  try {
+    for (const folder of missing) fs.mkdirSync(folder);
+    const probe = path.join(dir, '.write-test');
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (error) {
+    throw new UserError(`--out ${dir}: cannot write there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${fix}`);
+  }
+}
 
 /** A run's folder: samples.jsonl grows as samples are measured, so a crash loses nothing measured. */
 export class RunStore {
   readonly samplesFile: string;
   readonly resultsFile: string;
 
+  /** Takes a new or empty, writable folder (prepareRunFolder); anything else is a UserError. */
   constructor(readonly dir: string) {
-    fs.mkdirSync(dir, { recursive: true });
+    prepareRunFolder(dir);
     this.samplesFile = path.join(dir, 'samples.jsonl');
     this.resultsFile = path.join(dir, 'results.json');
   }
@@ -22,8 +54,13 @@ export class RunStore {
     fs.appendFileSync(this.samplesFile, `${JSON.stringify(sample)}\n`);
   }
 
+  /** A whole result file (capture.json, calibration.json), written atomically. */
+  writeJson(name: string, value: unknown): void {
+    writeFileAtomically(this.file(name), `${JSON.stringify(value, null, 2)}\n`);
+  }
+
   writeResults(results: Results): void {
-    fs.writeFileSync(this.resultsFile, `${JSON.stringify(ResultsSchema.parse(results), null, 2)}\n`);
+    writeFileAtomically(this.resultsFile, `${JSON.stringify(ResultsSchema.parse(results), null, 2)}\n`);
   }
 }
 
