@@ -1,47 +1,18 @@
-import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import { ResultsSchema, SampleSchema } from '../runner/results/schema';
+import { bench, fixtureProcesses, ROOT, run, type Exit } from './support/cli';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-cli-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Exit> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const bench = (args: string[], env?: Record<string, string>) => run('runner/cli.ts', args, env);
-
-/** Fixture servers and builds still alive (their command lines name Next's bin or the server's title). */
-function fixtureProcesses(): string[] {
-  try {
-    return execFileSync('pgrep', ['-af', 'next/dist/bin/next|next-server'], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .filter((line) => line && !line.includes('pgrep'));
-  } catch {
-    return [];
-  }
-}
+/** A folder an earlier run left: reusing it would mix two runs' samples. */
+const used = path.join(scratch, 'used');
+fs.mkdirSync(used);
+fs.writeFileSync(path.join(used, 'samples.jsonl'), '{}\n');
 
 describe('bad input: one line, exit 2, nothing left running', () => {
   const cases: [string, string[], Record<string, string>, RegExp][] = [
@@ -49,6 +20,12 @@ describe('bad input: one line, exit 2, nothing left running', () => {
     ['malformed --rtt', ['--rtt', '0,5O'], {}, /--rtt takes whole numbers separated by commas/],
     ['unknown flag', ['--fast'], {}, /Unknown option '--fast'/],
     ['missing Chromium', ['--profile', 'quick'], { CHROMIUM_PATH: '/nonexistent/chromium' }, /CHROMIUM_PATH=\/nonexistent\/chromium does not exist/],
+    ['--amount below --connections', ['--amount', '5', '--connections', '10'], {}, /--amount 5 is below --connections 10: every connection needs an interaction; pass --amount 10 or more/],
+    // The later --out wins; `never` must still not appear.
+    ['--out inside a file', ['--profile', 'quick', '--out', '/etc/passwd/x'], {}, /--out \/etc\/passwd\/x: \/etc\/passwd is not a folder: pass --out a new or empty folder you can write$/],
+    // Node's recursive mkdir never returns under /proc: the check must not spin.
+    ['--out under /proc', ['--profile', 'quick', '--out', '/proc/mutation-bench/x'], {}, /--out \/proc\/mutation-bench\/x: cannot write there \(ENOENT\): pass --out a new or empty folder/],
+    ['--out a used folder', ['--profile', 'quick', '--out', used], {}, /already holds files \(an earlier run\?\): pass --out a new or empty folder you can write$/],
   ];
   it.each(cases)('%s', async (_name, args, env, message) => {
     const before = fixtureProcesses();
@@ -57,6 +34,7 @@ describe('bad input: one line, exit 2, nothing left running', () => {
     expect(exit.stderr.trim()).toMatch(message);
     expect(exit.stderr.trim().split('\n')).toHaveLength(1);
     expect(fs.existsSync(path.join(scratch, 'never'))).toBe(false);
+    expect(fs.readdirSync(used)).toEqual(['samples.jsonl']);
     expect(fixtureProcesses()).toEqual(before);
   });
 
@@ -182,17 +160,22 @@ describe('npm run bench, end to end with tiny sample counts', () => {
   });
 });
 
-describe('a failed run', () => {
-  it('exits 1, keeps what it measured and the failures, and leaves no process behind', async () => {
+describe('a server that never answers', () => {
+  it('fails each cell naming the unanswered request, exits 1, keeps what it measured, and leaves no process behind', async () => {
     const out = path.join(scratch, 'failed');
-    // Every interaction outlasts the timeout: each cell must fail with a message, not be timed.
-    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'counter', '--server-delay', '2000', '--timeout', '500', '--out', out]);
+    // Every mutation outlasts the run by far: each browser cell and each capture must fail within --timeout.
+    const exit = await bench(['--profile', 'quick', '--suite', 'browser,http', '--scenarios', 'counter', '--server-delay', '600000', '--timeout', '1000', '--out', out]);
     expect(exit.code).toBe(1);
-    expect(exit.stderr).toMatch(/FAILED counter\/action at RTT 0 ms: counter at \/counter\/action: after the click the page did not show "1"/);
+    expect(exit.stderr).toMatch(
+      /FAILED counter\/action at RTT 0 ms: counter at \/counter\/action: after the click the page did not show "1" in .* within 1000 ms, and POST \/counter\/action was still unanswered 1000 ms later/,
+    );
+    expect(exit.stderr).toMatch(/FAILED counter\/route at RTT 0 ms: HTTP capture: counter\/route: the page did not show "1" .* within 1000 ms \(unanswered: POST \/api\/counter\)/);
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.complete).toBe(false);
-    expect(results.failures).toHaveLength(3);
+    // 3 browser arms (action, its A/A twin, route) and 2 captures; nothing replayed.
+    expect(results.failures).toHaveLength(5);
     expect(results.browser!.cells).toEqual([]);
+    expect(results.http!.cells).toEqual([]);
     expect(results.claims.every((claim) => claim.verdict === 'not-measured')).toBe(true);
     expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
     expect(fixtureProcesses()).toEqual([]);

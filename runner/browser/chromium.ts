@@ -65,6 +65,12 @@ export function launchedChromiumCommandLines(): string[] {
   }
 }
 
+/**
+ * The runner owns Ctrl-C and SIGTERM (runner/cleanup.ts closes the browser, then writes what was measured):
+ * Playwright's own handlers would exit the process before results.json is written.
+ */
+const SIGNALS_ARE_OURS = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } as const;
+
 const featuresSwitch = (commandLine: string | undefined) => commandLine?.split(' ').find((arg) => arg.startsWith('--disable-features='));
 
 /**
@@ -73,7 +79,7 @@ const featuresSwitch = (commandLine: string | undefined) => commandLine?.split('
  */
 async function playwrightDisabledFeatures(executablePath: string): Promise<string | undefined> {
   const running = new Set(launchedChromiumCommandLines());
-  const probe = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const probe = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...SIGNALS_ARE_OURS });
   try {
     return featuresSwitch(launchedChromiumCommandLines().find((line) => !running.has(line)));
   } finally {
@@ -82,7 +88,7 @@ async function playwrightDisabledFeatures(executablePath: string): Promise<strin
 }
 
 export async function launchChromium(executablePath: string, options: { deferAfterInput: boolean }): Promise<Browser> {
-  if (options.deferAfterInput) return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  if (options.deferAfterInput) return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...SIGNALS_ARE_OURS });
   const theirs = await playwrightDisabledFeatures(executablePath);
   const features = new Set([...(theirs?.slice('--disable-features='.length).split(',').filter(Boolean) ?? []), DEFERRED_AFTER_INPUT]);
   return chromium.launch({
@@ -90,5 +96,6 @@ export async function launchChromium(executablePath: string, options: { deferAft
     headless: true,
     args: [...CHROMIUM_ARGS, `--disable-features=${[...features].join(',')}`],
     ignoreDefaultArgs: theirs ? [theirs] : [],
+    ...SIGNALS_ARE_OURS,
   });
 }

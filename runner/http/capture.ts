@@ -1,4 +1,5 @@
-import type { Browser, Request } from 'playwright-core';
+import { errors, type Browser, type Request } from 'playwright-core';
+import { requestName } from '../browser/network-log';
 import { waitForHydration } from '../browser/session';
 import { FixtureError } from '../errors';
 import { scenarioById, variantPath } from '../scenarios';
@@ -102,11 +103,19 @@ export async function captureInteraction(browser: Browser, origin: string, scena
     page.on('requestfinished', answer);
     page.on('requestfailed', answer);
     await spec.trigger.click();
-    await page.waitForFunction(
-      ({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text),
-      spec.expect,
-      { timeout: timeoutMs },
-    );
+    await page
+      .waitForFunction(
+        ({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text),
+        spec.expect,
+        { timeout: timeoutMs },
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof errors.TimeoutError)) throw error;
+        const unanswered = sent.filter((request) => !answered.has(request)).map(requestName);
+        throw new FixtureError(
+          `${scenarioId}/${variant}: the page did not show "${spec.expect.text}" in ${spec.expect.selector} within ${timeoutMs} ms${unanswered.length ? ` (unanswered: ${unanswered.join(', ')})` : ''}`,
+        );
+      });
     const deadline = performance.now() + timeoutMs;
     const settled = () => sent.length >= expected && sent.every((request) => answered.has(request)) && performance.now() - lastEventAt >= QUIET_MS;
     while (!settled() && performance.now() < deadline) await page.waitForTimeout(25);
