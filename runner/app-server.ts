@@ -70,7 +70,10 @@ export async function buildFixture(logFile: string): Promise<boolean> {
     detached: true,
   });
   const untrack = trackProcessGroup(child.pid!);
+  // Ctrl-C during a build stops it at once; the stamp is written only after a build that succeeded.
+  const unregister = onCleanup(async () => killProcessGroup(child.pid!, 'SIGTERM'));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  unregister();
   untrack();
   fs.closeSync(log);
   if (code !== 0) {

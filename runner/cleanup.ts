@@ -80,6 +80,11 @@ export function installSignalHandlers(): void {
  */
 export function runMain(name: string, main: () => Promise<number>): void {
   installSignalHandlers();
+  // While a stopped run closes its browser and servers, stray rejections from closing pages are expected; at any
+  // other time one is a bug and crashes as Node would.
+  process.on('unhandledRejection', (error) => {
+    if (!runSignal.aborted) throw error;
+  });
   const interrupted = () => (runSignal.reason instanceof RunInterrupted ? runSignal.reason.exitCode : null);
   main().then(
     async (code) => {

@@ -135,6 +135,8 @@ export class BrowserSession {
       (timeout) => (window as unknown as ProbeWindow).__mutationBench.result(timeout),
       timeoutMs,
     );
+    // Awaited below; until then a closing page (Ctrl-C) must not make its rejection an unhandled one.
+    result.catch(() => undefined);
     const before = await this.proxy.counters();
     this.network.begin();
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
