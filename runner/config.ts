@@ -111,7 +111,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rate N            HTTP load: open model, N interactions per second arriving on a fixed schedule
   --arrivals M        open model: constant (default) | poisson
   --encoding LIST     HTTP load: gzip (the browser's accept-encoding), identity (none); default both
-  --timeout MS        an interaction that has not shown its result after MS fails its cell (default 10000)
+  --timeout MS        an interaction, page load or request not done after MS fails its cell (default 10000)
   --server-delay MS   server-side work added to every mutation, for every transport alike (default 0)
   --help              this text`;
 
