@@ -34,17 +34,26 @@ export async function startRttProxy(upstreamPort: number): Promise<RttProxy> {
   const worker = new Worker(new URL('./rtt-proxy-worker.mjs', import.meta.url), { workerData: { upstreamPort } });
   const [{ listening }] = (await once(worker, 'message')) as [{ listening: number }];
   type Reply = { id?: number; counters?: LinkCounters; recentLatenessMs?: number[] };
-  const pending = new Map<number, (reply: Reply) => void>();
+  const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
+  let exited = false;
+  const stopped = () => new Error('the RTT proxy has stopped');
   worker.on('message', (reply: Reply) => {
     if (reply.id === undefined) return;
-    pending.get(reply.id)?.(reply);
+    pending.get(reply.id)?.resolve(reply);
     pending.delete(reply.id);
+  });
+  // A question the stopped worker will never answer fails instead of hanging (Ctrl-C closes the proxy mid-interaction).
+  worker.once('exit', () => {
+    exited = true;
+    for (const { reject } of pending.values()) reject(stopped());
+    pending.clear();
   });
   let nextId = 0;
   const ask = (message: object) =>
-    new Promise<Reply>((resolve) => {
+    new Promise<Reply>((resolve, reject) => {
+      if (exited) return reject(stopped());
       const id = nextId++;
-      pending.set(id, resolve);
+      pending.set(id, { resolve, reject });
       worker.postMessage({ ...message, id });
     });
   const close = async () => {

@@ -215,6 +215,7 @@ describe('the checkout lock', () => {
 
   it('takes over a lock whose process is gone (a run killed with SIGKILL)', () => {
     const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    fs.mkdirSync(path.dirname(lockFile), { recursive: true });
     fs.writeFileSync(lockFile, JSON.stringify({ pid: Number(gone.stdout.trim()), startedAt: '2026-01-01T00:00:00.000Z', command: 'cli.ts' }));
     const release = acquireCheckoutLock(lockFile);
     expect(JSON.parse(fs.readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
