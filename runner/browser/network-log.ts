@@ -70,6 +70,7 @@ export async function describeRequest(request: Request, zeroEpochMs: number): Pr
     path: url.pathname + url.search,
     status: response?.status() ?? null,
     startMs,
+    ...(timing.responseStart >= 0 ? { responseStartMs: startMs + timing.responseStart } : {}),
     endMs: startMs + Math.max(end, 0),
   };
 }

@@ -10,6 +10,8 @@ export const RequestRecordSchema = z.object({
   path: z.string(),
   status: z.number().int().nullable(),
   startMs: Ms,
+  /** The response's first byte (its headers); absent in samples recorded before it was kept. */
+  responseStartMs: Ms.optional(),
   endMs: Ms,
 });
 
