@@ -1,5 +1,5 @@
 import type { ChromeMode } from '../plan';
-import type { BrowserResults, HttpResults } from '../results/schema';
+import type { Accuracy, BrowserResults, HttpResults } from '../results/schema';
 
 /** What gating needs to know about the run besides its results. */
 export interface RunConditions {
@@ -12,9 +12,19 @@ export interface RunConditions {
 export const QUICK_REASON = 'quick profile: a smoke run, too few samples for a verdict';
 
 /**
+ * Whether the RTT known answer was measurably missed: the rise's 95% CI lies wholly outside expected ± tolerance.
+ * Like the A/A control (CI excludes 0), the gate needs evidence of a miss: a point error past the tolerance with a
+ * CI that still reaches the band is noise in the RTT-0 baseline (seed 211: rise 33.6 to 66.3 ms for an expected
+ * 60, point error -10 ms), and gating on it held back a different random third of the rows in every run.
+ */
+export function accuracyMissed(row: Pick<Accuracy, 'ci95' | 'expectedIncreaseMs' | 'toleranceMs'>): boolean {
+  return row.ci95[1] < row.expectedIncreaseMs - row.toleranceMs || row.ci95[0] > row.expectedIncreaseMs + row.toleranceMs;
+}
+
+/**
  * Why a browser comparison row may not carry a verdict, or null. DESIGN's rule: no verdict from failed,
  * budget-stopped or under-sampled rows, the quick profile, or a scenario/RTT whose A/A fails or whose accuracy
- * row fails for one of the row's two variants (in the reference mode). A row capped at n_max keeps its verdict:
+ * row measurably missed its known answer for one of the row's two variants (in the reference mode). A row capped at n_max keeps its verdict:
  * its CI is wider than the target, and the two-stage procedure keeps 95% either way (test/sequential.test.ts).
  */
 export function browserGate(
@@ -33,9 +43,12 @@ export function browserGate(
   // The known answer of the row's own two variants: another variant's client work (route-json's overlaps the
   // network wait) says nothing about whether this difference was measured right.
   const inaccurate = browser.accuracy.find(
-    (a) => a.reference && a.scenario === row.scenario && a.rttMs === row.rttMs && [row.a, row.b].includes(a.variant) && !a.withinTolerance,
+    (a) => a.reference && a.scenario === row.scenario && a.rttMs === row.rttMs && [row.a, row.b].includes(a.variant) && accuracyMissed(a),
   );
-  if (inaccurate) return `the accuracy check failed at this RTT (${inaccurate.variant} off by ${inaccurate.errorMs.toFixed(1)} ms)`;
+  if (inaccurate) {
+    const [lo, hi] = inaccurate.ci95.map((bound) => (bound - inaccurate.expectedIncreaseMs).toFixed(1));
+    return `the accuracy check failed at this RTT (${inaccurate.variant} off by ${inaccurate.errorMs.toFixed(1)} ms, CI ${lo} to ${hi}, tolerance ±${inaccurate.toleranceMs})`;
+  }
   return null;
 }
 
