@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { C1_BOUNDS_MS, evaluateC1, evaluateC2, evaluateC3, evaluateC4a, evaluateC4b, rangesInside } from '../runner/claims/claims';
+import { C1_BOUNDS_MS, evaluateC1, evaluateC2, evaluateC3, evaluateC4a, evaluateC4b, evaluateClaims, rangesInside } from '../runner/claims/claims';
 import { bandVerdict, combineDirections, combineVerdicts, directionVerdict } from '../runner/claims/verdicts';
 import type { AaResult, Accuracy, BrowserResults, Cell, Comparison, HttpCell, HttpRatio, HttpResults } from '../runner/results/schema';
 import { fitLine } from '../runner/stats/interval';
@@ -203,5 +203,16 @@ describe('C4a and C4b', () => {
   it('are not-measured without the HTTP suite', () => {
     expect(evaluateC4a({ run }).verdict).toBe('not-measured');
     expect(evaluateC4b({ run }).verdict).toBe('not-measured');
+  });
+});
+
+describe('the claims not measured yet', () => {
+  it('are listed after the measured ones, each with its source, quote and what would measure it', () => {
+    const claims = evaluateClaims({ run });
+    expect(claims.map((claim) => claim.id)).toEqual(['C1', 'C2', 'C3', 'C4a', 'C4b', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13', 'C14', 'C15']);
+    for (const claim of claims) expect(claim.verdict).toBe('not-measured');
+    const c5 = claims.find((claim) => claim.id === 'C5')!;
+    expect(c5).toMatchObject({ source: 'seeds/000_4d69c6b39f0753f9.txt', quote: 'Server Actions automatically prevent CSRF.', evidence: [] });
+    expect(c5.summary).toMatch(/^Not measured by this version of mutation-bench: it needs a probes suite sending action and route requests with a foreign, null and no Origin/);
   });
 });

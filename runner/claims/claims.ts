@@ -2,6 +2,7 @@ import type { ChromeMode } from '../plan';
 import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults } from '../results/schema';
 import { fitLine, tCritical, type LineFit } from '../stats/interval';
 import { browserGate, httpGate, QUICK_REASON, type RunConditions } from './gating';
+import { UNMEASURED_CLAIMS, unmeasured } from './unmeasured';
 import { allOf, bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
 
 export { combineVerdicts } from './verdicts';
@@ -295,6 +296,7 @@ export function evaluateC4b(input: ClaimInput): Claim {
   };
 }
 
+/** Every claim of DESIGN's table, in order: the measured ones evaluated, the rest listed as not measured. */
 export function evaluateClaims(input: ClaimInput): Claim[] {
-  return [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input)];
+  return [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), ...UNMEASURED_CLAIMS.map(unmeasured)];
 }
