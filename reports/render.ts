@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import type { BrowserResults, Claim, HttpResults, Results } from '../runner/results/schema';
+import type { BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 import { accuracyMissed } from '../runner/claims/gating';
 
 /** Pure: results.json (+ Chart.js's source, inlined) -> one self-contained HTML page. */
@@ -13,6 +13,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
     ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario)?.summary)) : []),
     b || results.http ? accuracySection(b, results.http) : '',
     results.http ? httpSection(results.http) : '',
+    results.probes ? probesSection(results.probes) : '',
     results.micro ? microSection(results.micro) : '',
     environmentSection(results),
   ].join('\n');
@@ -336,6 +337,23 @@ function microSection(micro: NonNullable<Results['micro']>): string {
 <p>tinybench in a separate Node process under the react-server condition, production React (Next's compiled copy).
 Action arguments go through React's encodeReply/decodeReply; a Route Handler body through JSON.stringify/parse.</p>
 ${table(['task', 'ops/s', 'mean µs', 'margin of error', 'samples', ''], rows)}</section>`;
+}
+
+function probesSection(probes: ProbeResults): string {
+  const kb = (bytes: number) => e((bytes / 1024).toFixed(1));
+  const jsRows = probes.clientJs.map((row) => [`${e(row.scenario)}/${e(row.variant)}`, e(row.scripts), kb(row.rawBytes), kb(row.gzipBytes)]);
+  const codeRows = probes.transportCode.map((row) => [
+    `${e(row.scenario)}/${e(row.variant)}`,
+    e(row.lines),
+    row.files.map((file) => `<code>${e(file.path)}</code> ${e(file.lines)}`).join('<br>'),
+  ]);
+  return `<section><h2>Static metrics</h2>
+<p>Client JavaScript: every script a fresh page load of each variant fetched in Chromium (no cache) until it hydrated and
+the network was idle; raw = decoded bytes, gzip = each script gzipped at level 6 (C10).</p>
+${table(['page', 'scripts', 'raw KB', 'gzip KB'], jsRows)}
+<p>Each variant's own code: non-blank, non-comment lines (TypeScript's scanner) of the files only that transport needs;
+the shared service and the UI component that takes the transport as a prop are excluded (C9).</p>
+${table(['variant', 'lines', 'files (lines)'], codeRows)}</section>`;
 }
 
 function environmentSection(results: Results): string {

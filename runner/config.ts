@@ -6,7 +6,7 @@ import { UserError } from './errors';
 import { CHROME_MODES } from './plan';
 import { SCENARIO_IDS } from './scenarios';
 
-export const SUITES = ['browser', 'http', 'micro'] as const;
+export const SUITES = ['browser', 'http', 'probes', 'micro'] as const;
 export type Suite = (typeof SUITES)[number];
 
 /** HTTP load conditions: the browser's accept-encoding (Next gzips the action's streamed RSC response) or none. */
@@ -89,7 +89,7 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 export const USAGE = `Usage: npm run bench -- [options]
 
-  --suite LIST        browser, http, micro (default: all three)
+  --suite LIST        browser, http, probes, micro (default: all four)
   --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,60,120)
   --profile NAME      quick | standard (default standard)

@@ -11,6 +11,8 @@ import { admitCaptures, captureInteraction, type Capture } from './http/capture'
 import { summarizeHttp } from './http/summarize-http';
 import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
+import { measureClientJs } from './probes/client-js';
+import { measureTransportCode } from './probes/transport-code';
 import { launch, withFixture, withSessions } from './harness';
 import { runSignal, stopReason } from './cleanup';
 import { acquireCheckoutLock } from './lock';
@@ -71,6 +73,21 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   return { captures: admitted, chromiumVersion };
 }
 
+/** The static metrics: client JavaScript per variant page (C10) and each variant's own lines of code (C9). */
+async function runProbes(chromiumPath: string, origin: string, config: Config, progress: Progress): Promise<Results['probes']> {
+  progress.start('probes', 1);
+  // Input scheduling does not matter to what a page loads: Chrome as shipped needs one launch, not two.
+  const { browser, close } = await launch(chromiumPath, 'shipped');
+  try {
+    const clientJs = await measureClientJs(browser, origin, config.scenarios, config.interactionTimeoutMs);
+    const transportCode = measureTransportCode(config.scenarios.map(scenarioById));
+    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants`);
+    return { clientJs, transportCode };
+  } finally {
+    await close();
+  }
+}
+
 /** The load before anything starts, over a short quiet window, and warnings for busy stretches of the run. */
 function machineWarnings(atStart: MachineLoad, browser: BrowserResults | undefined, http: HttpResults | undefined): string[] {
   const warnings: string[] = [];
@@ -87,7 +104,7 @@ function machineWarnings(atStart: MachineLoad, browser: BrowserResults | undefin
 export async function runBench(config: Config, argv: string[], progress: Progress): Promise<RunOutcome> {
   const startedAt = new Date();
   // User errors first, before anything is built or started.
-  const needsBrowser = config.suites.includes('browser') || config.suites.includes('http');
+  const needsBrowser = config.suites.some((suite) => suite !== 'micro');
   const chromiumPath = needsBrowser ? requireChromium() : null;
   if (config.port !== 0) await claimPort(config.port);
   const releaseLock = acquireCheckoutLock();
@@ -110,6 +127,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   const httpRecords: RepeatRecord[] = [];
   const failures: Failure[] = [];
   let micro: Results['micro'];
+  let probes: Results['probes'];
   let chromiumVersion = 'not used';
   let error: unknown;
   let browserResults: BrowserResults | undefined;
@@ -153,6 +171,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
             await floor.stop();
           }
         }
+        if (config.suites.includes('probes')) probes = await runProbes(chromiumPath, server.origin, config, progress);
       });
     }
     // Last, with no server or browser running: in-process costs are the most sensitive to a busy machine.
@@ -193,7 +212,8 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     browser: browserResults,
     http,
     micro,
-    claims: evaluateClaims({ run: { profile: config.profile, minLoads: samplingRule(config).minLoads }, browser: browserResults, http }),
+    probes,
+    claims: evaluateClaims({ run: { profile: config.profile, minLoads: samplingRule(config).minLoads }, browser: browserResults, http, probes }),
   };
   store.writeResults(results);
   return { results, reportFile: writeReport(store.dir), error };

@@ -24,6 +24,12 @@ export interface Scenario {
   /** The Route Handler variant whose requests the bare floor server also answers. */
   floorVariant: string;
   /**
+   * C9: each variant's own code, paths under bench-app: the action file or the Route Handler with the helpers only
+   * routes need, the variant's client component and its page. What every variant shares (the service, the UI
+   * component taking the transport as a prop) is not listed.
+   */
+  transportFiles: Record<string, string[]>;
+  /**
    * Integrity under load: counts what the database holds for scopes LIKE ? (one scope per replayed interaction):
    * `scopes`, `mutations` persisted, and `duplicated` scopes that got more than one.
    */
@@ -42,6 +48,10 @@ const counter: Scenario = {
   expectedRoundTrips: { action: 1, route: 1 },
   expectedRequests: { action: 1, route: 1 },
   floorVariant: 'route',
+  transportFiles: {
+    action: ['app/counter/actions.ts', 'app/counter/action/page.tsx'],
+    route: ['app/api/counter/route.ts', 'lib/route-handler.ts', 'lib/client/fetch-json.ts', 'app/counter/route/counter-via-route.tsx', 'app/counter/route/page.tsx'],
+  },
   persistedSql: `SELECT count(*) AS scopes, coalesce(sum(value), 0) AS mutations, coalesce(sum(value > 1), 0) AS duplicated
                  FROM counters WHERE scope LIKE ?`,
   async prepare(page) {
@@ -59,6 +69,22 @@ const revalidate: Scenario = {
   expectedRequests: { action: 1, 'route-refresh': 2, 'route-json': 1, 'route-query': 2 },
   shippedChromeVariants: ['action', 'route-refresh', 'route-query'],
   floorVariant: 'route-json',
+  transportFiles: {
+    action: ['app/revalidate/actions.ts', 'app/revalidate/action/page.tsx'],
+    ...Object.fromEntries(
+      (['route-refresh', 'route-json', 'route-query'] as const).map((variant) => [
+        variant,
+        [
+          'app/api/revalidate/route.ts',
+          'lib/route-handler.ts',
+          'lib/client/fetch-json.ts',
+          'app/revalidate/items-api.ts',
+          ...{ 'route-refresh': ['route-refresh/add-item-via-route-refresh.tsx'], 'route-json': ['route-json/items-via-route-json.tsx'], 'route-query': ['route-query/items-via-route-query.tsx'] }[variant].map((file) => `app/revalidate/${file}`),
+          `app/revalidate/${variant}/page.tsx`,
+        ],
+      ]),
+    ),
+  },
   persistedSql: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
                  FROM items WHERE scope LIKE ?`,
   async prepare(page, label) {

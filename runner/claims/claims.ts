@@ -1,5 +1,6 @@
 import type { ChromeMode } from '../plan';
-import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults } from '../results/schema';
+import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults, ProbeResults } from '../results/schema';
+import { evaluateC10, evaluateC9 } from './probe-claims';
 import { fitLine, tCritical, type LineFit } from '../stats/interval';
 import { browserGate, httpGate, QUICK_REASON, type RunConditions } from './gating';
 import { UNMEASURED_CLAIMS, unmeasured } from './unmeasured';
@@ -11,6 +12,7 @@ export interface ClaimInput {
   run: RunConditions;
   browser?: BrowserResults;
   http?: HttpResults;
+  probes?: ProbeResults;
 }
 
 const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
@@ -298,5 +300,8 @@ export function evaluateC4b(input: ClaimInput): Claim {
 
 /** Every claim of DESIGN's table, in order: the measured ones evaluated, the rest listed as not measured. */
 export function evaluateClaims(input: ClaimInput): Claim[] {
-  return [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), ...UNMEASURED_CLAIMS.map(unmeasured)];
+  const measured = [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), evaluateC9(input.probes), evaluateC10(input.probes)];
+  const listed = [...measured, ...UNMEASURED_CLAIMS.map(unmeasured)];
+  const order = (id: string) => Number(id.slice(1).replace(/[ab]$/, '')) + (id.endsWith('b') ? 0.2 : id.endsWith('a') ? 0.1 : 0);
+  return listed.sort((a, b) => order(a.id) - order(b.id));
 }

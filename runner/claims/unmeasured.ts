@@ -12,14 +12,12 @@ export interface UnmeasuredClaim {
   needs: string;
 }
 
-/** C5–C15 (../shared/DESIGN.md "Claims under test"), quoted short from their seed files. */
+/** The claims of C5–C15 (../shared/DESIGN.md "Claims under test") with no measurement yet, quoted short from their seed files. */
 export const UNMEASURED_CLAIMS: readonly UnmeasuredClaim[] = [
   { id: 'C5', source: SEED_000, quote: 'Server Actions automatically prevent CSRF.', needs: 'a probes suite sending action and route requests with a foreign, null and no Origin, checking the status and whether the database changed' },
   { id: 'C6', source: SEED_000, quote: 'They work even if JavaScript is disabled (when used with forms).', needs: 'the nojs scenario: a plain HTML form submitted with JavaScript disabled, persisted and shown' },
   { id: 'C7', source: SEED_000, quote: 'Never cached (Always POST)', needs: "a probe of the action's and the GET Route Handler's cache headers, and a GET read right after a mutation" },
   { id: 'C8', source: SEED_002, quote: "Next.js generates a stable POST endpoint for every action. Anything that mutates state should authorize as if it were an API route.", needs: 'a probe replaying a captured action from a plain HTTP client, calling an exported action no client imports, and comparing action ids across builds' },
-  { id: 'C9', source: SEED_002, quote: 'You usually drop 30-40% of the boilerplate.', needs: 'a count of transport-specific lines per scenario (action file + its client component against route file + its client component)' },
-  { id: 'C10', source: SEED_000, quote: 'The primary goal is to reduce the amount of JavaScript sent to the client', needs: "the client JavaScript bytes each variant's page loads in Chromium" },
   { id: 'C11', source: SEED_000, quote: 'Use Promise.all inside Server Actions if you need to hit multiple services.', needs: 'the parallel scenario: 5 mutations at once, the time until all show and each request\'s start and end' },
   { id: 'C12', source: SEED_000, quote: 'Next.js 15+ handles Server Action requests through middleware just like any other request.', needs: 'a probe counting the requests a Next proxy (middleware) sees for actions and routes' },
   { id: 'C13', source: SEED_002, quote: 'The secret never reaches the bundle.', needs: 'a scan of the client build output and every byte the browser loaded for a planted server-only secret' },

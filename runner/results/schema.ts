@@ -298,6 +298,26 @@ export const ResultsSchema = z.object({
       ),
     })
     .optional(),
+  /** Absent when the probes suite did not run. */
+  probes: z
+    .object({
+      /** C10: the scripts each variant's page loads. */
+      clientJs: z.array(
+        z.object({
+          scenario: z.string(),
+          variant: z.string(),
+          scripts: z.number().int(),
+          rawBytes: z.number().int(),
+          gzipBytes: z.number().int(),
+          files: z.array(z.object({ path: z.string(), rawBytes: z.number().int(), gzipBytes: z.number().int() })),
+        }),
+      ),
+      /** C9: lines of each variant's own code (runner/probes/transport-code.ts). */
+      transportCode: z.array(
+        z.object({ scenario: z.string(), variant: z.string(), lines: z.number().int(), files: z.array(z.object({ path: z.string(), lines: z.number().int() })) }),
+      ),
+    })
+    .optional(),
   claims: z.array(ClaimSchema),
 });
 
@@ -306,6 +326,7 @@ export type Cell = z.infer<typeof CellSchema>;
 export type Comparison = z.infer<typeof ComparisonSchema>;
 export type AaResult = z.infer<typeof AaSchema>;
 export type Accuracy = z.infer<typeof AccuracySchema>;
+export type ProbeResults = NonNullable<Results['probes']>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type HttpCell = z.infer<typeof HttpCellSchema>;
 export type HttpRepeat = z.infer<typeof HttpRepeatSchema>;

@@ -1,0 +1,66 @@
+import type { Claim, ProbeResults } from '../results/schema';
+import { combineVerdicts, type Verdict } from './verdicts';
+
+const SEED_000 = 'seeds/000_4d69c6b39f0753f9.txt';
+const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
+
+/** C9's band: the share of a route variant's own code that moving to an action drops. */
+export const C9_BAND: [number, number] = [0.3, 0.4];
+/** Byte counts are exact; an action page within this share above the route's counts as no more JavaScript. */
+const BYTES_PARITY = 0.02;
+
+/** Each route variant of a scenario beside the scenario's action variant, from one probe's rows. */
+function againstAction<Row extends { scenario: string; variant: string }>(rows: readonly Row[] | undefined): { scenario: string; route: Row; action: Row }[] {
+  return (rows ?? []).flatMap((route) => {
+    const action = rows!.find((row) => row.scenario === route.scenario && row.variant === 'action');
+    return action && route.variant !== 'action' ? [{ scenario: route.scenario, route, action }] : [];
+  });
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
+
+/**
+ * C9: per scenario and route variant, the share of the route's own lines the action variant does without;
+ * inside [30%, 40%] supports, outside refutes (exact counts: no interval). Mixed rows: depends.
+ */
+export function evaluateC9(probes: ProbeResults | undefined): Claim {
+  const rows = againstAction(probes?.transportCode).map(({ scenario, route, action }) => {
+    const reduction = 1 - action.lines / route.lines;
+    const verdict: Verdict = reduction >= C9_BAND[0] && reduction <= C9_BAND[1] ? 'supported' : 'refuted';
+    return { scenario, variant: route.variant, routeLines: route.lines, actionLines: action.lines, reduction, verdict };
+  });
+  return {
+    id: 'C9',
+    source: SEED_002,
+    quote: 'You usually drop 30-40% of the boilerplate.',
+    verdict: combineVerdicts(rows.map((row) => row.verdict)),
+    summary: rows.length
+      ? `Lines of each variant's own code (non-blank, non-comment; the shared service and UI excluded; files listed in the report): ${rows
+          .map((row) => `${row.scenario} ${row.variant} ${row.routeLines} → action ${row.actionLines} (${row.reduction >= 0 ? `${percent(row.reduction)} less` : `${percent(-row.reduction)} more`})`)
+          .join('; ')}. The claim's band is ${percent(C9_BAND[0])}-${percent(C9_BAND[1])} less.`
+      : 'Needs the probes suite (`--suite probes`).',
+    evidence: rows,
+  };
+}
+
+/** C10: per scenario and route variant, the action page loads no more JavaScript (gzip bytes) than the route page. */
+export function evaluateC10(probes: ProbeResults | undefined): Claim {
+  const rows = againstAction(probes?.clientJs).map(({ scenario, route, action }) => {
+    const differenceBytes = action.gzipBytes - route.gzipBytes;
+    const verdict: Verdict = action.gzipBytes <= route.gzipBytes * (1 + BYTES_PARITY) ? 'supported' : 'refuted';
+    return { scenario, variant: route.variant, routeGzipBytes: route.gzipBytes, actionGzipBytes: action.gzipBytes, routeRawBytes: route.rawBytes, actionRawBytes: action.rawBytes, differenceBytes, verdict };
+  });
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  return {
+    id: 'C10',
+    source: SEED_000,
+    quote: 'The primary goal is to reduce the amount of JavaScript sent to the client',
+    verdict: combineVerdicts(rows.map((row) => row.verdict)),
+    summary: rows.length
+      ? `JavaScript each page loads (gzip, every script of a fresh page load): ${rows
+          .map((row) => `${row.scenario}: action ${kb(row.actionGzipBytes)} vs ${row.variant} ${kb(row.routeGzipBytes)} (${row.differenceBytes >= 0 ? '+' : '−'}${kb(Math.abs(row.differenceBytes))})`)
+          .join('; ')}. Within ${percent(BYTES_PARITY)} counts as no more.`
+      : 'Needs the probes suite (`--suite probes`).',
+    evidence: rows,
+  };
+}

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_DIR, type AppServer } from '../runner/app-server';
+import { launchChromium, requireChromium } from '../runner/browser/chromium';
+import { evaluateC10, evaluateC9 } from '../runner/claims/probe-claims';
+import { measureClientJs } from '../runner/probes/client-js';
+import { countCodeLines, measureTransportCode } from '../runner/probes/transport-code';
+import type { ProbeResults } from '../runner/results/schema';
+import { SCENARIOS, scenarioById } from '../runner/scenarios';
+import { startTestFixture } from './support/fixture-server';
+
+describe('countCodeLines', () => {
+  it('counts lines with a token that is not a comment: strings, templates and JSX text included', () => {
+    const source = [
+      '// a header comment',
+      '/* a block',
+      '   comment */',
+      "import x from 'y'; // a trailing comment",
+      '',
+      'const url = "http://example.com"; // a // inside a string is code',
+      'const text = `line one',
+      'line two`;',
+      '   ',
+      'export const view = <p>see // here</p>;',
+      '/** doc */ export const after = 1;',
+    ].join('\n');
+    expect(countCodeLines(source)).toBe(6);
+    expect(countCodeLines('')).toBe(0);
+    expect(countCodeLines('// only\n/* comments */\n')).toBe(0);
+  });
+
+  it('counts the counter fixture as a person would', () => {
+    // app/counter/actions.ts: 'use server', the import, the function's three lines.
+    // app/counter/action/page.tsx: four imports, the component's four lines.
+    const [action, route] = measureTransportCode([scenarioById('counter')]);
+    expect(action).toMatchObject({ scenario: 'counter', variant: 'action', lines: 13, files: [{ path: 'app/counter/actions.ts', lines: 5 }, { path: 'app/counter/action/page.tsx', lines: 8 }] });
+    expect(route!.variant).toBe('route');
+    expect(route!.lines).toBe(route!.files.reduce((sum, file) => sum + file.lines, 0));
+  });
+
+  it('names only files that exist, and every variant of every scenario', () => {
+    for (const scenario of SCENARIOS) {
+      expect(Object.keys(scenario.transportFiles).sort()).toEqual(Object.keys(scenario.expectedRoundTrips).sort());
+      for (const file of Object.values(scenario.transportFiles).flat()) expect(fs.existsSync(path.join(APP_DIR, file)), file).toBe(true);
+    }
+  });
+});
+
+const probes = (transportCode: [string, number][], clientJs: [string, number][]): ProbeResults => ({
+  transportCode: transportCode.map(([variant, lines]) => ({ scenario: 'revalidate', variant, lines, files: [] })),
+  clientJs: clientJs.map(([variant, gzipBytes]) => ({ scenario: 'revalidate', variant, scripts: 3, rawBytes: gzipBytes * 3, gzipBytes, files: [] })),
+});
+
+describe('C9: 30-40% less boilerplate', () => {
+  it('supports inside the band, refutes outside, depends when rows disagree', () => {
+    expect(evaluateC9(probes([['action', 65], ['route-json', 100]], [])).verdict).toBe('supported');
+    expect(evaluateC9(probes([['action', 30], ['route-json', 100]], [])).verdict).toBe('refuted');
+    // 50 lines less of 80 is 62%: more than claimed is also outside the claim.
+    expect(evaluateC9(probes([['action', 65], ['route-json', 100], ['route-query', 170]], [])).verdict).toBe('depends');
+    const claim = evaluateC9(probes([['action', 13], ['route-json', 40]], []));
+    expect(claim.summary).toContain('revalidate route-json 40 → action 13 (68% less)');
+  });
+
+  it('is not-measured without the probes suite', () => {
+    expect(evaluateC9(undefined).verdict).toBe('not-measured');
+    expect(evaluateC9(probes([['route-json', 40]], [])).verdict).toBe('not-measured');
+  });
+});
+
+describe('C10: less JavaScript sent to the client', () => {
+  it('supports when the action page loads no more (within 2%), refutes when it loads more', () => {
+    expect(evaluateC10(probes([], [['action', 100_000], ['route-json', 120_000]])).verdict).toBe('supported');
+    expect(evaluateC10(probes([], [['action', 101_000], ['route-json', 100_000]])).verdict).toBe('supported');
+    expect(evaluateC10(probes([], [['action', 103_000], ['route-json', 100_000]])).verdict).toBe('refuted');
+    expect(evaluateC10(probes([], [['action', 110_000], ['route-json', 100_000], ['route-query', 130_000]])).verdict).toBe('depends');
+  });
+
+  it('is not-measured without the probes suite', () => {
+    expect(evaluateC10(undefined).verdict).toBe('not-measured');
+  });
+});
+
+describe('client JavaScript per page, in Chromium', () => {
+  let server: AppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ({ server } = await startTestFixture());
+    browser = await launchChromium(requireChromium(), { deferAfterInput: false });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("counts exactly the build's chunk files each page loads, and the same on a second load", async () => {
+    const rows = await measureClientJs(browser, server.origin, ['counter', 'revalidate'], 10_000);
+    expect(rows.map((row) => `${row.scenario}/${row.variant}`)).toEqual(['counter/action', 'counter/route', 'revalidate/action', 'revalidate/route-refresh', 'revalidate/route-json', 'revalidate/route-query']);
+    for (const row of rows) {
+      expect(row.scripts).toBeGreaterThan(3);
+      // Every script is a file of the build: its bytes are the file's bytes on disk.
+      for (const file of row.files) {
+        expect(file.path.startsWith('/_next/static/'), file.path).toBe(true);
+        expect(file.rawBytes).toBe(fs.statSync(path.join(APP_DIR, '.next', 'static', decodeURIComponent(file.path.slice('/_next/static/'.length)))).size);
+        expect(file.gzipBytes).toBeLessThan(file.rawBytes);
+      }
+      expect(row.rawBytes).toBe(row.files.reduce((sum, file) => sum + file.rawBytes, 0));
+    }
+    // TanStack Query ships in the route-query page only: its page must load more than the route-json page.
+    const bytesOf = (variant: string) => rows.find((row) => row.scenario === 'revalidate' && row.variant === variant)!.rawBytes;
+    expect(bytesOf('route-query')).toBeGreaterThan(bytesOf('route-json') + 10_000);
+    expect(await measureClientJs(browser, server.origin, ['counter', 'revalidate'], 10_000)).toEqual(rows);
+  });
+});
