@@ -353,7 +353,17 @@ the network was idle; raw = decoded bytes, gzip = each script gzipped at level 6
 ${table(['page', 'scripts', 'raw KB', 'gzip KB'], jsRows)}
 <p>Each variant's own code: non-blank, non-comment lines (TypeScript's scanner) of the files only that transport needs;
 the shared service and the UI component that takes the transport as a prop are excluded (C9).</p>
-${table(['variant', 'lines', 'files (lines)'], codeRows)}</section>`;
+${table(['variant', 'lines', 'files (lines)'], codeRows)}${probes.caching ? cachingTable(probes.caching) : ''}</section>`;
+}
+
+function cachingTable(caching: NonNullable<ProbeResults['caching']>): string {
+  const header = (value: string | null) => (value === null ? '<i>none</i>' : `<code>${e(value)}</code>`);
+  const rows = [
+    ['action (POST)', e(caching.action.status), header(caching.action.cacheControl), '—'],
+    ...caching.routes.map((row) => [`GET <code>${e(row.path)}</code> (${e(row.route)})`, e(row.status), header(row.cacheControl), row.freshAfterMutation ? 'fresh' : 'stale']),
+  ];
+  return `<p>Caching (C7): the response headers, and a GET read right after a mutation of what it lists.</p>
+${table(['request', 'status', 'Cache-Control', 'read after a mutation'], rows)}`;
 }
 
 function environmentSection(results: Results): string {

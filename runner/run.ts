@@ -11,6 +11,7 @@ import { admitCaptures, captureInteraction, type Capture } from './http/capture'
 import { summarizeHttp } from './http/summarize-http';
 import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
+import { probeCaching } from './probes/caching';
 import { measureClientJs } from './probes/client-js';
 import { measureTransportCode } from './probes/transport-code';
 import { launch, withFixture, withSessions } from './harness';
@@ -73,7 +74,7 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   return { captures: admitted, chromiumVersion };
 }
 
-/** The static metrics: client JavaScript per variant page (C10) and each variant's own lines of code (C9). */
+/** The probes: client JavaScript per variant page (C10), each variant's own lines of code (C9), caching (C7). */
 async function runProbes(chromiumPath: string, origin: string, config: Config, progress: Progress): Promise<Results['probes']> {
   progress.start('probes', 1);
   // Input scheduling does not matter to what a page loads: Chrome as shipped needs one launch, not two.
@@ -81,8 +82,9 @@ async function runProbes(chromiumPath: string, origin: string, config: Config, p
   try {
     const clientJs = await measureClientJs(browser, origin, config.scenarios, config.interactionTimeoutMs);
     const transportCode = measureTransportCode(config.scenarios.map(scenarioById));
-    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants`);
-    return { clientJs, transportCode };
+    const caching = await probeCaching(origin);
+    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching`);
+    return { clientJs, transportCode, caching };
   } finally {
     await close();
   }

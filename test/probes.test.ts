@@ -4,7 +4,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR, type AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
-import { evaluateC10, evaluateC9 } from '../runner/claims/probe-claims';
+import { evaluateC10, evaluateC7, evaluateC9, uncacheable } from '../runner/claims/probe-claims';
+import { probeCaching, type CachingProbe } from '../runner/probes/caching';
 import { measureClientJs } from '../runner/probes/client-js';
 import { countCodeLines, measureTransportCode } from '../runner/probes/transport-code';
 import type { ProbeResults } from '../runner/results/schema';
@@ -79,6 +80,64 @@ describe('C10: less JavaScript sent to the client', () => {
 
   it('is not-measured without the probes suite', () => {
     expect(evaluateC10(undefined).verdict).toBe('not-measured');
+  });
+});
+
+const caching = (actionCacheControl: string | null, defaultFresh: boolean, controlFresh: boolean, defaultCacheControl: string | null = null): ProbeResults => ({
+  clientJs: [],
+  transportCode: [],
+  caching: {
+    action: { method: 'POST', status: 200, cacheControl: actionCacheControl },
+    routes: [
+      { route: 'default', path: '/api/revalidate?scope=x', status: 200, cacheControl: defaultCacheControl, freshAfterMutation: defaultFresh },
+      { route: 'opt-in', path: '/api/probe/cached-items', status: 200, cacheControl: 's-maxage=31536000', freshAfterMutation: controlFresh },
+    ],
+  },
+});
+
+describe('C7: actions never cached, GET Route Handlers dynamic by default', () => {
+  const noStore = 'no-cache, no-store, max-age=0, must-revalidate';
+
+  it('reads Cache-Control as caches do', () => {
+    expect(uncacheable(null)).toBe(true);
+    expect(uncacheable(noStore)).toBe(true);
+    expect(uncacheable('public, max-age=0')).toBe(true);
+    expect(uncacheable('s-maxage=31536000')).toBe(false);
+    expect(uncacheable('public, max-age=60')).toBe(false);
+  });
+
+  it('supports, refutes, and is inconclusive when the control shows no caching either', () => {
+    expect(evaluateC7(caching(noStore, true, false)).verdict).toBe('supported');
+    expect(evaluateC7(caching('public, max-age=60', true, false)).verdict).toBe('depends');
+    expect(evaluateC7(caching(noStore, false, false)).verdict).toBe('depends');
+    expect(evaluateC7(caching(noStore, true, false, 's-maxage=60')).verdict).toBe('depends');
+    // The opt-in route read fresh too: the probe cannot tell a cache from none, so the GET row proves nothing.
+    expect(evaluateC7(caching(noStore, true, true)).evidence[1]).toMatchObject({ verdict: 'inconclusive' });
+    expect(evaluateC7(caching(noStore, true, true)).verdict).toBe('inconclusive');
+    expect(evaluateC7(undefined).verdict).toBe('not-measured');
+  });
+});
+
+describe('the caching probe against the fixture', () => {
+  let server: AppServer;
+
+  beforeAll(async () => {
+    ({ server } = await startTestFixture());
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("sees the action's no-store, the default GET fresh and the opt-in control stale", async () => {
+    const probe: CachingProbe = await probeCaching(server.origin);
+    expect(probe.action).toEqual({ method: 'POST', status: 200, cacheControl: 'no-cache, no-store, max-age=0, must-revalidate' });
+    expect(probe.routes.map((row) => [row.route, row.status, row.freshAfterMutation])).toEqual([
+      ['default', 200, true],
+      ['opt-in', 200, false],
+    ]);
+    expect(probe.routes[1]!.cacheControl).toMatch(/s-maxage=\d+/);
+    expect(evaluateC7({ clientJs: [], transportCode: [], caching: probe }).verdict).toBe('supported');
   });
 });
 

@@ -43,6 +43,44 @@ export function evaluateC9(probes: ProbeResults | undefined): Claim {
   };
 }
 
+/** A Cache-Control value that lets no shared or browser cache reuse the response (absent counts: nothing to reuse by). */
+export function uncacheable(cacheControl: string | null): boolean {
+  if (cacheControl === null) return true;
+  const directives = cacheControl.toLowerCase().split(',').map((directive) => directive.trim());
+  if (directives.some((directive) => directive === 'no-store' || directive === 'no-cache' || directive === 'private')) return true;
+  return !directives.some((directive) => /^(s-maxage|max-age)=[1-9]/.test(directive));
+}
+
+/**
+ * C7: the action's response is a POST marked uncacheable; a default GET Route Handler serves the mutation on the
+ * next read and is not marked cacheable. The opt-in route is the control: it must read stale, or freshness proved
+ * nothing and the GET row is inconclusive.
+ */
+export function evaluateC7(probes: ProbeResults | undefined): Claim {
+  const caching = probes?.caching;
+  const base = { id: 'C7', source: SEED_000, quote: 'Never cached (Always POST) ... API routes are dynamic by default unless you explicitly opt-in to caching' };
+  if (!caching) return { ...base, verdict: 'not-measured', summary: 'Needs the probes suite (`--suite probes`).', evidence: [] };
+  const byRoute = (route: 'default' | 'opt-in') => caching.routes.find((row) => row.route === route);
+  const [plain, optIn] = [byRoute('default'), byRoute('opt-in')];
+  const actionVerdict: Verdict = caching.action.status === 200 && uncacheable(caching.action.cacheControl) ? 'supported' : 'refuted';
+  const controlWorks = optIn !== undefined && !optIn.freshAfterMutation;
+  const routeVerdict: Verdict = !plain || !controlWorks ? 'inconclusive' : plain.freshAfterMutation && uncacheable(plain.cacheControl) ? 'supported' : 'refuted';
+  const header = (value: string | null) => (value === null ? 'no Cache-Control' : `Cache-Control "${value}"`);
+  const rows = [
+    { measure: 'action response', method: 'POST', status: caching.action.status, cacheControl: caching.action.cacheControl, verdict: actionVerdict },
+    ...(plain ? [{ measure: 'GET Route Handler, default', ...plain, verdict: routeVerdict }] : []),
+    ...(optIn ? [{ measure: 'GET Route Handler opting into caching (control)', ...optIn, verdict: 'not-measured' as Verdict }] : []),
+  ];
+  return {
+    ...base,
+    verdict: combineVerdicts([actionVerdict, routeVerdict]),
+    summary: `The action answered a POST with ${header(caching.action.cacheControl)}. ${
+      plain ? `A default GET Route Handler read right after a mutation ${plain.freshAfterMutation ? 'showed it' : 'did not show it (stale)'}, with ${header(plain.cacheControl)}. ` : ''
+    }${optIn ? `The control route that opts into caching read ${optIn.freshAfterMutation ? 'fresh (so freshness above proves nothing)' : 'stale'}, with ${header(optIn.cacheControl)}.` : ''}`,
+    evidence: rows,
+  };
+}
+
 /** C10: per scenario and route variant, the action page loads no more JavaScript (gzip bytes) than the route page. */
 export function evaluateC10(probes: ProbeResults | undefined): Claim {
   const rows = againstAction(probes?.clientJs).map(({ scenario, route, action }) => {

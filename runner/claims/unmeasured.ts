@@ -16,7 +16,6 @@ export interface UnmeasuredClaim {
 export const UNMEASURED_CLAIMS: readonly UnmeasuredClaim[] = [
   { id: 'C5', source: SEED_000, quote: 'Server Actions automatically prevent CSRF.', needs: 'a probes suite sending action and route requests with a foreign, null and no Origin, checking the status and whether the database changed' },
   { id: 'C6', source: SEED_000, quote: 'They work even if JavaScript is disabled (when used with forms).', needs: 'the nojs scenario: a plain HTML form submitted with JavaScript disabled, persisted and shown' },
-  { id: 'C7', source: SEED_000, quote: 'Never cached (Always POST)', needs: "a probe of the action's and the GET Route Handler's cache headers, and a GET read right after a mutation" },
   { id: 'C8', source: SEED_002, quote: "Next.js generates a stable POST endpoint for every action. Anything that mutates state should authorize as if it were an API route.", needs: 'a probe replaying a captured action from a plain HTTP client, calling an exported action no client imports, and comparing action ids across builds' },
   { id: 'C11', source: SEED_000, quote: 'Use Promise.all inside Server Actions if you need to hit multiple services.', needs: 'the parallel scenario: 5 mutations at once, the time until all show and each request\'s start and end' },
   { id: 'C12', source: SEED_000, quote: 'Next.js 15+ handles Server Action requests through middleware just like any other request.', needs: 'a probe counting the requests a Next proxy (middleware) sees for actions and routes' },

@@ -312,6 +312,15 @@ export const ResultsSchema = z.object({
           files: z.array(z.object({ path: z.string(), rawBytes: z.number().int(), gzipBytes: z.number().int() })),
         }),
       ),
+      /** C7: an action's response headers, and GET Route Handlers read right after a mutation (runner/probes/caching.ts). */
+      caching: z
+        .object({
+          action: z.object({ method: z.literal('POST'), status: z.number().int(), cacheControl: z.string().nullable() }),
+          routes: z.array(
+            z.object({ route: z.enum(['default', 'opt-in']), path: z.string(), status: z.number().int(), cacheControl: z.string().nullable(), freshAfterMutation: z.boolean() }),
+          ),
+        })
+        .optional(),
       /** C9: lines of each variant's own code (runner/probes/transport-code.ts). */
       transportCode: z.array(
         z.object({ scenario: z.string(), variant: z.string(), lines: z.number().int(), files: z.array(z.object({ path: z.string(), lines: z.number().int() })) }),
