@@ -347,13 +347,33 @@ function probesSection(probes: ProbeResults): string {
     e(row.lines),
     row.files.map((file) => `<code>${e(file.path)}</code> ${e(file.lines)}`).join('<br>'),
   ]);
-  return `<section><h2>Static metrics</h2>
+  return `<section><h2>Probes: static metrics and behaviour</h2>
 <p>Client JavaScript: every script a fresh page load of each variant fetched in Chromium (no cache) until it hydrated and
 the network was idle; raw = decoded bytes, gzip = each script gzipped at level 6 (C10).</p>
 ${table(['page', 'scripts', 'raw KB', 'gzip KB'], jsRows)}
 <p>Each variant's own code: non-blank, non-comment lines (TypeScript's scanner) of the files only that transport needs;
 the shared service and the UI component that takes the transport as a prop are excluded (C9).</p>
-${table(['variant', 'lines', 'files (lines)'], codeRows)}${probes.caching ? cachingTable(probes.caching) : ''}</section>`;
+${table(['variant', 'lines', 'files (lines)'], codeRows)}${probes.caching ? cachingTable(probes.caching) : ''}${probes.middleware ? middlewareTable(probes.middleware) : ''}${
+    probes.secrets ? secretsTable(probes.secrets) : ''
+  }</section>`;
+}
+
+function middlewareTable(rows: NonNullable<ProbeResults['middleware']>): string {
+  return `<p>Middleware (C12): what the fixture's Next proxy (<code>bench-app/proxy.ts</code>, matching the probe paths only) marked on each response.</p>
+${table(['request', 'method and path', 'status', 'the proxy saw it'], rows.map((row) => [e(row.request), `${e(row.method)} <code>${e(row.path)}</code>`, e(row.status), row.proxySaw === null ? 'no' : `<code>${e(row.proxySaw)}</code>`]))}`;
+}
+
+function secretsTable(secrets: NonNullable<ProbeResults['secrets']>): string {
+  const found = (list: string[]) => (list.length ? `<span class="badge bad">${e(list.join(', '))}</span>` : 'none');
+  return `<p>Server-only secret (C13): a planted secret used by an action and a Route Handler, searched byte for byte.</p>
+${table(
+  ['where', 'scanned', 'MB', 'holding the secret'],
+  [
+    ['client build output (<code>.next/static</code>)', `${e(secrets.clientFiles.scanned)} files`, e((secrets.clientFiles.bytes / 1e6).toFixed(2)), found(secrets.clientFiles.containing)],
+    ['every response the browser received (probe page and its action call)', `${e(secrets.browser.responses)} responses`, e((secrets.browser.bytes / 1e6).toFixed(2)), found(secrets.browser.containing)],
+  ],
+)}
+<p>The server used it: action ${secrets.actionUsedSecret ? 'yes' : 'no'}, route ${secrets.routeUsedSecret ? 'yes' : 'no'}; the scan saw the action's own response: ${secrets.signatureSeen ? 'yes' : 'no'}.</p>`;
 }
 
 function cachingTable(caching: NonNullable<ProbeResults['caching']>): string {

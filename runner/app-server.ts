@@ -21,9 +21,16 @@ export const LOCKFILE = path.join(APP_DIR, '..', 'package-lock.json');
  */
 const ACTION_ENCRYPTION_KEY = 'bXV0YXRpb24tYmVuY2gtZml4ZWQta2V5LTMyLWJ5dGU=';
 
+/**
+ * C13's planted server-only secret, given to the build and the server as a .env would give it: the secrets probe
+ * checks that it reaches no client chunk and no byte the browser loads, and that the server really used it.
+ */
+export const PLANTED_SECRET = 'mutation-bench-planted-secret-5d1f0b7e9c2a';
+
 const BASE_ENV = {
   NEXT_TELEMETRY_DISABLED: '1',
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: ACTION_ENCRYPTION_KEY,
+  BENCH_PROBE_SECRET: PLANTED_SECRET,
 };
 
 function fixtureSources(dir: string): string[] {
@@ -45,7 +52,7 @@ function fixtureSources(dir: string): string[] {
 export function buildHash(lockfile = LOCKFILE): string {
   const hash = createHash('sha256');
   const nextVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(NEXT_BIN), '..', '..', 'package.json'), 'utf8')).version;
-  hash.update(`next@${nextVersion}\0${ACTION_ENCRYPTION_KEY}\0`);
+  hash.update(`next@${nextVersion}\0${ACTION_ENCRYPTION_KEY}\0${PLANTED_SECRET}\0`);
   hash.update('package-lock.json\0').update(fs.readFileSync(lockfile));
   for (const file of fixtureSources(APP_DIR)) hash.update(`${path.relative(APP_DIR, file)}\0`).update(fs.readFileSync(file));
   return hash.digest('hex');

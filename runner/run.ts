@@ -13,6 +13,8 @@ import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
 import { probeCaching } from './probes/caching';
 import { measureClientJs } from './probes/client-js';
+import { probeMiddleware } from './probes/middleware';
+import { probeSecrets } from './probes/secrets';
 import { measureTransportCode } from './probes/transport-code';
 import { launch, withFixture, withSessions } from './harness';
 import { runSignal, stopReason } from './cleanup';
@@ -74,7 +76,7 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   return { captures: admitted, chromiumVersion };
 }
 
-/** The probes: client JavaScript per variant page (C10), each variant's own lines of code (C9), caching (C7). */
+/** The probes: caching (C7), each variant's own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
 async function runProbes(chromiumPath: string, origin: string, config: Config, progress: Progress): Promise<Results['probes']> {
   progress.start('probes', 1);
   // Input scheduling does not matter to what a page loads: Chrome as shipped needs one launch, not two.
@@ -83,8 +85,10 @@ async function runProbes(chromiumPath: string, origin: string, config: Config, p
     const clientJs = await measureClientJs(browser, origin, config.scenarios, config.interactionTimeoutMs);
     const transportCode = measureTransportCode(config.scenarios.map(scenarioById));
     const caching = await probeCaching(origin);
-    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching`);
-    return { clientJs, transportCode, caching };
+    const middleware = await probeMiddleware(origin);
+    const secrets = await probeSecrets(browser, origin, config.interactionTimeoutMs);
+    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets`);
+    return { clientJs, transportCode, caching, middleware, secrets };
   } finally {
     await close();
   }

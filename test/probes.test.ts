@@ -4,7 +4,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR, type AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
-import { evaluateC10, evaluateC7, evaluateC9, uncacheable } from '../runner/claims/probe-claims';
+import os from 'node:os';
+import { PLANTED_SECRET } from '../runner/app-server';
+import { evaluateC10, evaluateC12, evaluateC13, evaluateC7, evaluateC9, uncacheable } from '../runner/claims/probe-claims';
+import { probeMiddleware, type MiddlewareProbeRow } from '../runner/probes/middleware';
+import { filesContaining, probeSecrets, type SecretsProbe } from '../runner/probes/secrets';
 import { probeCaching, type CachingProbe } from '../runner/probes/caching';
 import { measureClientJs } from '../runner/probes/client-js';
 import { countCodeLines, measureTransportCode } from '../runner/probes/transport-code';
@@ -118,15 +122,89 @@ describe('C7: actions never cached, GET Route Handlers dynamic by default', () =
   });
 });
 
-describe('the caching probe against the fixture', () => {
+const middleware = (action: boolean, route: boolean, unmatched: boolean): ProbeResults => ({
+  clientJs: [],
+  transportCode: [],
+  middleware: [
+    { request: 'action', method: 'POST', path: '/probe/payload', status: 200, proxySaw: action ? 'saw POST /probe/payload' : null },
+    { request: 'route', method: 'POST', path: '/api/probe/seen', status: 200, proxySaw: route ? 'saw POST /api/probe/seen' : null },
+    { request: 'unmatched page', method: 'GET', path: '/counter/action', status: 200, proxySaw: unmatched ? 'saw GET /counter/action' : null },
+  ] satisfies MiddlewareProbeRow[],
+});
+
+describe('C12: actions go through middleware like any request', () => {
+  it('supports when the proxy saw both, refutes when it missed the action, and needs a clean control', () => {
+    expect(evaluateC12(middleware(true, true, false)).verdict).toBe('supported');
+    expect(evaluateC12(middleware(false, true, false)).verdict).toBe('refuted');
+    expect(evaluateC12(middleware(true, true, true)).verdict).toBe('inconclusive');
+    expect(evaluateC12(middleware(true, false, false)).verdict).toBe('inconclusive');
+    expect(evaluateC12(undefined).verdict).toBe('not-measured');
+  });
+});
+
+const secrets = (overrides: Partial<SecretsProbe>): ProbeResults => ({
+  clientJs: [],
+  transportCode: [],
+  secrets: {
+    clientFiles: { scanned: 19, bytes: 600_000, containing: [] },
+    browser: { responses: 9, bytes: 500_000, containing: [] },
+    actionUsedSecret: true,
+    routeUsedSecret: true,
+    signatureSeen: true,
+    ...overrides,
+  },
+});
+
+describe('C13: a server-only secret never reaches the bundle', () => {
+  it('supports an absence that could have been seen, refutes a leak, and is inconclusive when absence proves nothing', () => {
+    expect(evaluateC13(secrets({})).verdict).toBe('supported');
+    expect(evaluateC13(secrets({ clientFiles: { scanned: 19, bytes: 1, containing: ['chunks/app.js'] } })).verdict).toBe('refuted');
+    expect(evaluateC13(secrets({ browser: { responses: 9, bytes: 1, containing: ['response 4'] } })).verdict).toBe('refuted');
+    expect(evaluateC13(secrets({ actionUsedSecret: false })).verdict).toBe('inconclusive');
+    expect(evaluateC13(secrets({ signatureSeen: false })).verdict).toBe('inconclusive');
+    expect(evaluateC13(undefined).verdict).toBe('not-measured');
+  });
+
+  it('finds a needle in nested files and counts what it read', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-scan-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'chunks'));
+      fs.writeFileSync(path.join(dir, 'chunks', 'a.js'), `const x = "${PLANTED_SECRET}";`);
+      fs.writeFileSync(path.join(dir, 'b.js'), 'nothing here');
+      expect(filesContaining(dir, PLANTED_SECRET)).toEqual({ scanned: 2, bytes: 12 + PLANTED_SECRET.length + 13, containing: ['chunks/a.js'] });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the behaviour probes against the fixture', () => {
   let server: AppServer;
+  let browser: Browser;
 
   beforeAll(async () => {
     ({ server } = await startTestFixture());
+    browser = await launchChromium(requireChromium(), { deferAfterInput: true });
   });
 
   afterAll(async () => {
+    await browser?.close();
     await server?.stop();
+  });
+
+  it("the proxy marks the action's POST and the route's, never the measured pages", async () => {
+    expect((await probeMiddleware(server.origin)).map((row) => [row.request, row.status, row.proxySaw])).toEqual([
+      ['action', 200, 'saw POST /probe/payload'],
+      ['route', 200, 'saw POST /api/probe/seen'],
+      ['unmatched page', 200, null],
+    ]);
+  });
+
+  it('the planted secret signs on the server, and the scans that would see it find it nowhere', async () => {
+    const probe = await probeSecrets(browser, server.origin, 10_000);
+    expect(probe).toMatchObject({ actionUsedSecret: true, routeUsedSecret: true, signatureSeen: true, clientFiles: { containing: [] }, browser: { containing: [] } });
+    expect(probe.clientFiles.scanned).toBeGreaterThan(5);
+    expect(probe.browser.responses).toBeGreaterThan(5);
   });
 
   it("sees the action's no-store, the default GET fresh and the opt-in control stale", async () => {

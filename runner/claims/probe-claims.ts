@@ -81,6 +81,43 @@ export function evaluateC7(probes: ProbeResults | undefined): Claim {
   };
 }
 
+/**
+ * C12: the proxy marked the action's POST and the route's POST alike (supported); it missed the action (refuted).
+ * The unmatched page is the control: a mark there means the probe reads something other than the proxy's run.
+ */
+export function evaluateC12(probes: ProbeResults | undefined): Claim {
+  const rows = probes?.middleware ?? [];
+  const base = { id: 'C12', source: SEED_000, quote: 'Next.js 15+ handles Server Action requests through middleware just like any other request.' };
+  if (!rows.length) return { ...base, verdict: 'not-measured', summary: 'Needs the probes suite (`--suite probes`).', evidence: [] };
+  const seen = (request: string) => rows.find((row) => row.request === request)?.proxySaw ?? null;
+  const controlClean = seen('unmatched page') === null;
+  const verdict: Verdict = !controlClean || seen('route') === null ? 'inconclusive' : seen('action') !== null ? 'supported' : 'refuted';
+  const describe = (row: (typeof rows)[number]) => `${row.method} ${row.path} (${row.request}, ${row.status}): ${row.proxySaw === null ? 'not seen' : `"${row.proxySaw}"`}`;
+  return { ...base, verdict, summary: `What the fixture's Next proxy (bench-app/proxy.ts) marked on each response: ${rows.map(describe).join('; ')}.`, evidence: rows.map((row) => ({ ...row })) };
+}
+
+/** C13: the secret the server demonstrably used is in no client file and no byte the browser loaded. */
+export function evaluateC13(probes: ProbeResults | undefined): Claim {
+  const secrets = probes?.secrets;
+  const base = { id: 'C13', source: SEED_002, quote: 'The secret never reaches the bundle.' };
+  if (!secrets) return { ...base, verdict: 'not-measured', summary: 'Needs the probes suite (`--suite probes`).', evidence: [] };
+  const used = secrets.actionUsedSecret && secrets.routeUsedSecret;
+  const leaked = [...secrets.clientFiles.containing, ...secrets.browser.containing];
+  // Absence proves something only if the server used the secret and the scan saw the action's own response.
+  const verdict: Verdict = leaked.length ? 'refuted' : used && secrets.signatureSeen ? 'supported' : 'inconclusive';
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  return {
+    ...base,
+    verdict,
+    summary: `A server-only secret used by an action and a Route Handler (${used ? 'both signatures made with it' : 'the server did not use it, so its absence proves nothing'}): found in ${secrets.clientFiles.containing.length} of ${secrets.clientFiles.scanned} client build files (${mb(secrets.clientFiles.bytes)}) and in ${secrets.browser.containing.length} of ${secrets.browser.responses} responses the browser loaded (${mb(secrets.browser.bytes)}).`,
+    evidence: [
+      { where: 'client build output (.next/static)', files: secrets.clientFiles.scanned, bytes: secrets.clientFiles.bytes, containing: secrets.clientFiles.containing },
+      { where: 'browser: every response of the probe page and its action call', responses: secrets.browser.responses, bytes: secrets.browser.bytes, containing: secrets.browser.containing },
+      { where: 'server used the secret', action: secrets.actionUsedSecret, route: secrets.routeUsedSecret, actionResponseScanned: secrets.signatureSeen },
+    ],
+  };
+}
+
 /** C10: per scenario and route variant, the action page loads no more JavaScript (gzip bytes) than the route page. */
 export function evaluateC10(probes: ProbeResults | undefined): Claim {
   const rows = againstAction(probes?.clientJs).map(({ scenario, route, action }) => {

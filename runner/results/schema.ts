@@ -321,6 +321,20 @@ export const ResultsSchema = z.object({
           ),
         })
         .optional(),
+      /** C12: what the fixture's proxy (middleware) marked on an action's, a route's and an unmatched page's response. */
+      middleware: z
+        .array(z.object({ request: z.enum(['action', 'route', 'unmatched page']), method: z.string(), path: z.string(), status: z.number().int(), proxySaw: z.string().nullable() }))
+        .optional(),
+      /** C13: the planted server-only secret searched in the client build output and in every byte the browser loaded. */
+      secrets: z
+        .object({
+          clientFiles: z.object({ scanned: z.number().int(), bytes: z.number().int(), containing: z.array(z.string()) }),
+          browser: z.object({ responses: z.number().int(), bytes: z.number().int(), containing: z.array(z.string()) }),
+          actionUsedSecret: z.boolean(),
+          routeUsedSecret: z.boolean(),
+          signatureSeen: z.boolean(),
+        })
+        .optional(),
       /** C9: lines of each variant's own code (runner/probes/transport-code.ts). */
       transportCode: z.array(
         z.object({ scenario: z.string(), variant: z.string(), lines: z.number().int(), files: z.array(z.object({ path: z.string(), lines: z.number().int() })) }),
