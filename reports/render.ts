@@ -353,9 +353,28 @@ the network was idle; raw = decoded bytes, gzip = each script gzipped at level 6
 ${table(['page', 'scripts', 'raw KB', 'gzip KB'], jsRows)}
 <p>Each variant's own code: non-blank, non-comment lines (TypeScript's scanner) of the files only that transport needs;
 the shared service and the UI component that takes the transport as a prop are excluded (C9).</p>
-${table(['variant', 'lines', 'files (lines)'], codeRows)}${probes.caching ? cachingTable(probes.caching) : ''}${probes.middleware ? middlewareTable(probes.middleware) : ''}${
+${table(['variant', 'lines', 'files (lines)'], codeRows)}${probes.caching ? cachingTable(probes.caching) : ''}${probes.middleware ? middlewareTable(probes.middleware) : ''}${behaviourTables(probes)}${
     probes.secrets ? secretsTable(probes.secrets) : ''
   }</section>`;
+}
+
+function behaviourTables(probes: ProbeResults): string {
+  const outcome = (persisted: boolean) => (persisted ? '<span class="badge warn">accepted: persisted</span>' : '<span class="badge ok">rejected: nothing persisted</span>');
+  const csrf = probes.csrf?.length
+    ? `<p>CSRF (C5): a mutation with a foreign Origin, <code>Origin: null</code> and none from a plain HTTP client, and a real
+cross-site form posted by Chromium from a page on another loopback port (for the JSON Route Handler, the
+<code>text/plain</code> form whose body parses as JSON). <code>/api/probe/csrf-protected</code> is the control: the same route with an Origin check.</p>
+${table(['transport', 'path', 'sent with', 'status', 'outcome'], probes.csrf.map((row) => [e(row.transport), `<code>${e(row.path)}</code>`, e(row.origin), e(row.status ?? '—'), outcome(row.persisted)]))}`
+    : '';
+  const noJs = probes.noJs
+    ? `<p>No JavaScript (C6): the form bound to an action at <code>/probe/csrf</code>, submitted with JavaScript disabled: status ${e(probes.noJs.status ?? '—')},
+count shown ${e(probes.noJs.countBefore ?? '—')} → ${e(probes.noJs.countAfter ?? '—')}, ${probes.noJs.persisted ? 'persisted' : 'not persisted'}.</p>`
+    : '';
+  const publicActions = probes.publicActions?.length
+    ? `<p>Public endpoints (C8): actions called from a plain HTTP client with only their id from the build's manifest.</p>
+${table(['action', 'imported by a client', 'in the build', 'status', 'persisted'], probes.publicActions.map((row) => [e(row.action), row.importedByClient ? 'yes' : 'no', row.inBuild ? 'yes' : 'no', e(row.status ?? '—'), row.persisted ? 'yes' : 'no']))}`
+    : '';
+  return csrf + noJs + publicActions;
 }
 
 function middlewareTable(rows: NonNullable<ProbeResults['middleware']>): string {

@@ -13,6 +13,9 @@ import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
 import { probeCaching } from './probes/caching';
 import { measureClientJs } from './probes/client-js';
+import { probeCsrf } from './probes/csrf';
+import { probeNoJs } from './probes/nojs';
+import { probePublicActions } from './probes/public-actions';
 import { probeMiddleware } from './probes/middleware';
 import { probeSecrets } from './probes/secrets';
 import { measureTransportCode } from './probes/transport-code';
@@ -76,8 +79,8 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   return { captures: admitted, chromiumVersion };
 }
 
-/** The probes: caching (C7), each variant's own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
-async function runProbes(chromiumPath: string, origin: string, config: Config, progress: Progress): Promise<Results['probes']> {
+/** The probes: CSRF (C5), no-JS form (C6), caching (C7), public actions (C8), own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
+async function runProbes(chromiumPath: string, origin: string, dbPath: string, config: Config, progress: Progress): Promise<Results['probes']> {
   progress.start('probes', 1);
   // Input scheduling does not matter to what a page loads: Chrome as shipped needs one launch, not two.
   const { browser, close } = await launch(chromiumPath, 'shipped');
@@ -87,8 +90,11 @@ async function runProbes(chromiumPath: string, origin: string, config: Config, p
     const caching = await probeCaching(origin);
     const middleware = await probeMiddleware(origin);
     const secrets = await probeSecrets(browser, origin, config.interactionTimeoutMs);
-    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets`);
-    return { clientJs, transportCode, caching, middleware, secrets };
+    const csrf = await probeCsrf({ browser, origin, dbPath, timeoutMs: config.interactionTimeoutMs });
+    const noJs = await probeNoJs({ browser, origin, dbPath, timeoutMs: config.interactionTimeoutMs });
+    const publicActions = await probePublicActions({ origin, dbPath });
+    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets, CSRF, no-JS form, public actions`);
+    return { clientJs, transportCode, caching, middleware, secrets, csrf, noJs, publicActions };
   } finally {
     await close();
   }
@@ -177,7 +183,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
             await floor.stop();
           }
         }
-        if (config.suites.includes('probes')) probes = await runProbes(chromiumPath, server.origin, config, progress);
+        if (config.suites.includes('probes')) probes = await runProbes(chromiumPath, server.origin, dbPath, config, progress);
       });
     }
     // Last, with no server or browser running: in-process costs are the most sensitive to a busy machine.

@@ -6,7 +6,10 @@ import { APP_DIR, type AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import os from 'node:os';
 import { PLANTED_SECRET } from '../runner/app-server';
-import { evaluateC10, evaluateC12, evaluateC13, evaluateC7, evaluateC9, uncacheable } from '../runner/claims/probe-claims';
+import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9, uncacheable } from '../runner/claims/probe-claims';
+import { probeCsrf, type CsrfRow } from '../runner/probes/csrf';
+import { probeNoJs } from '../runner/probes/nojs';
+import { probePublicActions } from '../runner/probes/public-actions';
 import { probeMiddleware, type MiddlewareProbeRow } from '../runner/probes/middleware';
 import { filesContaining, probeSecrets, type SecretsProbe } from '../runner/probes/secrets';
 import { probeCaching, type CachingProbe } from '../runner/probes/caching';
@@ -178,12 +181,52 @@ describe('C13: a server-only secret never reaches the bundle', () => {
   });
 });
 
+const csrfRows = (actionPersists: (origin: CsrfRow['origin']) => boolean): CsrfRow[] => [
+  ...(['foreign', 'null', 'none'] as const).map((origin) => ({ transport: 'action' as const, path: '/counter/action', origin, status: actionPersists(origin) ? 200 : 500, persisted: actionPersists(origin) })),
+  { transport: 'action', path: '/probe/csrf', origin: 'cross-site form', status: actionPersists('cross-site form') ? 200 : 500, persisted: actionPersists('cross-site form') },
+  { transport: 'route', path: '/api/counter', origin: 'cross-site form', status: 200, persisted: true },
+];
+const withCsrf = (rows: CsrfRow[], formWorks = true): ProbeResults => ({ clientJs: [], transportCode: [], csrf: rows, noJs: { status: 200, countBefore: '0', countAfter: '1', persisted: formWorks } });
+
+describe('C5: actions prevent CSRF', () => {
+  it('supports when every browser-reachable cross-site action request is refused, whatever the routes do', () => {
+    const claim = evaluateC5(withCsrf(csrfRows((origin) => origin === 'none')));
+    expect(claim.verdict).toBe('supported');
+    // No Origin is no browser's cross-site POST: shown, not judged; the route rows are the comparison.
+    expect(claim.evidence.filter((row) => row.verdict === 'not-measured').map((row) => `${row.transport} ${row.origin}`)).toEqual(['action none', 'route cross-site form']);
+  });
+
+  it('refutes when one persisted, and holds the form row back when the same form does not work same-origin', () => {
+    expect(evaluateC5(withCsrf(csrfRows((origin) => origin !== 'foreign'))).verdict).toBe('refuted');
+    expect(evaluateC5(withCsrf(csrfRows((origin) => origin === 'none'), false)).verdict).toBe('inconclusive');
+    expect(evaluateC5(undefined).verdict).toBe('not-measured');
+  });
+});
+
+describe('C6 and C8', () => {
+  it('C6: supported only when the no-JS form persisted and the answered page shows it', () => {
+    const noJs = (persisted: boolean, countAfter: string): ProbeResults => ({ clientJs: [], transportCode: [], noJs: { status: 200, countBefore: '0', countAfter, persisted } });
+    expect(evaluateC6(noJs(true, '1')).verdict).toBe('supported');
+    expect(evaluateC6(noJs(false, '0')).verdict).toBe('refuted');
+    expect(evaluateC6(noJs(true, '0')).verdict).toBe('refuted');
+    expect(evaluateC6(undefined).verdict).toBe('not-measured');
+  });
+
+  it('C8: supported when every action answers a plain client, refuted when one is not callable', () => {
+    const row = (action: string, persisted: boolean) => ({ action, importedByClient: action === 'used', inBuild: persisted, status: persisted ? 200 : null, persisted });
+    expect(evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', true)] }).verdict).toBe('supported');
+    expect(evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', false)] }).verdict).toBe('refuted');
+    expect(evaluateC8(undefined).verdict).toBe('not-measured');
+  });
+});
+
 describe('the behaviour probes against the fixture', () => {
   let server: AppServer;
   let browser: Browser;
+  let dbPath: string;
 
   beforeAll(async () => {
-    ({ server } = await startTestFixture());
+    ({ server, dbPath } = await startTestFixture());
     browser = await launchChromium(requireChromium(), { deferAfterInput: true });
   });
 
@@ -197,6 +240,26 @@ describe('the behaviour probes against the fixture', () => {
       ['action', 200, 'saw POST /probe/payload'],
       ['route', 200, 'saw POST /api/probe/seen'],
       ['unmatched page', 200, null],
+    ]);
+  });
+
+  it('CSRF: the action refuses cross-site requests, the JSON route takes a cross-site form, the route with an Origin check refuses it', async () => {
+    const rows = await probeCsrf({ browser, origin: server.origin, dbPath, timeoutMs: 10_000 });
+    const outcome = (path: string) => rows.filter((row) => row.path === path).map((row) => `${row.origin}: ${row.persisted ? 'accepted' : 'rejected'}`);
+    expect(outcome('/counter/action')).toEqual(['foreign: rejected', 'null: rejected', 'none: accepted']);
+    expect(outcome('/probe/csrf')).toEqual(['cross-site form: rejected']);
+    expect(outcome('/api/counter')).toEqual(['foreign: accepted', 'null: accepted', 'none: accepted', 'cross-site form: accepted']);
+    // The control: a route with CSRF protection added turns the route rows to rejected.
+    expect(outcome('/api/probe/csrf-protected')).toEqual(['foreign: rejected', 'null: rejected', 'none: accepted', 'cross-site form: rejected']);
+    const noJs = await probeNoJs({ browser, origin: server.origin, dbPath, timeoutMs: 10_000 });
+    expect(noJs).toEqual({ status: 200, countBefore: '0', countAfter: '1', persisted: true });
+    expect(evaluateC5({ clientJs: [], transportCode: [], csrf: rows, noJs }).verdict).toBe('supported');
+  });
+
+  it('public endpoints: the action no client imports is in the build and callable with its id', async () => {
+    expect(await probePublicActions({ origin: server.origin, dbPath })).toEqual([
+      { action: 'incrementAction', importedByClient: true, inBuild: true, status: 200, persisted: true },
+      { action: 'incrementUnused', importedByClient: false, inBuild: true, status: 200, persisted: true },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { ChromeMode } from '../plan';
 import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults, ProbeResults } from '../results/schema';
-import { evaluateC10, evaluateC12, evaluateC13, evaluateC7, evaluateC9 } from './probe-claims';
+import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9 } from './probe-claims';
 import { fitLine, tCritical, type LineFit } from '../stats/interval';
 import { browserGate, httpGate, QUICK_REASON, type RunConditions } from './gating';
 import { UNMEASURED_CLAIMS, unmeasured } from './unmeasured';
@@ -300,7 +300,7 @@ export function evaluateC4b(input: ClaimInput): Claim {
 
 /** Every claim of DESIGN's table, in order: the measured ones evaluated, the rest listed as not measured. */
 export function evaluateClaims(input: ClaimInput): Claim[] {
-  const measured = [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), evaluateC7(input.probes), evaluateC9(input.probes), evaluateC10(input.probes), evaluateC12(input.probes), evaluateC13(input.probes)];
+  const measured = [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), evaluateC5(input.probes), evaluateC6(input.probes), evaluateC7(input.probes), evaluateC8(input.probes), evaluateC9(input.probes), evaluateC10(input.probes), evaluateC12(input.probes), evaluateC13(input.probes)];
   const listed = [...measured, ...UNMEASURED_CLAIMS.map(unmeasured)];
   const order = (id: string) => Number(id.slice(1).replace(/[ab]$/, '')) + (id.endsWith('b') ? 0.2 : id.endsWith('a') ? 0.1 : 0);
   return listed.sort((a, b) => order(a.id) - order(b.id));

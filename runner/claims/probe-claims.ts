@@ -1,5 +1,5 @@
 import type { Claim, ProbeResults } from '../results/schema';
-import { combineVerdicts, type Verdict } from './verdicts';
+import { allOf, combineVerdicts, type Verdict } from './verdicts';
 
 const SEED_000 = 'seeds/000_4d69c6b39f0753f9.txt';
 const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
@@ -40,6 +40,72 @@ export function evaluateC9(probes: ProbeResults | undefined): Claim {
           .join('; ')}. The claim's band is ${percent(C9_BAND[0])}-${percent(C9_BAND[1])} less.`
       : 'Needs the probes suite (`--suite probes`).',
     evidence: rows,
+  };
+}
+
+/**
+ * C5: every action request a browser could be tricked into sending (a foreign Origin, `Origin: null`, a real
+ * cross-site form) is refused, nothing persisted: supported; any persisted: refuted. The same form submitted
+ * same-origin without JavaScript (C6's probe) must work, or the cross-site refusal proves nothing. A request with
+ * no Origin comes from no browser's cross-site POST: shown, not judged. Route rows are the comparison.
+ */
+export function evaluateC5(probes: ProbeResults | undefined): Claim {
+  const rows = probes?.csrf ?? [];
+  const base = { id: 'C5', source: SEED_000, quote: 'Server Actions automatically prevent CSRF.' };
+  if (!rows.length) return { ...base, verdict: 'not-measured', summary: 'Needs the probes suite (`--suite probes`).', evidence: [] };
+  const formWorks = probes?.noJs?.persisted === true;
+  const judged = (row: (typeof rows)[number]) => row.transport === 'action' && row.origin !== 'none';
+  const evidence = rows.map((row) => ({
+    ...row,
+    outcome: row.persisted ? 'accepted' : 'rejected',
+    verdict: (!judged(row) ? 'not-measured' : row.persisted ? 'refuted' : row.origin === 'cross-site form' && !formWorks ? 'inconclusive' : 'supported') as Verdict,
+  }));
+  const describe = (row: (typeof evidence)[number]) => `${row.origin === 'cross-site form' ? 'a cross-site form' : row.origin === 'none' ? 'no Origin' : `Origin ${row.origin}`} → ${row.outcome} (${row.status ?? 'no answer'})`;
+  const group = (transport: string, path: string) => evidence.filter((row) => row.transport === transport && row.path === path);
+  const paths = [...new Set(evidence.map((row) => `${row.transport} ${row.path}`))];
+  return {
+    ...base,
+    // One accepted cross-site request is enough to refute "prevents CSRF".
+    verdict: allOf(evidence.filter((row) => judged(row)).map((row) => row.verdict)),
+    summary: `${paths
+      .map((key) => {
+        const [transport, path] = key.split(' ') as [string, string];
+        return `${transport === 'action' ? 'Action' : 'Route Handler'} ${path}: ${group(transport, path).map(describe).join(', ')}`;
+      })
+      .join('. ')}. The same form submitted from its own origin without JavaScript ${formWorks ? 'worked' : 'did not work (so the cross-site refusal proves nothing)'}.`,
+    evidence,
+  };
+}
+
+/** C6: with JavaScript disabled, the form bound to an action persisted its mutation and the answered page shows it. */
+export function evaluateC6(probes: ProbeResults | undefined): Claim {
+  const noJs = probes?.noJs;
+  const base = { id: 'C6', source: SEED_000, quote: 'They work even if JavaScript is disabled (when used with forms).' };
+  if (!noJs) return { ...base, verdict: 'not-measured', summary: 'Needs the probes suite (`--suite probes`).', evidence: [] };
+  const shown = noJs.countBefore !== null && noJs.countAfter === String(Number(noJs.countBefore) + 1);
+  const verdict: Verdict = noJs.persisted && shown && noJs.status === 200 ? 'supported' : 'refuted';
+  return {
+    ...base,
+    verdict,
+    summary: `With JavaScript disabled, a form bound to an action was submitted: the POST answered ${noJs.status ?? 'nothing'}, the mutation ${noJs.persisted ? 'persisted' : 'did not persist'}, and the page it answered with showed ${noJs.countAfter ?? 'nothing'} (before: ${noJs.countBefore ?? 'nothing'}). Measured on a probe page; the nojs scenario (timed, against a Route Handler's 303) is not built yet.`,
+    evidence: [{ ...noJs, shown, verdict }],
+  };
+}
+
+/** C8: every action, the one no client imports included, is callable from a plain HTTP client with its id alone. */
+export function evaluateC8(probes: ProbeResults | undefined): Claim {
+  const rows = probes?.publicActions ?? [];
+  const base = { id: 'C8', source: SEED_002, quote: 'Next.js generates a stable POST endpoint for every action. Anything that mutates state should authorize as if it were an API route.' };
+  if (!rows.length) return { ...base, verdict: 'not-measured', summary: 'Needs the probes suite (`--suite probes`).', evidence: [] };
+  const evidence = rows.map((row) => ({ ...row, verdict: (row.persisted ? 'supported' : 'refuted') as Verdict }));
+  const describe = (row: (typeof rows)[number]) =>
+    `${row.action} (${row.importedByClient ? 'imported by a client' : 'imported by no client'}): ${!row.inBuild ? 'not in the build' : `answered ${row.status}, ${row.persisted ? 'mutation persisted' : 'nothing persisted'}`}`;
+  return {
+    ...base,
+    // "Every action": one that cannot be called refutes it.
+    verdict: allOf(evidence.map((row) => row.verdict)),
+    summary: `Called from a plain HTTP client with only the action id from the build's manifest: ${rows.map(describe).join('; ')}. Whether ids stay the same across builds is not measured here (the fixture fixes NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, which keeps them stable).`,
+    evidence,
   };
 }
 

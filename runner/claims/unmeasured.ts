@@ -14,9 +14,6 @@ export interface UnmeasuredClaim {
 
 /** The claims of C5–C15 (../shared/DESIGN.md "Claims under test") with no measurement yet, quoted short from their seed files. */
 export const UNMEASURED_CLAIMS: readonly UnmeasuredClaim[] = [
-  { id: 'C5', source: SEED_000, quote: 'Server Actions automatically prevent CSRF.', needs: 'a CSRF probe sending action and route requests with a foreign, null and no Origin, checking the status and whether the database changed' },
-  { id: 'C6', source: SEED_000, quote: 'They work even if JavaScript is disabled (when used with forms).', needs: 'the nojs scenario: a plain HTML form submitted with JavaScript disabled, persisted and shown' },
-  { id: 'C8', source: SEED_002, quote: "Next.js generates a stable POST endpoint for every action. Anything that mutates state should authorize as if it were an API route.", needs: 'a probe replaying a captured action from a plain HTTP client, calling an exported action no client imports, and comparing action ids across builds' },
   { id: 'C11', source: SEED_000, quote: 'Use Promise.all inside Server Actions if you need to hit multiple services.', needs: 'the parallel scenario: 5 mutations at once, the time until all show and each request\'s start and end' },
   { id: 'C14', source: SEED_002, quote: 'useOptimistic hook plus an action gives you Twitter-style instant UX in a few lines.', needs: 'the optimistic scenario: time to the optimistic paint against RTT' },
   { id: 'C15', source: SEED_002, quote: 'Long-running streaming responses : server-sent events, file downloads, large CSV exports. Streaming HTTP responses is more idiomatic.', needs: 'the export and payload scenarios: time to first byte, total time, server peak RSS and the body limit per transport' },

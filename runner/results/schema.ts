@@ -321,6 +321,16 @@ export const ResultsSchema = z.object({
           ),
         })
         .optional(),
+      /** C5: mutations sent with a foreign, null or no Origin and by a real cross-site form (runner/probes/csrf.ts). */
+      csrf: z
+        .array(z.object({ transport: z.enum(['action', 'route']), path: z.string(), origin: z.enum(['foreign', 'null', 'none', 'cross-site form']), status: z.number().int().nullable(), persisted: z.boolean() }))
+        .optional(),
+      /** C6: a form bound to an action submitted with JavaScript disabled (runner/probes/nojs.ts). */
+      noJs: z.object({ status: z.number().int().nullable(), countBefore: z.string().nullable(), countAfter: z.string().nullable(), persisted: z.boolean() }).optional(),
+      /** C8: actions called from a plain HTTP client with only their id (runner/probes/public-actions.ts). */
+      publicActions: z
+        .array(z.object({ action: z.string(), importedByClient: z.boolean(), inBuild: z.boolean(), status: z.number().int().nullable(), persisted: z.boolean() }))
+        .optional(),
       /** C12: what the fixture's proxy (middleware) marked on an action's, a route's and an unmatched page's response. */
       middleware: z
         .array(z.object({ request: z.enum(['action', 'route', 'unmatched page']), method: z.string(), path: z.string(), status: z.number().int(), proxySaw: z.string().nullable() }))
