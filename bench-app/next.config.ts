@@ -8,6 +8,10 @@ const config: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   // Above the 1 MB default, so the payload probe shows what React's decoder refuses rather than the size limit.
   experimental: { serverActions: { bodySizeLimit: '4mb' } },
+  // The build probes (runner/probes/builds.ts) build the same sources beside the measured build, never over it.
+  distDir: process.env.BENCH_DIST_DIR ?? '.next',
+  // C13's misuse build adds app/probe/misuse/page.misuse.tsx, a page whose client component imports server-only code.
+  pageExtensions: process.env.BENCH_SERVER_ONLY_MISUSE ? ['tsx', 'ts', 'misuse.tsx'] : ['tsx', 'ts'],
 };
 
 export default config;

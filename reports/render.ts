@@ -374,7 +374,11 @@ count shown ${e(probes.noJs.countBefore ?? '—')} → ${e(probes.noJs.countAfte
     ? `<p>Public endpoints (C8): actions called from a plain HTTP client with only their id from the build's manifest.</p>
 ${table(['action', 'imported by a client', 'in the build', 'status', 'persisted'], probes.publicActions.map((row) => [e(row.action), row.importedByClient ? 'yes' : 'no', row.inBuild ? 'yes' : 'no', e(row.status ?? '—'), row.persisted ? 'yes' : 'no']))}`
     : '';
-  return csrf + noJs + publicActions;
+  const builds = probes.builds
+    ? `<p>Extra builds (--build-probes): ${probes.builds.actionIds.map((row) => `${e(row.build)}: ${e(row.sameAsMeasured)} of ${e(row.actions)} action ids unchanged`).join('; ')}; a client component importing
+the server-only module: the build ${probes.builds.serverOnlyMisuse.buildFailed ? `failed (<code>${e(probes.builds.serverOnlyMisuse.message ?? '')}</code>)` : 'succeeded'}.</p>`
+    : '';
+  return csrf + noJs + publicActions + builds;
 }
 
 function middlewareTable(rows: NonNullable<ProbeResults['middleware']>): string {

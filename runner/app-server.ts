@@ -34,10 +34,11 @@ const BASE_ENV = {
 };
 
 function fixtureSources(dir: string): string[] {
-  const skip = new Set(['.next', 'data', 'node_modules', 'next-env.d.ts']);
+  const skip = new Set(['data', 'node_modules', 'next-env.d.ts']);
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => !skip.has(entry.name))
+    // .next and the build probes' .next-probe-* folders are outputs, not sources.
+    .filter((entry) => !skip.has(entry.name) && !entry.name.startsWith('.next'))
     .flatMap((entry) => {
       const full = path.join(dir, entry.name);
       return entry.isDirectory() ? fixtureSources(full) : [full];
@@ -64,25 +65,30 @@ export function isBuildCurrent(hash: string): boolean {
   return built && fs.readFileSync(BUILD_STAMP, 'utf8').trim() === hash;
 }
 
-/** Runs `next build` unless the last build was of exactly these sources and dependencies. Returns whether it built. */
-export async function buildFixture(logFile: string): Promise<boolean> {
-  const hash = buildHash();
-  if (isBuildCurrent(hash)) return false;
-  fs.rmSync(BUILD_STAMP, { force: true });
+/**
+ * One `next build` of the fixture, in its own process group (stopped by Ctrl-C). `env` is added to the harness's
+ * (a variable set to undefined is removed: a build without the action key). Returns the exit code.
+ */
+export async function runNextBuild(logFile: string, env: Record<string, string | undefined> = {}): Promise<number | null> {
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [NEXT_BIN, 'build'], {
-    cwd: APP_DIR,
-    env: { ...process.env, ...BASE_ENV, NODE_ENV: 'production' },
-    stdio: ['ignore', log, log],
-    detached: true,
-  });
+  const merged = Object.fromEntries(Object.entries({ ...process.env, ...BASE_ENV, NODE_ENV: 'production', ...env }).filter(([, value]) => value !== undefined));
+  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: APP_DIR, env: merged, stdio: ['ignore', log, log], detached: true });
   const untrack = trackProcessGroup(child.pid!);
-  // Ctrl-C during a build stops it at once; the stamp is written only after a build that succeeded.
   const unregister = onCleanup(async () => killProcessGroup(child.pid!, 'SIGTERM'));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   unregister();
   untrack();
   fs.closeSync(log);
+  return code;
+}
+
+/** Runs `next build` unless the last build was of exactly these sources and dependencies. Returns whether it built. */
+export async function buildFixture(logFile: string): Promise<boolean> {
+  const hash = buildHash();
+  if (isBuildCurrent(hash)) return false;
+  // The stamp is written only after a build that succeeded.
+  fs.rmSync(BUILD_STAMP, { force: true });
+  const code = await runNextBuild(logFile);
   if (code !== 0) {
     const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
     throw new Error(`next build failed (exit ${code}); last lines of ${logFile}:\n${tail}`);

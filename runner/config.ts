@@ -82,6 +82,8 @@ export const ConfigSchema = z.object({
   chromeModes: z.array(z.enum(CHROME_MODES)).min(1),
   /** 0 picks a free port. */
   port: z.number().int().min(0).max(65535),
+  /** Probes that need extra `next build`s (action-id stability, the server-only guard): about a minute. */
+  buildProbes: z.boolean(),
   outDir: z.string(),
 });
 
@@ -113,6 +115,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --encoding LIST     HTTP load: gzip (the browser's accept-encoding), identity (none); default both
   --timeout MS        an interaction, page load or request not done after MS fails its cell (default 10000)
   --server-delay MS   server-side work added to every mutation, for every transport alike (default 0)
+  --build-probes      probes suite: also build the fixture three more times (action ids with and without the
+                      key, a server-only misuse that must fail the build): about a minute more
   --help              this text`;
 
 const FLAGS = {
@@ -138,6 +142,7 @@ const FLAGS = {
   budget: { type: 'string' },
   'server-delay': { type: 'string' },
   timeout: { type: 'string' },
+  'build-probes': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -219,6 +224,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     rttEmulation: values['rtt-emulation'] ?? 'proxy',
     chromeModes: [...new Set(listFlag('chrome', values.chrome) ?? profile.chromeModes)],
     port: numberFlag('port', values.port) ?? 0,
+    buildProbes: values['build-probes'] ?? false,
     outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
   };
   const parsed = ConfigSchema.safeParse(candidate);

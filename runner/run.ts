@@ -13,6 +13,7 @@ import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
 import { probeCaching } from './probes/caching';
 import { measureClientJs } from './probes/client-js';
+import { probeBuilds } from './probes/builds';
 import { probeCsrf } from './probes/csrf';
 import { probeNoJs } from './probes/nojs';
 import { probePublicActions } from './probes/public-actions';
@@ -93,8 +94,9 @@ async function runProbes(chromiumPath: string, origin: string, dbPath: string, c
     const csrf = await probeCsrf({ browser, origin, dbPath, timeoutMs: config.interactionTimeoutMs });
     const noJs = await probeNoJs({ browser, origin, dbPath, timeoutMs: config.interactionTimeoutMs });
     const publicActions = await probePublicActions({ origin, dbPath });
-    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets, CSRF, no-JS form, public actions`);
-    return { clientJs, transportCode, caching, middleware, secrets, csrf, noJs, publicActions };
+    const builds = config.buildProbes ? await probeBuilds(config.outDir) : undefined;
+    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets, CSRF, no-JS form, public actions${builds ? ', 3 probe builds' : ''}`);
+    return { clientJs, transportCode, caching, middleware, secrets, csrf, noJs, publicActions, builds };
   } finally {
     await close();
   }

@@ -31,7 +31,7 @@ describe('resolveConfig', () => {
   it.each([
     [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate/],
     [['--rtt', '0,fast'], /--rtt takes whole numbers separated by commas/],
-    [['--suite', 'browser,load'], /unknown suite "load": choose from browser, http, micro/],
+    [['--suite', 'browser,load'], /unknown suite "load": choose from browser, http, probes, micro/],
     [['--connections', '10,x'], /--connections takes whole numbers/],
     [['--amount', '5', '--duration', '2'], /--duration and --amount both fix when a load ends/],
     [['--encoding', 'br'], /invalid encodings\.0/],

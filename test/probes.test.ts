@@ -7,6 +7,7 @@ import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import os from 'node:os';
 import { PLANTED_SECRET } from '../runner/app-server';
 import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9, uncacheable } from '../runner/claims/probe-claims';
+import { probeBuilds } from '../runner/probes/builds';
 import { probeCsrf, type CsrfRow } from '../runner/probes/csrf';
 import { probeNoJs } from '../runner/probes/nojs';
 import { probePublicActions } from '../runner/probes/public-actions';
@@ -262,6 +263,27 @@ describe('the behaviour probes against the fixture', () => {
       { action: 'incrementUnused', importedByClient: false, inBuild: true, status: 200, persisted: true },
     ]);
   });
+
+  it('extra builds: ids unchanged with the key, all new without it, and a server-only import into a client fails the build', async () => {
+    const logs = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-builds-'));
+    const tsconfigBefore = fs.readFileSync(path.join(APP_DIR, 'tsconfig.json'), 'utf8');
+    try {
+      const builds = await probeBuilds(logs);
+      const [again, withoutKey] = builds.actionIds;
+      expect(again).toMatchObject({ build: 'again with the key' });
+      expect(again!.actions).toBeGreaterThanOrEqual(8);
+      expect(again!.sameAsMeasured).toBe(again!.actions);
+      expect(withoutKey).toMatchObject({ build: 'without the key', sameAsMeasured: 0 });
+      expect(builds.serverOnlyMisuse.buildFailed).toBe(true);
+      expect(builds.serverOnlyMisuse.message).toMatch(/server-only/);
+      // The probe builds leave no folder behind, tsconfig.json as it was, and the measured build untouched.
+      expect(fs.readdirSync(APP_DIR).filter((name) => name.startsWith('.next-probe'))).toEqual([]);
+      expect(fs.readFileSync(path.join(APP_DIR, 'tsconfig.json'), 'utf8')).toBe(tsconfigBefore);
+      expect(await (await fetch(`${server.origin}/counter/action?scope=builds`)).text()).toContain('counter');
+    } finally {
+      fs.rmSync(logs, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('the planted secret signs on the server, and the scans that would see it find it nowhere', async () => {
     const probe = await probeSecrets(browser, server.origin, 10_000);

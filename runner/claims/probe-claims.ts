@@ -92,20 +92,32 @@ export function evaluateC6(probes: ProbeResults | undefined): Claim {
   };
 }
 
-/** C8: every action, the one no client imports included, is callable from a plain HTTP client with its id alone. */
+/**
+ * C8: every action, the one no client imports included, is callable from a plain HTTP client with its id alone;
+ * with --build-probes, "stable" too: the same sources built again give every action the same id (with the fixed
+ * key; the build without it shows what the key does).
+ */
 export function evaluateC8(probes: ProbeResults | undefined): Claim {
   const rows = probes?.publicActions ?? [];
   const base = { id: 'C8', source: SEED_002, quote: 'Next.js generates a stable POST endpoint for every action. Anything that mutates state should authorize as if it were an API route.' };
   if (!rows.length) return { ...base, verdict: 'not-measured', summary: 'Needs the probes suite (`--suite probes`).', evidence: [] };
-  const evidence = rows.map((row) => ({ ...row, verdict: (row.persisted ? 'supported' : 'refuted') as Verdict }));
+  const callable = rows.map((row) => ({ ...row, verdict: (row.persisted ? 'supported' : 'refuted') as Verdict }));
+  const ids = probes?.builds?.actionIds ?? [];
+  const stability = ids.map((row) => ({
+    ...row,
+    verdict: (row.build === 'again with the key' ? (row.sameAsMeasured === row.actions ? 'supported' : 'refuted') : 'not-measured') as Verdict,
+  }));
   const describe = (row: (typeof rows)[number]) =>
     `${row.action} (${row.importedByClient ? 'imported by a client' : 'imported by no client'}): ${!row.inBuild ? 'not in the build' : `answered ${row.status}, ${row.persisted ? 'mutation persisted' : 'nothing persisted'}`}`;
+  const stable = ids.length
+    ? `Rebuilt from the same sources: ${ids.map((row) => `${row.build}, ${row.sameAsMeasured} of ${row.actions} ids unchanged`).join('; ')}.`
+    : 'Whether ids stay the same across builds was not measured (run with --build-probes).';
   return {
     ...base,
-    // "Every action": one that cannot be called refutes it.
-    verdict: allOf(evidence.map((row) => row.verdict)),
-    summary: `Called from a plain HTTP client with only the action id from the build's manifest: ${rows.map(describe).join('; ')}. Whether ids stay the same across builds is not measured here (the fixture fixes NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, which keeps them stable).`,
-    evidence,
+    // "Every action", "stable": one that cannot be called, or an id that changed with the key fixed, refutes it.
+    verdict: allOf([...callable, ...stability.filter((row) => row.verdict !== 'not-measured')].map((row) => row.verdict)),
+    summary: `Called from a plain HTTP client with only the action id from the build's manifest: ${rows.map(describe).join('; ')}. ${stable}`,
+    evidence: [...callable, ...stability],
   };
 }
 
@@ -175,8 +187,13 @@ export function evaluateC13(probes: ProbeResults | undefined): Claim {
   return {
     ...base,
     verdict,
-    summary: `A server-only secret used by an action and a Route Handler (${used ? 'both signatures made with it' : 'the server did not use it, so its absence proves nothing'}): found in ${secrets.clientFiles.containing.length} of ${secrets.clientFiles.scanned} client build files (${mb(secrets.clientFiles.bytes)}) and in ${secrets.browser.containing.length} of ${secrets.browser.responses} responses the browser loaded (${mb(secrets.browser.bytes)}).`,
+    summary: `A server-only secret used by an action and a Route Handler (${used ? 'both signatures made with it' : 'the server did not use it, so its absence proves nothing'}): found in ${secrets.clientFiles.containing.length} of ${secrets.clientFiles.scanned} client build files (${mb(secrets.clientFiles.bytes)}) and in ${secrets.browser.containing.length} of ${secrets.browser.responses} responses the browser loaded (${mb(secrets.browser.bytes)}).${
+      probes?.builds
+        ? ` Imported into a client component by mistake, the build ${probes.builds.serverOnlyMisuse.buildFailed ? `failed: "${probes.builds.serverOnlyMisuse.message}"` : 'succeeded (the server-only guard did not stop it)'}.`
+        : ' The server-only guard against a wrong import was not exercised (run with --build-probes).'
+    }`,
     evidence: [
+      ...(probes?.builds ? [{ where: 'a build with a client component importing the server-only module', buildFailed: probes.builds.serverOnlyMisuse.buildFailed, message: probes.builds.serverOnlyMisuse.message }] : []),
       { where: 'client build output (.next/static)', files: secrets.clientFiles.scanned, bytes: secrets.clientFiles.bytes, containing: secrets.clientFiles.containing },
       { where: 'browser: every response of the probe page and its action call', responses: secrets.browser.responses, bytes: secrets.browser.bytes, containing: secrets.browser.containing },
       { where: 'server used the secret', action: secrets.actionUsedSecret, route: secrets.routeUsedSecret, actionResponseScanned: secrets.signatureSeen },

@@ -9,8 +9,8 @@ interface ManifestEntry {
 }
 
 /** The build's action ids: `.next/server/server-reference-manifest.json` maps each id to its file and export. */
-export function actionIds(appDir = APP_DIR): { id: string; file: string; exportedName: string; pages: string[] }[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
+export function actionIds(appDir = APP_DIR, distDir = '.next'): { id: string; file: string; exportedName: string; pages: string[] }[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
   return Object.entries(manifest.node).map(([id, entry]) => ({
     id,
     file: path.relative(appDir, path.resolve(appDir, '..', entry.filename)),

@@ -331,6 +331,13 @@ export const ResultsSchema = z.object({
       publicActions: z
         .array(z.object({ action: z.string(), importedByClient: z.boolean(), inBuild: z.boolean(), status: z.number().int().nullable(), persisted: z.boolean() }))
         .optional(),
+      /** C8's id stability and C13's guard, from extra builds (--build-probes; runner/probes/builds.ts). */
+      builds: z
+        .object({
+          actionIds: z.array(z.object({ build: z.enum(['again with the key', 'without the key']), actions: z.number().int(), sameAsMeasured: z.number().int() })),
+          serverOnlyMisuse: z.object({ buildFailed: z.boolean(), message: z.string().nullable() }),
+        })
+        .optional(),
       /** C12: what the fixture's proxy (middleware) marked on an action's, a route's and an unmatched page's response. */
       middleware: z
         .array(z.object({ request: z.enum(['action', 'route', 'unmatched page']), method: z.string(), path: z.string(), status: z.number().int(), proxySaw: z.string().nullable() }))
