@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { abortRun, killProcessGroup, onCleanup, trackProcessGroup } from './cleanup';
+import { abortRun, killProcessGroup, onCleanup, runSignal, trackProcessGroup } from './cleanup';
 import { ServerExited, UserError } from './errors';
 
 export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench-app');
@@ -161,7 +161,10 @@ export async function startServerProcess(spec: ServerProcess): Promise<AppServer
     unregister();
     if (!exited) {
       killProcessGroup(pid, 'SIGTERM');
-      const gone = await Promise.race([exit.then(() => true), sleep(5000).then(() => false)]);
+      // A stopping run (Ctrl-C) gives a server half a second to go: Next's graceful shutdown waits for the load
+      // generator's keep-alive connections, which took the stop past 5 s.
+      const graceMs = runSignal.aborted ? 500 : 5000;
+      const gone = await Promise.race([exit.then(() => true), sleep(graceMs).then(() => false)]);
       if (!gone) killProcessGroup(pid, 'SIGKILL');
     }
     untrack();
