@@ -27,7 +27,7 @@ async function waitFor(condition: () => boolean, timeoutMs: number, what: string
 
 interface Faulted {
   exit: Exit;
-  /** From the fault to the process's exit. */
+  /** From the fault (the end of the fault function) to the process's exit. */
   exitMs: number;
   /** From the fault until no process the run started was left (the run's own included). */
   goneMs: number;
@@ -54,8 +54,9 @@ async function runWithFault(args: string[], ready: (out: string) => boolean, fau
     throw error;
   }
   const listening = listeningAddresses(processesMarked(marker).map(({ pid }) => pid));
-  const faultAt = Date.now();
+  // The fault strikes at the end of `fault` (which may first do other things while the run is live).
   await fault(started, marker);
+  const faultAt = Date.now();
   const exit = await started.exit;
   const exitMs = Date.now() - faultAt;
   await waitFor(() => processesMarked(marker).length === 0, 10_000, `the run's processes to end: ${JSON.stringify(processesMarked(marker))}`).catch(() => undefined);
