@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 
 /** One read-only query against the fixture's database while its server runs (WAL allows the concurrent reader). */
@@ -8,4 +9,9 @@ export function queryOnce<T>(dbPath: string, sql: string, ...params: unknown[]):
   } finally {
     db.close();
   }
+}
+
+/** A counter scope's value as the fixture persisted it; 0 before the server has written anything (its database is created on first use). */
+export function counterValue(dbPath: string, scope: string): number {
+  return fs.existsSync(dbPath) ? (queryOnce<{ value: number } | undefined>(dbPath, 'SELECT value FROM counters WHERE scope = ?', scope)?.value ?? 0) : 0;
 }

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { queryOnce } from '../read-database';
+import { counterValue } from '../read-database';
 import { actionId, callAction } from './action-request';
 
 /** Where a request came from: another site's Origin, `Origin: null` (sandboxed frames, some redirects), none, or a real page of another origin. */
@@ -20,9 +19,6 @@ export interface CsrfRow {
 
 const FOREIGN_ORIGIN = 'http://attacker.example';
 
-/** The scope's count; 0 before the server has written anything (its database is created on first use). */
-const counterValue = (dbPath: string, scope: string) =>
-  fs.existsSync(dbPath) ? (queryOnce<{ value: number } | undefined>(dbPath, 'SELECT value FROM counters WHERE scope = ?', scope)?.value ?? 0) : 0;
 
 const escapeAttribute = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;').replaceAll('<', '&lt;');
 

@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { queryOnce } from '../read-database';
-import fs from 'node:fs';
+import { counterValue } from '../read-database';
 
 export interface NoJsProbe {
   /** The status of the form's POST, and what the page it answered with showed. */
@@ -30,7 +29,7 @@ export async function probeNoJs(options: { browser: Browser; origin: string; dbP
       page.getByRole('button', { name: 'Submit' }).click(),
     ]);
     await page.waitForLoadState('load');
-    const persisted = fs.existsSync(dbPath) && (queryOnce<{ value: number } | undefined>(dbPath, 'SELECT value FROM counters WHERE scope = ?', scope)?.value ?? 0) > 0;
+    const persisted = counterValue(dbPath, scope) > 0;
     return { status: response.status(), countBefore, countAfter: await count.textContent(), persisted };
   } finally {
     await context.close();

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import { queryOnce } from '../read-database';
+import { counterValue } from '../read-database';
 import { actionIds, callAction } from './action-request';
 
 export interface PublicActionRow {
@@ -10,9 +9,6 @@ export interface PublicActionRow {
   status: number | null;
   persisted: boolean;
 }
-
-const counterValue = (dbPath: string, scope: string) =>
-  fs.existsSync(dbPath) ? (queryOnce<{ value: number } | undefined>(dbPath, 'SELECT value FROM counters WHERE scope = ?', scope)?.value ?? 0) : 0;
 
 /**
  * C8: actions called from a plain HTTP client with nothing but their id, as anyone who read one request could:
