@@ -4,7 +4,7 @@ import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluate
 import { fitLine, tCritical, type LineFit } from '../stats/interval';
 import { browserGate, httpGate, QUICK_REASON, type RunConditions } from './gating';
 import { UNMEASURED_CLAIMS, unmeasured } from './unmeasured';
-import { allOf, bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
+import { SEED_002, SEED_003, allOf, bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
 
 export { combineVerdicts } from './verdicts';
 
@@ -15,8 +15,6 @@ export interface ClaimInput {
   probes?: ProbeResults;
 }
 
-const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
-const SEED_003 = 'seeds/003_c856860a3c6dd2db.txt';
 
 export const C1_BOUNDS_MS: [number, number] = [50, 100];
 /** The "invalidation dance" C1's quote names: TanStack Query's invalidate-and-refetch, and Next's own refetch. */

@@ -1,8 +1,6 @@
 import type { Claim, ProbeResults } from '../results/schema';
-import { allOf, combineVerdicts, type Verdict } from './verdicts';
+import { allOf, combineVerdicts, SEED_000, SEED_002, type Verdict } from './verdicts';
 
-const SEED_000 = 'seeds/000_4d69c6b39f0753f9.txt';
-const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
 
 /** C9's band: the share of a route variant's own code that moving to an action drops. */
 export const C9_BAND: [number, number] = [0.3, 0.4];

@@ -1,7 +1,6 @@
 import type { Claim } from '../results/schema';
+import { SEED_000, SEED_002 } from './verdicts';
 
-const SEED_000 = 'seeds/000_4d69c6b39f0753f9.txt';
-const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
 
 /** A claim of DESIGN's table that no suite of this version measures: listed, never silently left out. */
 export interface UnmeasuredClaim {

@@ -2,6 +2,11 @@ import type { Claim } from '../results/schema';
 
 export type Verdict = Claim['verdict'];
 
+/** The seed articles claims quote (../shared/seeds), by file. */
+export const SEED_000 = 'seeds/000_4d69c6b39f0753f9.txt';
+export const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
+export const SEED_003 = 'seeds/003_c856860a3c6dd2db.txt';
+
 /** Combines per-condition verdicts: unanimous -> that verdict; supported and refuted both -> depends. */
 export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.length === 0) return 'not-measured';
