@@ -251,7 +251,7 @@ function httpChartData(http: HttpResults) {
         ci: conditions.map((condition) => cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)?.interactionsPerSecCi.ci95 ?? null),
       })),
       percentiles: topCells.map((cell) => ({ variant: cell.variant, color: color(cell.variant), values: [cell.interactionLatencyMs.p50, cell.interactionLatencyMs.p90, cell.interactionLatencyMs.p99, cell.interactionLatencyMs.p99_9] })),
-      resources: topCells.map((cell) => ({ variant: cell.variant, color: color(cell.variant), points: cell.server.points.map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
+      resources: topCells.map((cell) => ({ variant: cell.variant, color: color(cell.variant), points: (cell.server?.points ?? []).map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
       top: `x${top} ${http.encodings[0] ?? 'gzip'}`,
     };
   });
@@ -288,8 +288,8 @@ function httpScenario(http: HttpResults, scenario: string): string {
     `${e(cell.interactionsPerSec.toFixed(0))} <small>(${e(ciText(cell.interactionsPerSecCi.ci95))})</small>`,
     `${ms(cell.interactionLatencyMs.p50)} <small>(${e(ciText(cell.interactionP50Ci.ci95, 1))})</small> / ${ms(cell.interactionLatencyMs.p99)}`,
     `${e(Math.round(cell.requestBytesPerInteraction))} / ${e(Math.round(cell.responseBytesPerInteraction))}`,
-    e(cell.serverCpuMsPerInteraction.toFixed(2)),
-    `${e(cell.server.peakCpuPct.toFixed(0))}% / ${e(cell.server.peakRssMb.toFixed(0))} MB`,
+    cell.serverCpuMsPerInteraction === null ? 'not measured' : e(cell.serverCpuMsPerInteraction.toFixed(2)),
+    cell.server ? `${e(cell.server.peakCpuPct.toFixed(0))}% / ${e(cell.server.peakRssMb.toFixed(0))} MB` : 'not measured (remote target)',
     `${pct(cell.loadGeneratorCpu)}${cell.loadGeneratorSaturated ? ' <span class="badge warn">saturated</span>' : ''}${cell.busyRepeats ? ` <span class="badge warn">busy ×${e(cell.busyRepeats)}</span>` : ''}`,
     cell.failed ? `<span class="badge bad">failed</span> ${e(cell.failed)}` : '<span class="badge ok">valid</span>',
   ]);

@@ -3,10 +3,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UserError } from './errors';
+import { parseTarget } from './http/target';
 import { CHROME_MODES } from './plan';
 import { SCENARIO_IDS } from './scenarios';
 
 export const SUITES = ['browser', 'http', 'probes', 'micro'] as const;
+export const EXPORT_FORMATS = ['artillery', 'har'] as const;
 export type Suite = (typeof SUITES)[number];
 
 /** HTTP load conditions: the browser's accept-encoding (Next gzips the action's streamed RSC response) or none. */
@@ -84,6 +86,10 @@ export const ConfigSchema = z.object({
   port: z.number().int().min(0).max(65535),
   /** Probes that need extra `next build`s (action-id stability, the server-only guard): about a minute. */
   buildProbes: z.boolean(),
+  /** The HTTP suite against a deployment of the fixture (an origin) instead of the local production server. */
+  target: z.string().optional(),
+  /** Files written from the capture beside capture.json (runner/export). */
+  exports: z.array(z.enum(EXPORT_FORMATS)),
   outDir: z.string(),
 });
 
@@ -117,6 +123,10 @@ export const USAGE = `Usage: npm run bench -- [options]
   --server-delay MS   server-side work added to every mutation, for every transport alike (default 0)
   --build-probes      probes suite: also build the fixture three more times (action ids with and without the
                       key, a server-only misuse that must fail the build): about a minute more
+  --target URL        HTTP suite only: capture from and load a deployment of the fixture at URL (an origin)
+                      instead of the local server; the deployment needs BENCH_INTEGRITY=1 (README "Distributed")
+  --export LIST       artillery, har: write the captured interactions beside capture.json as an Artillery test
+                      and a HAR 1.2 file (npm run export re-exports a run with other settings)
   --help              this text`;
 
 const FLAGS = {
@@ -143,6 +153,8 @@ const FLAGS = {
   'server-delay': { type: 'string' },
   timeout: { type: 'string' },
   'build-probes': { type: 'boolean' },
+  target: { type: 'string' },
+  export: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -196,6 +208,15 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   const connections = wholeNumbers('connections', '1,10,50');
   if (values.duration !== undefined && values.amount !== undefined) throw new UserError('--duration and --amount both fix when a load ends: pass one');
 
+  const target = values.target === undefined ? undefined : parseTarget(values.target);
+  if (target !== undefined && (suites.length !== 1 || suites[0] !== 'http')) {
+    throw new UserError('--target measures a deployment under HTTP load only: add --suite http');
+  }
+  const exports = listFlag('export', values.export) ?? [];
+  const unknownExport = exports.find((format) => !(EXPORT_FORMATS as readonly string[]).includes(format));
+  if (unknownExport) throw new UserError(`unknown --export "${unknownExport}": choose from ${EXPORT_FORMATS.join(', ')}`);
+  if (exports.length && !suites.includes('http')) throw new UserError('--export writes what the HTTP suite captures: add http to --suite');
+
   const seed = numberFlag('seed', values.seed) ?? randomInt(2 ** 31 - 1);
   const candidate = {
     profile: profileName,
@@ -225,6 +246,8 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     chromeModes: [...new Set(listFlag('chrome', values.chrome) ?? profile.chromeModes)],
     port: numberFlag('port', values.port) ?? 0,
     buildProbes: values['build-probes'] ?? false,
+    target,
+    exports: [...new Set(exports)],
     outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
   };
   const parsed = ConfigSchema.safeParse(candidate);

@@ -1,15 +1,17 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeReport } from '../reports/write';
-import { claimPort, startFloor } from './app-server';
+import { claimPort, startFloor, type AppServer } from './app-server';
 import { requireChromium } from './browser/chromium';
 import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measure';
 import { evaluateClaims } from './claims/claims';
 import type { Config } from './config';
 import { describeEnvironment } from './environment';
-import { admitCaptures, captureInteraction, type Capture } from './http/capture';
+import { admitCaptures, captureInteraction, type Capture, type CaptureFile } from './http/capture';
+import { writeExports } from './export/write-exports';
+import { fetchBuildInfo, remotePersisted, requireSameBuild } from './http/target';
 import { summarizeHttp } from './http/summarize-http';
-import { loadArms, measureHttp, type RepeatRecord } from './http/suite';
+import { loadArms, measureHttp, type LoadServer, type PersistedReader, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
 import { probeCaching } from './probes/caching';
 import { measureClientJs } from './probes/client-js';
@@ -30,8 +32,9 @@ import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
 import { RunStore } from './results/store';
 import { scenarioById, variantsOf } from './scenarios';
-import { captureScope } from './scopes';
-import { seededRandom } from './stats/random';
+import { localPersisted } from './read-database';
+import { captureScope, randomTag } from './scopes';
+import { seededRandom, type Random } from './stats/random';
 import { summarize } from './stats/summarize';
 import { loadBetween, takeSnapshot, type MachineLoad } from './system/machine-load';
 
@@ -49,7 +52,7 @@ type Failure = Results['failures'][number];
  * for its interaction (fewer requests than the catalogue's or than the browser measured) becomes a failure and
  * its variant is not replayed. The browser is closed before any load runs: an idle Chromium would share the cores.
  */
-async function captureAll(chromiumPath: string, config: Config, origin: string, browserCells: readonly Cell[], failures: Failure[]): Promise<{ captures: Capture[]; chromiumVersion: string }> {
+async function captureAll(chromiumPath: string, config: Config, origin: string, scopeTag: string, browserCells: readonly Cell[], failures: Failure[]): Promise<{ captures: Capture[]; chromiumVersion: string }> {
   const { browser, close } = await launch(chromiumPath, 'no-defer');
   const chromiumVersion = browser.version();
   const captured: Capture[] = [];
@@ -59,7 +62,7 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
       for (const variant of variantsOf(scenarioById(scenarioId))) {
         runSignal.throwIfAborted();
         try {
-          captured.push(await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++), config.interactionTimeoutMs));
+          captured.push(await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++, scopeTag), config.interactionTimeoutMs));
         } catch (error) {
           // A variant that cannot be captured (a hung request, a page that never shows its result) is not replayed.
           runSignal.throwIfAborted();
@@ -78,6 +81,43 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   );
   failures.push(...rejected);
   return { captures: admitted, chromiumVersion };
+}
+
+/**
+ * The HTTP suite on one server: capture every variant in Chromium (from the build the server reports), write
+ * capture.json and the asked-for exports, then replay every capture under load, interleaved. A floor server runs
+ * beside a local fixture only. Resolves with the Chromium version.
+ */
+async function runHttpSuite(options: {
+  chromiumPath: string;
+  config: Config;
+  server: LoadServer;
+  persisted: PersistedReader;
+  scopeTag: string;
+  startFloor: (() => Promise<AppServer>) | null;
+  browserCells: readonly Cell[];
+  failures: Failure[];
+  store: RunStore;
+  progress: Progress;
+  random: Random;
+  records: RepeatRecord[];
+}): Promise<string> {
+  const { config, server, store } = options;
+  const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
+  const { captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, options.browserCells, options.failures);
+  const captureFile: CaptureFile = { origin: server.origin, build, scopeTag: options.scopeTag, chromiumVersion, captures };
+  store.writeJson('capture.json', captureFile);
+  for (const written of writeExports(captureFile, config.exports, store.dir)) options.progress.log(`export: ${path.relative(process.cwd(), written)}`);
+  const floor = options.startFloor ? await options.startFloor() : null;
+  try {
+    // The capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.
+    requireSameBuild(build, await fetchBuildInfo(server.origin, config.interactionTimeoutMs), server.origin);
+    const arms = config.scenarios.flatMap((scenario) => loadArms(scenario, captures, server, floor));
+    await measureHttp({ config, arms, persisted: options.persisted, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records });
+  } finally {
+    await floor?.stop();
+  }
+  return chromiumVersion;
 }
 
 /** The probes: CSRF (C5), no-JS form (C6), caching (C7), public actions (C8), own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
@@ -163,7 +203,12 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   });
 
   try {
-    if (chromiumPath) {
+    if (chromiumPath && config.target !== undefined) {
+      const target = config.target;
+      progress.log(`HTTP suite against ${target} (scope tag for this run's rows: see capture.json)`);
+      const server = { origin: target, pid: null };
+      chromiumVersion = await runHttpSuite({ chromiumPath, config, server, persisted: remotePersisted(target, config.interactionTimeoutMs), scopeTag: randomTag(), startFloor: null, browserCells: [], failures, store, progress, random, records: httpRecords });
+    } else if (chromiumPath) {
       await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, async (server, dbPath) => {
         if (config.suites.includes('browser')) {
           progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}`);
@@ -174,16 +219,8 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
           browserResults = summarizeBrowser();
         }
         if (config.suites.includes('http')) {
-          const { captures, chromiumVersion: version } = await captureAll(chromiumPath, config, server.origin, browserResults?.cells ?? [], failures);
-          chromiumVersion = version;
-          store.writeJson('capture.json', captures);
-          const floor = await startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
-          try {
-            const arms = config.scenarios.flatMap((scenario) => loadArms(scenario, captures, server, floor));
-            await measureHttp({ config, arms, dbPath, store, progress, random, records: httpRecords });
-          } finally {
-            await floor.stop();
-          }
+          const floor = () => startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
+          chromiumVersion = await runHttpSuite({ chromiumPath, config, server, persisted: localPersisted(dbPath), scopeTag: '', startFloor: floor, browserCells: browserResults?.cells ?? [], failures, store, progress, random, records: httpRecords });
         }
         if (config.suites.includes('probes')) probes = await runProbes(chromiumPath, server.origin, dbPath, config, progress);
       });

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { PERSISTED_SQL } from '../bench-app/lib/integrity-sql';
 
 /** What one interaction does: click `trigger`; it ends when an element matching `selector` shows `text`. */
 export interface InteractionSpec {
@@ -29,10 +30,7 @@ export interface Scenario {
    * component taking the transport as a prop) is not listed.
    */
   transportFiles: Record<string, string[]>;
-  /**
-   * Integrity under load: counts what the database holds for scopes LIKE ? (one scope per replayed interaction):
-   * `scopes`, `mutations` persisted, and `duplicated` scopes that got more than one.
-   */
+  /** Integrity under load (bench-app/lib/integrity-sql.ts): what the database holds for scopes LIKE ?. */
   persistedSql: string;
   /**
    * Makes the page ready for interaction `label` (unique within the page load) and says how to trigger it and
@@ -52,8 +50,7 @@ const counter: Scenario = {
     action: ['app/counter/actions.ts', 'app/counter/action/page.tsx'],
     route: ['app/api/counter/route.ts', 'lib/route-handler.ts', 'lib/client/fetch-json.ts', 'app/counter/route/counter-via-route.tsx', 'app/counter/route/page.tsx'],
   },
-  persistedSql: `SELECT count(*) AS scopes, coalesce(sum(value), 0) AS mutations, coalesce(sum(value > 1), 0) AS duplicated
-                 FROM counters WHERE scope LIKE ?`,
+  persistedSql: PERSISTED_SQL.counter!,
   async prepare(page) {
     const selector = 'output[aria-label="count"]';
     const current = Number(await page.locator(selector).textContent());
@@ -85,8 +82,7 @@ const revalidate: Scenario = {
       ]),
     ),
   },
-  persistedSql: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
-                 FROM items WHERE scope LIKE ?`,
+  persistedSql: PERSISTED_SQL.revalidate!,
   async prepare(page, label) {
     // The form clears its input when the previous transition ends; fill only after that.
     await page.locator('button:enabled', { hasText: 'Add' }).waitFor();

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PLANTED_SECRET } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import { ResultsSchema, SampleSchema } from '../runner/results/schema';
+import { readCaptureFile } from '../runner/http/capture';
 import { bench, fixtureProcesses, ROOT, run, type Exit } from './support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-cli-'));
@@ -108,8 +109,8 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       expect(cell.persisted).toBe(cell.acknowledged);
       expect(cell.requestsPerSec).toBeGreaterThan(0);
     }
-    const capture = JSON.parse(fs.readFileSync(path.join(out, 'capture.json'), 'utf8')) as { variant: string; requests: { headers: Record<string, string> }[] }[];
-    expect(capture.find((c) => c.variant === 'action')!.requests[0]!.headers['next-action']).toMatch(/^[0-9a-f]{40,}$/);
+    const capture = readCaptureFile(path.join(out, 'capture.json'));
+    expect(capture.captures.find((c) => c.variant === 'action')!.requests[0]!.headers['next-action']).toMatch(/^[0-9a-f]{40,}$/);
 
     // Micro: every task either measured or refused with the reason.
     for (const task of results.micro!.tasks) expect(task.error === null ? task.opsPerSec! > 0 : task.samples === 0).toBe(true);

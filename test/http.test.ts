@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFloor, type AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
-import { queryOnce } from '../runner/read-database';
+import { localPersisted, queryOnce } from '../runner/read-database';
 import { BrowserSession } from '../runner/browser/session';
 import { resolveConfig } from '../runner/config';
 import { admitCaptures, captureInteraction, captureProblem, type Capture } from '../runner/http/capture';
@@ -112,7 +112,7 @@ describe('replay', () => {
     // The action's requests sent to the floor server, which has no such endpoint: fast 404s, never "fast".
     const capture = captures.get('counter/action')!;
     const arm = { scenario: 'counter', variant: 'action', twin: false, server: floor, capture };
-    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, dbPath, prefix: 'bad' });
+    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, persisted: localPersisted(dbPath), scopeTag: '', prefix: 'bad' });
     expect(record.failed).toBe(`40 responses differ from the browser's (POST /counter/action?scope=${capture.scope}: status 404, expected 200)`);
     expect(record.acknowledged).toBe(0);
   });

@@ -1,12 +1,15 @@
+import fs from 'node:fs';
 import { errors, type Browser, type Request } from 'playwright-core';
+import { z } from 'zod';
 import { requestName } from '../browser/network-log';
 import { waitForHydration } from '../browser/session';
-import { FixtureError } from '../errors';
+import { FixtureError, UserError } from '../errors';
 import { scenarioById, variantPath } from '../scenarios';
 import { interactionLabel } from '../scopes';
+import { BuildInfoSchema } from './target';
 
-/** Request headers never replayed: the load generator sets its own. */
-const DROPPED_HEADERS = new Set(['host', 'content-length', 'connection', 'cookie']);
+/** Request headers never replayed: the load generator sets its own. The capture keeps them (the HAR export shows them). */
+export const UNREPLAYED_HEADERS = new Set(['host', 'content-length', 'connection', 'cookie']);
 
 /** After the expected requests have finished, this long with no new request ends the capture. */
 const QUIET_MS = 300;
@@ -16,28 +19,61 @@ export function mediaType(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim();
 }
 
-export interface CapturedRequest {
-  method: string;
+const CapturedRequestSchema = z.object({
+  method: z.string(),
   /** Path and query, as the browser sent them. */
-  path: string;
-  headers: Record<string, string>;
+  path: z.string(),
+  /** Every header the browser sent, lower-case names (replay leaves out UNREPLAYED_HEADERS). */
+  headers: z.record(z.string(), z.string()),
   /** utf8 body; null for none. */
-  body: string | null;
+  body: z.string().nullable(),
   /** What the browser got back: replay validates against it. */
-  expect: { status: number; contentType: string; actionRevalidated: string | null };
-}
+  expect: z.object({ status: z.number().int(), contentType: z.string(), actionRevalidated: z.string().nullable() }),
+  /** When it was sent, and what came back as Chromium saw it: the HAR export's timings and response. */
+  sentAt: z.string(),
+  timing: z.object({ waitMs: z.number(), receiveMs: z.number() }),
+  /** bodyBytes: decoded body length; null when Chromium had already dropped the body (it keeps bodies only so long). */
+  response: z.object({ statusText: z.string(), headers: z.record(z.string(), z.string()), bodyBytes: z.number().int().nullable() }),
+});
+export type CapturedRequest = z.infer<typeof CapturedRequestSchema>;
 
-export interface Capture {
-  scenario: string;
-  variant: string;
+const CaptureSchema = z.object({
+  scenario: z.string(),
+  variant: z.string(),
   /**
    * The page-load scope the capture ran under (its own per variant, so one variant's earlier capture cannot make
    * the next one's page show its value already). Replay swaps it, in request bodies only, for a fresh scope of the
    * same length per interaction: every replayed mutation lands in rows of its own, while URLs and the router-state
    * header keep this scope, so every replayed page render is the same size as the captured one.
    */
-  scope: string;
-  requests: CapturedRequest[];
+  scope: z.string(),
+  requests: z.array(CapturedRequestSchema),
+});
+export type Capture = z.infer<typeof CaptureSchema>;
+
+/** capture.json: a run's captures, where they were captured and from which build (exports and replays check it). */
+export const CaptureFileSchema = z.object({
+  origin: z.string(),
+  build: BuildInfoSchema,
+  /** The run's scope tag ('' for a local fixture, whose database is new each run). */
+  scopeTag: z.string(),
+  chromiumVersion: z.string(),
+  captures: z.array(CaptureSchema),
+});
+export type CaptureFile = z.infer<typeof CaptureFileSchema>;
+
+/** Reads a run's capture.json; missing or not a capture file: a UserError naming it. */
+export function readCaptureFile(file: string): CaptureFile {
+  if (!fs.existsSync(file)) throw new UserError(`${file} does not exist: pass a run folder whose HTTP suite ran (npm run bench -- --suite http)`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new UserError(`${file} is not valid JSON (${(error as Error).message}): capture again with npm run bench -- --suite http`);
+  }
+  const parsed = CaptureFileSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError(`${file} is not a capture file of this version (${parsed.error.issues[0]!.path.join('.')}): capture again with npm run bench -- --suite http`);
+  return parsed.data;
 }
 
 /** Why a capture cannot stand for its variant's interaction, or null. */
@@ -128,10 +164,9 @@ export async function captureInteraction(browser: Browser, origin: string, scena
           const response = answered.has(request) ? await request.response() : null;
           if (!response) throw new FixtureError(`${scenarioId}/${variant}: ${request.method()} ${request.url()} got no response within ${timeoutMs} ms`);
           const url = new URL(request.url());
-          const headers = Object.fromEntries(
-            Object.entries(await request.allHeaders()).filter(([name]) => !DROPPED_HEADERS.has(name) && !name.startsWith(':')),
-          );
+          const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => !name.startsWith(':')));
           const responseHeaders = await response.allHeaders();
+          const timing = request.timing();
           return {
             method: request.method(),
             path: url.pathname + url.search,
@@ -142,6 +177,10 @@ export async function captureInteraction(browser: Browser, origin: string, scena
               contentType: mediaType(responseHeaders['content-type']),
               actionRevalidated: responseHeaders['x-action-revalidated'] ?? null,
             },
+            sentAt: new Date(timing.startTime).toISOString(),
+            // Phases Chromium did not report are -1: they count as 0.
+            timing: { waitMs: Math.max(0, timing.responseStart - Math.max(0, timing.requestStart)), receiveMs: Math.max(0, timing.responseEnd - timing.responseStart) },
+            response: { statusText: response.statusText(), headers: responseHeaders, bodyBytes: await response.body().then((body) => body.length, () => null) },
           };
         }),
       ),

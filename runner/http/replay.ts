@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { runSignal } from '../cleanup';
 import type { Encoding } from '../config';
 import { replayScope } from '../scopes';
-import { mediaType, type Capture, type CapturedRequest } from './capture';
+import { mediaType, UNREPLAYED_HEADERS, type Capture, type CapturedRequest } from './capture';
 import { runOpenModel } from './open-model';
 
 export interface ReplayOptions {
@@ -21,7 +21,7 @@ export interface ReplayOptions {
   seed?: number;
   /** gzip: the browser's accept-encoding, as captured; identity: no accept-encoding header. */
   encoding: Encoding;
-  /** Three [a-z0-9] characters naming this replay's scopes. */
+  /** Three to six [a-z0-9] characters naming this replay's scopes (a run tag, then the replay's own three). */
   scopePrefix: string;
   timeoutMs?: number;
 }
@@ -99,8 +99,9 @@ const toPercentiles = (source: Percentiles): Percentiles => ({ p50: source.p50, 
 function replaySequence(options: ReplayOptions) {
   const { capture } = options;
   return capture.requests.map((captured) => {
-    const headers = { ...captured.headers };
-    if (options.encoding === 'identity') delete headers['accept-encoding'];
+    const headers = Object.fromEntries(
+      Object.entries(captured.headers).filter(([name]) => !UNREPLAYED_HEADERS.has(name) && !(options.encoding === 'identity' && name === 'accept-encoding')),
+    );
     return { captured, headers, body: (scope: string) => captured.body?.replaceAll(capture.scope, scope) ?? null };
   });
 }
@@ -125,7 +126,7 @@ function responseTally(options: ReplayOptions) {
 
 /** Replays a captured interaction, whole sequence per interaction: autocannon (closed model) or the open model. */
 export async function replay(options: ReplayOptions): Promise<ReplayResult> {
-  if (!/^[a-z0-9]{3}$/.test(options.scopePrefix)) throw new Error(`scope prefix must be 3 of [a-z0-9]: ${options.scopePrefix}`);
+  if (!/^[a-z0-9]{3,6}$/.test(options.scopePrefix)) throw new Error(`scope prefix must be 3 to 6 of [a-z0-9]: ${options.scopePrefix}`);
   return options.ratePerSecond !== undefined ? replayOpen(options, options.ratePerSecond) : replayClosed(options);
 }
 

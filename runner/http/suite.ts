@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import type { AppServer } from '../app-server';
+import type { PersistedCounts } from '../../bench-app/lib/integrity-sql';
 import { runSignal } from '../cleanup';
 import type { Config, Encoding } from '../config';
 import type { Progress } from '../progress';
-import { queryOnce } from '../read-database';
 import type { RunStore } from '../results/store';
 import { scenarioById, variantsOf } from '../scenarios';
 import { shuffled, type Random } from '../stats/random';
@@ -17,12 +16,21 @@ export const LOAD_GENERATOR_SATURATION = 0.9;
 
 export const FLOOR = 'floor';
 
+/** Where load goes: a local server (its process group is sampled) or a deployment (--target: no process of ours). */
+export interface LoadServer {
+  origin: string;
+  pid: number | null;
+}
+
+/** What a scenario persisted under a scope prefix: the local database read directly, or a deployment's integrity endpoint. */
+export type PersistedReader = (scenario: string, prefix: string) => Promise<Pick<PersistedCounts, 'mutations' | 'duplicated'>>;
+
 /** One replayed stream: a variant (or its A/A twin, or the floor) with the requests its capture recorded. */
 export interface LoadArm {
   scenario: string;
   variant: string;
   twin: boolean;
-  server: AppServer;
+  server: LoadServer;
   capture: Capture;
 }
 
@@ -37,14 +45,15 @@ export interface RepeatRecord extends Omit<ReplayResult, 'invalidExample'> {
   interactions: number;
   persisted: number;
   duplicated: number;
-  server: Omit<ResourceSeries, 'cpuMs'>;
-  serverCpuMsPerInteraction: number;
+  /** null: the server is not a process of ours (--target). */
+  server: Omit<ResourceSeries, 'cpuMs'> | null;
+  serverCpuMsPerInteraction: number | null;
   machine: MachineLoad;
   failed: string | null;
 }
 
-/** The arms of one scenario: the reference, its A/A twin, the other variants and the floor under the floor's variant. */
-export function loadArms(scenarioId: string, captures: readonly Capture[], fixture: AppServer, floor: AppServer): LoadArm[] {
+/** The arms of one scenario: the reference, its A/A twin, the other variants and the floor (when there is one) under the floor's variant. */
+export function loadArms(scenarioId: string, captures: readonly Capture[], fixture: LoadServer, floor: LoadServer | null): LoadArm[] {
   const scenario = scenarioById(scenarioId);
   return variantsOf(scenario).flatMap((variant) => {
     const capture = captures.find((c) => c.scenario === scenarioId && c.variant === variant);
@@ -53,7 +62,7 @@ export function loadArms(scenarioId: string, captures: readonly Capture[], fixtu
     return [
       arm,
       ...(variant === scenario.reference ? [{ ...arm, twin: true }] : []),
-      ...(variant === scenario.floorVariant ? [{ ...arm, variant: FLOOR, server: floor }] : []),
+      ...(floor && variant === scenario.floorVariant ? [{ ...arm, variant: FLOOR, server: floor }] : []),
     ];
   });
 }
@@ -91,13 +100,15 @@ interface CellPlan {
 export async function measureHttp(options: {
   config: Config;
   arms: readonly LoadArm[];
-  dbPath: string;
+  persisted: PersistedReader;
+  /** Put in front of every replay's scope prefix: a run's own rows on a shared deployment ('' locally). */
+  scopeTag: string;
   store: RunStore;
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
 }): Promise<void> {
-  const { config, arms, dbPath, store, progress, random, records } = options;
+  const { config, arms, persisted, scopeTag, store, progress, random, records } = options;
   const cells: CellPlan[] = config.connections.flatMap((connections) => config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))));
   const machine = loadRecorder();
   progress.start('http', cells.length * config.repeats);
@@ -106,7 +117,7 @@ export async function measureHttp(options: {
     for (const cell of shuffled(cells, random)) {
       runSignal.throwIfAborted();
       machine.mark();
-      const record = await measureRepeat({ config, ...cell, repeat, dbPath, prefix: done.toString(36).padStart(3, '0') });
+      const record = await measureRepeat({ config, ...cell, repeat, persisted, scopeTag, prefix: done.toString(36).padStart(3, '0') });
       record.machine = machine.mark();
       records.push(record);
       fs.appendFileSync(store.file('http-repeats.jsonl'), `${JSON.stringify(record)}\n`);
@@ -123,8 +134,9 @@ export async function measureHttp(options: {
  * One repeat of one cell: a discarded warm-up replay (the server's JIT and caches, after another cell ran), then
  * the measured replay with the server's resources sampled, then the integrity count for this repeat's scopes.
  */
-export async function measureRepeat(options: CellPlan & { config: Config; repeat: number; dbPath: string; prefix: string }): Promise<RepeatRecord> {
-  const { config, arm, connections, encoding, repeat, dbPath, prefix } = options;
+export async function measureRepeat(options: CellPlan & { config: Config; repeat: number; persisted: PersistedReader; scopeTag: string; prefix: string }): Promise<RepeatRecord> {
+  const { config, arm, connections, encoding, repeat, persisted, scopeTag } = options;
+  const prefix = scopeTag + options.prefix;
   const interactions = config.amount ?? Math.max(config.minInteractions, config.interactionsPerConnection * connections);
   const load: Omit<ReplayOptions, 'scopePrefix'> = {
     origin: arm.server.origin,
@@ -135,11 +147,11 @@ export async function measureRepeat(options: CellPlan & { config: Config; repeat
     ...(config.durationSeconds !== undefined ? { durationSeconds: config.durationSeconds } : { interactions }),
     ...(config.rate !== undefined ? { ratePerSecond: config.rate, durationSeconds: config.durationSeconds ?? 5, arrivals: config.arrivals, seed: config.seed + repeat } : {}),
   };
-  await replay({ origin: load.origin, capture: load.capture, connections, encoding, interactions: Math.max(20, 2 * connections), scopePrefix: `w${prefix.slice(1)}` });
-  const sampler = sampleProcessGroup(arm.server.pid);
+  await replay({ origin: load.origin, capture: load.capture, connections, encoding, interactions: Math.max(20, 2 * connections), scopePrefix: `${scopeTag}w${options.prefix.slice(1)}` });
+  const sampler = arm.server.pid === null ? null : sampleProcessGroup(arm.server.pid);
   const result = await replay({ ...load, scopePrefix: prefix });
-  const { cpuMs, ...server } = await sampler.stop();
-  const { mutations, duplicated } = queryOnce<{ mutations: number; duplicated: number }>(dbPath, scenarioById(arm.scenario).persistedSql, `${prefix}%`);
+  const sampled = await sampler?.stop();
+  const { mutations, duplicated } = await persisted(arm.scenario, prefix);
   const fixedAmount = config.durationSeconds === undefined && config.rate === undefined;
   const { invalidExample, ...measured } = result;
   return {
@@ -153,8 +165,8 @@ export async function measureRepeat(options: CellPlan & { config: Config; repeat
     ...measured,
     persisted: mutations,
     duplicated,
-    server,
-    serverCpuMsPerInteraction: result.completed ? cpuMs / result.completed : 0,
+    server: sampled ? { peakCpuPct: sampled.peakCpuPct, peakRssMb: sampled.peakRssMb, points: sampled.points } : null,
+    serverCpuMsPerInteraction: sampled ? (result.completed ? sampled.cpuMs / result.completed : 0) : null,
     machine: { seconds: 0, loadAverage1: 0, busyCores: 0, foreignCores: 0, stealShare: 0, busy: false },
     failed: failureOf(result, mutations, duplicated, config.durationSeconds !== undefined && config.rate === undefined ? connections : 0),
   };

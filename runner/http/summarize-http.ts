@@ -24,7 +24,9 @@ function cellOf(repeats: RepeatRecord[]): HttpCell {
   const requestBytes = medianOf(repeats, (r) => r.requestBytesPerInteraction);
   const responseBytes = medianOf(repeats, (r) => r.responseBytesPerInteraction);
   const loadGeneratorCpu = Math.max(...repeats.map((r) => r.loadGeneratorCpu));
-  const busiest = repeats.reduce((a, b) => (b.server.peakCpuPct > a.server.peakCpuPct ? b : a));
+  const sampled = repeats.flatMap((r) => (r.server ? [r.server] : []));
+  const busiest = sampled.length ? sampled.reduce((a, b) => (b.peakCpuPct > a.peakCpuPct ? b : a)) : null;
+  const serverCpu = repeats.flatMap((r) => (r.serverCpuMsPerInteraction === null ? [] : [r.serverCpuMsPerInteraction]));
   return {
     scenario: first.scenario,
     variant: first.variant,
@@ -45,7 +47,7 @@ function cellOf(repeats: RepeatRecord[]): HttpCell {
     requestBytesPerInteraction: requestBytes,
     responseBytesPerInteraction: responseBytes,
     bytesPerRequest: (requestBytes + responseBytes) / first.requestsPerInteraction,
-    serverCpuMsPerInteraction: medianOf(repeats, (r) => r.serverCpuMsPerInteraction),
+    serverCpuMsPerInteraction: serverCpu.length ? median(serverCpu) : null,
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
@@ -55,7 +57,7 @@ function cellOf(repeats: RepeatRecord[]): HttpCell {
     duplicated: sum((r) => r.duplicated),
     dropped: sum((r) => r.dropped),
     late: sum((r) => r.late),
-    server: busiest.server,
+    server: busiest,
     loadGeneratorCpu,
     loadGeneratorSaturated: loadGeneratorCpu >= LOAD_GENERATOR_SATURATION,
     busyRepeats: repeats.filter((r) => r.machine.busy).length,
@@ -75,7 +77,8 @@ function cellOf(repeats: RepeatRecord[]): HttpCell {
 const MEASURES = {
   interactionsPerSec: (r: RepeatRecord) => r.interactionsPerSec,
   interactionP50: (r: RepeatRecord) => r.interactionLatencyMs.p50,
-  serverCpuMsPerInteraction: (r: RepeatRecord) => r.serverCpuMsPerInteraction,
+  // Not measured (a remote target): 0, which pairs nothing (a ratio needs both sides above 0).
+  serverCpuMsPerInteraction: (r: RepeatRecord) => r.serverCpuMsPerInteraction ?? 0,
 } as const;
 
 /** a / b paired by repeat, for every repeat both cells have. */

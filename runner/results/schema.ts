@@ -138,7 +138,7 @@ export const HttpRepeatSchema = z.object({
   requestsPerSec: z.number(),
   latencyMs: Percentiles,
   interactionLatencyMs: Percentiles,
-  serverCpuMsPerInteraction: z.number(),
+  serverCpuMsPerInteraction: z.number().nullable(),
   loadGeneratorCpu: z.number(),
   machine: MachineLoadSchema,
 });
@@ -170,8 +170,8 @@ export const HttpCellSchema = z.object({
   responseBytesPerInteraction: z.number(),
   /** (request + response bytes) / requests: the contract's field. */
   bytesPerRequest: z.number(),
-  /** Server CPU time (the process group, from /proc) per interaction, median over repeats. */
-  serverCpuMsPerInteraction: z.number(),
+  /** Server CPU time (the process group, from /proc) per interaction, median over repeats; null against a remote target. */
+  serverCpuMsPerInteraction: z.number().nullable(),
   non2xx: z.number().int(),
   errors: z.number().int(),
   timeouts: z.number().int(),
@@ -182,11 +182,14 @@ export const HttpCellSchema = z.object({
   /** Open model only: arrivals dropped (no connection free) and started late. */
   dropped: z.number().int(),
   late: z.number().int(),
-  server: z.object({
-    peakCpuPct: z.number(),
-    peakRssMb: z.number(),
-    points: z.array(z.object({ tMs: z.number(), cpuPct: z.number(), rssMb: z.number() })),
-  }),
+  /** The busiest repeat's resource series; null against a remote target (no process of ours to sample). */
+  server: z
+    .object({
+      peakCpuPct: z.number(),
+      peakRssMb: z.number(),
+      points: z.array(z.object({ tMs: z.number(), cpuPct: z.number(), rssMb: z.number() })),
+    })
+    .nullable(),
   loadGeneratorCpu: z.number(),
   loadGeneratorSaturated: z.boolean(),
   /** Repeats during which other processes used the machine. */

@@ -1,0 +1,17 @@
+/**
+ * Integrity under load, one query per scenario: what the database holds for scopes LIKE ? (one scope per replayed
+ * interaction): `scopes`, `mutations` persisted, and `duplicated` scopes that got more than one. The runner reads
+ * the local database with these; a deployment answers them through /api/bench/integrity.
+ */
+export const PERSISTED_SQL: Record<string, string> = {
+  counter: `SELECT count(*) AS scopes, coalesce(sum(value), 0) AS mutations, coalesce(sum(value > 1), 0) AS duplicated
+            FROM counters WHERE scope LIKE ?`,
+  revalidate: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
+               FROM items WHERE scope LIKE ?`,
+};
+
+export interface PersistedCounts {
+  scopes: number;
+  mutations: number;
+  duplicated: number;
+}

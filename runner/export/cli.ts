@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runMain } from '../cleanup';
+import { DEFAULT_TIMEOUT_MS, EXPORT_FORMATS } from '../config';
+import { UserError } from '../errors';
+import { readCaptureFile } from '../http/capture';
+import { fetchBuildInfo, parseTarget, requireSameBuild } from '../http/target';
+import { DEFAULT_ARTILLERY, writeExports } from './write-exports';
+
+const USAGE = `Usage: npm run export -- <run folder> [options]
+
+Writes a run's captured interactions (its capture.json) as an Artillery test and a HAR 1.2 file beside it.
+
+  --format LIST     artillery, har (default both)
+  --target URL      the origin the Artillery test loads (default: where the capture was made); checked first:
+                    a deployment running another build than the captured one is refused
+  --rate N          Artillery arrival rate, new virtual users per second (default ${DEFAULT_ARTILLERY.arrivalRate})
+  --duration S      Artillery phase length in seconds (default ${DEFAULT_ARTILLERY.durationSeconds})
+  --help            this text`;
+
+function positiveNumber(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new UserError(`--${name} takes a positive number (got "${raw}")`);
+  return Number(raw);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { format: { type: 'string' }, target: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, help: { type: 'boolean' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UserError('usage: npm run export -- reports/runs/<run-id> [--format artillery,har] [--target URL] (see --help)');
+  const dir = path.resolve(positionals[0]!);
+  const formats = (values.format ?? EXPORT_FORMATS.join(',')).split(',').map((format) => format.trim());
+  const unknown = formats.find((format) => !(EXPORT_FORMATS as readonly string[]).includes(format));
+  if (unknown) throw new UserError(`unknown --format "${unknown}": choose from ${EXPORT_FORMATS.join(', ')}`);
+  const file = readCaptureFile(path.join(dir, 'capture.json'));
+  const target = values.target === undefined ? file.origin : parseTarget(values.target);
+  if (target !== file.origin) requireSameBuild(file.build, await fetchBuildInfo(target, DEFAULT_TIMEOUT_MS), target);
+  const written = writeExports(file, formats as (typeof EXPORT_FORMATS)[number][], dir, {
+    target,
+    ...(values.rate === undefined ? {} : { arrivalRate: positiveNumber('rate', values.rate)! }),
+    ...(values.duration === undefined ? {} : { durationSeconds: positiveNumber('duration', values.duration)! }),
+  });
+  for (const name of written) console.log(path.relative(process.cwd(), name));
+  return 0;
+}
+
+runMain('mutation-bench export', () => main(process.argv.slice(2)));
