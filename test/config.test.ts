@@ -24,6 +24,12 @@ describe('resolveConfig', () => {
     expect(config.outDir).toBe(path.resolve('/repo/x'));
   });
 
+  it('takes a deployment as the HTTP suite\'s target, and exports', () => {
+    const config = resolve('--suite', 'http', '--target', 'https://fixture.example.com/', '--export', 'har,artillery,har')!;
+    expect(config).toMatchObject({ suites: ['http'], target: 'https://fixture.example.com', exports: ['har', 'artillery'] });
+    expect(resolve()!.exports).toEqual([]);
+  });
+
   it('returns null for --help', () => {
     expect(resolve('--help')).toBeNull();
   });
@@ -46,6 +52,11 @@ describe('resolveConfig', () => {
     [['--n-min', '10', '--n-max', '5'], /--n-max \(5\) is below --n-min \(10\)/],
     [['--rtt-emulation', 'netem'], /invalid rttEmulation/],
     [['--port', '70000'], /invalid port/],
+    [['--target', 'http://127.0.0.1:3000'], /--target measures a deployment under HTTP load only: add --suite http/],
+    [['--suite', 'http', '--target', 'fixture.example.com'], /--target takes a URL like https:\/\/fixture.example.com/],
+    [['--suite', 'http', '--target', 'https://fixture.example.com/app'], /--target takes an http\(s\) origin with no path/],
+    [['--suite', 'http', '--export', 'k6'], /unknown --export "k6": choose from artillery, har/],
+    [['--suite', 'browser', '--export', 'har'], /--export writes what the HTTP suite captures: add http to --suite/],
   ])('rejects %j with one line naming the fix', (argv, message) => {
     let thrown: unknown;
     try {

@@ -1,4 +1,4 @@
 declare module 'har-validator' {
-  /** Resolves true for a valid HAR document; rejects with a HARError listing what does not match the schema. */
-  export function har(data: unknown): Promise<boolean>;
+  /** Resolves with the document when it is valid HAR; rejects with a HARError listing what does not match the schema. */
+  export function har<T>(data: T): Promise<T>;
 }
