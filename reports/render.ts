@@ -265,7 +265,9 @@ function httpSection(http: HttpResults): string {
     rate: 'arrivals on a fixed schedule (open model: latency counted from each interaction’s intended start)',
   }[http.mode];
   const saturated = http.cells.filter((cell) => cell.loadGeneratorSaturated);
+  const served = http.server;
   return `<section><h2>Under HTTP load</h2>
+${served?.remote ? `<p class="warn-text">Against the deployment at <code>${e(served.origin)}</code> (build <code>${e(served.buildId)}</code>, action key ${served.actionKeyFixed ? 'fixed' : 'not fixed'}), not the local server: the network between here and there is part of every number, there is no floor server, and the server's CPU and memory were not sampled. Rows this run wrote there start with <code>${e(served.scopeTag)}</code>.</p>` : ''}
 <p>The exact requests each variant's interaction sent from Chromium (captured this run) replayed as whole interactions, with ${e(mode)}.
 Every cell ran ${e(http.repeats)} short repeats, interleaved with every other cell's in a seeded random order; a cell's numbers are medians over
 its repeats with distribution-free CIs, and every ratio is paired by repeat (a t interval on the logs).

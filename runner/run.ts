@@ -101,7 +101,7 @@ async function runHttpSuite(options: {
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
-}): Promise<string> {
+}): Promise<{ chromiumVersion: string; served: NonNullable<HttpResults['server']> }> {
   const { config, server, store } = options;
   const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
   const { captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, options.browserCells, options.failures);
@@ -117,7 +117,7 @@ async function runHttpSuite(options: {
   } finally {
     await floor?.stop();
   }
-  return chromiumVersion;
+  return { chromiumVersion, served: { origin: server.origin, remote: server.pid === null, ...build, scopeTag: options.scopeTag } };
 }
 
 /** The probes: CSRF (C5), no-JS form (C6), caching (C7), public actions (C8), own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
@@ -185,6 +185,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   let chromiumVersion = 'not used';
   let error: unknown;
   let browserResults: BrowserResults | undefined;
+  let httpServer: HttpResults['server'];
 
   const summarizeBrowser = (): BrowserResults => ({
     rttEmulation: config.rttEmulation,
@@ -205,9 +206,9 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   try {
     if (chromiumPath && config.target !== undefined) {
       const target = config.target;
-      progress.log(`HTTP suite against ${target} (scope tag for this run's rows: see capture.json)`);
+      progress.log(`HTTP suite against the deployment at ${target}`);
       const server = { origin: target, pid: null };
-      chromiumVersion = await runHttpSuite({ chromiumPath, config, server, persisted: remotePersisted(target, config.interactionTimeoutMs), scopeTag: randomTag(), startFloor: null, browserCells: [], failures, store, progress, random, records: httpRecords });
+      ({ chromiumVersion, served: httpServer } = await runHttpSuite({ chromiumPath, config, server, persisted: remotePersisted(target, config.interactionTimeoutMs), scopeTag: randomTag(), startFloor: null, browserCells: [], failures, store, progress, random, records: httpRecords }));
     } else if (chromiumPath) {
       await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, async (server, dbPath) => {
         if (config.suites.includes('browser')) {
@@ -220,7 +221,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
         }
         if (config.suites.includes('http')) {
           const floor = () => startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
-          chromiumVersion = await runHttpSuite({ chromiumPath, config, server, persisted: localPersisted(dbPath), scopeTag: '', startFloor: floor, browserCells: browserResults?.cells ?? [], failures, store, progress, random, records: httpRecords });
+          ({ chromiumVersion, served: httpServer } = await runHttpSuite({ chromiumPath, config, server, persisted: localPersisted(dbPath), scopeTag: '', startFloor: floor, browserCells: browserResults?.cells ?? [], failures, store, progress, random, records: httpRecords }));
         }
         if (config.suites.includes('probes')) probes = await runProbes(chromiumPath, server.origin, dbPath, config, progress);
       });
@@ -236,6 +237,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   const http: HttpResults | undefined = config.suites.includes('http')
     ? {
         mode: config.rate !== undefined ? 'rate' : config.durationSeconds !== undefined ? 'duration' : 'amount',
+        server: httpServer,
         encodings: config.encodings,
         repeats: config.repeats,
         ...summarizeHttp(httpRecords, (scenario) => scenarioById(scenario).reference),

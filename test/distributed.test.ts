@@ -69,6 +69,10 @@ describe('the HTTP suite against a deployment (--target)', () => {
         expect(cell.persisted).toBe(cell.acknowledged);
         expect(cell.acknowledged).toBe(cell.interactions);
       }
+      expect(results.http!.server).toMatchObject({ origin: fixture.server.origin, remote: true, scopeTag: capture.scopeTag });
+      const report = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+      expect(report).toContain(`Against the deployment at <code>${fixture.server.origin}</code>`);
+      expect(report).toContain('not measured (remote target)');
       expect(capture.scopeTag).toMatch(/^[a-z0-9]{3}$/);
       for (const { scope } of capture.captures) expect(scope.startsWith(capture.scopeTag) && scope.length === 11).toBe(true);
       expect(capture.build).toEqual(await fetchBuildInfo(fixture.server.origin, 5000));

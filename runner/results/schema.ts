@@ -279,6 +279,10 @@ export const ResultsSchema = z.object({
   http: z
     .object({
       mode: z.enum(['amount', 'duration', 'rate']),
+      /** What was loaded: the local production server, or a deployment (--target). Absent in runs before it was recorded. */
+      server: z
+        .object({ origin: z.string(), remote: z.boolean(), buildId: z.string(), actionKeyFixed: z.boolean(), scopeTag: z.string() })
+        .optional(),
       encodings: z.array(z.enum(['gzip', 'identity'])),
       repeats: z.number().int(),
       cells: z.array(HttpCellSchema),
