@@ -186,6 +186,8 @@ export async function startServerProcess(spec: ServerProcess): Promise<AppServer
 
 export interface StartOptions {
   port: number;
+  /** The address the fixture listens on: loopback unless it serves as a deployment (npm run serve). */
+  host?: string;
   dbPath: string;
   serverDelayMs: number;
   logFile: string;
@@ -199,7 +201,7 @@ function serviceEnv(options: StartOptions): NodeJS.ProcessEnv {
 export function startFixture(options: StartOptions): Promise<AppServer> {
   return startServerProcess({
     name: 'the fixture server',
-    args: [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p'],
+    args: [NEXT_BIN, 'start', '-H', options.host ?? '127.0.0.1', '-p'],
     cwd: APP_DIR,
     env: { ...serviceEnv(options), ...BASE_ENV },
     port: options.port,

@@ -5,27 +5,45 @@ import os from 'node:os';
 import path from 'node:path';
 import { har as validateHar } from 'har-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServer } from '../runner/app-server';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { claimPort, type AppServer } from '../runner/app-server';
 import { PROCESSOR_FILE } from '../runner/export/artillery';
 import { EXPORT_FILES } from '../runner/export/write-exports';
 import { readCaptureFile, type CaptureFile } from '../runner/http/capture';
 import { fetchBuildInfo } from '../runner/http/target';
 import { ResultsSchema } from '../runner/results/schema';
 import { ARTILLERY_ENV, ensureArtillery } from '../runner/tools/artillery';
-import { bench, run } from './support/cli';
-import { startTestFixture } from './support/fixture-server';
+import { bench, processesMarked, run, start, type Exit } from './support/cli';
 
-/** The deployment stand-in: the fixture's production build on loopback, its integrity endpoint on. */
-let fixture: { server: AppServer; dir: string };
+/** The deployment stand-in: `npm run serve` on loopback, as README "Distributed" tells a user to deploy it. */
+let fixture: { server: Pick<AppServer, 'origin'>; stop(): Promise<Exit> };
 let artillery: string;
 /** One target run's folder; each test works on its own copy. */
 let firstRun: string;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-distributed-'));
 
+const SERVE_MARK = 'MUTATION_BENCH_SERVE_TEST';
+
+/** Starts `npm run serve` and resolves once it says where it serves. */
+async function serve(): Promise<typeof fixture> {
+  const port = await claimPort(0);
+  const served = start('runner/serve.ts', ['--port', String(port)], { [SERVE_MARK]: '1' });
+  const deadline = Date.now() + 240_000;
+  while (!served.output().includes('serving the fixture at')) {
+    if (Date.now() > deadline || served.child.exitCode !== null) throw new Error(`npm run serve did not start:\n${served.output()}`);
+    await sleep(200);
+  }
+  return {
+    server: { origin: `http://127.0.0.1:${port}` },
+    async stop() {
+      served.child.kill('SIGINT');
+      return served.exit;
+    },
+  };
+}
+
 beforeAll(async () => {
-  process.env.BENCH_INTEGRITY = '1';
-  fixture = await startTestFixture();
-  delete process.env.BENCH_INTEGRITY;
+  fixture = await serve();
   // Installed once per checkout (about a minute and a half the first time), then reused.
   artillery = await ensureArtillery();
   firstRun = (await targetRun('first')).out;
@@ -38,8 +56,12 @@ function copyOfFirstRun(name: string): { out: string; capture: CaptureFile } {
 }
 
 afterAll(async () => {
-  await fixture?.server.stop();
+  const exit = await fixture?.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
+  // Ctrl-C stops the served fixture and everything it started (exit 130, as for any command stopped by SIGINT).
+  expect(exit?.code).toBe(130);
+  await sleep(500);
+  expect(processesMarked(SERVE_MARK)).toEqual([]);
 });
 
 /** `npm run bench -- --suite http --target <fixture>` with the smallest load, exporting both formats. */
