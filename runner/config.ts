@@ -8,7 +8,7 @@ import { CHROME_MODES } from './plan';
 import { SCENARIO_IDS } from './scenarios';
 
 export const SUITES = ['browser', 'http', 'probes', 'micro'] as const;
-export const EXPORT_FORMATS = ['artillery', 'har'] as const;
+export const EXPORT_FORMATS = ['artillery', 'har', 'k6'] as const;
 export type Suite = (typeof SUITES)[number];
 
 /** HTTP load conditions: the browser's accept-encoding (Next gzips the action's streamed RSC response) or none. */
@@ -125,8 +125,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                       key, a server-only misuse that must fail the build): about a minute more
   --target URL        HTTP suite only: capture from and load a deployment of the fixture at URL (an origin)
                       instead of the local server; the deployment needs BENCH_INTEGRITY=1 (README "Distributed")
-  --export LIST       artillery, har: write the captured interactions beside capture.json as an Artillery test
-                      and a HAR 1.2 file (npm run export re-exports a run with other settings)
+  --export LIST       artillery, har, k6: write the captured interactions beside capture.json as an Artillery
+                      test, a HAR 1.2 file, a k6 script (npm run export re-exports a run with other settings)
   --help              this text`;
 
 const FLAGS = {

@@ -67,7 +67,7 @@ afterAll(async () => {
 /** `npm run bench -- --suite http --target <fixture>` with the smallest load, exporting both formats. */
 async function targetRun(name: string): Promise<{ out: string; capture: CaptureFile }> {
   const out = path.join(tmp, name);
-  const args = ['--suite', 'http', '--target', fixture.server.origin, '--profile', 'quick', '--encoding', 'gzip', '--amount', '20', '--repeats', '2', '--export', 'artillery,har', '--out', out, '--seed', '5'];
+  const args = ['--suite', 'http', '--target', fixture.server.origin, '--profile', 'quick', '--encoding', 'gzip', '--amount', '20', '--repeats', '2', '--export', 'artillery,har,k6', '--out', out, '--seed', '5'];
   const exit = await bench(args);
   expect(exit.code, exit.stderr).toBe(0);
   return { out, capture: readCaptureFile(path.join(out, 'capture.json')) };
@@ -102,7 +102,7 @@ describe('the HTTP suite against a deployment (--target)', () => {
       const har = JSON.parse(fs.readFileSync(path.join(out, EXPORT_FILES.har), 'utf8'));
       await expect(validateHar(har)).resolves.toEqual(har);
       expect(har.log.entries).toHaveLength(capture.captures.reduce((sum, c) => sum + c.requests.length, 0));
-      expect(fs.existsSync(path.join(out, EXPORT_FILES.artillery)) && fs.existsSync(path.join(out, PROCESSOR_FILE))).toBe(true);
+      for (const name of [EXPORT_FILES.artillery, PROCESSOR_FILE, EXPORT_FILES.k6]) expect(fs.existsSync(path.join(out, name)), name).toBe(true);
     }
   }, 120_000);
 });

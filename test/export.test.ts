@@ -1,6 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { har as validateHar } from 'har-validator';
 import { artilleryScript } from '../runner/export/artillery';
+import { k6Script } from '../runner/export/k6';
+import { interactionTemplates } from '../runner/export/templates';
 import { captureToHar } from '../runner/export/har';
 import { acknowledgedFromReport, compareIntegrity } from '../runner/export/integrity';
 import type { CaptureFile, CapturedRequest } from '../runner/http/capture';
@@ -101,6 +107,32 @@ describe('Artillery export', () => {
     expect(post!.post!.afterResponse).toBe('acknowledge_revalidate');
     expect(refresh!.get!).toMatchObject({ url: '/revalidate/route-refresh?scope=capture0001&_rsc=abc', expect: [{ statusCode: 200 }, { contentType: 'text/x-component' }] });
     expect(refresh!.get!.afterResponse).toBeUndefined();
+  });
+});
+
+/** `node --check`: parses an ES module without running it or resolving its imports (k6's modules do not exist here). */
+function parses(source: string): { ok: boolean; error: string } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-k6-')), 'k6.mjs');
+  fs.writeFileSync(file, source);
+  const checked = spawnSync(process.execPath, ['--check', file], { encoding: 'utf8' });
+  fs.rmSync(path.dirname(file), { recursive: true });
+  return { ok: checked.status === 0, error: checked.stderr };
+}
+
+describe('k6 export', () => {
+  const script = k6Script(FILE, { target: 'https://fixture.example.com', arrivalRate: 3, durationSeconds: 20, timeoutSeconds: 10 });
+
+  it('is a script that parses, with the captured build, every interaction and an open-model executor', () => {
+    expect(parses(script)).toEqual({ ok: true, error: '' });
+    // The parse check can fail: the same script with one brace too many does not parse.
+    expect(parses(`${script}\n}`).ok).toBe(false);
+    expect(script).toContain(`const TARGET = __ENV.TARGET || "https://fixture.example.com";`);
+    expect(script).toContain('const CAPTURED_BUILD = "build-a";');
+    expect(script).toMatch(/executor: 'constant-arrival-rate',\s+rate: 3,\s+timeUnit: '1s',\s+duration: '20s'/);
+    expect(script).toContain("thresholds: { checks: ['rate==1'] }");
+    const flows = JSON.parse(/const FLOWS = (\[[\s\S]*?\n\]);/.exec(script)![1]!);
+    expect(flows).toEqual(interactionTemplates(FILE));
+    expect(flows[0].requests[0]).toMatchObject({ body: '["{{ scope }}","{{ scope }}-0"]', mutating: true, headers: { origin: '{{ target }}' } });
   });
 });
 

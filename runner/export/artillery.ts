@@ -1,15 +1,6 @@
-import { UNREPLAYED_HEADERS, type CaptureFile } from '../http/capture';
-import { mutationIndex } from '../http/replay';
+import type { CaptureFile } from '../http/capture';
 import { SCOPE_LENGTH } from '../scopes';
-
-export interface ArtilleryOptions {
-  /** The origin the script loads; Artillery's own --target overrides it at run time. */
-  target: string;
-  /** Open model: new virtual users per second, each running one interaction. */
-  arrivalRate: number;
-  durationSeconds: number;
-  timeoutSeconds: number;
-}
+import { interactionTemplates, type ExportedLoad } from './templates';
 
 /** Artillery's counter of acknowledged mutations: the integrity check compares it with what the deployment persisted. */
 export const ACKNOWLEDGED_COUNTER = /^mutation_bench\.([a-z0-9]{3})\.acknowledged\.([\w-]+)$/;
@@ -18,21 +9,12 @@ export const PROCESSOR_FILE = 'artillery-processor.cjs';
 
 const acknowledgeHook = (scenario: string) => `acknowledge_${scenario.replace(/\W/g, '_')}`;
 
-/** Origin and Referer name the page's origin: the target's at run time, or Next refuses the action as cross-site. */
-function headersFor(headers: Record<string, string>, origin: string): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(headers)
-      .filter(([name]) => !UNREPLAYED_HEADERS.has(name))
-      .map(([name, value]) => [name, value.startsWith(origin) ? `{{ target }}${value.slice(origin.length)}` : value]),
-  );
-}
-
 /**
  * One Artillery scenario per (scenario, variant): a virtual user replays the whole captured interaction, the
  * mutation's body carrying a scope of its own (same length as the captured one, so sizes match the capture);
  * every response is checked like the HTTP suite checks it (status, content type, x-action-revalidated).
  */
-export function artilleryScript(file: CaptureFile, options: ArtilleryOptions): object {
+export function artilleryScript(file: CaptureFile, options: ExportedLoad): object {
   return {
     config: {
       target: options.target,
@@ -41,27 +23,24 @@ export function artilleryScript(file: CaptureFile, options: ArtilleryOptions): o
       http: { timeout: options.timeoutSeconds },
       plugins: { expect: { reportFailuresAsErrors: true } },
     },
-    scenarios: file.captures.map((capture) => {
-      const mutating = mutationIndex(capture);
-      return {
-        name: `${capture.scenario}/${capture.variant}`,
-        weight: 1,
-        beforeScenario: 'assignScope',
-        flow: capture.requests.map((request, index) => ({
-          [request.method.toLowerCase()]: {
-            url: request.path,
-            headers: headersFor(request.headers, file.origin),
-            ...(request.body === null ? {} : { body: request.body.replaceAll(capture.scope, '{{ scope }}') }),
-            ...(index === mutating ? { afterResponse: acknowledgeHook(capture.scenario) } : {}),
-            expect: [
-              { statusCode: request.expect.status },
-              { contentType: request.expect.contentType },
-              ...(request.expect.actionRevalidated === null ? [] : [{ headerEquals: ['x-action-revalidated', request.expect.actionRevalidated] }]),
-            ],
-          },
-        })),
-      };
-    }),
+    scenarios: interactionTemplates(file).map((flow) => ({
+      name: flow.name,
+      weight: 1,
+      beforeScenario: 'assignScope',
+      flow: flow.requests.map((request) => ({
+        [request.method.toLowerCase()]: {
+          url: request.path,
+          headers: request.headers,
+          ...(request.body === null ? {} : { body: request.body }),
+          ...(request.mutating ? { afterResponse: acknowledgeHook(flow.scenario) } : {}),
+          expect: [
+            { statusCode: request.expect.status },
+            { contentType: request.expect.contentType },
+            ...(request.expect.actionRevalidated === null ? [] : [{ headerEquals: ['x-action-revalidated', request.expect.actionRevalidated] }]),
+          ],
+        },
+      })),
+    })),
   };
 }
 

@@ -5,17 +5,18 @@ import { DEFAULT_TIMEOUT_MS, EXPORT_FORMATS } from '../config';
 import { UserError } from '../errors';
 import { readCaptureFile } from '../http/capture';
 import { fetchBuildInfo, parseTarget, requireSameBuild } from '../http/target';
-import { DEFAULT_ARTILLERY, writeExports } from './write-exports';
+import { DEFAULT_LOAD, writeExports } from './write-exports';
 
 const USAGE = `Usage: npm run export -- <run folder> [options]
 
-Writes a run's captured interactions (its capture.json) as an Artillery test and a HAR 1.2 file beside it.
+Writes a run's captured interactions (its capture.json) beside it as an Artillery test, a HAR 1.2 file and a
+k6 script.
 
-  --format LIST     artillery, har (default both)
-  --target URL      the origin the Artillery test loads (default: where the capture was made); checked first:
-                    a deployment running another build than the captured one is refused
-  --rate N          Artillery arrival rate, new virtual users per second (default ${DEFAULT_ARTILLERY.arrivalRate})
-  --duration S      Artillery phase length in seconds (default ${DEFAULT_ARTILLERY.durationSeconds})
+  --format LIST     artillery, har, k6 (default all three)
+  --target URL      the origin the load tests load (default: where the capture was made); checked first: a
+                    deployment running another build than the captured one is refused
+  --rate N          arrival rate, new virtual users (one interaction each) per second (default ${DEFAULT_LOAD.arrivalRate})
+  --duration S      load length in seconds (default ${DEFAULT_LOAD.durationSeconds})
   --help            this text`;
 
 function positiveNumber(name: string, raw: string | undefined): number | undefined {
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UserError('usage: npm run export -- reports/runs/<run-id> [--format artillery,har] [--target URL] (see --help)');
+  if (positionals.length !== 1) throw new UserError('usage: npm run export -- reports/runs/<run-id> [--format artillery,har,k6] [--target URL] (see --help)');
   const dir = path.resolve(positionals[0]!);
   const formats = (values.format ?? EXPORT_FORMATS.join(',')).split(',').map((format) => format.trim());
   const unknown = formats.find((format) => !(EXPORT_FORMATS as readonly string[]).includes(format));
