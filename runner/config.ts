@@ -212,6 +212,9 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   if (target !== undefined && (suites.length !== 1 || suites[0] !== 'http')) {
     throw new UserError('--target measures a deployment under HTTP load only: add --suite http');
   }
+  if (target !== undefined && (values.port !== undefined || values['server-delay'] !== undefined)) {
+    throw new UserError(`--${values.port !== undefined ? 'port' : 'server-delay'} sets up the local fixture, which a run with --target does not start: set it on the deployment (npm run serve -- --port N --server-delay MS)`);
+  }
   const exports = listFlag('export', values.export) ?? [];
   const unknownExport = exports.find((format) => !(EXPORT_FORMATS as readonly string[]).includes(format));
   if (unknownExport) throw new UserError(`unknown --export "${unknownExport}": choose from ${EXPORT_FORMATS.join(', ')}`);

@@ -108,6 +108,10 @@ async function runHttpSuite(options: {
   const captureFile: CaptureFile = { origin: server.origin, build, scopeTag: options.scopeTag, chromiumVersion, captures };
   store.writeJson('capture.json', captureFile);
   for (const written of writeExports(captureFile, config.exports, store.dir)) options.progress.log(`export: ${path.relative(process.cwd(), written)}`);
+  if (config.exports.length && server.pid !== null) {
+    // Action ids belong to the build: a deployment's load test must be captured from that deployment.
+    options.progress.log(`export: these load tests target ${server.origin}, this run's own server, gone when it ends; to load a deployment, capture from it: npm run bench -- --suite http --target URL --export ${config.exports.join(',')}`);
+  }
   const floor = options.startFloor ? await options.startFloor() : null;
   try {
     // The capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.

@@ -55,6 +55,7 @@ describe('resolveConfig', () => {
     [['--target', 'http://127.0.0.1:3000'], /--target measures a deployment under HTTP load only: add --suite http/],
     [['--suite', 'http', '--target', 'fixture.example.com'], /--target takes a URL like https:\/\/fixture.example.com/],
     [['--suite', 'http', '--target', 'https://fixture.example.com/app'], /--target takes an http\(s\) origin with no path/],
+    [['--suite', 'http', '--target', 'http://127.0.0.1:3000', '--server-delay', '5'], /--server-delay sets up the local fixture, which a run with --target does not start/],
     [['--suite', 'http', '--export', 'jmeter'], /unknown --export "jmeter": choose from artillery, har, k6/],
     [['--suite', 'browser', '--export', 'har'], /--export writes what the HTTP suite captures: add http to --suite/],
   ])('rejects %j with one line naming the fix', (argv, message) => {
