@@ -10,7 +10,6 @@ import { describeEnvironment } from './environment';
 import { admitCaptures, captureInteraction, type Capture, type CaptureFile } from './http/capture';
 import { writeExports } from './export/write-exports';
 import { fetchBuildInfo, remotePersisted, requireSameBuild } from './http/target';
-import { summarizeHttp } from './http/summarize-http';
 import { loadArms, measureHttp, type LoadServer, type PersistedReader, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
 import { probeCaching } from './probes/caching';
@@ -31,11 +30,11 @@ import { makePlan } from './plan';
 import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
 import { RunStore } from './results/store';
+import { browserResultsOf, httpResultsOf } from './results/summaries';
 import { scenarioById, variantsOf } from './scenarios';
 import { localPersisted } from './read-database';
 import { captureScope, randomTag } from './scopes';
 import { seededRandom, type Random } from './stats/random';
-import { summarize } from './stats/summarize';
 import { loadBetween, takeSnapshot, type MachineLoad } from './system/machine-load';
 
 export interface RunOutcome {
@@ -192,21 +191,15 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   let browserResults: BrowserResults | undefined;
   let httpServer: HttpResults['server'];
 
-  const summarizeBrowser = (): BrowserResults => ({
-    rttEmulation: config.rttEmulation,
-    chromeModes: config.chromeModes,
-    wallSeconds: measurement.wallSeconds,
-    groups: measurement.groups,
-    rounds: measurement.rounds,
-    ...summarize({
-      plan,
+  const summarizeBrowser = (): BrowserResults =>
+    browserResultsOf({
+      scenarios: config.scenarios,
+      rttMs: config.rttMs,
+      measured: { rttEmulation: config.rttEmulation, chromeModes: config.chromeModes, wallSeconds: measurement.wallSeconds, groups: measurement.groups, rounds: measurement.rounds },
       samples: measurement.samples,
-      expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
-      groups: measurement.groups,
       failedArms: measurement.failedArms,
       stageOneLoads: samplingRule(config).minLoads,
-    }),
-  });
+    });
 
   try {
     if (chromiumPath && config.target !== undefined) {
@@ -240,13 +233,10 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
 
   if (config.suites.includes('browser')) browserResults ??= summarizeBrowser();
   const http: HttpResults | undefined = config.suites.includes('http')
-    ? {
-        mode: config.rate !== undefined ? 'rate' : config.durationSeconds !== undefined ? 'duration' : 'amount',
-        server: httpServer,
-        encodings: config.encodings,
-        repeats: config.repeats,
-        ...summarizeHttp(httpRecords, (scenario) => scenarioById(scenario).reference),
-      }
+    ? httpResultsOf(
+        { mode: config.rate !== undefined ? 'rate' : config.durationSeconds !== undefined ? 'duration' : 'amount', server: httpServer, encodings: config.encodings, repeats: config.repeats },
+        httpRecords,
+      )
     : undefined;
   const allFailures = [
     ...measurement.failures,

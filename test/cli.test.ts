@@ -158,6 +158,17 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     expect(fs.readFileSync(html, 'utf8')).toBe(before);
   });
 
+  it('recomputes results.json from the samples: the same code gives back the same numbers and verdicts', async () => {
+    const file = path.join(out, 'results.json');
+    const before = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const recomputed = await run('reports/cli.ts', ['--recompute', out]);
+    expect(recomputed.code, recomputed.stderr).toBe(0);
+    const { recomputedAt, ...after } = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(recomputedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(after).toEqual(before);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'results.before-recompute.json'), 'utf8'))).toEqual(before);
+  });
+
   it('refuses a corrupt results.json with one line and exit 2', async () => {
     const corrupt = path.join(scratch, 'corrupt');
     fs.mkdirSync(corrupt);

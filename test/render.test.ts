@@ -13,6 +13,11 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
   });
 
+  it('says when the numbers were recomputed from the samples', () => {
+    expect(renderReport(syntheticResults(), '')).not.toContain('recomputed from its samples');
+    expect(renderReport(syntheticResults({ recomputedAt: '2026-12-02T06:00:00.000Z' }), '')).toContain('numbers and verdicts recomputed from its samples on 2026-12-02T06:00:00.000Z');
+  });
+
   it('escapes every string that comes from results.json', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const results = syntheticResults({

@@ -239,6 +239,8 @@ export const ResultsSchema = z.object({
   runId: z.string(),
   startedAt: z.string(),
   finishedAt: z.string(),
+  /** When `npm run report -- --recompute` last rebuilt the numbers and verdicts from the run's samples. */
+  recomputedAt: z.string().optional(),
   complete: z.boolean(),
   failures: z.array(FailureSchema),
   config: z.record(z.string(), z.unknown()),
@@ -273,6 +275,8 @@ export const ResultsSchema = z.object({
       accuracy: z.array(AccuracySchema),
       /** The machine's load per round. */
       rounds: z.array(MachineLoadSchema),
+      /** Arms whose page failed (plan.ts armKey): recomputing keeps their comparisons failed. Absent in older runs. */
+      failedArms: z.array(z.string()).optional(),
     })
     .optional(),
   /** Absent when the HTTP-load suite did not run. */

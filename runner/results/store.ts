@@ -60,8 +60,13 @@ export class RunStore {
   }
 
   writeResults(results: Results): void {
-    writeFileAtomically(this.resultsFile, `${JSON.stringify(ResultsSchema.parse(results), null, 2)}\n`);
+    writeResultsFile(this.dir, results);
   }
+}
+
+/** <dir>/results.json, validated against the schema first, written atomically. */
+export function writeResultsFile(dir: string, results: Results): void {
+  writeFileAtomically(path.join(dir, 'results.json'), `${JSON.stringify(ResultsSchema.parse(results), null, 2)}\n`);
 }
 
 /** Reads and validates a run's results.json; a missing or invalid file is a UserError naming it. */

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { evaluateClaims } from './claims/claims';
+import { UserError } from './errors';
+import type { RepeatRecord } from './http/suite';
+import { armKey, makePlan, CHROME_MODES } from './plan';
+import { SampleSchema, type Results, type Sample } from './results/schema';
+import { browserResultsOf, httpResultsOf } from './results/summaries';
+import { SCENARIO_IDS, scenarioById } from './scenarios';
+
+/** What today's statistics read from a run's config (a run records its whole config; older runs lack newer keys). */
+const RecomputeConfigSchema = z.object({
+  profile: z.enum(['quick', 'standard']),
+  scenarios: z.array(z.string()).min(1),
+  rttMs: z.array(z.number()).min(1),
+  nMin: z.number().int().min(1),
+  perPageLoad: z.number().int().min(1),
+});
+
+/**
+ * Arms whose page failed. Runs since `failedArms` was recorded say it; for older runs every arm at a failed
+ * browser cell (scenario, variant, RTT) counts as failed, in every Chrome mode and as its A/A twin: its
+ * comparisons stay failed rather than become verdicts.
+ */
+function failedArmsOf(old: Results, scenarios: readonly string[], rttMs: readonly number[]): Set<string> {
+  if (old.browser?.failedArms) return new Set(old.browser.failedArms);
+  const browserFailures = old.failures.filter((failure) => failure.scenario !== '*' && !failure.message.startsWith('HTTP '));
+  const plan = makePlan(scenarios.map(scenarioById), rttMs, old.browser?.chromeModes ?? [...CHROME_MODES]);
+  return new Set(
+    plan.arms.filter((arm) => browserFailures.some((f) => f.scenario === arm.scenario && f.variant === arm.variant && f.rttMs === arm.rttMs)).map(armKey),
+  );
+}
+
+/**
+ * A run's results with every number and verdict rebuilt from what it measured (samples, load repeats) by
+ * today's statistics and claim rules. What cannot be rebuilt from samples is kept as measured: the sampling
+ * decisions (groups), probes, micro-benchmarks, the environment and the failures. Pure.
+ */
+export function recomputeResults(old: Results, samples: readonly Sample[], repeats: readonly RepeatRecord[], now: Date): Results {
+  const parsed = RecomputeConfigSchema.safeParse(old.config);
+  if (!parsed.success) throw new UserError(`${old.runId}: its config lacks ${parsed.error.issues[0]!.path.join('.')}, which the statistics need: re-run the benchmark`);
+  const config = parsed.data;
+  const unknown = config.scenarios.find((id) => !SCENARIO_IDS.includes(id));
+  if (unknown) throw new UserError(`${old.runId} measured scenario "${unknown}", which this version does not know: recompute it with the version that measured it`);
+  const minLoads = Math.ceil(config.nMin / config.perPageLoad);
+  const browser = old.browser
+    ? browserResultsOf({
+        scenarios: config.scenarios,
+        rttMs: config.rttMs,
+        measured: old.browser,
+        samples: samples.filter((sample) => !sample.warmup),
+        failedArms: failedArmsOf(old, config.scenarios, config.rttMs),
+        stageOneLoads: minLoads,
+      })
+    : undefined;
+  const http = old.http ? httpResultsOf(old.http, repeats) : undefined;
+  return {
+    ...old,
+    recomputedAt: now.toISOString(),
+    browser,
+    http,
+    claims: evaluateClaims({ run: { profile: config.profile, minLoads }, browser, http, probes: old.probes }),
+  };
+}
+
+/** A JSON-lines file of a run folder, one parsed record per line; a missing file is no records. */
+export function readJsonLines<T>(file: string, parse: (value: unknown) => T): T[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      try {
+        return parse(JSON.parse(line));
+      } catch (error) {
+        throw new UserError(`${file} line ${index + 1} is not a record of this version (${(error as Error).message.split('\n')[0]}): the samples cannot be recomputed`);
+      }
+    });
+}
+
+/** The run folder's measurements, as recomputeResults takes them. */
+export function readMeasurements(dir: string): { samples: Sample[]; repeats: RepeatRecord[] } {
+  return {
+    samples: readJsonLines(path.join(dir, 'samples.jsonl'), (value) => SampleSchema.parse(value)),
+    // Load repeats are the runner's own records (RepeatRecord); summarizeHttp reads only fields every version wrote.
+    repeats: readJsonLines(path.join(dir, 'http-repeats.jsonl'), (value) => value as RepeatRecord),
+  };
+}
