@@ -411,12 +411,32 @@ function cachingTable(caching: NonNullable<ProbeResults['caching']>): string {
 ${table(['request', 'status', 'Cache-Control', 'read after a mutation'], rows)}`;
 }
 
+/** Quotes a shell word only when it needs it. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+
+/**
+ * The command that measures this run again: its checkout, its flags and its seed (added when the run drew it).
+ * `--out` is left out: a new run needs a new folder.
+ */
+export function reproduceCommand(environment: Results['environment']): string {
+  const flags: string[] = [];
+  for (let index = 0; index < environment.argv.length; index++) {
+    const arg = environment.argv[index]!;
+    if (arg === '--out') index++;
+    else if (!arg.startsWith('--out=')) flags.push(arg);
+  }
+  if (!flags.some((arg) => arg === '--seed' || arg.startsWith('--seed='))) flags.push('--seed', String(environment.seed));
+  const checkout = environment.gitSha.endsWith('+dirty') ? `git checkout ${environment.gitSha.replace('+dirty', '')} (the run had uncommitted changes)` : `git checkout ${environment.gitSha}`;
+  return `${checkout} && npm ci && npm run bench -- ${flags.map(shellWord).join(' ')}`;
+}
+
 function environmentSection(results: Results): string {
   const env = results.environment;
   const show = (value: unknown) =>
-    Array.isArray(value) ? value.join(' ') : typeof value === 'object' && value !== null ? Object.entries(value).map(([name, text]) => `${name}=${text}`).join(' ') || 'none' : value;
+    Array.isArray(value) ? value.join(' ') || '(none: the defaults)' : typeof value === 'object' && value !== null ? Object.entries(value).map(([name, text]) => `${name}=${text}`).join(' ') || 'none' : value;
   const rows = Object.entries(env).map(([key, value]) => [e(key), `<code>${e(show(value))}</code>`]);
-  return `<section><h2>Environment</h2>${table(['', ''], rows, 'env')}</section>`;
+  return `<section><h2>Environment</h2>${table(['', ''], rows, 'env')}
+<p>To measure it again: <code>${e(reproduceCommand(env))}</code></p></section>`;
 }
 
 const STYLE = `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport } from '../reports/render';
+import { renderReport, reproduceCommand } from '../reports/render';
 import { syntheticResults } from './results-fixture';
 
 describe('renderReport', () => {
@@ -16,6 +16,16 @@ describe('renderReport', () => {
   it('says when the numbers were recomputed from the samples', () => {
     expect(renderReport(syntheticResults(), '')).not.toContain('recomputed from its samples');
     expect(renderReport(syntheticResults({ recomputedAt: '2026-12-02T06:00:00.000Z' }), '')).toContain('numbers and verdicts recomputed from its samples on 2026-12-02T06:00:00.000Z');
+  });
+
+  it('says how to measure the run again: its checkout, its flags without --out, and its seed', () => {
+    const environment = syntheticResults().environment;
+    expect(reproduceCommand({ ...environment, argv: [], seed: 221, gitSha: 'abc123' })).toBe('git checkout abc123 && npm ci && npm run bench -- --seed 221');
+    expect(reproduceCommand({ ...environment, argv: ['--suite', 'http', '--out', '/tmp/x', '--scenarios=counter', '--seed', '7'], seed: 7, gitSha: 'abc123+dirty' })).toBe(
+      'git checkout abc123 (the run had uncommitted changes) && npm ci && npm run bench -- --suite http --scenarios=counter --seed 7',
+    );
+    expect(reproduceCommand({ ...environment, argv: ['--target', "https://x.example/?a=b c'd"], seed: 1 })).toContain(`--target 'https://x.example/?a=b c'\\''d' --seed 1`);
+    expect(renderReport(syntheticResults(), '')).toContain('(none: the defaults)');
   });
 
   it('escapes every string that comes from results.json', () => {
