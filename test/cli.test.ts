@@ -109,6 +109,11 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       expect(cell.persisted).toBe(cell.acknowledged);
       expect(cell.requestsPerSec).toBeGreaterThan(0);
     }
+    // History files beside results.json, the load cells included (throughput only in Bencher's file).
+    const bencher = JSON.parse(fs.readFileSync(path.join(out, 'bencher.json'), 'utf8'));
+    expect(Object.keys(bencher['http counter/action 10 connections gzip']).sort()).toEqual(['latency', 'server-cpu-ms-per-interaction', 'throughput']);
+    const githubEntries = JSON.parse(fs.readFileSync(path.join(out, 'benchmark-action.json'), 'utf8')) as { name: string; unit: string }[];
+    expect(githubEntries.filter((entry) => entry.name.startsWith('browser ')).length).toBe(results.browser!.cells.length);
     const capture = readCaptureFile(path.join(out, 'capture.json'));
     expect(capture.captures.find((c) => c.variant === 'action')!.requests[0]!.headers['next-action']).toMatch(/^[0-9a-f]{40,}$/);
 
