@@ -132,6 +132,46 @@ ${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
 /** Ratios (around 1) need two decimals to be read; milliseconds and bytes one. */
 const evidenceNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1));
 
+/** Column headers for the claims' evidence rows: what a reader calls them, units included. */
+const EVIDENCE_LABELS: Record<string, string> = {
+  rttMs: 'RTT (ms)',
+  diffMs: 'difference (ms)',
+  ci95: '95% CI',
+  ci90: '90% CI (two one-sided 95%)',
+  upperBound95: '95% upper bound',
+  estimate: 'estimate',
+  slope: 'slope (ms per ms of RTT)',
+  loads: 'page loads',
+  repeats: 'load repeats',
+  chrome: 'Chrome scheduling',
+  connections: 'connections',
+  encoding: 'compression',
+  reduction: 'reduction',
+  differenceBytes: 'difference (bytes)',
+  actionLines: 'action: lines',
+  routeLines: 'route: lines',
+  actionRawBytes: 'action: raw bytes',
+  routeRawBytes: 'route: raw bytes',
+  actionGzipBytes: 'action: gzip bytes',
+  routeGzipBytes: 'route: gzip bytes',
+  countBefore: 'count before',
+  countAfter: 'count after',
+  freshAfterMutation: 'fresh after a mutation',
+  importedByClient: 'imported by a client',
+  inBuild: 'in the build',
+  proxySaw: 'the proxy saw it',
+  cacheControl: 'Cache-Control',
+  actionResponseScanned: "action's response scanned",
+  actionRequest: "action's request",
+  routeRequest: "route's request",
+  routeRefresh: 'route-refresh',
+};
+
+/** A header for an evidence key: its label, or the camelCase key in words ("routeRefreshRoundTrips" -> "route refresh round trips"). */
+export function evidenceLabel(key: string): string {
+  return EVIDENCE_LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/\bMs\b/, '(ms)').toLowerCase();
+}
+
 function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
   const keys = [...new Set(evidence.flatMap((row) => Object.keys(row)))];
   const show = (value: unknown) =>
@@ -140,7 +180,7 @@ function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
       : Array.isArray(value)
         ? e(value.map((x) => (typeof x === 'number' ? evidenceNumber(x) : x)).join(' .. '))
         : e(value);
-  return table(keys, evidence.map((row) => keys.map((key) => show(row[key]))), 'evidence');
+  return table(keys.map(evidenceLabel), evidence.map((row) => keys.map((key) => show(row[key]))), 'evidence');
 }
 
 function scenarioSection(b: BrowserResults, scenario: string, summary: string | undefined): string {

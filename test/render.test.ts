@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderReport, reproduceCommand } from '../reports/render';
+import { evidenceLabel, renderReport, reproduceCommand } from '../reports/render';
 import { syntheticResults } from './results-fixture';
 
 describe('renderReport', () => {
@@ -26,6 +26,21 @@ describe('renderReport', () => {
     );
     expect(reproduceCommand({ ...environment, argv: ['--target', "https://x.example/?a=b c'd"], seed: 1 })).toContain(`--target 'https://x.example/?a=b c'\\''d' --seed 1`);
     expect(renderReport(syntheticResults(), '')).toContain('(none: the defaults)');
+  });
+
+  it('labels evidence columns in words with units, never as JSON keys', () => {
+    expect(['rttMs', 'diffMs', 'ci95', 'routeRefreshRoundTrips', 'actionPerSec', 'responseStartMs'].map(evidenceLabel)).toEqual([
+      'RTT (ms)',
+      'difference (ms)',
+      '95% CI',
+      'route refresh round trips',
+      'action per sec',
+      'response start (ms)',
+    ]);
+    const html = renderReport(syntheticResults(), '');
+    const headers = [...html.matchAll(/<table class="evidence"><thead><tr>(.*?)<\/tr><\/thead>/g)].flatMap((match) => [...match[1]!.matchAll(/<th>(.*?)<\/th>/g)].map((th) => th[1]!));
+    expect(headers.length).toBeGreaterThan(0);
+    for (const header of headers) expect(header).not.toMatch(/[a-z][A-Z]|^ci\d/);
   });
 
   it('escapes every string that comes from results.json', () => {
