@@ -172,15 +172,29 @@ export function evidenceLabel(key: string): string {
   return EVIDENCE_LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/\bMs\b/, '(ms)').toLowerCase();
 }
 
+/**
+ * A claim's evidence, one table per kind of row (the rows that share their columns): a claim that weighs latency,
+ * bytes and load ratios gets three narrow tables instead of one with every column of all three.
+ */
 function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
-  const keys = [...new Set(evidence.flatMap((row) => Object.keys(row)))];
   const show = (value: unknown) =>
     typeof value === 'number'
       ? e(evidenceNumber(value))
       : Array.isArray(value)
         ? e(value.map((x) => (typeof x === 'number' ? evidenceNumber(x) : x)).join(' .. '))
         : e(value);
-  return table(keys.map(evidenceLabel), evidence.map((row) => keys.map((key) => show(row[key]))), 'evidence');
+  const kinds = new Map<string, Record<string, unknown>[]>();
+  for (const row of evidence) {
+    // Rows differing only in a gate's reason stay together (the reason column is then empty where none applied).
+    const signature = Object.keys(row).filter((key) => key !== 'reason').join('|');
+    kinds.set(signature, [...(kinds.get(signature) ?? []), row]);
+  }
+  return [...kinds.values()]
+    .map((rows) => {
+      const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+      return table(keys.map(evidenceLabel), rows.map((row) => keys.map((key) => show(row[key]))), 'evidence');
+    })
+    .join('');
 }
 
 function scenarioSection(b: BrowserResults, scenario: string, summary: string | undefined): string {

@@ -127,10 +127,10 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     expect(samples.filter((sample) => sample.warmup)).toHaveLength(16 * 3);
   }, 300_000); // a fixture build (when its sources changed) and a quick run of every suite
 
-  it('renders a report that opens from file:// with no console error and no network request', async () => {
+  it('renders a report that opens from file:// with no console error, no network request and nothing wider than a laptop screen', async () => {
     const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
-      const page = await browser.newPage();
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       const problems: string[] = [];
       page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
       page.on('pageerror', (error) => problems.push(error.message));
@@ -147,6 +147,14 @@ describe('npm run bench, end to end with tiny sample counts', () => {
         }),
       );
       expect(drawn).toBe(true);
+      // At 1280 px nothing scrolls sideways: not the page, not a table inside its wrapper.
+      const tooWide = await page.evaluate(() => [
+        ...(document.documentElement.scrollWidth > window.innerWidth ? [`the page: ${document.documentElement.scrollWidth} px`] : []),
+        ...Array.from(document.querySelectorAll('table'))
+          .filter((table) => table.scrollWidth > table.parentElement!.clientWidth + 1)
+          .map((table) => `a table of ${table.scrollWidth} px: ${table.querySelector('tr')?.textContent?.slice(0, 60)}`),
+      ]);
+      expect(tooWide).toEqual([]);
       expect(await page.locator('h3', { hasText: /^C1 / }).textContent()).toMatch(/C1 (supported|refuted|depends|inconclusive)/);
       expect(problems).toEqual([]);
     } finally {
