@@ -52,7 +52,7 @@ ${body}
 }
 
 /** JSON inside a <script> element: escape what could close it or start a comment. */
-function jsonForScript(value: unknown): string {
+export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
@@ -493,7 +493,7 @@ function environmentSection(results: Results): string {
 <p>To measure it again: <code>${e(reproduceCommand(env))}</code></p></section>`;
 }
 
-const STYLE = `
+export const STYLE = `
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.5rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { publishRun } from '../reports/publish';
+import { launchChromium, requireChromium } from '../runner/browser/chromium';
+import { UserError } from '../runner/errors';
+import type { Results } from '../runner/results/schema';
+import { syntheticResults, syntheticSamples } from './results-fixture';
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-publish-'));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+/** A run folder as the runner leaves it: results.json and samples.jsonl. */
+function runFolder(overrides: Partial<Results>): string {
+  const results = syntheticResults(overrides);
+  const dir = path.join(scratch, 'runs', results.runId);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results));
+  fs.writeFileSync(path.join(dir, 'samples.jsonl'), syntheticSamples([0, 60], 10).map((sample) => JSON.stringify(sample)).join('\n'));
+  return dir;
+}
+
+describe('npm run report:publish', () => {
+  const published = path.join(scratch, 'published');
+
+  it('copies a run with its report, history files and samples as gzipped CSV, and lists every published run, newest first', () => {
+    publishRun(runFolder({ runId: 'older-run', startedAt: '2026-11-30T08:00:00.000Z' }), published);
+    const index = publishRun(runFolder({ runId: 'newer-run', startedAt: '2026-12-01T08:00:00.000Z' }), published);
+    const files = fs.readdirSync(path.join(published, 'newer-run')).sort();
+    expect(files).toEqual(['bencher.json', 'benchmark-action.json', 'index.html', 'results.json', 'samples.csv.gz']);
+    const csv = gunzipSync(fs.readFileSync(path.join(published, 'newer-run', 'samples.csv.gz'))).toString().trim().split('\n');
+    expect(csv[0]).toBe('scenario,variant,twin,rttMs,chrome,round,index,warmup,latencyMs,listenerLatencyMs,inputDelayMs,frameMs,roundTrips,requests,bytesToServer,bytesToClient,newConnections');
+    expect(csv).toHaveLength(syntheticSamples([0, 60], 10).length + 1);
+    const html = fs.readFileSync(index, 'utf8');
+    expect(html.indexOf('newer-run')).toBeGreaterThan(0);
+    expect(html.indexOf('newer-run')).toBeLessThan(html.indexOf('older-run'));
+    expect(html).toContain('href="newer-run/index.html"');
+  });
+
+  it('refuses an incomplete run with one line', () => {
+    const incomplete = runFolder({ runId: 'broken-run', complete: false, failures: [{ scenario: 'revalidate', variant: 'action', rttMs: 0, message: 'did not show the item' }] });
+    expect(() => publishRun(incomplete, published)).toThrow(UserError);
+    expect(() => publishRun(incomplete, published)).toThrow('broken-run is incomplete (did not show the item): publish a complete run');
+  });
+
+  it('renders an index that opens from file:// with no request or console error, its trend charts drawn, nothing wider than 1280 px', async () => {
+    const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const problems: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('request', (request) => !request.url().startsWith('file://') && problems.push(`request ${request.url()}`));
+      await page.goto(`file://${path.join(published, 'index.html')}`);
+      const drawn = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('canvas')).map((canvas) => {
+          const blank = document.createElement('canvas');
+          blank.width = canvas.width;
+          blank.height = canvas.height;
+          return canvas.toDataURL() !== blank.toDataURL();
+        }),
+      );
+      expect(drawn).toEqual([true]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
