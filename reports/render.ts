@@ -8,6 +8,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
   const scenarios = [...new Set(b?.cells.map((cell) => cell.scenario) ?? [])];
   const body = [
     header(results),
+    verdictsAtAGlance(results.claims),
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
     ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario)?.summary)) : []),
@@ -108,7 +109,7 @@ Sampling (two stages per scenario and RTT): stage 1 of n_min samples per arm, th
 ${e(config.ciTargetMs)} ms, planned once, at most n_max ${e(config.nMax)}; groups stopped: ${e(Object.entries(states).map(([state, n]) => `${n} ${state}`).join(', ') || 'none')}.
 Browser phase: ${e(b.wallSeconds.toFixed(0))} s.</p>
 <p>Differences are route variant − Server Action, each page load summarized by its median: <b>positive means the Server Action was faster</b>.
-95% CIs are t intervals over page loads (min(page loads) − 1 degrees of freedom), calibrated by simulation and by real A/A runs (<code>npm run calibrate</code>).</p></section>`;
+95% CIs are Welch t intervals over the page-load medians (Welch–Satterthwaite degrees of freedom, capped at stage 1's for arms sampled past stage 1), calibrated by simulation and by real A/A runs (<code>npm run calibrate</code>).</p></section>`;
 }
 
 const VERDICT_CLASS: Record<Claim['verdict'], string> = {
@@ -119,10 +120,22 @@ const VERDICT_CLASS: Record<Claim['verdict'], string> = {
   'not-measured': 'muted',
 };
 
+/** The first screen's answer: every claim's verdict and quote, each linking to its evidence below. */
+function verdictsAtAGlance(claims: readonly Claim[]): string {
+  const rows = claims.map((claim) => [
+    `<a href="#claim-${e(claim.id)}">${e(claim.id)}</a>`,
+    `<span class="badge ${VERDICT_CLASS[claim.verdict]}">${e(claim.verdict)}</span>`,
+    `“${e(claim.quote)}”`,
+  ]);
+  return `<section><h2>Verdicts</h2>
+<p>What the measurements say about each published claim (supported, refuted, depends on the conditions, inconclusive at this run's precision, or not measured yet); the claim's number leads to its evidence.</p>
+${table(['claim', 'verdict', 'as quoted'], rows, 'verdicts')}</section>`;
+}
+
 function claimsSection(claims: readonly Claim[]): string {
   return `<section><h2>Claims</h2>${claims
     .map(
-      (claim) => `<article class="claim"><h3>${e(claim.id)} <span class="badge ${VERDICT_CLASS[claim.verdict]}">${e(claim.verdict)}</span></h3>
+      (claim) => `<article class="claim" id="claim-${e(claim.id)}"><h3>${e(claim.id)} <span class="badge ${VERDICT_CLASS[claim.verdict]}">${e(claim.verdict)}</span></h3>
 <blockquote>“${e(claim.quote)}” <cite>${e(claim.source)}</cite></blockquote><p>${e(claim.summary)}</p>
 ${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
     )
@@ -498,8 +511,8 @@ body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;paddi
 h1{font-size:1.5rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:right}th{background:#f5f5f5}
-td:first-child,th:first-child{text-align:left}
-.badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:#777}
+td:first-child,th:first-child{text-align:left}table.verdicts td,table.verdicts th{text-align:left}
+.badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:#777}
 .ok{background:#2e7d32}.bad{background:#c62828}.warn{background:#ef6c00}.muted{background:#757575}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#444}cite{font-size:.85em;color:#777}
 .charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}

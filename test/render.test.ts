@@ -13,6 +13,17 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
   });
 
+  it('answers on the first screen: every claim\'s verdict, linked to its evidence', () => {
+    const results = syntheticResults();
+    const html = renderReport(results, '');
+    const glance = html.slice(html.indexOf('<h2>Verdicts</h2>'), html.indexOf('<h2>What was compared'));
+    expect(glance.length).toBeGreaterThan(0);
+    for (const claim of results.claims) {
+      expect(glance).toContain(`<a href="#claim-${claim.id}">${claim.id}</a>`);
+      expect(html).toContain(`id="claim-${claim.id}"`);
+    }
+  });
+
   it('says when the numbers were recomputed from the samples', () => {
     expect(renderReport(syntheticResults(), '')).not.toContain('recomputed from its samples');
     expect(renderReport(syntheticResults({ recomputedAt: '2026-12-02T06:00:00.000Z' }), '')).toContain('numbers and verdicts recomputed from its samples on 2026-12-02T06:00:00.000Z');
