@@ -132,7 +132,8 @@ export async function measureHttp(options: {
 
 /**
  * One repeat of one cell: a discarded warm-up replay (the server's JIT and caches, after another cell ran), then
- * the measured replay with the server's resources sampled, then the integrity count for this repeat's scopes.
+ * the measured replay with the server's resources sampled (a local server only), then the integrity count for
+ * this repeat's scopes.
  */
 export async function measureRepeat(options: CellPlan & { config: Config; repeat: number; persisted: PersistedReader; scopeTag: string; prefix: string }): Promise<RepeatRecord> {
   const { config, arm, connections, encoding, repeat, persisted, scopeTag } = options;
