@@ -2,11 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { UserError } from '../runner/errors';
-import { readJsonLines } from '../runner/recompute';
-import { SampleSchema, type Sample } from '../runner/results/schema';
 import { readResults, writeFileAtomically } from '../runner/results/store';
 import { renderPublishedIndex } from './published';
 import { writeReport } from './write';
@@ -14,17 +11,9 @@ import { writeReport } from './write';
 export const PUBLISHED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'published');
 const CHART_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 
-const CSV_COLUMNS = ['scenario', 'variant', 'twin', 'rttMs', 'chrome', 'round', 'index', 'warmup', 'latencyMs', 'listenerLatencyMs', 'inputDelayMs', 'frameMs', 'roundTrips', 'requests', 'bytesToServer', 'bytesToClient', 'newConnections'] as const;
-
-/** Every sample (warm-ups flagged) as CSV: what a published run offers instead of its raw samples.jsonl. */
-export function samplesCsv(samples: readonly Sample[]): string {
-  const rows = samples.map((s) => [s.scenario, s.variant, s.twin, s.rttMs, s.chrome, s.round, s.index, s.warmup, s.latencyMs, s.listenerLatencyMs, s.inputDelayMs, s.frameMs, s.roundTrips, s.requests.length, s.wireBytes.toServer, s.wireBytes.toClient, s.newConnections].join(','));
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
-}
-
 /**
  * Copies a complete run into <published>/<run-id>/ (results.json, its report, the history files and every sample
- * as gzipped CSV) and rewrites <published>/index.html from every run published there. Returns the index's path.
+ * as gzipped CSV, not the raw samples.jsonl) and rewrites <published>/index.html from every run published there. Returns the index's path.
  */
 export function publishRun(runDir: string, publishedDir = PUBLISHED_DIR): string {
   const results = readResults(runDir);
@@ -32,9 +21,7 @@ export function publishRun(runDir: string, publishedDir = PUBLISHED_DIR): string
   const target = path.join(publishedDir, results.runId);
   fs.mkdirSync(target, { recursive: true });
   fs.copyFileSync(path.join(runDir, 'results.json'), path.join(target, 'results.json'));
-  const samples = readJsonLines(path.join(runDir, 'samples.jsonl'), (value) => SampleSchema.parse(value));
-  fs.writeFileSync(path.join(target, 'samples.csv.gz'), gzipSync(samplesCsv(samples), { level: 9 }));
-  writeReport(target);
+  writeReport(target, runDir);
   const runs = fs
     .readdirSync(publishedDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(publishedDir, entry.name, 'results.json')))

@@ -88,7 +88,8 @@ function header(results: Results): string {
     ? `<ul class="failures">${results.machine.warnings.map((warning) => `<li class="warn-text">${e(warning)}</li>`).join('')}</ul>`
     : '';
   return `<header><h1>mutation-bench: Server Actions vs Route Handlers</h1>
-<p>Run <code>${e(results.runId)}</code>, ${e(results.startedAt)} → ${e(results.finishedAt)} ${status}${results.recomputedAt ? ` · numbers and verdicts recomputed from its samples on ${e(results.recomputedAt)} (npm run report -- --recompute)` : ''}</p>${failures}${warnings}</header>`;
+<p>Run <code>${e(results.runId)}</code>, ${e(results.startedAt)} → ${e(results.finishedAt)} ${status}${results.recomputedAt ? ` · numbers and verdicts recomputed from its samples on ${e(results.recomputedAt)} (npm run report -- --recompute)` : ''}</p>
+<p class="files">Beside this report: <a href="results.json">results.json</a>${results.browser ? ' · <a href="samples.csv.gz">every browser sample (CSV, gzip)</a>' : ''} · <a href="bencher.json">bencher.json</a> · <a href="benchmark-action.json">benchmark-action.json</a></p>${failures}${warnings}</header>`;
 }
 
 function summarySection(results: Results, b: BrowserResults): string {

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { readJsonLines } from '../runner/recompute';
+import { SampleSchema, type Sample } from '../runner/results/schema';
 import { readResults, writeFileAtomically } from '../runner/results/store';
 import { bencherMetricFormat, githubActionBenchmark, trackedMetrics } from './history';
 import { renderReport } from './render';
@@ -11,9 +14,25 @@ const CHART_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('
 /** For history tools beside results.json: github-action-benchmark (customSmallerIsBetter) and Bencher (BMF). */
 export const HISTORY_FILES = { githubActionBenchmark: 'benchmark-action.json', bencher: 'bencher.json' } as const;
 
-/** Renders <dir>/results.json into <dir>/index.html and the history files; returns the HTML file's path. */
-export function writeReport(dir: string): string {
+const CSV_COLUMNS = ['scenario', 'variant', 'twin', 'rttMs', 'chrome', 'round', 'index', 'warmup', 'latencyMs', 'listenerLatencyMs', 'inputDelayMs', 'frameMs', 'roundTrips', 'requests', 'bytesToServer', 'bytesToClient', 'newConnections'] as const;
+
+/** Every sample (warm-ups flagged) as CSV: what a published run offers instead of its raw samples.jsonl. */
+export function samplesCsv(samples: readonly Sample[]): string {
+  const rows = samples.map((s) => [s.scenario, s.variant, s.twin, s.rttMs, s.chrome, s.round, s.index, s.warmup, s.latencyMs, s.listenerLatencyMs, s.inputDelayMs, s.frameMs, s.roundTrips, s.requests.length, s.wireBytes.toServer, s.wireBytes.toClient, s.newConnections].join(','));
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
+}
+
+/**
+ * Renders <dir>/results.json into <dir>/index.html, the history files and, when `samplesDir` holds the run's
+ * samples.jsonl, every sample as samples.csv.gz (what the report links to). Returns the HTML file's path.
+ */
+export function writeReport(dir: string, samplesDir = dir): string {
   const results = readResults(dir);
+  const samplesFile = path.join(samplesDir, 'samples.jsonl');
+  if (fs.existsSync(samplesFile)) {
+    const samples = readJsonLines(samplesFile, (value) => SampleSchema.parse(value));
+    writeFileAtomically(path.join(dir, 'samples.csv.gz'), gzipSync(samplesCsv(samples), { level: 9 }));
+  }
   const metrics = trackedMetrics(results);
   writeFileAtomically(path.join(dir, HISTORY_FILES.githubActionBenchmark), `${JSON.stringify(githubActionBenchmark(metrics), null, 2)}\n`);
   writeFileAtomically(path.join(dir, HISTORY_FILES.bencher), `${JSON.stringify(bencherMetricFormat(metrics), null, 2)}\n`);

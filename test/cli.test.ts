@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -109,7 +110,10 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       expect(cell.persisted).toBe(cell.acknowledged);
       expect(cell.requestsPerSec).toBeGreaterThan(0);
     }
-    // History files beside results.json, the load cells included (throughput only in Bencher's file).
+    // Every sample as gzipped CSV (linked from the report), and the history files, the load cells included
+    // (throughput only in Bencher's file).
+    const sampleLines = fs.readFileSync(path.join(out, 'samples.jsonl'), 'utf8').trim().split('\n').length;
+    expect(gunzipSync(fs.readFileSync(path.join(out, 'samples.csv.gz'))).toString().trim().split('\n')).toHaveLength(sampleLines + 1);
     const bencher = JSON.parse(fs.readFileSync(path.join(out, 'bencher.json'), 'utf8'));
     expect(Object.keys(bencher['http counter/action 10 connections gzip']).sort()).toEqual(['latency', 'server-cpu-ms-per-interaction', 'throughput']);
     const githubEntries = JSON.parse(fs.readFileSync(path.join(out, 'benchmark-action.json'), 'utf8')) as { name: string; unit: string }[];

@@ -24,6 +24,12 @@ describe('renderReport', () => {
     }
   });
 
+  it('links the files beside it: results.json, every sample as CSV, the history files', () => {
+    const html = renderReport(syntheticResults(), '');
+    for (const file of ['results.json', 'samples.csv.gz', 'bencher.json', 'benchmark-action.json']) expect(html).toContain(`<a href="${file}">`);
+    expect(renderReport(syntheticResults({ browser: undefined }), '')).not.toContain('samples.csv.gz');
+  });
+
   it('says when the numbers were recomputed from the samples', () => {
     expect(renderReport(syntheticResults(), '')).not.toContain('recomputed from its samples');
     expect(renderReport(syntheticResults({ recomputedAt: '2026-12-02T06:00:00.000Z' }), '')).toContain('numbers and verdicts recomputed from its samples on 2026-12-02T06:00:00.000Z');

@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import { ResultsSchema, type Results, type Sample } from './schema';
 
 /** Writes a whole file at once (a temp file renamed over it): a reader never sees half a file, a crash keeps the old one. */
-export function writeFileAtomically(file: string, text: string): void {
+export function writeFileAtomically(file: string, text: string | Buffer): void {
   writeFileAtomic.sync(file, text);
 }
 
