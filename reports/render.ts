@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import { medianInterval } from '../runner/stats/interval';
 import type { BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 import { accuracyMissed } from '../runner/claims/gating';
 
@@ -9,6 +10,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
   const body = [
     header(results),
     verdictsAtAGlance(results.claims),
+    b ? latencyAgainstRtt(scenarios) : '',
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
     ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario)?.summary)) : []),
@@ -31,6 +33,14 @@ export function renderReport(results: Results, chartJsSource: string): string {
           .map((c) => ({ rttMs: c.rttMs, median: c.diffMedianMs, ci95: c.ci95 })),
       })),
       rtts: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => c.rttMs))],
+      // Each variant's median latency at each RTT with its order-statistic 95% CI: the picture that answers.
+      latency: [...new Set(b!.cells.filter((cell) => cell.scenario === scenario).map((cell) => `${cell.variant}${chromeSuffix(cell.chrome)}`))].map((label) => ({
+        label,
+        points: b!.cells
+          .filter((cell) => cell.scenario === scenario && `${cell.variant}${chromeSuffix(cell.chrome)}` === label)
+          .sort((x, y) => x.rttMs - y.rttMs)
+          .map((cell) => ({ x: cell.rttMs, median: round(cell.medianMs), ci95: medianInterval(cell.samplesMs).ci95.map((v) => round(v)) })),
+      })),
     })),
     http: results.http ? httpChartData(results.http) : [],
   };
@@ -120,6 +130,15 @@ const VERDICT_CLASS: Record<Claim['verdict'], string> = {
   inconclusive: 'muted',
   'not-measured': 'muted',
 };
+
+/** Under the verdicts: every variant's latency against the emulated RTT, one chart per scenario. */
+function latencyAgainstRtt(scenarios: readonly string[]): string {
+  return `<section><h2>Latency against RTT</h2>
+<p>Median latency from the click to the new value on screen, each variant at each emulated round-trip time, with its 95% CI as a band (order statistics over the cell's interactions). A line that rises by one RTT per RTT makes one round trip; by two, two.</p>
+<div class="charts">${scenarios
+    .map((scenario) => `<figure><canvas id="latency-${e(scenario)}" role="img" aria-label="latency against RTT for ${e(scenario)}"></canvas><figcaption>${e(scenario)}: median latency (ms) against RTT (ms), 95% CI band</figcaption></figure>`)
+    .join('')}</div></section>`;
+}
 
 /** The first screen's answer: every claim's verdict and quote, each linking to its evidence below. */
 function verdictsAtAGlance(claims: readonly Claim[]): string {
@@ -548,6 +567,20 @@ const CHART_SCRIPT = `
     });
   }
   for (const scenario of data.scenarios) {
+    new Chart(document.getElementById('latency-' + scenario.id), {
+      type: 'line',
+      data: { datasets: scenario.latency.flatMap((line, i) => {
+        const color = palette[i % palette.length];
+        return [
+          { label: line.label + ' CI low', data: line.points.map((p) => ({ x: p.x, y: p.ci95[0] })), borderColor: 'transparent', pointRadius: 0, fill: false },
+          { label: line.label + ' CI high', data: line.points.map((p) => ({ x: p.x, y: p.ci95[1] })), borderColor: 'transparent', backgroundColor: color + '33', pointRadius: 0, fill: '-1' },
+          { label: line.label, data: line.points.map((p) => ({ x: p.x, y: p.median })), borderColor: color, backgroundColor: color },
+        ];
+      }) },
+      options: { animation: false, parsing: false,
+        plugins: { title: { display: true, text: scenario.id + ': latency against RTT' }, legend: { labels: { filter: (item) => !/ CI (low|high)$/.test(item.text) } } },
+        scales: { x: { type: 'linear', title: { display: true, text: 'emulated RTT (ms)' } }, y: { title: { display: true, text: 'median latency (ms)' } } } },
+    });
     new Chart(document.getElementById('cdf-' + scenario.id), {
       type: 'line',
       data: { datasets: scenario.cdf.map((s, i) => ({ label: s.label, data: s.points, stepped: true, pointRadius: 0,

@@ -140,7 +140,7 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       page.on('pageerror', (error) => problems.push(error.message));
       page.on('request', (request) => !request.url().startsWith('file://') && problems.push(`request ${request.url()}`));
       await page.goto(`file://${path.join(out, 'index.html')}`);
-      await page.waitForFunction(() => document.querySelectorAll('canvas').length === 10);
+      await page.waitForFunction(() => document.querySelectorAll('canvas').length === 12);
       // Chart.js draws into every canvas: one equal to a blank canvas of its size would mean nothing was drawn.
       const drawn = await page.evaluate(() =>
         Array.from(document.querySelectorAll('canvas')).every((canvas) => {

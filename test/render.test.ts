@@ -5,7 +5,7 @@ import { syntheticResults } from './results-fixture';
 describe('renderReport', () => {
   it('renders every section with n, CIs, verdicts and the environment', () => {
     const html = renderReport(syntheticResults(), '/* chart.js */');
-    for (const text of ['What was compared', 'Claims', 'Scenario <code>revalidate</code>', 'Accuracy', 'A/A control', 'Environment', 'route-refresh − action', '95% CI']) {
+    for (const text of ['Latency against RTT', 'id="latency-revalidate"', 'What was compared', 'Claims', 'Scenario <code>revalidate</code>', 'Accuracy', 'A/A control', 'Environment', 'route-refresh − action', '95% CI']) {
       expect(html).toContain(text);
     }
     expect(html).toMatch(/C1 <span class="badge \w+">(supported|refuted|depends|inconclusive)<\/span>/);
