@@ -18,19 +18,18 @@ function main(args: string[]): string {
   const [dir, ...extra] = rest;
   if (!dir || extra.length > 0 || dir.startsWith('-')) throw new UserError(USAGE);
   const folder = path.resolve(dir);
-  if (recompute) {
-    const old = readResults(folder);
-    const { samples, repeats } = readMeasurements(folder);
-    const recomputed = recomputeResults(old, samples, repeats, new Date());
-    const backup = path.join(folder, 'results.before-recompute.json');
-    if (!fs.existsSync(backup)) fs.copyFileSync(path.join(folder, 'results.json'), backup);
-    writeResultsFile(folder, recomputed);
-    for (const claim of recomputed.claims) {
-      const before = old.claims.find((c) => c.id === claim.id)?.verdict;
-      console.log(`${claim.id} ${claim.verdict}${before && before !== claim.verdict ? ` (was ${before})` : ''}`);
-    }
+  if (!recompute) return writeReport(folder);
+  const old = readResults(folder);
+  const { samples, repeats } = readMeasurements(folder);
+  const recomputed = recomputeResults(old, samples ?? [], repeats, new Date());
+  const backup = path.join(folder, 'results.before-recompute.json');
+  if (!fs.existsSync(backup)) fs.copyFileSync(path.join(folder, 'results.json'), backup);
+  writeResultsFile(folder, recomputed);
+  for (const claim of recomputed.claims) {
+    const before = old.claims.find((c) => c.id === claim.id)?.verdict;
+    console.log(`${claim.id} ${claim.verdict}${before && before !== claim.verdict ? ` (was ${before})` : ''}`);
   }
-  return writeReport(folder);
+  return writeReport(folder, samples);
 }
 
 try {

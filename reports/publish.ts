@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../runner/errors';
+import { readSamples } from '../runner/recompute';
 import { readResults, writeFileAtomically } from '../runner/results/store';
 import { renderPublishedIndex } from './published';
 import { writeReport } from './write';
@@ -21,7 +22,7 @@ export function publishRun(runDir: string, publishedDir = PUBLISHED_DIR): string
   const target = path.join(publishedDir, results.runId);
   fs.mkdirSync(target, { recursive: true });
   fs.copyFileSync(path.join(runDir, 'results.json'), path.join(target, 'results.json'));
-  writeReport(target, runDir);
+  writeReport(target, readSamples(runDir));
   const runs = fs
     .readdirSync(publishedDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(publishedDir, entry.name, 'results.json')))

@@ -1,11 +1,9 @@
 import escapeHtml from 'escape-html';
 import type { Results } from '../runner/results/schema';
 import { trackedMetrics } from './history';
-import { jsonForScript, STYLE } from './render';
+import { selfContainedPage, verdictBadge } from './render';
 
 const e = (value: unknown) => escapeHtml(String(value));
-
-const VERDICT_CLASS: Record<string, string> = { supported: 'ok', refuted: 'bad', depends: 'warn', inconclusive: 'muted', 'not-measured': 'muted' };
 
 /** One chart per scenario: each variant's browser median at each RTT (Chrome as the accuracy reference runs it), run after run. */
 function trendSeries(runs: readonly Results[]) {
@@ -32,7 +30,7 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
       const env = run.environment;
       const verdicts = claimIds.map((id) => {
         const verdict = run.claims.find((claim) => claim.id === id)?.verdict;
-        return `<td>${verdict ? `<span class="badge ${VERDICT_CLASS[verdict] ?? 'muted'}" title="${e(id)}: ${e(verdict)}">${e(verdict)}</span>` : ''}</td>`;
+        return `<td>${verdict ? verdictBadge(verdict) : ''}</td>`;
       });
       const folder = encodeURIComponent(run.runId);
       return `<tr><td><a href="${folder}/index.html">${e(run.startedAt.slice(0, 16).replace('T', ' '))}</a><br><small>${e(run.runId)}</small></td>
@@ -42,16 +40,7 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
     .join('\n');
   const trends = trendSeries([...ordered].reverse());
   const labels = [...ordered].reverse().map((run) => run.startedAt.slice(0, 10));
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>mutation-bench: published runs</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header><h1>mutation-bench: published runs</h1>
+  const body = `<header><h1>mutation-bench: published runs</h1>
 <p>Each run measured Next.js Server Actions against Route Handlers on the machine named in its report; every number there
 carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in each report):</p></header>
 <section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>versions</th><th>git</th>${claimIds.map((id) => `<th>${e(id)}</th>`).join('')}<th>files</th></tr></thead>
@@ -59,18 +48,13 @@ carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in ea
 <section><h2>Browser latency, run after run</h2>
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off.
 Each report has the CIs; compare runs measured on the same machine only.</p>
-<div class="charts">${trends.map((trend) => `<figure><canvas id="trend-${e(trend.scenario)}" role="img" aria-label="median latency of ${e(trend.scenario)} per run"></canvas></figure>`).join('')}</div></section>
-<script type="application/json" id="trend-data">${jsonForScript({ labels, trends })}</script>
-<script>${chartJsSource.replace(/<\/script/gi, '<\\/script')}</script>
-<script>${TREND_SCRIPT}</script>
-</body>
-</html>
-`;
+<div class="charts">${trends.map((trend) => `<figure><canvas id="trend-${e(trend.scenario)}" role="img" aria-label="median latency of ${e(trend.scenario)} per run"></canvas></figure>`).join('')}</div></section>`;
+  return selfContainedPage({ title: 'mutation-bench: published runs', body, chartData: { labels, trends }, chartScript: TREND_SCRIPT, chartJsSource });
 }
 
 const TREND_SCRIPT = `
 (() => {
-  const data = JSON.parse(document.getElementById('trend-data').textContent);
+  const data = JSON.parse(document.getElementById('chart-data').textContent);
   const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ef6c00','#00838f','#5d4037','#ad1457','#283593','#558b2f','#4e342e','#00695c'];
   for (const trend of data.trends) {
     new Chart(document.getElementById('trend-' + trend.scenario), {

@@ -44,26 +44,34 @@ export function renderReport(results: Results, chartJsSource: string): string {
     })),
     http: results.http ? httpChartData(results.http) : [],
   };
+  return selfContainedPage({ title: `mutation-bench ${results.runId}`, body, chartData, chartScript: CHART_SCRIPT, chartJsSource });
+}
+
+/**
+ * A page that opens from disk with no network: the style, the body, and the charts drawn by `chartScript` from
+ * `chartData` (read from the #chart-data element) with Chart.js inlined.
+ */
+export function selfContainedPage(page: { title: string; body: string; chartData: unknown; chartScript: string; chartJsSource: string }): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>mutation-bench ${escapeHtml(results.runId)}</title>
+<title>${escapeHtml(page.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-${body}
-<script type="application/json" id="chart-data">${jsonForScript(chartData)}</script>
-<script>${chartJsSource.replace(/<\/script/gi, '<\\/script')}</script>
-<script>${CHART_SCRIPT}</script>
+${page.body}
+<script type="application/json" id="chart-data">${jsonForScript(page.chartData)}</script>
+<script>${page.chartJsSource.replace(/<\/script/gi, '<\\/script')}</script>
+<script>${page.chartScript}</script>
 </body>
 </html>
 `;
 }
 
 /** JSON inside a <script> element: escape what could close it or start a comment. */
-export function jsonForScript(value: unknown): string {
+function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 
@@ -131,6 +139,9 @@ const VERDICT_CLASS: Record<Claim['verdict'], string> = {
   'not-measured': 'muted',
 };
 
+/** A verdict as a coloured badge. */
+export const verdictBadge = (verdict: Claim['verdict']): string => `<span class="badge ${VERDICT_CLASS[verdict]}">${e(verdict)}</span>`;
+
 /** Under the verdicts: every variant's latency against the emulated RTT, one chart per scenario. */
 function latencyAgainstRtt(scenarios: readonly string[]): string {
   return `<section><h2>Latency against RTT</h2>
@@ -144,7 +155,7 @@ function latencyAgainstRtt(scenarios: readonly string[]): string {
 function verdictsAtAGlance(claims: readonly Claim[]): string {
   const rows = claims.map((claim) => [
     `<a href="#claim-${e(claim.id)}">${e(claim.id)}</a>`,
-    `<span class="badge ${VERDICT_CLASS[claim.verdict]}">${e(claim.verdict)}</span>`,
+    verdictBadge(claim.verdict),
     `“${e(claim.quote)}”`,
   ]);
   return `<section><h2>Verdicts</h2>
@@ -155,7 +166,7 @@ ${table(['claim', 'verdict', 'as quoted'], rows, 'verdicts')}</section>`;
 function claimsSection(claims: readonly Claim[]): string {
   return `<section><h2>Claims</h2>${claims
     .map(
-      (claim) => `<article class="claim" id="claim-${e(claim.id)}"><h3>${e(claim.id)} <span class="badge ${VERDICT_CLASS[claim.verdict]}">${e(claim.verdict)}</span></h3>
+      (claim) => `<article class="claim" id="claim-${e(claim.id)}"><h3>${e(claim.id)} ${verdictBadge(claim.verdict)}</h3>
 <blockquote>“${e(claim.quote)}” <cite>${e(claim.source)}</cite></blockquote><p>${e(claim.summary)}</p>
 ${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
     )
@@ -526,7 +537,7 @@ function environmentSection(results: Results): string {
 <p>To measure it again: <code>${e(reproduceCommand(env))}</code></p></section>`;
 }
 
-export const STYLE = `
+const STYLE = `
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.5rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}

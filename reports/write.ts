@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readJsonLines } from '../runner/recompute';
-import { SampleSchema, type Sample } from '../runner/results/schema';
+import { readSamples } from '../runner/recompute';
+import type { Sample } from '../runner/results/schema';
 import { readResults, writeFileAtomically } from '../runner/results/store';
 import { bencherMetricFormat, githubActionBenchmark, trackedMetrics } from './history';
 import { renderReport } from './render';
@@ -23,16 +23,13 @@ export function samplesCsv(samples: readonly Sample[]): string {
 }
 
 /**
- * Renders <dir>/results.json into <dir>/index.html, the history files and, when `samplesDir` holds the run's
- * samples.jsonl, every sample as samples.csv.gz (what the report links to). Returns the HTML file's path.
+ * Renders <dir>/results.json into <dir>/index.html, the history files and, given the run's samples (by default
+ * <dir>/samples.jsonl, when there is one), every sample as samples.csv.gz (what the report links to). Returns the
+ * HTML file's path.
  */
-export function writeReport(dir: string, samplesDir = dir): string {
+export function writeReport(dir: string, samples: readonly Sample[] | null = readSamples(dir)): string {
   const results = readResults(dir);
-  const samplesFile = path.join(samplesDir, 'samples.jsonl');
-  if (fs.existsSync(samplesFile)) {
-    const samples = readJsonLines(samplesFile, (value) => SampleSchema.parse(value));
-    writeFileAtomically(path.join(dir, 'samples.csv.gz'), gzipSync(samplesCsv(samples), { level: 9 }));
-  }
+  if (samples) writeFileAtomically(path.join(dir, 'samples.csv.gz'), gzipSync(samplesCsv(samples), { level: 9 }));
   const metrics = trackedMetrics(results);
   writeFileAtomically(path.join(dir, HISTORY_FILES.githubActionBenchmark), `${JSON.stringify(githubActionBenchmark(metrics), null, 2)}\n`);
   writeFileAtomically(path.join(dir, HISTORY_FILES.bencher), `${JSON.stringify(bencherMetricFormat(metrics), null, 2)}\n`);

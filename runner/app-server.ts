@@ -188,13 +188,21 @@ export interface StartOptions {
   port: number;
   /** The address the fixture listens on: loopback unless it serves as a deployment (npm run serve). */
   host?: string;
+  /** Serve /api/bench/integrity (BENCH_INTEGRITY=1): a deployment for --target runs needs it. */
+  integrityEndpoint?: boolean;
   dbPath: string;
   serverDelayMs: number;
   logFile: string;
 }
 
 function serviceEnv(options: StartOptions): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_ENV: 'production', BENCH_DB_PATH: options.dbPath, BENCH_SERVER_DELAY_MS: String(options.serverDelayMs) };
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    BENCH_DB_PATH: options.dbPath,
+    BENCH_SERVER_DELAY_MS: String(options.serverDelayMs),
+    ...(options.integrityEndpoint ? { BENCH_INTEGRITY: '1' } : {}),
+  };
 }
 
 /** `next start` on 127.0.0.1. */

@@ -75,15 +75,21 @@ export function readJsonLines<T>(file: string, parse: (value: unknown) => T): T[
       try {
         return parse(JSON.parse(line));
       } catch (error) {
-        throw new UserError(`${file} line ${index + 1} is not a record of this version (${(error as Error).message.split('\n')[0]}): the samples cannot be recomputed`);
+        throw new UserError(`${file} line ${index + 1} is not a record of this version (${(error as Error).message.split('\n')[0]}): re-run the benchmark with this version`);
       }
     });
 }
 
-/** The run folder's measurements, as recomputeResults takes them. */
-export function readMeasurements(dir: string): { samples: Sample[]; repeats: RepeatRecord[] } {
+/** A run folder's browser samples (samples.jsonl, warm-ups included); null when the folder has none. */
+export function readSamples(dir: string): Sample[] | null {
+  const file = path.join(dir, 'samples.jsonl');
+  return fs.existsSync(file) ? readJsonLines(file, (value) => SampleSchema.parse(value)) : null;
+}
+
+/** The run folder's measurements: its browser samples (null: none) and load repeats. */
+export function readMeasurements(dir: string): { samples: Sample[] | null; repeats: RepeatRecord[] } {
   return {
-    samples: readJsonLines(path.join(dir, 'samples.jsonl'), (value) => SampleSchema.parse(value)),
+    samples: readSamples(dir),
     // Load repeats are the runner's own records (RepeatRecord); summarizeHttp reads only fields every version wrote.
     repeats: readJsonLines(path.join(dir, 'http-repeats.jsonl'), (value) => value as RepeatRecord),
   };

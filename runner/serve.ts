@@ -38,8 +38,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const logDir = path.join(APP_DIR, 'data');
     console.log((await buildFixture(path.join(logDir, 'serve-build.log'))) ? 'fixture built' : 'fixture build is up to date');
-    process.env.BENCH_INTEGRITY = '1';
-    const server = await startFixture({ port, host: values.host, dbPath: path.join(logDir, 'serve.sqlite'), serverDelayMs, logFile: path.join(logDir, 'serve.log') });
+    const server = await startFixture({ port, host: values.host, integrityEndpoint: true, dbPath: path.join(logDir, 'serve.sqlite'), serverDelayMs, logFile: path.join(logDir, 'serve.log') });
     const shown = values.host && values.host !== '127.0.0.1' ? `http://${values.host}:${port}` : server.origin;
     console.log(`serving the fixture at ${shown} (log: ${path.relative(process.cwd(), path.join(logDir, 'serve.log'))}); Ctrl-C stops it`);
     await new Promise((resolve) => runSignal.addEventListener('abort', resolve, { once: true }));

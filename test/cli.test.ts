@@ -9,6 +9,7 @@ import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import { ResultsSchema, SampleSchema } from '../runner/results/schema';
 import { readCaptureFile } from '../runner/http/capture';
 import { bench, fixtureProcesses, ROOT, run, type Exit } from './support/cli';
+import { canvasesDrawn, openOnLaptop, tooWide } from './support/report-page';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-cli-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -134,31 +135,11 @@ describe('npm run bench, end to end with tiny sample counts', () => {
   it('renders a report that opens from file:// with no console error, no network request and nothing wider than a laptop screen', async () => {
     const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const problems: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('request', (request) => !request.url().startsWith('file://') && problems.push(`request ${request.url()}`));
-      await page.goto(`file://${path.join(out, 'index.html')}`);
+      const { page, problems } = await openOnLaptop(browser, path.join(out, 'index.html'));
       await page.waitForFunction(() => document.querySelectorAll('canvas').length === 12);
-      // Chart.js draws into every canvas: one equal to a blank canvas of its size would mean nothing was drawn.
-      const drawn = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('canvas')).every((canvas) => {
-          const blank = document.createElement('canvas');
-          blank.width = canvas.width;
-          blank.height = canvas.height;
-          return canvas.toDataURL() !== blank.toDataURL();
-        }),
-      );
-      expect(drawn).toBe(true);
+      expect(await canvasesDrawn(page)).toEqual(Array(12).fill(true));
       // At 1280 px nothing scrolls sideways: not the page, not a table inside its wrapper.
-      const tooWide = await page.evaluate(() => [
-        ...(document.documentElement.scrollWidth > window.innerWidth ? [`the page: ${document.documentElement.scrollWidth} px`] : []),
-        ...Array.from(document.querySelectorAll('table'))
-          .filter((table) => table.scrollWidth > table.parentElement!.clientWidth + 1)
-          .map((table) => `a table of ${table.scrollWidth} px: ${table.querySelector('tr')?.textContent?.slice(0, 60)}`),
-      ]);
-      expect(tooWide).toEqual([]);
+      expect(await tooWide(page)).toEqual([]);
       expect(await page.locator('h3', { hasText: /^C1 / }).textContent()).toMatch(/C1 (supported|refuted|depends|inconclusive)/);
       expect(problems).toEqual([]);
     } finally {

@@ -8,6 +8,7 @@ import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import { UserError } from '../runner/errors';
 import type { Results } from '../runner/results/schema';
 import { syntheticResults, syntheticSamples } from './results-fixture';
+import { canvasesDrawn, openOnLaptop, tooWide } from './support/report-page';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-publish-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -48,22 +49,9 @@ describe('npm run report:publish', () => {
   it('renders an index that opens from file:// with no request or console error, its trend charts drawn, nothing wider than 1280 px', async () => {
     const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const problems: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('request', (request) => !request.url().startsWith('file://') && problems.push(`request ${request.url()}`));
-      await page.goto(`file://${path.join(published, 'index.html')}`);
-      const drawn = await page.evaluate(() =>
-        Array.from(document.querySelectorAll('canvas')).map((canvas) => {
-          const blank = document.createElement('canvas');
-          blank.width = canvas.width;
-          blank.height = canvas.height;
-          return canvas.toDataURL() !== blank.toDataURL();
-        }),
-      );
-      expect(drawn).toEqual([true]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+      const { page, problems } = await openOnLaptop(browser, path.join(published, 'index.html'));
+      expect(await canvasesDrawn(page)).toEqual([true]);
+      expect((await tooWide(page)).filter((problem) => problem.startsWith('the page'))).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

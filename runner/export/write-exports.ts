@@ -21,13 +21,14 @@ export function writeExports(file: CaptureFile, formats: readonly (keyof typeof 
     writeFileAtomically(path.join(dir, name), text);
     written.push(path.join(dir, name));
   };
+  const load: ExportedLoad = { target: file.origin, ...DEFAULT_LOAD, ...options };
   for (const format of formats) {
     if (format === 'har') write(EXPORT_FILES.har, `${JSON.stringify(captureToHar(file, ownVersion()), null, 2)}\n`);
     if (format === 'artillery') {
-      write(EXPORT_FILES.artillery, `${JSON.stringify(artilleryScript(file, { target: file.origin, ...DEFAULT_LOAD, ...options }), null, 2)}\n`);
+      write(EXPORT_FILES.artillery, `${JSON.stringify(artilleryScript(file, load), null, 2)}\n`);
       write(PROCESSOR_FILE, artilleryProcessor(file));
     }
-    if (format === 'k6') write(EXPORT_FILES.k6, k6Script(file, { target: file.origin, ...DEFAULT_LOAD, ...options }));
+    if (format === 'k6') write(EXPORT_FILES.k6, k6Script(file, load));
   }
   return written;
 }
