@@ -24,17 +24,14 @@ function trendSeries(runs: readonly Results[]) {
  */
 export function renderPublishedIndex(runs: readonly Results[], chartJsSource: string): string {
   const ordered = [...runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-  const claimIds = [...new Set(ordered.flatMap((run) => run.claims.map((claim) => claim.id)))];
   const rows = ordered
     .map((run) => {
       const env = run.environment;
-      const verdicts = claimIds.map((id) => {
-        const verdict = run.claims.find((claim) => claim.id === id)?.verdict;
-        return `<td>${verdict ? verdictBadge(verdict) : ''}</td>`;
-      });
+      // One cell of badges that wraps: a column per claim made the table 1,500 px wide.
+      const verdicts = run.claims.map((claim) => `<span class="verdict">${e(claim.id)} ${verdictBadge(claim.verdict)}</span>`).join(' ');
       const folder = encodeURIComponent(run.runId);
       return `<tr><td><a href="${folder}/index.html">${e(run.startedAt.slice(0, 16).replace('T', ' '))}</a><br><small>${e(run.runId)}</small></td>
-<td>next ${e(env.next)}<br>react ${e(env.react)}<br>chromium ${e(env.chromium)}<br>node ${e(env.node)}</td><td><code>${e(env.gitSha)}</code></td>${verdicts.join('')}
+<td>next ${e(env.next)}<br>react ${e(env.react)}<br>chromium ${e(env.chromium)}<br>node ${e(env.node)}</td><td><code>${e(env.gitSha)}</code></td><td class="verdicts">${verdicts}</td>
 <td><a href="${folder}/results.json">results.json</a><br><a href="${folder}/samples.csv.gz">samples.csv.gz</a><br><a href="${folder}/bencher.json">bencher.json</a></td></tr>`;
     })
     .join('\n');
@@ -43,7 +40,7 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
   const body = `<header><h1>mutation-bench: published runs</h1>
 <p>Each run measured Next.js Server Actions against Route Handlers on the machine named in its report; every number there
 carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in each report):</p></header>
-<section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>versions</th><th>git</th>${claimIds.map((id) => `<th>${e(id)}</th>`).join('')}<th>files</th></tr></thead>
+<section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>versions</th><th>git</th><th>verdicts</th><th>files</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>
 <section><h2>Browser latency, run after run</h2>
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off.

@@ -542,7 +542,7 @@ body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;paddi
 h1{font-size:1.5rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:right}th{background:#f5f5f5}
-td:first-child,th:first-child{text-align:left}table.verdicts td,table.verdicts th{text-align:left}
+td:first-child,th:first-child{text-align:left}table.verdicts td,table.verdicts th{text-align:left}td.verdicts{text-align:left;max-width:40rem}td.verdicts .verdict{display:inline-block;margin:0 .5rem .2rem 0}
 .badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:#777}
 .ok{background:#2e7d32}.bad{background:#c62828}.warn{background:#ef6c00}.muted{background:#757575}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#444}cite{font-size:.85em;color:#777}
