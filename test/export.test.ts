@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { interactionTemplates } from '../runner/export/templates';
 import { captureToHar } from '../runner/export/har';
 import { acknowledgedFromReport, compareIntegrity } from '../runner/export/integrity';
 import type { CaptureFile, CapturedRequest } from '../runner/http/capture';
+import { fetchBuildInfo } from '../runner/http/target';
+import { UserError } from '../runner/errors';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 
@@ -164,5 +167,21 @@ describe('integrity after a distributed run', () => {
     expect(compareIntegrity({ counter: 12 }, { counter: counts(13, 1) })[0]!.problem).toBe('1 scopes were written more than once');
     // Rows of a scenario the report never acknowledged are not silently ignored.
     expect(compareIntegrity({ counter: 2 }, { counter: counts(2), revalidate: counts(3) })[1]).toMatchObject({ scenario: 'revalidate', acknowledged: 0, persisted: 3 });
+  });
+});
+
+describe('a --target that is not the fixture', () => {
+  it('is refused with one line, whatever it answers', async () => {
+    // A web server that answers every path with an HTML page, as most things at a wrong URL do.
+    const server = http.createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>hello</p>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const refused = await fetchBuildInfo(origin, 2000).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(UserError);
+      expect((refused as Error).message).toBe(`${origin}/api/bench/build did not answer like the fixture: the target must serve the fixture (bench-app) built from this checkout`);
+    } finally {
+      server.close();
+    }
   });
 });

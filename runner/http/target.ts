@@ -21,7 +21,13 @@ async function getJson<T>(url: string, schema: z.ZodType<T>, timeoutMs: number, 
   }
   const text = await response.text();
   if (!response.ok) throw new UserError(`${url} answered ${response.status}: ${what}`);
-  const parsed = schema.safeParse(JSON.parse(text || 'null'));
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const parsed = schema.safeParse(body);
   if (!parsed.success) throw new UserError(`${url} did not answer like the fixture: ${what}`);
   return parsed.data;
 }
