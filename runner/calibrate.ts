@@ -55,11 +55,11 @@ async function main(argv: string[]): Promise<number> {
   const fixed = { ...config, nMax: config.nMin, budgetSeconds: Number.MAX_SAFE_INTEGER };
   const rows: (AaResult & { replicate: number })[] = [];
   await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, (server) =>
-    withSessions({ chromiumPath, modes: config.chromeModes, origin: server.origin, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions) => {
+    withSessions({ chromiumPath, modes: config.chromeModes, origins: { current: server.origin }, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions) => {
       for (let replicate = 0; replicate < replicates; replicate++) {
         progress.log(`replicate ${replicate + 1} of ${replicates}: ${plan.comparisons.length} A/A comparisons`);
         const measurement = emptyMeasurement(plan);
-        await measureBrowser({ config: fixed, plan, sessions, store, progress, random, measurement, firstScopeRound: replicate * samplingRule(fixed).maxLoads });
+        await measureBrowser({ config: fixed, plan, sessions, store, progress, random, measurement, firstScopeRound: replicate * (fixed.warmupRounds + samplingRule(fixed).maxLoads) });
         const { aa } = summarize({ plan, samples: measurement.samples, expectedRoundTrips: () => 0, groups: measurement.groups, failedArms: measurement.failedArms });
         rows.push(...aa.map((row) => ({ ...row, replicate })));
       }

@@ -4,6 +4,8 @@ import { resolveConfig, USAGE } from './config';
 import { RunInterrupted, ServerExited } from './errors';
 import { createProgress } from './progress';
 import { runBench } from './run';
+import { comparisonMarkdown, DEFAULT_BAND } from './compare/compare';
+import { compareRunFolders, publishComparison } from './compare/run-comparison';
 
 /** Exit codes: 0 complete run, 1 failed run (what was measured is kept), 2 user error (nothing started). */
 async function main(argv: string[]): Promise<number> {
@@ -18,7 +20,18 @@ async function main(argv: string[]): Promise<number> {
   // A stop from outside is one line; an unexpected error keeps its stack for the bug report.
   if (error) console.error(`mutation-bench: run failed: ${error instanceof RunInterrupted || error instanceof ServerExited ? error.message : ((error as Error).stack ?? error)}`);
   console.log(`Report: ${path.relative(process.cwd(), reportFile)}`);
-  return results.complete ? 0 : 1;
+  // The gates: a duet's regressions against its ref, and against a stored baseline.
+  let regressions = 0;
+  if (results.against) {
+    const rows = results.against.comparison;
+    const markdown = comparisonMarkdown(rows, { baseline: `${results.against.ref} (${results.against.commit.slice(0, 12)})`, candidate: 'this checkout' }, results.against.band, 'duet');
+    regressions += publishComparison({ rows, markdown }, path.join(config.outDir, 'comparison-duet.md'));
+  }
+  if (config.baseline !== undefined && results.browser !== undefined) {
+    const stored = compareRunFolders(config.baseline, config.outDir, DEFAULT_BAND);
+    regressions += publishComparison(stored, path.join(config.outDir, 'comparison-baseline.md'));
+  }
+  return results.complete && regressions === 0 ? 0 : 1;
 }
 
 runMain('mutation-bench', () => main(process.argv.slice(2)));

@@ -19,7 +19,7 @@ export type Encoding = (typeof ENCODINGS)[number];
 const PROFILES = {
   /** Smoke runs and tests: 3 page loads per arm, 2 load repeats; its rows are never verdicts. */
   quick: {
-    rttMs: [0], nMin: 6, nMax: 6, warmup: 1, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60, chromeModes: ['no-defer'],
+    rttMs: [0], nMin: 6, nMax: 6, warmup: 1, warmupRounds: 0, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60, chromeModes: ['no-defer'],
     connections: [10], repeats: 2, interactionsPerConnection: 10, minInteractions: 60, microTimeMs: 50,
   },
   /**
@@ -32,19 +32,32 @@ const PROFILES = {
    * degrees of freedom.
    */
   standard: {
-    rttMs: [0, 60, 120], nMin: 18, nMax: 21, warmup: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 265,
+    rttMs: [0, 60, 120], nMin: 18, nMax: 21, warmup: 1, warmupRounds: 0, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 265,
     chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
+    microTimeMs: 250,
+  },
+  /**
+   * Regression tracking (CI, `--baseline`, `--against`): RTT 0 only, in the accuracy Chrome mode, with more page
+   * loads than standard. A server-side change shows most at RTT 0, where the noise band (5% and 2 ms) is
+   * smallest against it; there page-load medians spread by 10-25% on 2 shared cores, so it takes 12-15 page
+   * loads per arm of 5 interactions each, after 2 discarded warm-up rounds, to find a 5 ms slowdown (README
+   * "Regression tracking"). The claims, which need the RTT grid and shipped Chrome, stay inconclusive.
+   */
+  ci: {
+    rttMs: [0], nMin: 60, nMax: 75, warmup: 1, warmupRounds: 2, perPageLoad: 5, ciTargetMs: 2, budgetSeconds: 300,
+    chromeModes: ['no-defer'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
     microTimeMs: 250,
   },
 } as const;
 
 export type ProfileName = keyof typeof PROFILES;
+export const PROFILE_NAMES = Object.keys(PROFILES) as [ProfileName, ...ProfileName[]];
 
 /** --timeout's default: an interaction, a page load or a request that takes longer fails its cell. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
 export const ConfigSchema = z.object({
-  profile: z.enum(['quick', 'standard']),
+  profile: z.enum(PROFILE_NAMES),
   suites: z.array(z.enum(SUITES)).min(1),
   scenarios: z.array(z.string()).min(1),
   rttMs: z.array(z.number().int().min(0).max(2000)).min(1),
@@ -52,6 +65,11 @@ export const ConfigSchema = z.object({
   nMax: z.number().int().min(3),
   /** Interactions after each page load that are measured but discarded. */
   warmup: z.number().int().min(0),
+  /**
+   * Whole rounds at the start whose page loads are measured but discarded: a freshly started server gets faster
+   * over its first rounds (JIT), which is noise when a run is compared with another run.
+   */
+  warmupRounds: z.number().int().min(0).default(0),
   /** Measured interactions per page load: the page is reloaded (with a fresh scope) after these. */
   perPageLoad: z.number().int().min(1),
   /** Stop sampling a comparison once its 95% CI half-width is at most this (ms). */
@@ -90,6 +108,10 @@ export const ConfigSchema = z.object({
   target: z.string().optional(),
   /** Files written from the capture beside capture.json (runner/export). */
   exports: z.array(z.enum(EXPORT_FORMATS)),
+  /** A stored run (folder or results.json) every metric of this run is compared with at the end (runner/compare). */
+  baseline: z.string().optional(),
+  /** A duet: the fixture at this git ref is built beside the current one and its browser arms run in the same rounds. */
+  against: z.string().optional(),
   outDir: z.string(),
 });
 
@@ -100,7 +122,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --suite LIST        browser, http, probes, micro (default: all four)
   --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,60,120)
-  --profile NAME      quick | standard (default standard)
+  --profile NAME      quick | standard (default) | ci (regression tracking: standard sampling at RTT 0, no-defer)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
@@ -127,6 +149,10 @@ export const USAGE = `Usage: npm run bench -- [options]
                       instead of the local server; the deployment needs BENCH_INTEGRITY=1 (README "Distributed")
   --export LIST       artillery, har, k6: write the captured interactions beside capture.json as an Artillery
                       test, a HAR 1.2 file, a k6 script (npm run export re-exports a run with other settings)
+  --baseline RUN      compare every metric with a stored run (its folder or results.json) at the end: exit 1
+                      on a regression beyond the noise band (npm run compare, README "Regression tracking")
+  --against REF       a duet: build the fixture at git REF beside this checkout's and measure both as browser
+                      arms in the same randomized rounds; exit 1 on a regression of this checkout against it
   --help              this text`;
 
 const FLAGS = {
@@ -155,6 +181,8 @@ const FLAGS = {
   'build-probes': { type: 'boolean' },
   target: { type: 'string' },
   export: { type: 'string' },
+  baseline: { type: 'string' },
+  against: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -220,6 +248,9 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   if (unknownExport) throw new UserError(`unknown --export "${unknownExport}": choose from ${EXPORT_FORMATS.join(', ')}`);
   if (exports.length && !suites.includes('http')) throw new UserError('--export writes what the HTTP suite captures: add http to --suite');
 
+  if (values.against !== undefined && !suites.includes('browser')) throw new UserError('--against compares the two builds in the browser: add browser to --suite');
+  if (values.against !== undefined && target !== undefined) throw new UserError('--against builds and serves two fixtures locally; --target measures a deployment: pass one');
+
   const seed = numberFlag('seed', values.seed) ?? randomInt(2 ** 31 - 1);
   const candidate = {
     profile: profileName,
@@ -229,6 +260,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     nMin: numberFlag('n-min', values['n-min']) ?? profile.nMin,
     nMax: numberFlag('n-max', values['n-max']) ?? Math.max(profile.nMax, numberFlag('n-min', values['n-min']) ?? 0),
     warmup: profile.warmup,
+    warmupRounds: profile.warmupRounds,
     perPageLoad: profile.perPageLoad,
     ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
     budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
@@ -251,6 +283,8 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     buildProbes: values['build-probes'] ?? false,
     target,
     exports: [...new Set(exports)],
+    baseline: values.baseline === undefined ? undefined : path.resolve(cwd, values.baseline),
+    against: values.against,
     outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
   };
   const parsed = ConfigSchema.safeParse(candidate);

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { evaluateClaims } from './claims/claims';
+import { duetComparison } from './compare/compare';
+import { PROFILE_NAMES } from './config';
 import { UserError } from './errors';
 import type { RepeatRecord } from './http/suite';
 import { armKey, makePlan, CHROME_MODES } from './plan';
@@ -11,7 +13,7 @@ import { SCENARIO_IDS, scenarioById } from './scenarios';
 
 /** What today's statistics read from a run's config (a run records its whole config; older runs lack newer keys). */
 const RecomputeConfigSchema = z.object({
-  profile: z.enum(['quick', 'standard']),
+  profile: z.enum(PROFILE_NAMES),
   scenarios: z.array(z.string()).min(1),
   rttMs: z.array(z.number()).min(1),
   nMin: z.number().int().min(1),
@@ -44,12 +46,13 @@ export function recomputeResults(old: Results, samples: readonly Sample[], repea
   const unknown = config.scenarios.find((id) => !SCENARIO_IDS.includes(id));
   if (unknown) throw new UserError(`${old.runId} measured scenario "${unknown}", which this version does not know: recompute it with the version that measured it`);
   const minLoads = Math.ceil(config.nMin / config.perPageLoad);
+  const measured = samples.filter((sample) => !sample.warmup);
   const browser = old.browser
     ? browserResultsOf({
         scenarios: config.scenarios,
         rttMs: config.rttMs,
         measured: old.browser,
-        samples: samples.filter((sample) => !sample.warmup),
+        samples: measured,
         failedArms: failedArmsOf(old, config.scenarios, config.rttMs),
         stageOneLoads: minLoads,
       })
@@ -60,6 +63,7 @@ export function recomputeResults(old: Results, samples: readonly Sample[], repea
     recomputedAt: now.toISOString(),
     browser,
     http,
+    against: old.against && { ...old.against, ...duetComparison(measured, old.against.band) },
     claims: evaluateClaims({ run: { profile: config.profile, minLoads }, browser, http, probes: old.probes }),
   };
 }

@@ -2,7 +2,7 @@ import { errors } from 'playwright-core';
 import { runSignal } from '../cleanup';
 import type { Config } from '../config';
 import { FixtureError } from '../errors';
-import { armKey, type Arm, type ArmGroup, type ChromeMode, type Plan } from '../plan';
+import { armKey, sessionKey, type Arm, type ArmGroup, type Plan } from '../plan';
 import type { Progress } from '../progress';
 import type { RunStore } from '../results/store';
 import type { Group, MachineLoadRow, Sample } from '../results/schema';
@@ -57,6 +57,7 @@ export function samplingRule(config: Pick<Config, 'nMin' | 'nMax' | 'perPageLoad
 
 /** One page load of one arm: warm-up interactions (kept in samples.jsonl, flagged) then measured ones. */
 async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number, round: number, scopeRound: number, config: Config, record: (sample: Sample) => void) {
+  const warmupRound = round < config.warmupRounds;
   const scenario = scenarioById(arm.scenario);
   // A fresh scope per page load: every block starts from an empty counter / list.
   const scope = pageLoadScope(scopeRound, armIndex);
@@ -64,7 +65,7 @@ async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number,
   await session.setRtt(arm.rttMs);
   for (let index = 0; index < config.warmup + config.perPageLoad; index++) {
     const result = await session.interact(scenario, interactionLabel(scope, index), config.interactionTimeoutMs);
-    record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, round, index, warmup: index < config.warmup, ...result });
+    record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, build: arm.build, round, index, warmup: warmupRound || index < config.warmup, ...result });
   }
 }
 
@@ -74,7 +75,8 @@ async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number,
  */
 export function advanceGroup(group: Group, planned: ArmGroup, clustersOf: (arm: Arm) => number[][], failedArms: ReadonlySet<string>, rule: SamplingRule): void {
   const live = planned.arms.filter((arm) => !failedArms.has(armKey(arm)));
-  const liveComparisons = planned.comparisons.filter((c) => !failedArms.has(armKey(c.a)) && !failedArms.has(armKey(c.b)));
+  // A duet's build comparisons are planned to the same precision as the transport comparisons.
+  const liveComparisons = [...planned.comparisons, ...planned.buildComparisons].filter((c) => !failedArms.has(armKey(c.a)) && !failedArms.has(armKey(c.b)));
   if (liveComparisons.length === 0) {
     group.state = 'failed';
     return;
@@ -97,7 +99,8 @@ export function advanceGroup(group: Group, planned: ArmGroup, clustersOf: (arm: 
 export async function measureBrowser(options: {
   config: Config;
   plan: Plan;
-  sessions: Partial<Record<ChromeMode, BrowserSession>>;
+  /** By sessionKey: a page per Chrome mode and build. */
+  sessions: ReadonlyMap<string, BrowserSession>;
   store: RunStore;
   progress: Progress;
   random: Random;
@@ -121,10 +124,10 @@ export async function measureBrowser(options: {
   };
   const openGroups = () => plan.groups.filter((_, index) => measurement.groups[index]!.state === 'open');
 
-  progress.start('browser', rule.maxLoads);
+  progress.start('browser', config.warmupRounds + rule.maxLoads);
   let round = 0;
   let lastRoundSeconds = 0;
-  for (; round < rule.maxLoads && openGroups().length > 0; round++) {
+  for (; round < config.warmupRounds + rule.maxLoads && openGroups().length > 0; round++) {
     // A round that would end past the budget does not start (judged by the last round's length): the budget
     // bounds the browser phase, not just when its last round may begin.
     if (elapsedSeconds() + lastRoundSeconds > config.budgetSeconds) {
@@ -137,7 +140,7 @@ export async function measureBrowser(options: {
     for (const arm of shuffled(arms, random)) {
       runSignal.throwIfAborted();
       try {
-        await measureBlock(sessions[arm.chrome]!, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, record);
+        await measureBlock(sessions.get(sessionKey(arm))!, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, record);
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.
         runSignal.throwIfAborted();

@@ -32,6 +32,8 @@ export const SampleSchema = z.object({
   twin: z.boolean(),
   rttMs: z.number().int().min(0),
   chrome: ChromeMode,
+  /** The fixture build measured: in a duet (--against) the baseline's samples sit beside the current ones. */
+  build: z.enum(['current', 'baseline']).default('current'),
   round: z.number().int().min(0),
   index: z.number().int().min(0),
   warmup: z.boolean(),
@@ -74,6 +76,8 @@ export const CellSchema = z.object({
   bytesSpread: z.number(),
   /** Samples during which a connection was opened (each pays a handshake RTT). */
   samplesWithNewConnection: z.number().int(),
+  /** The interaction whose latency is the cell's median (the lower middle one for an even n): its requests, for the report's waterfall. Absent in runs before it was kept. */
+  medianInteraction: z.object({ latencyMs: Ms, requests: z.array(RequestRecordSchema) }).optional(),
 });
 
 const ComparisonCommon = {
@@ -234,8 +238,34 @@ export const FailureSchema = z.object({
   message: z.string(),
 });
 
+export const NoiseBandSchema = z.object({ pct: z.number().min(0), ms: z.number().min(0) });
+export type NoiseBand = z.infer<typeof NoiseBandSchema>;
+
+/** One metric of a candidate against its baseline (runner/compare): geometric means, their ratio with its 95% CI. */
+export const MetricComparisonSchema = z.object({
+  key: z.string(),
+  unit: z.enum(['ms', 'interactions/s']),
+  baseline: z.number(),
+  candidate: z.number(),
+  ratio: z.number(),
+  /** null when a side has fewer than 2 values. */
+  ratioCi95: z.tuple([z.number(), z.number()]).nullable(),
+  /** The noise band as a ratio in the worse direction (e.g. 1.05 for latency, 0.95 for throughput). */
+  bandRatio: z.number(),
+  /** One-sided p of "worse beyond the band", and its Benjamini-Hochberg q over every metric compared. */
+  p: z.number(),
+  q: z.number(),
+  n: z.tuple([z.number().int(), z.number().int()]),
+  verdict: z.enum(['regression', 'improvement', 'no change', 'too few values']),
+});
+export type MetricComparison = z.infer<typeof MetricComparisonSchema>;
+
 export const ResultsSchema = z.object({
   schemaVersion: z.literal(2),
+  /** A duet (--against): this checkout's browser cells against the fixture built at `ref`, sampled in the same rounds. */
+  against: z
+    .object({ ref: z.string(), commit: z.string(), lockfileDiffers: z.boolean(), band: NoiseBandSchema, comparison: z.array(MetricComparisonSchema) })
+    .optional(),
   runId: z.string(),
   startedAt: z.string(),
   finishedAt: z.string(),

@@ -43,17 +43,50 @@ export function pageLoadDifference(
   maxDegreesOfFreedom = Number.POSITIVE_INFINITY,
 ): DifferenceInterval {
   if (a.length < 2 || b.length < 2) throw new Error('a page-load interval needs at least 2 page loads per arm');
-  const medianA = a.map((load) => median(load));
-  const medianB = b.map((load) => median(load));
-  const varianceA = sampleVariance(medianA) / medianA.length;
-  const varianceB = sampleVariance(medianB) / medianB.length;
-  const standardError = Math.sqrt(varianceA + varianceB);
-  const welch = (varianceA + varianceB) ** 2 / (varianceA ** 2 / (a.length - 1) + varianceB ** 2 / (b.length - 1));
-  // Identical page-load medians on both sides leave Welch undefined: fall back to the smaller arm's df.
-  const degreesOfFreedom = Math.min(Number.isFinite(welch) ? welch : Math.min(a.length, b.length) - 1, maxDegreesOfFreedom);
-  const halfWidth = tCritical(degreesOfFreedom) * standardError;
-  const estimate = mean(medianA) - mean(medianB);
+  const welch = welchDifference(
+    a.map((load) => median(load)),
+    b.map((load) => median(load)),
+  );
+  const degreesOfFreedom = Math.min(welch.degreesOfFreedom, maxDegreesOfFreedom);
+  const halfWidth = tCritical(degreesOfFreedom) * welch.standardError;
+  const { estimate } = welch;
   return { estimate, ci95: [estimate - halfWidth, estimate + halfWidth], halfWidth, degreesOfFreedom, clusters: [a.length, b.length] };
+}
+
+/** mean(a) - mean(b) with its Welch standard error and Welch-Satterthwaite degrees of freedom (each side at least 2 values). */
+export function welchDifference(a: readonly number[], b: readonly number[]): { estimate: number; standardError: number; degreesOfFreedom: number } {
+  const varianceA = sampleVariance(a) / a.length;
+  const varianceB = sampleVariance(b) / b.length;
+  const welch = (varianceA + varianceB) ** 2 / (varianceA ** 2 / (a.length - 1) + varianceB ** 2 / (b.length - 1));
+  // Identical values on both sides leave Welch undefined: fall back to the smaller side's df.
+  return {
+    estimate: mean(a) - mean(b),
+    standardError: Math.sqrt(varianceA + varianceB),
+    degreesOfFreedom: Number.isFinite(welch) ? welch : Math.min(a.length, b.length) - 1,
+  };
+}
+
+/** P(T > t) for Student's t with `df` degrees of freedom. */
+export const tUpperTail = (t: number, df: number): number => 1 - jStat.studentt.cdf(t, df);
+
+/**
+ * Benjamini-Hochberg adjusted p-values (q-values): the i-th smallest p times m / i, made monotone from the top,
+ * capped at 1. Rejecting where q < alpha keeps the expected share of false rejections among all rejections at
+ * most alpha for independent or positively dependent tests, and, when no hypothesis is false (two runs of the
+ * same code), the chance of any rejection at most alpha. Unlike Holm it keeps its power when one change moves
+ * many metrics at once, as a slower server does.
+ */
+export function benjaminiHochbergAdjusted(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
+  const adjusted = new Array<number>(m);
+  let running = 1;
+  for (let rank = m; rank >= 1; rank--) {
+    const { p, index } = order[rank - 1]!;
+    running = Math.min(running, (p * m) / rank);
+    adjusted[index] = running;
+  }
+  return adjusted;
 }
 
 /** One point of a line fit: x, the estimate y and its standard error. */

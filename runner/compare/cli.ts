@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import { runMain } from '../cleanup';
+import { UserError } from '../errors';
+import { compareRunFolders, DEFAULT_BAND, publishComparison } from './run-comparison';
+
+const USAGE = `Usage: npm run compare -- <baseline run> <candidate run> [--band-pct P] [--band-ms MS]
+
+Compares every metric two runs share (browser latency per cell over page loads; per load cell the interaction
+p50 and throughput over repeats). A regression is a change worse than the noise band (default ${DEFAULT_BAND.pct}% and
+${DEFAULT_BAND.ms} ms) beyond doubt, Benjamini-Hochberg-adjusted over all metrics. Prints a Markdown table (also appended to
+$GITHUB_STEP_SUMMARY when set). Exit 1 on a regression, 0 otherwise, 2 on a bad or incompatible run.`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { 'band-pct': { type: 'string' }, 'band-ms': { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UserError('usage: npm run compare -- <baseline run folder> <candidate run folder> (see --help)');
+  const band = { pct: bandValue('band-pct', values['band-pct'], DEFAULT_BAND.pct), ms: bandValue('band-ms', values['band-ms'], DEFAULT_BAND.ms) };
+  return publishComparison(compareRunFolders(positionals[0]!, positionals[1]!, band)) > 0 ? 1 : 0;
+}
+
+function bandValue(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new UserError(`--${name} takes a non-negative number (got "${raw}")`);
+  return Number(raw);
+}
+
+runMain('mutation-bench compare', () => main(process.argv.slice(2)));

@@ -1,0 +1,164 @@
+import type { MetricComparison, NoiseBand, Results, Sample } from '../results/schema';
+import { median } from '../stats/quantile';
+import { benjaminiHochbergAdjusted, mean, sampleVariance, tCritical, tUpperTail, welchDifference } from '../stats/interval';
+
+export type { MetricComparison, NoiseBand };
+
+/** A change smaller than both of these is noise, whatever its CI says. */
+export const DEFAULT_BAND: NoiseBand = { pct: 5, ms: 2 };
+
+/** One metric of one run: its independent replicates (a browser cell's page-load medians, a load cell's repeats). */
+export interface MetricSeries {
+  key: string;
+  kind: 'latency' | 'throughput';
+  unit: 'ms' | 'interactions/s';
+  values: number[];
+  /** The round each value was measured in: a duet pairs the two builds' page loads of the same round. */
+  rounds?: number[];
+}
+
+/** Browser latency per cell of one build, over its page loads (each page load's median). The A/A twins are left out. */
+export function browserMetrics(samples: readonly Sample[], build: Sample['build'] = 'current'): MetricSeries[] {
+  const byCell = new Map<string, Sample[]>();
+  for (const sample of samples.filter((s) => !s.warmup && !s.twin && s.build === build)) {
+    const key = `browser ${sample.scenario}/${sample.variant} at RTT ${sample.rttMs} ms${sample.chrome === 'shipped' ? ' (shipped Chrome)' : ''}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), sample]);
+  }
+  return [...byCell].map(([key, cell]) => {
+    const rounds = [...new Set(cell.map((sample) => sample.round))];
+    return { key, kind: 'latency', unit: 'ms', rounds, values: rounds.map((round) => median(cell.filter((sample) => sample.round === round).map((sample) => sample.latencyMs))) };
+  });
+}
+
+/** Every metric two runs can share: browser latency per cell, and per load cell its interaction p50 and throughput. Controls (A/A twins, the floor) are left out. */
+export function runMetrics(results: Results, samples: readonly Sample[]): MetricSeries[] {
+  const metrics = browserMetrics(samples);
+  for (const cell of (results.http?.cells ?? []).filter((c) => !c.twin && c.variant !== 'floor')) {
+    const name = `http ${cell.scenario}/${cell.variant} ${cell.connections} connections ${cell.encoding}`;
+    metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', values: cell.perRepeat.map((r) => r.interactionLatencyMs.p50) });
+    metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', values: cell.perRepeat.map((r) => r.interactionsPerSec) });
+  }
+  return metrics;
+}
+
+type CompareVerdict = MetricComparison['verdict'];
+
+/** The rate of false regressions over all metrics compared at once (one-sided, so a lone metric matches its 95% CI lying beyond the band). */
+export const REGRESSION_ALPHA = 0.025;
+
+/**
+ * log(candidate) - log(baseline) with its standard error and degrees of freedom. Paired (a duet): the mean of the
+ * per-round differences, so whatever drifted during the run (a server warming up, a busy neighbour) cancels.
+ * Unpaired (two runs): Welch's t on the logs.
+ */
+function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean): { estimate: number; standardError: number; degreesOfFreedom: number; n: [number, number] } | null {
+  if (paired) {
+    const roundsA = a.rounds ?? [];
+    const differences = (b.rounds ?? []).flatMap((round, index) => {
+      const at = roundsA.indexOf(round);
+      return at >= 0 && a.values[at]! > 0 && b.values[index]! > 0 ? [Math.log(b.values[index]!) - Math.log(a.values[at]!)] : [];
+    });
+    if (differences.length < 2) return null;
+    return { estimate: mean(differences), standardError: Math.sqrt(sampleVariance(differences) / differences.length), degreesOfFreedom: differences.length - 1, n: [differences.length, differences.length] };
+  }
+  const logA = a.values.filter((v) => v > 0).map(Math.log);
+  const logB = b.values.filter((v) => v > 0).map(Math.log);
+  if (logA.length < 2 || logB.length < 2) return null;
+  return { ...welchDifference(logB, logA), n: [logA.length, logB.length] };
+}
+
+/**
+ * Candidate against baseline, metric by metric, on the log scale (a ratio, as latency and throughput change by
+ * factors): Welch's t on the replicates' logs, or paired by round in a duet. A metric regressed when its change is worse than the noise band
+ * beyond doubt: the one-sided p of "no worse than the band", Benjamini-Hochberg-adjusted over every metric compared, below
+ * REGRESSION_ALPHA. The band is max(pct, ms relative to the baseline) for latency, pct for throughput. An
+ * improvement is a 95% CI wholly better than the band (informational, not adjusted).
+ */
+export function compareRuns(baseline: readonly MetricSeries[], candidate: readonly MetricSeries[], band: NoiseBand = DEFAULT_BAND, paired = false): MetricComparison[] {
+  const rows = baseline.flatMap((a): Omit<MetricComparison, 'q'>[] => {
+    const b = candidate.find((metric) => metric.key === a.key);
+    if (!b) return [];
+    const geometricMean = (values: number[]) => Math.exp(mean(values.filter((v) => v > 0).map(Math.log)));
+    const baselineMean = geometricMean(a.values);
+    const candidateMean = geometricMean(b.values);
+    // Worse is up for latency, down for throughput; the band on the log scale, in the worse direction.
+    const worse = a.kind === 'latency' ? 1 : -1;
+    const bandLog = a.kind === 'latency' ? Math.max(Math.log(1 + band.pct / 100), Math.log(1 + band.ms / baselineMean)) : -Math.log(1 - band.pct / 100);
+    const common = { key: a.key, unit: a.unit, baseline: baselineMean, candidate: candidateMean, bandRatio: Math.exp(worse * bandLog) };
+    const difference = logDifference(a, b, paired);
+    if (!difference) return [{ ...common, ratio: candidateMean / baselineMean, ratioCi95: null, p: 1, n: [a.values.length, b.values.length], verdict: 'too few values' }];
+    const { estimate, standardError, degreesOfFreedom, n } = difference;
+    const halfWidth = tCritical(degreesOfFreedom) * standardError;
+    const worseBy = worse * estimate;
+    const p = standardError > 0 ? tUpperTail((worseBy - bandLog) / standardError, degreesOfFreedom) : worseBy > bandLog ? 0 : 1;
+    const improved = worse * (estimate + worse * halfWidth) < -bandLog;
+    return [{ ...common, ratio: Math.exp(estimate), ratioCi95: [Math.exp(estimate - halfWidth), Math.exp(estimate + halfWidth)], p, n, verdict: improved ? 'improvement' : 'no change' }];
+  });
+  const adjusted = benjaminiHochbergAdjusted(rows.map((row) => row.p));
+  return rows.map((row, index): MetricComparison => ({
+    ...row,
+    q: adjusted[index]!,
+    verdict: row.verdict !== 'too few values' && adjusted[index]! < REGRESSION_ALPHA ? 'regression' : row.verdict,
+  }));
+}
+
+const pctChange = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(1)}%`;
+const number = (value: number, unit: string) => (unit === 'ms' ? `${value.toFixed(1)} ms` : `${value.toFixed(0)}/s`);
+
+/**
+ * How far each kind of comparison can be trusted, as measured (README "Regression tracking"): same-code pairs of
+ * `--profile ci` runs on this project's 2-core machine. A stored baseline was measured at another time, so drift
+ * between the runs counts as change; a duet samples both builds in the same rounds.
+ */
+export const COMPARISON_CALIBRATION = {
+  stored: 'CALIBRATION-PENDING',
+  duet: 'CALIBRATION-PENDING',
+} as const;
+
+/** The columns of a comparison table, shared by the Markdown summary and the HTML report. */
+export const COMPARISON_COLUMNS = ['Metric', 'Baseline', 'Candidate', 'Change (95% CI)', 'Noise band', 'q (BH)', 'Verdict'];
+
+/** One comparison row in words, in COMPARISON_COLUMNS order. */
+export function comparisonCells(row: MetricComparison): string[] {
+  return [
+    row.key,
+    number(row.baseline, row.unit),
+    number(row.candidate, row.unit),
+    row.ratioCi95 === null ? pctChange(row.ratio) : `${pctChange(row.ratio)} (${pctChange(row.ratioCi95[0])} to ${pctChange(row.ratioCi95[1])})`,
+    pctChange(row.bandRatio),
+    row.q < 0.001 ? '< 0.001' : row.q.toFixed(3),
+    row.verdict,
+  ];
+}
+
+/** Regressions first, then improvements, then the rest, each by metric. */
+export function orderedComparison(rows: readonly MetricComparison[]): MetricComparison[] {
+  const order: Record<CompareVerdict, number> = { regression: 0, improvement: 1, 'no change': 2, 'too few values': 3 };
+  return [...rows].sort((x, y) => order[x.verdict] - order[y.verdict] || x.key.localeCompare(y.key));
+}
+
+/** The sentence above a comparison table: how many regressed, under which rule, and how far the kind is trusted. */
+export function comparisonVerdict(rows: readonly MetricComparison[], band: NoiseBand, kind: keyof typeof COMPARISON_CALIBRATION): string {
+  const regressions = rows.filter((row) => row.verdict === 'regression').length;
+  const how = kind === 'duet' ? 'Duet: both builds measured in the same randomized rounds' : 'Stored baseline: measured at another time, so drift between the runs counts as change';
+  return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${COMPARISON_CALIBRATION[kind]}`;
+}
+
+/** The comparison as a Markdown table (regressions first), for a terminal and $GITHUB_STEP_SUMMARY. */
+export function comparisonMarkdown(rows: readonly MetricComparison[], names: { baseline: string; candidate: string }, band: NoiseBand, kind: keyof typeof COMPARISON_CALIBRATION): string {
+  const lines = [
+    `### mutation-bench: ${names.candidate} against ${names.baseline}`,
+    '',
+    comparisonVerdict(rows, band, kind),
+    '',
+    `| ${COMPARISON_COLUMNS.join(' | ')} |`,
+    '|---|---:|---:|---|---:|---:|---|',
+    ...orderedComparison(rows).map((row) => `| ${comparisonCells(row).map((cell, index) => (index === 6 && row.verdict === 'regression' ? `**${cell}**` : cell)).join(' | ')} |`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** A duet's verdicts: this checkout's browser cells against the baseline build's, measured in the same rounds. */
+export function duetComparison(samples: readonly Sample[], band: NoiseBand): { band: NoiseBand; comparison: MetricComparison[] } {
+  return { band, comparison: compareRuns(browserMetrics(samples, 'baseline'), browserMetrics(samples, 'current'), band, true) };
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors';
+import { readMeasurements } from '../recompute';
+import { readResults } from '../results/store';
+import { compareRuns, comparisonMarkdown, DEFAULT_BAND, runMetrics, type MetricComparison, type NoiseBand } from './compare';
+
+export { DEFAULT_BAND };
+
+/** A run folder, or its results.json. */
+export function runFolder(given: string): string {
+  const resolved = path.resolve(given);
+  return fs.existsSync(resolved) && fs.statSync(resolved).isFile() ? path.dirname(resolved) : resolved;
+}
+
+/** Reads two run folders (schema checked: a bad or older file is a UserError) and compares what they share. */
+export function compareRunFolders(baselineGiven: string, candidateGiven: string, band: NoiseBand): { rows: MetricComparison[]; markdown: string } {
+  const [baseline, candidate] = [runFolder(baselineGiven), runFolder(candidateGiven)].map((dir) => {
+    const results = readResults(dir);
+    return { dir, results, metrics: runMetrics(results, readMeasurements(dir).samples ?? []) };
+  });
+  const rows = compareRuns(baseline!.metrics, candidate!.metrics, band);
+  if (rows.length === 0) {
+    throw new UserError(`${baseline!.dir} and ${candidate!.dir} share no metric (other scenarios, RTTs, Chrome modes or suites): compare runs made with the same flags`);
+  }
+  const markdown = comparisonMarkdown(rows, { baseline: baseline!.results.runId, candidate: candidate!.results.runId }, band, 'stored');
+  return { rows, markdown };
+}
+
+/**
+ * Prints a comparison, writes it beside the run (when `file` is given) and appends it to the GitHub job summary
+ * when there is one. Returns how many metrics regressed.
+ */
+export function publishComparison({ rows, markdown }: { rows: readonly MetricComparison[]; markdown: string }, file?: string): number {
+  console.log(markdown);
+  if (file) fs.writeFileSync(file, markdown);
+  if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+  return rows.filter((row) => row.verdict === 'regression').length;
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { browserMetrics, compareRuns, comparisonMarkdown, DEFAULT_BAND, duetComparison, type MetricSeries } from '../runner/compare/compare';
+import type { Sample } from '../runner/results/schema';
+import { benjaminiHochbergAdjusted } from '../runner/stats/interval';
+import { median } from '../runner/stats/quantile';
+import { pageLoads, seededRandom } from './support/simulate';
+
+const latency = (key: string, values: number[]): MetricSeries => ({ key, kind: 'latency', unit: 'ms', values });
+const throughput = (key: string, values: number[]): MetricSeries => ({ key, kind: 'throughput', unit: 'interactions/s', values });
+
+describe('benjaminiHochbergAdjusted', () => {
+  it('scales the i-th smallest p by m / i, monotone from the top (known answer)', () => {
+    // Sorted: 0.005×4/1 = 0.02, 0.01×4/2 = 0.02, 0.03×4/3 = 0.04, 0.04×4/4 = 0.04.
+    expect(benjaminiHochbergAdjusted([0.01, 0.04, 0.03, 0.005]).map((p) => Number(p.toFixed(6)))).toEqual([0.02, 0.04, 0.04, 0.02]);
+    // 0.8×2/1 = 1.6 is lowered to the larger p's 0.9: a smaller p never gets a larger q.
+    expect(benjaminiHochbergAdjusted([0.9, 0.8])).toEqual([0.9, 0.9]);
+    expect(benjaminiHochbergAdjusted([])).toEqual([]);
+  });
+});
+
+describe('compareRuns', () => {
+  const steady = [20, 20.4, 19.8, 20.2, 20.1, 19.9];
+
+  it('finds no change between identical runs and compares only metrics both runs have', () => {
+    const rows = compareRuns([latency('a', steady), latency('only in baseline', steady)], [latency('a', steady), latency('only in candidate', steady)]);
+    expect(rows.map((row) => [row.key, row.verdict])).toEqual([['a', 'no change']]);
+    expect(rows[0]!.ratio).toBeCloseTo(1, 10);
+  });
+
+  it('flags latency that rose beyond the band, and not a rise inside it', () => {
+    const slower = steady.map((value) => value + 5);
+    const slightly = steady.map((value) => value * 1.03);
+    const [rose, within] = compareRuns([latency('rose', steady), latency('within', steady)], [latency('rose', slower), latency('within', slightly)]);
+    expect(rose!.verdict).toBe('regression');
+    expect(rose!.ratioCi95![0]).toBeGreaterThan(1.1);
+    // +3% is below max(5%, 2 ms / 20 ms = 10%): noise, however sure.
+    expect(within!.verdict).toBe('no change');
+    expect(within!.bandRatio).toBeCloseTo(1.1, 2);
+  });
+
+  it('treats a throughput drop as worse and a rise as an improvement', () => {
+    const base = [500, 505, 498, 502, 501];
+    const [drop] = compareRuns([throughput('t', base)], [throughput('t', base.map((v) => v * 0.8))]);
+    const [rise] = compareRuns([throughput('t', base)], [throughput('t', base.map((v) => v * 1.2))]);
+    expect(drop!.verdict).toBe('regression');
+    expect(drop!.bandRatio).toBeCloseTo(0.95, 6);
+    expect(rise!.verdict).toBe('improvement');
+  });
+
+  it('does not call a wide, uncertain change a regression', () => {
+    const [row] = compareRuns([latency('noisy', [20, 35, 18, 40])], [latency('noisy', [30, 22, 45, 25])]);
+    expect(row!.verdict).toBe('no change');
+  });
+
+  it('reports a metric with fewer than 2 values per side as too few, never as a regression', () => {
+    const [row] = compareRuns([latency('one', [20])], [latency('one', [80, 81])]);
+    expect(row!.verdict).toBe('too few values');
+    expect(row!.ratioCi95).toBeNull();
+  });
+
+  it('keeps the chance of any false alarm among 20 unchanged metrics of realistic page loads at most 2.5% (simulation)', () => {
+    const random = seededRandom(11);
+    const run = () => Array.from({ length: 20 }, (_, index) => latency(`m${index}`, pageLoads(random, 6, 15 + index).map((load) => median(load))));
+    const replicates = 400;
+    let alarms = 0;
+    for (let replicate = 0; replicate < replicates; replicate++) {
+      if (compareRuns(run(), run()).some((row) => row.verdict === 'regression')) alarms++;
+    }
+    expect(alarms / replicates).toBeLessThanOrEqual(0.025);
+  });
+
+});
+
+describe('compareRuns paired by round (a duet)', () => {
+  /**
+   * Two builds measured in the same rounds: each round shifts both by a shared drift (a server warming up over
+   * the first rounds, a busy neighbour now and then), on top of each page load's own noise (simulate.ts).
+   */
+  const duet = (random: ReturnType<typeof seededRandom>, rounds: number, baselineMs: number, candidateMs: number) => {
+    const drift = Array.from({ length: rounds }, (_, round) => 8 * Math.exp(-round / 2) + (random.int(8) === 0 ? 6 : 0));
+    const series = (ms: number): MetricSeries => ({
+      key: `${baselineMs}`, kind: 'latency', unit: 'ms', rounds: drift.map((_, round) => round),
+      values: pageLoads(random, rounds, ms).map((load, round) => median(load) + drift[round]!),
+    });
+    return [series(baselineMs), series(candidateMs)] as const;
+  };
+
+  it('pairs each round and cancels the drift both builds share', () => {
+    const base: MetricSeries = { key: 'm', kind: 'latency', unit: 'ms', rounds: [0, 1, 2, 3], values: [40, 30, 20, 21] };
+    const slower: MetricSeries = { ...base, values: [48, 37.5, 25, 26.2] };
+    const [paired] = compareRuns([base], [slower], DEFAULT_BAND, true);
+    const [unpaired] = compareRuns([base], [slower], DEFAULT_BAND, false);
+    expect(paired!.verdict).toBe('regression');
+    expect(paired!.n).toEqual([4, 4]);
+    expect(unpaired!.verdict).toBe('no change');
+  });
+
+  it('keeps the chance of any false alarm among 6 unchanged cells at most 2.5% (simulation, 12 rounds)', () => {
+    const random = seededRandom(13);
+    const replicates = 400;
+    let alarms = 0;
+    for (let replicate = 0; replicate < replicates; replicate++) {
+      const pairs = [12, 14, 16, 18, 30, 45].map((ms) => duet(random, 12, ms, ms));
+      if (compareRuns(pairs.map(([a]) => a), pairs.map(([, b]) => b), DEFAULT_BAND, true).some((row) => row.verdict === 'regression')) alarms++;
+    }
+    expect(alarms / replicates).toBeLessThanOrEqual(0.025);
+  });
+
+  it('finds a 5 ms server delay on at least 90% of the affected cells (simulation, 12 rounds as --profile ci)', () => {
+    const random = seededRandom(14);
+    const replicates = 200;
+    const medians = [12, 14, 16, 18, 20];
+    let missed = 0;
+    for (let replicate = 0; replicate < replicates; replicate++) {
+      const pairs = medians.map((ms) => duet(random, 12, ms, ms + 5));
+      missed += compareRuns(pairs.map(([a]) => a), pairs.map(([, b]) => b), DEFAULT_BAND, true).filter((row) => row.verdict !== 'regression').length;
+    }
+    expect(missed / (replicates * medians.length)).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('duetComparison', () => {
+  const sample = (build: Sample['build'], variant: string, round: number, latencyMs: number, twin = false): Sample => ({
+    scenario: 'counter', variant, twin, rttMs: 0, chrome: 'no-defer', build, round, index: 0, warmup: false, latencyMs,
+    listenerLatencyMs: latencyMs, inputDelayMs: 0, frameMs: latencyMs, roundTrips: 1, requests: [], wireBytes: { toServer: 0, toClient: 0 }, newConnections: 0,
+  });
+
+  it('compares each current cell with the same cell of the baseline build, leaving the A/A twin out', () => {
+    const samples = [0, 1, 2, 3].flatMap((round) => [
+      sample('current', 'action', round, 25 + round * 0.1),
+      sample('baseline', 'action', round, 15 + round * 0.1),
+      sample('current', 'route', round, 12 + round * 0.1),
+      sample('baseline', 'route', round, 12 + round * 0.1),
+      sample('current', 'action', round, 99, true),
+    ]);
+    expect(browserMetrics(samples, 'baseline').map((metric) => metric.key)).toEqual(['browser counter/action at RTT 0 ms', 'browser counter/route at RTT 0 ms']);
+    const { comparison } = duetComparison(samples, DEFAULT_BAND);
+    expect(comparison.map((row) => [row.key, row.verdict])).toEqual([
+      ['browser counter/action at RTT 0 ms', 'regression'],
+      ['browser counter/route at RTT 0 ms', 'no change'],
+    ]);
+    expect(comparison[0]!.n).toEqual([4, 4]);
+  });
+});
+
+describe('comparisonMarkdown', () => {
+  it('puts regressions first, in bold, and says which kind of comparison it is', () => {
+    const rows = compareRuns([latency('b', [20, 20.2, 19.9]), latency('a', [20, 20.2, 19.9])], [latency('b', [20, 20.1, 20]), latency('a', [40, 40.2, 39.9])]);
+    const markdown = comparisonMarkdown(rows, { baseline: 'run-1', candidate: 'run-2' }, DEFAULT_BAND, 'stored');
+    const tableRows = markdown.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Metric'));
+    expect(tableRows[0]).toMatch(/^\| a \| 20\.0 ms \| 40\.0 ms \| \+99\.8% \(.*\) \| \+10\.0% \| .* \| \*\*regression\*\* \|$/);
+    expect(tableRows[1]).toMatch(/^\| b \|.*\| no change \|$/);
+    expect(markdown).toContain('1 regression(s) among 2 metrics');
+    expect(markdown).toContain('Stored baseline');
+  });
+});
