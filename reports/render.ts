@@ -2,15 +2,21 @@ import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
 import type { BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 import { accuracyMissed } from '../runner/claims/gating';
+import { duetSection } from './comparison-section';
+import { headline } from './headlines';
+import { WATERFALL_SCRIPT, waterfallSection, waterfalls } from './waterfall';
 
 /** Pure: results.json (+ Chart.js's source, inlined) -> one self-contained HTML page. */
 export function renderReport(results: Results, chartJsSource: string): string {
   const b = results.browser;
   const scenarios = [...new Set(b?.cells.map((cell) => cell.scenario) ?? [])];
+  const requestWaterfalls = waterfalls(b?.cells ?? []);
   const body = [
     header(results),
     verdictsAtAGlance(results.claims),
+    results.against ? duetSection(results.against) : '',
     b ? latencyAgainstRtt(scenarios) : '',
+    waterfallSection(requestWaterfalls),
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
     ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario)?.summary)) : []),
@@ -43,8 +49,9 @@ export function renderReport(results: Results, chartJsSource: string): string {
       })),
     })),
     http: results.http ? httpChartData(results.http) : [],
+    waterfalls: requestWaterfalls,
   };
-  return selfContainedPage({ title: `mutation-bench ${results.runId}`, body, chartData, chartScript: CHART_SCRIPT, chartJsSource });
+  return selfContainedPage({ title: `mutation-bench ${results.runId}`, body, chartData, chartScript: CHART_SCRIPT + WATERFALL_SCRIPT, chartJsSource });
 }
 
 /**
@@ -151,16 +158,16 @@ function latencyAgainstRtt(scenarios: readonly string[]): string {
     .join('')}</div></section>`;
 }
 
-/** The first screen's answer: every claim's verdict and quote, each linking to its evidence below. */
+/** The first screen's answer: every claim's verdict and what the run found, in words, above its quote; each links to its evidence below. */
 function verdictsAtAGlance(claims: readonly Claim[]): string {
   const rows = claims.map((claim) => [
     `<a href="#claim-${e(claim.id)}">${e(claim.id)}</a>`,
     verdictBadge(claim.verdict),
-    `“${e(claim.quote)}”`,
+    `${e(headline(claim))}<br><small class="quote">The claim: “${e(claim.quote)}”</small>`,
   ]);
   return `<section><h2>Verdicts</h2>
-<p>What the measurements say about each published claim (supported, refuted, depends on the conditions, inconclusive at this run's precision, or not measured yet); the claim's number leads to its evidence.</p>
-${table(['claim', 'verdict', 'as quoted'], rows, 'verdicts')}</section>`;
+<p>What the measurements say about each published claim (supported, refuted, depends on the conditions, inconclusive at this run's precision, or not measured yet), with the numbers and conditions behind it; the claim's number leads to its evidence.</p>
+${table(['claim', 'verdict', 'what this run found'], rows, 'verdicts')}</section>`;
 }
 
 function claimsSection(claims: readonly Claim[]): string {
@@ -547,7 +554,9 @@ td:first-child,th:first-child{text-align:left}table.verdicts td,table.verdicts t
 .ok{background:#2e7d32}.bad{background:#c62828}.warn{background:#ef6c00}.muted{background:#757575}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#444}cite{font-size:.85em;color:#777}
 .charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}
-code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}.scroll{overflow-x:auto}`;
+code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}.scroll{overflow-x:auto}
+table.verdicts{width:100%}table.verdicts td:last-child{overflow-wrap:anywhere}table.verdicts .quote{color:#555}
+figure.waterfall{flex-basis:100%}figure.waterfall canvas{max-height:none}`;
 
 /** Runs in the report page: builds the charts from the embedded data. */
 const CHART_SCRIPT = `

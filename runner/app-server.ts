@@ -11,7 +11,8 @@ import { ServerExited, UserError } from './errors';
 
 export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench-app');
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const BUILD_STAMP = path.join(APP_DIR, '.next', 'mutation-bench-source-hash');
+/** Written beside a build that succeeded: what it was built from (buildHash). */
+const buildStamp = (appDir: string) => path.join(appDir, '.next', 'mutation-bench-source-hash');
 /** The fixture builds against the project's node_modules: the lockfile names every version the build can depend on. */
 export const LOCKFILE = path.join(APP_DIR, '..', 'package-lock.json');
 
@@ -50,29 +51,29 @@ function fixtureSources(dir: string): string[] {
  * What a build is of: the fixture's sources, the installed Next version, the action key and the lockfile (a
  * React or TanStack Query upgrade changes the build as surely as a source edit does).
  */
-export function buildHash(lockfile = LOCKFILE): string {
+export function buildHash(lockfile = LOCKFILE, appDir = APP_DIR): string {
   const hash = createHash('sha256');
   const nextVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(NEXT_BIN), '..', '..', 'package.json'), 'utf8')).version;
   hash.update(`next@${nextVersion}\0${ACTION_ENCRYPTION_KEY}\0${PLANTED_SECRET}\0`);
   hash.update('package-lock.json\0').update(fs.readFileSync(lockfile));
-  for (const file of fixtureSources(APP_DIR)) hash.update(`${path.relative(APP_DIR, file)}\0`).update(fs.readFileSync(file));
+  for (const file of fixtureSources(appDir)) hash.update(`${path.relative(appDir, file)}\0`).update(fs.readFileSync(file));
   return hash.digest('hex');
 }
 
-/** Whether the build in bench-app/.next is of exactly what `hash` describes. */
-export function isBuildCurrent(hash: string): boolean {
-  const built = fs.existsSync(path.join(APP_DIR, '.next', 'BUILD_ID')) && fs.existsSync(BUILD_STAMP);
-  return built && fs.readFileSync(BUILD_STAMP, 'utf8').trim() === hash;
+/** Whether the build in <appDir>/.next is of exactly what `hash` describes. */
+export function isBuildCurrent(hash: string, appDir = APP_DIR): boolean {
+  const built = fs.existsSync(path.join(appDir, '.next', 'BUILD_ID')) && fs.existsSync(buildStamp(appDir));
+  return built && fs.readFileSync(buildStamp(appDir), 'utf8').trim() === hash;
 }
 
 /**
  * One `next build` of the fixture, in its own process group (stopped by Ctrl-C). `env` is added to the harness's
  * (a variable set to undefined is removed: a build without the action key). Returns the exit code.
  */
-export async function runNextBuild(logFile: string, env: Record<string, string | undefined> = {}): Promise<number | null> {
+export async function runNextBuild(logFile: string, env: Record<string, string | undefined> = {}, appDir = APP_DIR): Promise<number | null> {
   const log = fs.openSync(logFile, 'a');
   const merged = Object.fromEntries(Object.entries({ ...process.env, ...BASE_ENV, NODE_ENV: 'production', ...env }).filter(([, value]) => value !== undefined));
-  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: APP_DIR, env: merged, stdio: ['ignore', log, log], detached: true });
+  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: appDir, env: merged, stdio: ['ignore', log, log], detached: true });
   const untrack = trackProcessGroup(child.pid!);
   const unregister = onCleanup(async () => killProcessGroup(child.pid!, 'SIGTERM'));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -82,18 +83,21 @@ export async function runNextBuild(logFile: string, env: Record<string, string |
   return code;
 }
 
-/** Runs `next build` unless the last build was of exactly these sources and dependencies. Returns whether it built. */
-export async function buildFixture(logFile: string): Promise<boolean> {
-  const hash = buildHash();
-  if (isBuildCurrent(hash)) return false;
+/**
+ * Runs `next build` of the fixture in `appDir` (bench-app, or a duet's baseline) unless its last build was of
+ * exactly these sources and dependencies. Returns whether it built.
+ */
+export async function buildFixture(logFile: string, appDir = APP_DIR): Promise<boolean> {
+  const hash = buildHash(LOCKFILE, appDir);
+  if (isBuildCurrent(hash, appDir)) return false;
   // The stamp is written only after a build that succeeded.
-  fs.rmSync(BUILD_STAMP, { force: true });
-  const code = await runNextBuild(logFile);
+  fs.rmSync(buildStamp(appDir), { force: true });
+  const code = await runNextBuild(logFile, {}, appDir);
   if (code !== 0) {
     const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
     throw new Error(`next build failed (exit ${code}); last lines of ${logFile}:\n${tail}`);
   }
-  fs.writeFileSync(BUILD_STAMP, hash);
+  fs.writeFileSync(buildStamp(appDir), hash);
   return true;
 }
 
@@ -193,6 +197,8 @@ export interface StartOptions {
   dbPath: string;
   serverDelayMs: number;
   logFile: string;
+  /** The fixture served: bench-app unless a duet's baseline. */
+  appDir?: string;
 }
 
 function serviceEnv(options: StartOptions): NodeJS.ProcessEnv {
@@ -210,7 +216,7 @@ export function startFixture(options: StartOptions): Promise<AppServer> {
   return startServerProcess({
     name: 'the fixture server',
     args: [NEXT_BIN, 'start', '-H', options.host ?? '127.0.0.1', '-p'],
-    cwd: APP_DIR,
+    cwd: options.appDir ?? APP_DIR,
     env: { ...serviceEnv(options), ...BASE_ENV },
     port: options.port,
     readyPath: '/',

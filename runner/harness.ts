@@ -6,7 +6,7 @@ import { launchChromium } from './browser/chromium';
 import { BrowserSession, type RttEmulation } from './browser/session';
 import { onCleanup } from './cleanup';
 import { acquireCheckoutLock } from './lock';
-import type { ChromeMode } from './plan';
+import { BUILDS, sessionKey, type BuildLabel, type ChromeMode } from './plan';
 import type { Progress } from './progress';
 import type { RunStore } from './results/store';
 
@@ -32,9 +32,17 @@ interface FixtureOptions {
   serverDelayMs: number;
   store: RunStore;
   progress: Progress;
+  /** A duet's baseline fixture (runner/against.ts): built and served beside bench-app, on its own database. */
+  baselineAppDir?: string;
 }
 
-export async function withFixture<T>(options: FixtureOptions, body: (server: AppServer, dbPath: string) => Promise<T>): Promise<T> {
+/** The servers a run measures: bench-app's, and in a duet the baseline's. */
+export interface FixtureServers {
+  current: AppServer;
+  baseline: AppServer | null;
+}
+
+export async function withFixture<T>(options: FixtureOptions, body: (server: AppServer, dbPath: string, servers: FixtureServers) => Promise<T>): Promise<T> {
   const release = acquireCheckoutLock();
   try {
     return await runFixture(options, body);
@@ -43,28 +51,49 @@ export async function withFixture<T>(options: FixtureOptions, body: (server: App
   }
 }
 
-async function runFixture<T>({ port, serverDelayMs, store, progress }: FixtureOptions, body: (server: AppServer, dbPath: string) => Promise<T>): Promise<T> {
+async function runFixture<T>({ port, serverDelayMs, store, progress, baselineAppDir }: FixtureOptions, body: (server: AppServer, dbPath: string, servers: FixtureServers) => Promise<T>): Promise<T> {
   progress.log(`building the fixture (skipped when its sources are unchanged; log: ${path.relative(process.cwd(), store.file('build.log'))})`);
   progress.log((await buildFixture(store.file('build.log'))) ? 'fixture built' : 'fixture build is up to date');
-  const dbPath = path.join(APP_DIR, 'data', 'bench.sqlite');
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+  if (baselineAppDir) {
+    progress.log(`building the baseline fixture in ${path.relative(process.cwd(), baselineAppDir)} (log: ${path.relative(process.cwd(), store.file('build-baseline.log'))})`);
+    progress.log((await buildFixture(store.file('build-baseline.log'), baselineAppDir)) ? 'baseline fixture built' : 'baseline fixture build is up to date');
+  }
+  const dbPath = freshDatabase(APP_DIR);
   const server = await startFixture({ port, dbPath, serverDelayMs, logFile: store.file('server.log') });
+  let baseline: AppServer | null = null;
   try {
-    return await body(server, dbPath);
+    if (baselineAppDir) baseline = await startFixture({ port: 0, dbPath: freshDatabase(baselineAppDir), serverDelayMs, logFile: store.file('server-baseline.log'), appDir: baselineAppDir });
+    return await body(server, dbPath, { current: server, baseline });
   } finally {
+    await baseline?.stop();
     await server.stop();
   }
 }
 
-/** One Chromium and one page session per Chrome mode, closed when `body` ends. Resolves with body's value and the version. */
+/** A fixture's database path, emptied: every run starts from no rows. */
+function freshDatabase(appDir: string): string {
+  const dbPath = path.join(appDir, 'data', 'bench.sqlite');
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(dbPath + suffix, { force: true });
+  return dbPath;
+}
+
+/**
+ * One Chromium per Chrome mode, and in it one page session per build served (`origins`), closed when `body`
+ * ends. Sessions are keyed by sessionKey. Resolves with body's value and the Chromium version.
+ */
 export async function withSessions<T>(
-  options: { chromiumPath: string; modes: readonly ChromeMode[]; origin: string; rttEmulation: RttEmulation; timeoutMs: number },
-  body: (sessions: Partial<Record<ChromeMode, BrowserSession>>, chromiumVersion: string) => Promise<T>,
+  options: { chromiumPath: string; modes: readonly ChromeMode[]; origins: Partial<Record<BuildLabel, string>>; rttEmulation: RttEmulation; timeoutMs: number },
+  body: (sessions: ReadonlyMap<string, BrowserSession>, chromiumVersion: string) => Promise<T>,
 ): Promise<T> {
   const launched = await Promise.all(options.modes.map((chrome) => launch(options.chromiumPath, chrome)));
   try {
-    const sessions: Partial<Record<ChromeMode, BrowserSession>> = {};
-    for (const [index, chrome] of options.modes.entries()) sessions[chrome] = await BrowserSession.open(launched[index]!.browser, options.origin, options.rttEmulation, options.timeoutMs);
+    const sessions = new Map<string, BrowserSession>();
+    for (const [index, chrome] of options.modes.entries()) {
+      for (const build of BUILDS) {
+        const origin = options.origins[build];
+        if (origin) sessions.set(sessionKey({ chrome, build }), await BrowserSession.open(launched[index]!.browser, origin, options.rttEmulation, options.timeoutMs));
+      }
+    }
     return await body(sessions, launched[0]!.browser.version());
   } finally {
     for (const { close } of launched) await close();

@@ -9,18 +9,29 @@ import { variantsOf } from './scenarios';
 export const CHROME_MODES = ['no-defer', 'shipped'] as const;
 export type ChromeMode = (typeof CHROME_MODES)[number];
 
-/** One measured stream of samples: a variant at an RTT in a Chrome mode. The A/A twin repeats the reference variant. */
+/**
+ * Which fixture build an arm measures: this checkout's (`current`) or, in a duet (`--against <ref>`), the one
+ * built from the ref, served beside it and sampled in the same rounds.
+ */
+export const BUILDS = ['current', 'baseline'] as const;
+export type BuildLabel = (typeof BUILDS)[number];
+
+/** One measured stream of samples: a variant of a build at an RTT in a Chrome mode. The A/A twin repeats the reference variant. */
 export interface Arm {
   scenario: string;
   variant: string;
   twin: boolean;
   rttMs: number;
   chrome: ChromeMode;
+  build: BuildLabel;
 }
 
 export function armKey(arm: Arm): string {
-  return `${arm.scenario}/${arm.variant}${arm.twin ? '#aa' : ''}@${arm.rttMs}${arm.chrome === 'shipped' ? '/shipped' : ''}`;
+  return `${arm.scenario}/${arm.variant}${arm.twin ? '#aa' : ''}@${arm.rttMs}${arm.chrome === 'shipped' ? '/shipped' : ''}${arm.build === 'baseline' ? '~baseline' : ''}`;
 }
+
+/** The browser page an arm is measured in: one per Chrome mode and build. */
+export const sessionKey = (arm: Pick<Arm, 'chrome' | 'build'>): string => `${arm.chrome}/${arm.build}`;
 
 /** A comparison within one group: `b` is always the Server Action (reference) arm. */
 export interface PlannedComparison {
@@ -41,6 +52,8 @@ export interface ArmGroup {
   chrome: ChromeMode;
   arms: Arm[];
   comparisons: PlannedComparison[];
+  /** In a duet: each current arm (a) against the same arm of the baseline build (b). */
+  buildComparisons: { a: Arm; b: Arm }[];
 }
 
 export interface Plan {
@@ -54,26 +67,29 @@ function variantsIn(scenario: Scenario, chrome: ChromeMode): string[] {
   return chrome === 'no-defer' ? variantsOf(scenario) : (scenario.shippedChromeVariants ?? []);
 }
 
-export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[], modes: readonly ChromeMode[] = ['no-defer']): Plan {
+export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[], modes: readonly ChromeMode[] = ['no-defer'], builds: readonly BuildLabel[] = ['current']): Plan {
   const groups: ArmGroup[] = [];
   for (const chrome of modes) {
     for (const scenario of scenarios) {
       const variants = variantsIn(scenario, chrome);
       if (!variants.includes(scenario.reference)) continue;
       for (const rtt of rttMs) {
-        const reference: Arm = { scenario: scenario.id, variant: scenario.reference, twin: false, rttMs: rtt, chrome };
+        const reference: Arm = { scenario: scenario.id, variant: scenario.reference, twin: false, rttMs: rtt, chrome, build: 'current' };
         const twin: Arm = { ...reference, twin: true };
         const others = variants
           .filter((variant) => variant !== scenario.reference)
           .map((variant): Arm => ({ ...reference, variant }));
         const common = { scenario: scenario.id, rttMs: rtt, chrome, b: reference };
+        // The baseline build's arms: every variant once (its A/A is the current build's twin).
+        const buildComparisons = builds.includes('baseline') ? [reference, ...others].map((a) => ({ a, b: { ...a, build: 'baseline' as const } })) : [];
         groups.push({
           key: `${scenario.id}@${rtt}${chrome === 'shipped' ? '/shipped' : ''}`,
           scenario: scenario.id,
           rttMs: rtt,
           chrome,
-          arms: [reference, ...others, twin],
+          arms: [reference, ...others, twin, ...buildComparisons.map(({ b }) => b)],
           comparisons: [...others.map((a) => ({ ...common, a, aa: false })), { ...common, a: twin, aa: true }],
+          buildComparisons,
         });
       }
     }
@@ -91,7 +107,7 @@ export function makeAaPlan(scenarios: readonly Scenario[], rttMs: readonly numbe
     for (const scenario of scenarios) {
       for (const variant of variantsIn(scenario, chrome)) {
         for (const rtt of rttMs) {
-          const arm: Arm = { scenario: scenario.id, variant, twin: false, rttMs: rtt, chrome };
+          const arm: Arm = { scenario: scenario.id, variant, twin: false, rttMs: rtt, chrome, build: 'current' };
           const twin: Arm = { ...arm, twin: true };
           groups.push({
             key: armKey(arm),
@@ -100,6 +116,7 @@ export function makeAaPlan(scenarios: readonly Scenario[], rttMs: readonly numbe
             chrome,
             arms: [arm, twin],
             comparisons: [{ scenario: scenario.id, rttMs: rtt, chrome, a: twin, b: arm, aa: true }],
+            buildComparisons: [],
           });
         }
       }

@@ -26,10 +26,13 @@ import { runSignal, stopReason } from './cleanup';
 import { acquireCheckoutLock } from './lock';
 import { FixtureError } from './errors';
 import { errors } from 'playwright-core';
-import { makePlan } from './plan';
+import { BUILDS, makePlan } from './plan';
+import { checkoutBaseline, type BaselineFixture } from './against';
+import { DEFAULT_BAND, duetComparison } from './compare/compare';
+import { runFolder } from './compare/run-comparison';
 import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
-import { RunStore } from './results/store';
+import { readResults, RunStore } from './results/store';
 import { browserResultsOf, httpResultsOf } from './results/summaries';
 import { scenarioById, variantsOf } from './scenarios';
 import { localPersisted } from './read-database';
@@ -167,20 +170,23 @@ export async function runBench(config: Config, argv: string[], progress: Progres
   // The lock guards this checkout's fixture build and database; a run against a deployment uses neither.
   const releaseLock = config.target === undefined ? acquireCheckoutLock() : () => undefined;
   try {
-    return await measureAndReport(config, argv, progress, chromiumPath, startedAt);
+    if (config.baseline !== undefined) readResults(runFolder(config.baseline));
+    const against = config.against !== undefined ? checkoutBaseline(config.against) : undefined;
+    if (against?.lockfileDiffers) progress.log(`warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`);
+    return await measureAndReport(config, argv, progress, chromiumPath, startedAt, against);
   } finally {
     releaseLock();
   }
 }
 
-async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date): Promise<RunOutcome> {
+async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date, against: BaselineFixture | undefined): Promise<RunOutcome> {
   const store = new RunStore(config.outDir);
   const random = seededRandom(config.seed);
   const runSnapshot = takeSnapshot();
   await sleep(500);
   const atStart = loadBetween(runSnapshot, takeSnapshot());
   if (atStart.busy) progress.log(`warning: the machine is busy before the run (${atStart.foreignCores.toFixed(2)} cores used by other processes): results will be noisier`);
-  const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs, config.suites.includes('browser') ? config.chromeModes : []);
+  const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs, config.suites.includes('browser') ? config.chromeModes : [], against ? BUILDS : ['current']);
   const measurement = emptyMeasurement(plan);
   const httpRecords: RepeatRecord[] = [];
   const failures: Failure[] = [];
@@ -208,10 +214,11 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
       const server = { origin: target, pid: null };
       ({ chromiumVersion, served: httpServer } = await runHttpSuite({ chromiumPath, config, server, persisted: remotePersisted(target, config.interactionTimeoutMs), scopeTag: randomTag(), startFloor: null, browserCells: [], failures, store, progress, random, records: httpRecords }));
     } else if (chromiumPath) {
-      await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, async (server, dbPath) => {
+      await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, baselineAppDir: against?.appDir }, async (server, dbPath, servers) => {
         if (config.suites.includes('browser')) {
-          progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}`);
-          await withSessions({ chromiumPath, modes: config.chromeModes, origin: server.origin, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions, version) => {
+          progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}${against ? `, this checkout against ${against.ref} (${against.commit.slice(0, 12)})` : ''}`);
+          const origins = { current: server.origin, baseline: servers.baseline?.origin };
+          await withSessions({ chromiumPath, modes: config.chromeModes, origins, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions, version) => {
             chromiumVersion = version;
             await measureBrowser({ config, plan, sessions, store, progress, random, measurement });
           });
@@ -262,6 +269,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     micro,
     probes,
     claims: evaluateClaims({ run: { profile: config.profile, minLoads: samplingRule(config).minLoads }, browser: browserResults, http, probes }),
+    against: against && { ref: against.ref, commit: against.commit, lockfileDiffers: against.lockfileDiffers, ...duetComparison(measurement.samples, DEFAULT_BAND) },
   };
   store.writeResults(results);
   return { results, reportFile: writeReport(store.dir), error };

@@ -25,7 +25,8 @@ export function browserResultsOf(input: {
     failedArms: [...input.failedArms],
     ...summarize({
       plan: makePlan(input.scenarios.map(scenarioById), input.rttMs, measured.chromeModes),
-      samples: input.samples,
+      // A duet's baseline arms are compared build to build (runner/compare), never summarized as this checkout's cells.
+      samples: input.samples.filter((sample) => sample.build === 'current'),
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
       groups: measured.groups,
       failedArms: input.failedArms,

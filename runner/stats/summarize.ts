@@ -49,6 +49,8 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
   const responseBytes = samples.map((sample) => sample.wireBytes.toClient);
   const totalBytes = samples.map((sample) => sample.wireBytes.toServer + sample.wireBytes.toClient);
   const bytesPerInteraction = median(totalBytes);
+  // A stable sort: a recompute picks the same interaction.
+  const middle = [...samples].sort((x, y) => x.latencyMs - y.latencyMs)[Math.floor((samples.length - 1) / 2)]!;
   return {
     scenario: arm.scenario,
     variant: arm.variant,
@@ -70,6 +72,7 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
     responseBytesPerInteraction: median(responseBytes),
     bytesSpread: bytesPerInteraction > 0 ? Math.max(...totalBytes.map((bytes) => Math.abs(bytes / bytesPerInteraction - 1))) : 0,
     samplesWithNewConnection: samples.filter((sample) => sample.newConnections > 0).length,
+    medianInteraction: { latencyMs: middle.latencyMs, requests: middle.requests },
   };
 }
 
@@ -122,7 +125,7 @@ export function summarize(input: SummaryInput): {
   const accuracy: Accuracy[] = [];
   for (const cell of cells) {
     if (cell.rttMs === 0) continue;
-    const arm = { scenario: cell.scenario, variant: cell.variant, twin: false, chrome: cell.chrome };
+    const arm = { scenario: cell.scenario, variant: cell.variant, twin: false, chrome: cell.chrome, build: 'current' as const };
     const atRtt = pageLoadClusters(samplesOf({ ...arm, rttMs: cell.rttMs }));
     const atZero = pageLoadClusters(samplesOf({ ...arm, rttMs: 0 }));
     if (atRtt.length < 2 || atZero.length < 2) continue;
