@@ -136,8 +136,8 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
       const { page, problems } = await openOnLaptop(browser, path.join(out, 'index.html'));
-      await page.waitForFunction(() => document.querySelectorAll('canvas').length === 12);
-      expect(await canvasesDrawn(page)).toEqual(Array(12).fill(true));
+      await page.waitForFunction(() => document.querySelectorAll('canvas').length === 14);
+      expect(await canvasesDrawn(page)).toEqual(Array(14).fill(true));
       // At 1280 px nothing scrolls sideways: not the page, not a table inside its wrapper.
       expect(await tooWide(page)).toEqual([]);
       expect(await page.locator('h3', { hasText: /^C1 / }).textContent()).toMatch(/C1 (supported|refuted|depends|inconclusive)/);

@@ -1,4 +1,6 @@
+import escapeHtml from 'escape-html';
 import { describe, expect, it } from 'vitest';
+import { headline } from '../reports/headlines';
 import { evidenceLabel, renderReport, reproduceCommand } from '../reports/render';
 import { syntheticResults } from './results-fixture';
 
@@ -13,15 +15,33 @@ describe('renderReport', () => {
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
   });
 
-  it('answers on the first screen: every claim\'s verdict, linked to its evidence', () => {
+  it('answers on the first screen: every claim\'s verdict and headline in words, linked to its evidence', () => {
     const results = syntheticResults();
     const html = renderReport(results, '');
-    const glance = html.slice(html.indexOf('<h2>Verdicts</h2>'), html.indexOf('<h2>What was compared'));
+    const glance = html.slice(html.indexOf('<h2>Verdicts</h2>'), html.indexOf('<h2>Latency against RTT'));
     expect(glance.length).toBeGreaterThan(0);
     for (const claim of results.claims) {
       expect(glance).toContain(`<a href="#claim-${claim.id}">${claim.id}</a>`);
+      expect(glance).toContain(escapeHtml(headline(claim)));
       expect(html).toContain(`id="claim-${claim.id}"`);
     }
+  });
+
+  it('draws a request waterfall per scenario only when its cells carry their median interaction', () => {
+    const canvases = (html: string) => (html.match(/<canvas /g) ?? []).length;
+    const results = syntheticResults();
+    // Runs from before the median interaction was kept.
+    for (const cell of results.browser!.cells) delete cell.medianInteraction;
+    const before = renderReport(results, '');
+    expect(before).not.toContain('id="waterfall-');
+    for (const cell of results.browser!.cells) {
+      Object.assign(cell, { medianInteraction: { latencyMs: cell.medianMs, requests: [{ method: 'POST', path: `/revalidate/${cell.variant}`, status: 200, startMs: 1, endMs: cell.medianMs - 1 }] } });
+    }
+    const after = renderReport(results, '');
+    expect(after).toContain('<h2>One interaction, request by request</h2>');
+    expect(after).toContain('id="waterfall-revalidate"');
+    expect(after).toContain('"waterfalls":[{"scenario":"revalidate"');
+    expect(canvases(after)).toBe(canvases(before) + 1);
   });
 
   it('links the files beside it: results.json, every sample as CSV, the history files', () => {
@@ -69,6 +89,10 @@ describe('renderReport', () => {
     });
     results.environment.cpu = evil;
     results.claims[0]!.summary = evil;
+    // A headline quotes evidence values (a Route Handler's path here) into the first screen.
+    const csrf = (transport: string) => ({ transport, path: evil, origin: 'foreign', status: 200, persisted: true, verdict: transport === 'action' ? 'refuted' : 'not-measured' });
+    results.claims = results.claims.map((claim) => (claim.id === 'C5' ? { ...claim, verdict: 'refuted' as const, evidence: [csrf('action'), csrf('route')] } : claim));
+    expect(headline(results.claims.find((claim) => claim.id === 'C5')!)).toContain(evil);
     const html = renderReport(results, '');
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('<script>alert(2)');

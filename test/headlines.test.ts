@@ -1,0 +1,321 @@
+import { describe, expect, it } from 'vitest';
+import { FINDINGS, headline } from '../reports/headlines';
+import { evaluateClaims } from '../runner/claims/claims';
+import { QUICK_REASON } from '../runner/claims/gating';
+import { UNMEASURED_CLAIMS, unmeasured } from '../runner/claims/unmeasured';
+import type { Claim } from '../runner/results/schema';
+import { syntheticResults } from './results-fixture';
+
+type Row = Record<string, unknown>;
+
+/** A claim result as runner/claims writes it; only the verdict and the evidence rows feed the headline. */
+const claim = (id: string, verdict: Claim['verdict'], evidence: Row[], summary = 'The evaluator’s summary.'): Claim => ({
+  id,
+  source: 'seeds/test.txt',
+  quote: 'a quote',
+  verdict,
+  summary,
+  evidence,
+});
+
+/** The headline, checked for what a reader must never see: a JSON key of its evidence, or a value that went missing. */
+function read(result: Claim): string {
+  const text = headline(result);
+  for (const key of new Set(result.evidence.flatMap((row) => Object.keys(row)))) if (/[a-z][A-Z]/.test(key)) expect(text).not.toContain(key);
+  expect(text).not.toMatch(/undefined|NaN|\[object/);
+  return text;
+}
+
+const c1Row = (variant: string, chrome: string, rttMs: number, diffMs: number, ci95: [number, number], verdict: Claim['verdict'], extra: Row = {}) => ({
+  variant, chrome, rttMs, diffMs, ci95, loads: [10, 10], role: 'verdict', verdict, ...extra,
+});
+
+describe('C1: the difference per RTT against the claimed 50–100 ms', () => {
+  it('reads shipped Chrome, gives the numbers at the lowest and highest RTT, and where each RTT lies against the band', () => {
+    const aaReason = 'the A/A control at this RTT excluded 0 (1.2 ms, CI 0.3 to 2.1)';
+    const text = read(
+      claim('C1', 'depends', [
+        c1Row('route-query', 'shipped', 0, 3.1, [2.0, 4.2], 'refuted'),
+        c1Row('route-query', 'shipped', 60, 62.0, [58.1, 65.9], 'supported'),
+        c1Row('route-query', 'shipped', 120, 118.0, [112.2, 124.0], 'refuted'),
+        c1Row('route-refresh', 'shipped', 0, 2.5, [1.0, 4.0], 'inconclusive', { reason: aaReason }),
+        c1Row('route-refresh', 'shipped', 60, 51.5, [45.0, 58.0], 'inconclusive'),
+        c1Row('route-query', 'no-defer', 60, 77.7, [70.0, 85.4], 'supported'),
+        c1Row('route-json', 'shipped', 60, 99.9, [95.0, 104.8], 'not-measured', { role: 'context: a one-request route, not an invalidation dance' }),
+      ]),
+    );
+    expect(text).toBe(
+      "In shipped Chrome, against TanStack Query's invalidate-and-refetch, the action is 3.1 ms faster at RTT 0 ms (95% CI 2.0 to 4.2 ms) and 118.0 ms faster at RTT 120 ms (95% CI 112.2 to 124.0 ms); " +
+        'relative to the claimed 50–100 ms it is below at RTT 0 ms, inside at RTT 60 ms, above at RTT 120 ms. ' +
+        'Against fetch + router.refresh(), the action is 2.5 ms faster at RTT 0 ms (95% CI 1.0 to 4.0 ms) and 51.5 ms faster at RTT 60 ms (95% CI 45.0 to 58.0 ms); ' +
+        `relative to the claimed 50–100 ms it is held back at RTT 0 ms, undecided at RTT 60 ms (the CI spans 50 ms). 1 of 6 rows held back by rule: ${aaReason}.`,
+    );
+  });
+
+  it('says inconclusive, which bound each CI spans, and a slower action as slower', () => {
+    const text = read(
+      claim('C1', 'inconclusive', [
+        c1Row('route-query', 'no-defer', 0, 50.0, [40.0, 60.0], 'inconclusive'),
+        c1Row('route-query', 'no-defer', 60, 100.0, [90.0, 110.0], 'inconclusive'),
+        c1Row('route-refresh', 'no-defer', 0, -3.2, [-5.0, -1.4], 'refuted'),
+      ]),
+    );
+    expect(text.startsWith("Inconclusive: in Chrome with input deferral off, against TanStack Query's invalidate-and-refetch, the action is 50.0 ms faster at RTT 0 ms (95% CI 40.0 to 60.0 ms)")).toBe(true);
+    expect(text).toContain('undecided at RTT 0 ms (the CI spans 50 ms), undecided at RTT 60 ms (the CI spans 100 ms)');
+    expect(text).toContain('Against fetch + router.refresh(), the action is 3.2 ms slower at RTT 0 ms (95% CI −5.0 to −1.4 ms); relative to the claimed 50–100 ms it is below at RTT 0 ms.');
+  });
+
+  it('says why it was not measured', () => {
+    expect(read(claim('C1', 'not-measured', [], 'The revalidate scenario was not run in the browser.'))).toBe('Not measured in this run: the revalidate scenario was not run in the browser.');
+  });
+});
+
+const c2Count = (rttMs: number, action: number, routeRefresh: number) => ({
+  measure: 'round trips saved (median per interaction)', rttMs, action, routeRefresh, saved: routeRefresh - action, verdict: routeRefresh - action === 1 ? 'supported' : 'refuted',
+});
+const c2Slope = (slope: number, ci95: [number, number], verdict: Claim['verdict'], extra: Row = {}) => ({
+  measure: 'slope of (route-refresh - action) against RTT', slope, ci95, expected: '1 ± 0.15', verdict, ...extra,
+});
+
+describe('C2: one round trip saved', () => {
+  it('gives the round trips and the slope against its expected band', () => {
+    expect(read(claim('C2', 'supported', [c2Count(0, 1, 2), c2Count(60, 1, 2), c2Slope(1.02, [0.95, 1.08], 'supported')]))).toBe(
+      'The action needs 1 round trip where fetch + router.refresh() needs 2 (at RTT 0 and 60 ms). The time difference grows by 1.02 ms per ms of RTT (95% CI 0.95 to 1.08): inside the 1 ± 0.15 that one saved round trip predicts.',
+    );
+  });
+
+  it('lists round trips per RTT when they differ, and a slope whose CI crosses the band', () => {
+    expect(read(claim('C2', 'refuted', [c2Count(0, 1, 2), c2Count(60, 1, 1.5), c2Slope(0.9, [0.8, 1.0], 'inconclusive')]))).toBe(
+      'Round trips, action against fetch + router.refresh(): 1 vs 2 at RTT 0 ms and 1 vs 1.5 at RTT 60 ms. The time difference grows by 0.90 ms per ms of RTT (95% CI 0.80 to 1.00): crossing the edge of the 1 ± 0.15 that one saved round trip predicts.',
+    );
+  });
+
+  it('is inconclusive without a slope, or with the slope held back', () => {
+    expect(read(claim('C2', 'inconclusive', [c2Count(0, 1, 2)]))).toBe(
+      'Inconclusive: the action needs 1 round trip where fetch + router.refresh() needs 2 (at RTT 0 ms). Whether the difference grows by one RTT per RTT needs two or more RTTs.',
+    );
+    expect(read(claim('C2', 'inconclusive', [c2Count(0, 1, 2), c2Slope(1.02, [0.95, 1.08], 'inconclusive', { reason: QUICK_REASON })]))).toBe(
+      `Inconclusive: the action needs 1 round trip where fetch + router.refresh() needs 2 (at RTT 0 ms). The time difference grows by 1.02 ms per ms of RTT (95% CI 0.95 to 1.08). 1 of 1 row held back by rule: ${QUICK_REASON}.`,
+    );
+  });
+});
+
+const c3Bytes = { measure: 'bytes on the wire per interaction, browser (request + response, headers included)', action: 1310, route: 980, actionRequest: 610, routeRequest: 420, verdict: 'refuted' };
+const c3Latency = { measure: 'browser latency, route minus action at RTT 0 ms', diffMs: 0.3, ci95: [-0.2, 0.8], verdict: 'inconclusive' };
+const c3Throughput = { measure: 'throughput, action / route (gzip, 10 connections)', estimate: 1.12, ci95: [1.05, 1.19], repeats: 5, connections: 10, encoding: 'gzip', verdict: 'supported' };
+
+describe('C3: less overhead on equal work', () => {
+  it('gives the numbers where the action is worse or better, and names the rows without a difference', () => {
+    const aaReason = 'the A/A throughput ratio excluded 1 (1.10, CI 1.02 to 1.18)';
+    const cpu = { measure: 'server CPU per interaction, action / route (identity, 10 connections)', estimate: 0.9, ci95: [0.7, 1.1], repeats: 5, connections: 10, encoding: 'identity', verdict: 'inconclusive', reason: aaReason };
+    expect(read(claim('C3', 'depends', [c3Bytes, c3Latency, c3Throughput, cpu]))).toBe(
+      'On equal work (the counter), the action is worse beyond noise in bytes on the wire per interaction, browser: action 1,310 bytes, route 980 bytes; ' +
+        'better beyond noise in throughput, action / route (gzip, 10 connections): 1.12 (95% CI 1.05 to 1.19); no different beyond noise in browser latency, route minus action at RTT 0 ms. ' +
+        `1 of 4 rows held back by rule: ${aaReason}.`,
+    );
+  });
+
+  it('gives the numbers of the undecided rows when nothing is decided', () => {
+    expect(read(claim('C3', 'inconclusive', [c3Latency]))).toBe(
+      'Inconclusive: on equal work (the counter), the action is no different beyond noise in browser latency, route minus action at RTT 0 ms: the action 0.3 ms faster (95% CI −0.2 to 0.8 ms).',
+    );
+  });
+});
+
+const c4aRow = (encoding: string, estimate: number, upperBound95: number, verdict: Claim['verdict'], extra: Row = {}) => ({
+  test: 'not faster (one-sided 95%)', estimate, ci95: [estimate - 0.07, estimate + 0.07], repeats: 5, connections: 10, encoding, upperBound95, verdict, ...extra,
+});
+const c4bRow = (encoding: string, estimate: number, ci90: [number, number], verdict: Claim['verdict']) => ({
+  test: 'within ±15% (equivalence, 90% CI inside the band)', estimate, ci95: [ci90[0] - 0.01, ci90[1] + 0.01], repeats: 5, connections: 10, encoding, ci90, verdict,
+});
+
+describe('C4a and C4b: throughput under load', () => {
+  it('C4a: the change in throughput and its upper bound per compression', () => {
+    expect(read(claim('C4a', 'inconclusive', [c4aRow('gzip', 0.87, 0.93, 'supported'), c4aRow('identity', 1.01, 1.06, 'inconclusive')]))).toBe(
+      "Inconclusive: under load on the counter, with the browser's gzip at 10 connections the action's throughput is 13% lower than the route's (action / route 0.87, one-sided 95% upper bound 0.93): not faster; " +
+        "without compression at 10 connections the action's throughput is 1% higher than the route's (action / route 1.01, one-sided 95% upper bound 1.06): undecided (the bound reaches 1).",
+    );
+    const held = read(claim('C4a', 'inconclusive', [c4aRow('gzip', 0.87, 0.93, 'inconclusive', { reason: QUICK_REASON })]));
+    expect(held).toContain('(action / route 0.87, one-sided 95% upper bound 0.93): held back.');
+    expect(held).toContain(`1 of 1 row held back by rule: ${QUICK_REASON}.`);
+  });
+
+  it('C4b: the ratio and its 90% CI against ±15%', () => {
+    expect(read(claim('C4b', 'depends', [c4bRow('gzip', 0.97, [0.93, 1.01], 'supported'), c4bRow('identity', 0.6, [0.55, 0.65], 'refuted')]))).toBe(
+      "Under load on the counter, action / route throughput is 0.97 (90% CI 0.93 to 1.01) with the browser's gzip at 10 connections: within ±15%; 0.60 (90% CI 0.55 to 0.65) without compression at 10 connections: outside ±15%.",
+    );
+    expect(read(claim('C4b', 'inconclusive', [c4bRow('gzip', 0.88, [0.8, 0.96], 'inconclusive')]))).toBe(
+      "Inconclusive: under load on the counter, action / route throughput is 0.88 (90% CI 0.80 to 0.96) with the browser's gzip at 10 connections: undecided (the 90% CI crosses ±15%).",
+    );
+  });
+
+  it('say what they need when the load suite did not run', () => {
+    expect(read(claim('C4a', 'not-measured', [], 'Needs the HTTP suite with the counter scenario.'))).toBe('Not measured in this run: needs the HTTP suite with the counter scenario.');
+  });
+});
+
+const csrfRow = (transport: string, path: string, origin: string, status: number | null, persisted: boolean, verdict: Claim['verdict']) => ({
+  transport, path, origin, status, persisted, outcome: persisted ? 'accepted' : 'rejected', verdict,
+});
+const csrfRoutes = [
+  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) => csrfRow('route', '/api/probe/csrf', origin, 200, true, 'not-measured')),
+  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) => csrfRow('route', '/api/probe/csrf-protected', origin, origin === 'none' ? 200 : 403, origin === 'none', 'not-measured')),
+];
+
+describe('C5: CSRF', () => {
+  it('says what the action refused, with statuses, beside what the Route Handlers persisted', () => {
+    const action = [
+      csrfRow('action', '/probe/csrf', 'foreign', 403, false, 'supported'),
+      csrfRow('action', '/probe/csrf', 'null', 403, false, 'supported'),
+      csrfRow('action', '/probe/csrf', 'none', 200, true, 'not-measured'),
+      csrfRow('action', '/probe/csrf', 'cross-site form', 403, false, 'supported'),
+    ];
+    expect(read(claim('C5', 'supported', [...action, ...csrfRoutes]))).toBe(
+      'The action rejected a request with a foreign Origin, a request with Origin: null and a real cross-site form with nothing persisted (status 403). ' +
+        'For comparison, Route Handlers persisted 4 of 4 of the same requests at /api/probe/csrf and 1 of 4 of the same requests at /api/probe/csrf-protected.',
+    );
+  });
+
+  it('names what the action accepted, and a refusal that proves nothing', () => {
+    expect(read(claim('C5', 'refuted', [csrfRow('action', '/probe/csrf', 'foreign', 200, true, 'refuted')]))).toBe('The action accepted and persisted a request with a foreign Origin (status 200).');
+    const unproven = read(claim('C5', 'inconclusive', [csrfRow('action', '/probe/csrf', 'foreign', 403, false, 'supported'), csrfRow('action', '/probe/csrf', 'cross-site form', 403, false, 'inconclusive')]));
+    expect(unproven.startsWith('Inconclusive: the action rejected')).toBe(true);
+    expect(unproven).toContain('The same form from its own origin did not work either, so refusing it proves nothing.');
+  });
+});
+
+describe('C6: no JavaScript', () => {
+  it('gives the status, whether it persisted and the count shown', () => {
+    expect(read(claim('C6', 'supported', [{ status: 200, countBefore: '4', countAfter: '5', persisted: true, shown: true, verdict: 'supported' }]))).toBe(
+      'With JavaScript disabled, the form bound to an action answered 200, the mutation persisted, and the page it answered with showed 5 (before: 4).',
+    );
+    expect(read(claim('C6', 'refuted', [{ status: 405, countBefore: '4', countAfter: null, persisted: false, shown: false, verdict: 'refuted' }]))).toBe(
+      'With JavaScript disabled, the form bound to an action answered 405, the mutation did not persist, and the page it answered with showed nothing (before: 4), not the new count.',
+    );
+  });
+});
+
+describe('C7: caching', () => {
+  const action = { measure: 'action response', method: 'POST', status: 200, cacheControl: 'private, no-cache, no-store, max-age=0, must-revalidate', verdict: 'supported' };
+  const plain = { measure: 'GET Route Handler, default', route: 'default', path: '/api/probe/items', status: 200, cacheControl: null, freshAfterMutation: true, verdict: 'supported' };
+  const optIn = (fresh: boolean) => ({ measure: 'GET Route Handler opting into caching (control)', route: 'opt-in', path: '/api/probe/items-cached', status: 200, cacheControl: 's-maxage=60', freshAfterMutation: fresh, verdict: 'not-measured' });
+
+  it("gives the action's header, the default GET's freshness and the control's", () => {
+    expect(read(claim('C7', 'supported', [action, plain, optIn(false)]))).toBe(
+      "The action's POST answered 200 with Cache-Control: private, no-cache, no-store, max-age=0, must-revalidate; a default GET Route Handler read right after a mutation was fresh, with no Cache-Control header, while the control route that opts into caching read stale.",
+    );
+  });
+
+  it('is inconclusive when the control reads fresh too', () => {
+    const text = read(claim('C7', 'inconclusive', [action, { ...plain, verdict: 'inconclusive' }, optIn(true)]));
+    expect(text.startsWith("Inconclusive: the action's POST answered 200")).toBe(true);
+    expect(text).toContain('but the control route that opts into caching read fresh too, so freshness proves nothing.');
+  });
+});
+
+describe('C8: public, stable endpoints', () => {
+  const called = (action: string, importedByClient: boolean, inBuild: boolean, status: number | null, persisted: boolean) => ({
+    action, importedByClient, inBuild, status, persisted, verdict: persisted ? 'supported' : 'refuted',
+  });
+
+  it('counts the actions callable by id, the unimported one included, and the ids kept across builds', () => {
+    const ids = [
+      { build: 'again with the key', actions: 3, sameAsMeasured: 3, verdict: 'supported' },
+      { build: 'without the key', actions: 3, sameAsMeasured: 0, verdict: 'not-measured' },
+    ];
+    expect(read(claim('C8', 'supported', [called('increment', true, true, 200, true), called('unusedExport', false, true, 200, true), ...ids]))).toBe(
+      'Called from a plain HTTP client with only its id, 2 of 2 actions persisted their mutation, including unusedExport, which no client imports. Rebuilt from the same sources: again with the key, 3 of 3 ids unchanged; without the key, 0 of 3 ids unchanged.',
+    );
+  });
+
+  it('names the action that could not be called, and says stability was not measured', () => {
+    expect(read(claim('C8', 'refuted', [called('increment', true, true, 200, true), called('unusedExport', false, false, null, false)]))).toBe(
+      'Called from a plain HTTP client with only its id, 1 of 2 actions persisted their mutation; not callable: unusedExport (imported by no client, not in the build). Whether ids stay the same across builds was not measured (run with --build-probes).',
+    );
+  });
+});
+
+describe('C9 and C10: code and JavaScript', () => {
+  it('C9: lines per variant, route → action, against the claimed 30–40%', () => {
+    const row = (scenario: string, variant: string, routeLines: number, actionLines: number, verdict: Claim['verdict']) => ({
+      scenario, variant, routeLines, actionLines, reduction: 1 - actionLines / routeLines, verdict,
+    });
+    expect(read(claim('C9', 'depends', [row('counter', 'route', 40, 26, 'supported'), row('revalidate', 'route-json', 40, 30, 'refuted'), row('revalidate', 'route-query', 20, 30, 'refuted')]))).toBe(
+      "Each variant's own code, route → action: counter route 40 → 26 lines (35% less), revalidate route-json 40 → 30 lines (25% less) and revalidate route-query 20 → 30 lines (50% more). The claimed 30%–40% less holds for 1 of 3.",
+    );
+  });
+
+  it('C10: gzip KB per page, action against route, and the difference', () => {
+    const row = (actionGzipBytes: number, routeGzipBytes: number, verdict: Claim['verdict']) => ({
+      scenario: 'counter', variant: 'route', routeGzipBytes, actionGzipBytes, routeRawBytes: routeGzipBytes * 3, actionRawBytes: actionGzipBytes * 3, differenceBytes: actionGzipBytes - routeGzipBytes, verdict,
+    });
+    expect(read(claim('C10', 'supported', [row(120_000, 121_000, 'supported')]))).toBe(
+      'JavaScript a fresh page load fetches, gzip: counter action 117.2 KB vs route 118.2 KB (−1.0 KB). The action page loads no more in 1 of 1.',
+    );
+    expect(read(claim('C10', 'refuted', [row(124_000, 121_000, 'refuted')]))).toContain('counter action 121.1 KB vs route 118.2 KB (+2.9 KB). The action page loads no more in 0 of 1.');
+  });
+});
+
+describe('C12: middleware', () => {
+  const row = (request: string, method: string, path: string, proxySaw: string | null) => ({ request, method, path, status: 200, proxySaw });
+
+  it('says which requests the middleware saw, the control apart', () => {
+    expect(read(claim('C12', 'supported', [row('action', 'POST', '/probe/middleware', 'action'), row('route', 'POST', '/api/probe/middleware', 'route'), row('unmatched page', 'GET', '/probe/unmatched', null)]))).toBe(
+      "The fixture's middleware saw the action (POST /probe/middleware) and the route (POST /api/probe/middleware), not the unmatched page (the control, GET /probe/unmatched).",
+    );
+  });
+
+  it('is inconclusive when the control was marked', () => {
+    expect(read(claim('C12', 'inconclusive', [row('action', 'POST', '/probe/middleware', 'x'), row('route', 'POST', '/api/probe/middleware', 'x'), row('unmatched page', 'GET', '/probe/unmatched', 'x')]))).toBe(
+      "Inconclusive: the fixture's middleware saw the action (POST /probe/middleware), the route (POST /api/probe/middleware) and the unmatched page (the control, GET /probe/unmatched); it should not see the control, so the marks prove nothing.",
+    );
+  });
+});
+
+describe('C13: server-only secrets', () => {
+  const evidence = (containing: string[]) => [
+    { where: 'a build with a client component importing the server-only module', buildFailed: true, message: "'server-only' cannot be imported from a Client Component module" },
+    { where: 'client build output (.next/static)', files: 312, bytes: 4_100_000, containing },
+    { where: 'browser: every response of the probe page and its action call', responses: 25, bytes: 1_200_000, containing: [] },
+    { where: 'server used the secret', action: true, route: true, actionResponseScanned: true },
+  ];
+
+  it('gives what was scanned, in files and MB, and the build guard', () => {
+    expect(read(claim('C13', 'supported', evidence([])))).toBe(
+      'The server-only secret, used by both the action and the Route Handler, was in none of 312 client build files (4.1 MB) and in none of 25 responses the browser loaded (1.2 MB). Imported into a client component by mistake, the build failed.',
+    );
+    expect(read(claim('C13', 'refuted', evidence(['static/chunks/app/page.js'])))).toContain('was in 1 (static/chunks/app/page.js) of 312 client build files (4.1 MB)');
+  });
+});
+
+describe('every claim gets a headline', () => {
+  it('C11, C14 and C15 say what would measure them', () => {
+    for (const listed of UNMEASURED_CLAIMS) {
+      const text = read(unmeasured(listed));
+      expect(text.startsWith('Not measured by this version of mutation-bench: it needs')).toBe(true);
+      expect(text).toContain(listed.needs);
+    }
+  });
+
+  it('a run that measured nothing says so for every claim, and every measurable claim has its own words', () => {
+    const claims = evaluateClaims({ run: { profile: 'standard', minLoads: 8 } });
+    const unmeasuredIds = UNMEASURED_CLAIMS.map((listed) => listed.id);
+    for (const result of claims) {
+      expect(read(result)).toMatch(/^Not measured/);
+      expect(read(result)).not.toContain('`');
+      expect(Object.keys(FINDINGS).includes(result.id) || unmeasuredIds.includes(result.id)).toBe(true);
+    }
+  });
+
+  it('reads the rows the evaluators write (a synthetic run): C1 and C2 answer with their numbers, not their summaries', () => {
+    const claims = syntheticResults().claims;
+    const [c1, c2] = ['C1', 'C2'].map((id) => claims.find((result) => result.id === id)!);
+    expect(read(c1!)).toMatch(/against TanStack Query's invalidate-and-refetch, the action is [\d.]+ ms (faster|slower) at RTT 0 ms \(95% CI /);
+    expect(read(c2!)).toMatch(/The time difference grows by [\d.]+ ms per ms of RTT/);
+  });
+
+  it('a claim it has no words for answers with its summary', () => {
+    expect(read(claim('C99', 'supported', [{ x: 1 }], 'A new claim, summarized.'))).toBe('A new claim, summarized.');
+    expect(read(claim('C99', 'inconclusive', [{ x: 1 }], 'A new claim, summarized.'))).toBe('Inconclusive: a new claim, summarized.');
+  });
+});
