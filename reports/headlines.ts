@@ -69,6 +69,18 @@ interface C1Row extends Gated {
   verdict: RowVerdict;
 }
 
+/** C1's fit of (route - action) against RTT, per variant and Chrome mode. */
+interface C1Fit {
+  variant: string;
+  chrome: string;
+  interceptMs: number;
+  interceptCi95: Interval;
+  slope: number;
+  slopeCi95: Interval;
+  /** RTT ranges (ms) where the fit's 95% band lies inside the claimed band, e.g. "47-95", or "none". */
+  insideBandRttMs: string;
+}
+
 function c1(evidence: readonly Row[]): string | null {
   const rows = rowsOf<C1Row>(evidence, ['variant', 'chrome', 'rttMs', 'diffMs', 'ci95', 'verdict']).filter((row) => C1_VARIANTS.includes(row.variant));
   if (!rows.length) return null;
@@ -84,9 +96,18 @@ function c1(evidence: readonly Row[]): string | null {
         : row.verdict === 'refuted'
           ? `${row.ci95[1] < low ? 'below' : 'above'} at {at}`
           : `undecided at {at} (the CI spans ${row.ci95[0] < low ? low : high} ms)`;
+  const fits = rowsOf<C1Fit>(evidence, ['variant', 'chrome', 'interceptMs', 'interceptCi95', 'slope', 'slopeCi95', 'insideBandRttMs']);
   const sentences = C1_VARIANTS.flatMap((variant) => {
     const own = rows.filter((row) => row.variant === variant && row.chrome === chrome).sort((a, b) => a.rttMs - b.rttMs);
     if (!own.length) return [];
+    const fit = fits.find((row) => row.variant === variant && row.chrome === chrome);
+    if (fit) {
+      // Two or more RTTs: the fit says it for every RTT at once.
+      const where = fit.insideBandRttMs === 'none' ? `at no RTT is that the claimed ${low}–${high} ms` : `that is the claimed ${low}–${high} ms only for RTT ${fit.insideBandRttMs.replaceAll('-', '–')} ms`;
+      return [
+        `against ${DANCES[variant] ?? variant}, the action is ${fixed(fit.interceptMs)} ms + ${fixed(fit.slope, 2)} × RTT faster (intercept ${ci(fit.interceptCi95)}, slope ${ci(fit.slopeCi95, 2, '')}): ${where}.`,
+      ];
+    }
     const ends = own.length === 1 ? [own[0]!] : [own[0]!, own.at(-1)!];
     const numbers = ends.map((row) => `${faster(row.diffMs)} at RTT ${row.rttMs} ms (${ci(row.ci95)})`);
     const places = [...new Set(own.map(place))].map((where) => where.replace('{at}', rtts(own.filter((row) => place(row) === where).map((row) => row.rttMs))));

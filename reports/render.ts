@@ -216,6 +216,10 @@ const EVIDENCE_LABELS: Record<string, string> = {
   actionRequest: "action's request",
   routeRequest: "route's request",
   routeRefresh: 'route-refresh',
+  interceptMs: 'intercept (ms)',
+  interceptCi95: 'intercept 95% CI',
+  slopeCi95: 'slope 95% CI',
+  insideBandRttMs: 'RTT (ms) where the 95% band lies inside 50-100 ms',
 };
 
 /** A header for an evidence key: its label, or the camelCase key in words ("routeRefreshRoundTrips" -> "route refresh round trips"). */
@@ -556,7 +560,8 @@ blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#4
 .charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}
 code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}.scroll{overflow-x:auto}
 table.verdicts{width:100%}table.verdicts td:last-child{overflow-wrap:anywhere}table.verdicts .quote{color:#555}
-figure.waterfall{flex-basis:100%}figure.waterfall canvas{max-height:none}`;
+figure.waterfall{flex-basis:100%}figure.waterfall canvas{max-height:none}strong.regression{color:#c62828}
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}table{width:100%;table-layout:fixed}th,td{overflow-wrap:anywhere}h2{break-after:avoid}table,figure,blockquote{break-inside:avoid}canvas{max-width:100%!important;height:auto!important}a{color:inherit;text-decoration:none}}`;
 
 /** Runs in the report page: builds the charts from the embedded data. */
 const CHART_SCRIPT = `

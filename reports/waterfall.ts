@@ -1,19 +1,13 @@
 import escapeHtml from 'escape-html';
-import type { Cell, Sample } from '../runner/results/schema';
-
-type RequestRecord = Sample['requests'][number];
+import type { Cell } from '../runner/results/schema';
 
 /**
- * One interaction's request log: the cell's interaction whose latency is its median (the lower middle one for an
- * even n). Proposed as `medianInteraction?` on CellSchema (runner/results/schema.ts), filled by summarize's
- * cellOf; a cell without it (every run before it was kept) draws no waterfall.
+ * One interaction's request log: the cell's interaction whose latency is its median (kept by summarize's cellOf);
+ * a cell without it (every run before it was kept) draws no waterfall.
  */
-export interface MedianInteraction {
-  latencyMs: number;
-  requests: readonly RequestRecord[];
-}
+export type MedianInteraction = NonNullable<Cell['medianInteraction']>;
 
-type CellWithInteraction = Pick<Cell, 'scenario' | 'variant' | 'rttMs' | 'chrome'> & { medianInteraction?: MedianInteraction };
+type CellWithInteraction = Pick<Cell, 'scenario' | 'variant' | 'rttMs' | 'chrome' | 'medianInteraction'>;
 
 /** One row of a waterfall: a request, or the whole interaction (click to the new value on screen). */
 export interface WaterfallBar {

@@ -140,6 +140,10 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       expect(await canvasesDrawn(page)).toEqual(Array(14).fill(true));
       // At 1280 px nothing scrolls sideways: not the page, not a table inside its wrapper.
       expect(await tooWide(page)).toEqual([]);
+      // Printed on A4 (about 720 px between the margins), nothing is cut off either.
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 720, height: 1000 });
+      expect(await tooWide(page)).toEqual([]);
       expect(await page.locator('h3', { hasText: /^C1 / }).textContent()).toMatch(/C1 (supported|refuted|depends|inconclusive)/);
       expect(problems).toEqual([]);
     } finally {

@@ -52,6 +52,25 @@ describe('C1: the difference per RTT against the claimed 50–100 ms', () => {
     );
   });
 
+  it('states the fit against RTT when the run has one: a + b × RTT, and the RTTs where that is the claimed band', () => {
+    const fitRow = (variant: string, insideBandRttMs: string) => ({
+      variant, chrome: 'no-defer', interceptMs: 5.2, interceptCi95: [4.4, 6.0], slope: 0.98, slopeCi95: [0.97, 1.0], insideBandRttMs, role: 'fit against RTT, not in the verdict', verdict: 'not-measured',
+    });
+    const text = read(
+      claim('C1', 'depends', [
+        c1Row('route-query', 'no-defer', 0, 5.0, [4.0, 6.0], 'refuted'),
+        c1Row('route-query', 'no-defer', 60, 64.0, [62.0, 66.0], 'supported'),
+        c1Row('route-refresh', 'no-defer', 0, 5.1, [4.1, 6.1], 'refuted'),
+        fitRow('route-query', '47-95'),
+        fitRow('route-refresh', 'none'),
+      ]),
+    );
+    expect(text).toBe(
+      "In Chrome with input deferral off, against TanStack Query's invalidate-and-refetch, the action is 5.2 ms + 0.98 × RTT faster (intercept 95% CI 4.4 to 6.0 ms, slope 95% CI 0.97 to 1.00): that is the claimed 50–100 ms only for RTT 47–95 ms. " +
+        'Against fetch + router.refresh(), the action is 5.2 ms + 0.98 × RTT faster (intercept 95% CI 4.4 to 6.0 ms, slope 95% CI 0.97 to 1.00): at no RTT is that the claimed 50–100 ms.',
+    );
+  });
+
   it('says inconclusive, which bound each CI spans, and a slower action as slower', () => {
     const text = read(
       claim('C1', 'inconclusive', [
@@ -310,7 +329,7 @@ describe('every claim gets a headline', () => {
   it('reads the rows the evaluators write (a synthetic run): C1 and C2 answer with their numbers, not their summaries', () => {
     const claims = syntheticResults().claims;
     const [c1, c2] = ['C1', 'C2'].map((id) => claims.find((result) => result.id === id)!);
-    expect(read(c1!)).toMatch(/against TanStack Query's invalidate-and-refetch, the action is [\d.]+ ms (faster|slower) at RTT 0 ms \(95% CI /);
+    expect(read(c1!)).toMatch(/against TanStack Query's invalidate-and-refetch, the action is [\d.]+ ms \+ [\d.]+ × RTT faster \(intercept 95% CI [\d.]+ to [\d.]+ ms, slope 95% CI /);
     expect(read(c2!)).toMatch(/The time difference grows by [\d.]+ ms per ms of RTT/);
   });
 

@@ -90,15 +90,28 @@ export function evaluateC1(input: ClaimInput): Claim {
     }),
   );
   const verdict = combineVerdicts(rows.filter((row) => row.role === 'verdict').map((row) => row.verdict));
-  const headlines = C1_VARIANTS.flatMap((variant) =>
+  const fits = C1_VARIANTS.flatMap((variant) =>
     (input.browser?.chromeModes ?? []).flatMap((chrome) => {
       const fit = fitOf(comparisonsOf(browser, 'revalidate', variant, chrome));
-      if (!fit) return [];
-      const ranges = rangesInside(fit, C1_BOUNDS_MS);
-      const where = ranges.length ? `inside 50-100 ms for RTT ${ranges.map(([lo, hi]) => `${lo}-${hi} ms`).join(' and ')}` : 'inside 50-100 ms at no RTT';
-      return [`${variant} minus action in ${modeLabel(chrome)}: ${describeFit(fit)}; ${where}`];
+      return fit ? [{ variant, chrome, fit, ranges: rangesInside(fit, C1_BOUNDS_MS) }] : [];
     }),
   );
+  const headlines = fits.map(({ variant, chrome, fit, ranges }) => {
+    const where = ranges.length ? `inside 50-100 ms for RTT ${ranges.map(([lo, hi]) => `${lo}-${hi} ms`).join(' and ')}` : 'inside 50-100 ms at no RTT';
+    return `${variant} minus action in ${modeLabel(chrome)}: ${describeFit(fit)}; ${where}`;
+  });
+  // The fit as evidence of its own, beside the rows that decide: what the report's headline states.
+  const fitRows = fits.map(({ variant, chrome, fit, ranges }) => ({
+    variant,
+    chrome,
+    interceptMs: fit.intercept.estimate,
+    interceptCi95: fit.intercept.ci95,
+    slope: fit.slope.estimate,
+    slopeCi95: fit.slope.ci95,
+    insideBandRttMs: ranges.map(([lo, hi]) => `${lo}-${hi}`).join(', ') || 'none',
+    role: 'fit against RTT, not in the verdict',
+    verdict: 'not-measured' as Verdict,
+  }));
   return {
     id: 'C1',
     source: SEED_002,
@@ -107,7 +120,7 @@ export function evaluateC1(input: ClaimInput): Claim {
     summary: rows.length
       ? `Invalidate-and-refetch route minus Server Action (positive: the action is faster), fitted against RTT. ${headlines.join('. ')}.${gatedNote(rows)}`
       : 'The revalidate scenario was not run in the browser.',
-    evidence: rows,
+    evidence: [...rows, ...fitRows],
   };
 }
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
 import { readMeasurements } from '../recompute';
+import type { Results } from '../results/schema';
 import { readResults } from '../results/store';
 import { compareRuns, comparisonMarkdown, DEFAULT_BAND, runMetrics, type MetricComparison, type NoiseBand } from './compare';
 
@@ -19,6 +20,7 @@ export function compareRunFolders(baselineGiven: string, candidateGiven: string,
     const results = readResults(dir);
     return { dir, results, metrics: runMetrics(results, readMeasurements(dir).samples ?? []) };
   });
+  requireSameConditions(baseline!.results, candidate!.results);
   const rows = compareRuns(baseline!.metrics, candidate!.metrics, band);
   if (rows.length === 0) {
     throw new UserError(`${baseline!.dir} and ${candidate!.dir} share no metric (other scenarios, RTTs, Chrome modes or suites): compare runs made with the same flags`);
@@ -36,4 +38,17 @@ export function publishComparison({ rows, markdown }: { rows: readonly MetricCom
   if (file) fs.writeFileSync(file, markdown);
   if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
   return rows.filter((row) => row.verdict === 'regression').length;
+}
+
+/** How a run samples: two runs that differ here measure different things under the same metric names. */
+const SAMPLING_KEYS = ['profile', 'rttEmulation', 'perPageLoad', 'warmup', 'warmupRounds'] as const;
+
+function requireSameConditions(baseline: Results, candidate: Results): void {
+  for (const key of SAMPLING_KEYS) {
+    const [was, is] = [baseline.config[key], candidate.config[key]];
+    // Runs from before a key existed sampled as its default.
+    if (was !== undefined && is !== undefined && JSON.stringify(was) !== JSON.stringify(is)) {
+      throw new UserError(`${baseline.runId} was measured with ${key} ${JSON.stringify(was)}, ${candidate.runId} with ${JSON.stringify(is)}: compare runs measured the same way (the same --profile)`);
+    }
+  }
 }
