@@ -561,7 +561,7 @@ blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#4
 code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}.scroll{overflow-x:auto}
 table.verdicts{width:100%}table.verdicts td:last-child{overflow-wrap:anywhere}table.verdicts .quote{color:#555}
 figure.waterfall{flex-basis:100%}figure.waterfall canvas{max-height:none}strong.regression{color:#c62828}
-@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}table{width:100%;table-layout:fixed}th,td{overflow-wrap:anywhere}h2{break-after:avoid}table,figure,blockquote{break-inside:avoid}canvas{max-width:100%!important;height:auto!important}a{color:inherit;text-decoration:none}}`;
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}table{width:100%;table-layout:fixed}th,td{overflow-wrap:anywhere;word-break:break-word}.badge{white-space:normal}pre,code{white-space:pre-wrap;overflow-wrap:anywhere}h2{break-after:avoid}table,figure,blockquote{break-inside:avoid}canvas{max-width:100%!important;height:auto!important}a{color:inherit;text-decoration:none}}`;
 
 /** Runs in the report page: builds the charts from the embedded data. */
 const CHART_SCRIPT = `

@@ -31,7 +31,7 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
     expect(ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(delayed, 'results.json'), 'utf8'))).complete).toBe(true);
     expect(fs.readFileSync(path.join(delayed, 'comparison-baseline.md'), 'utf8')).toMatch(/regression\(s\) among/);
     expect(fixtureProcesses()).toEqual([]);
-  });
+  }, 600_000);
 
   it('a run against itself: no regression, exit 0', async () => {
     const exit = await compare([plain, plain]);
@@ -80,7 +80,8 @@ describe('a duet (--against): the fixture at a git ref measured in the same roun
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('This checkout against HEAD');
     expect(exit.stdout).toContain('No regression among');
     expect(fixtureProcesses()).toEqual([]);
-  });
+    // The baseline's build, its server and its pages: a minute or two of `next build` on 2 cores, then 5 arms.
+  }, 600_000);
 
   it('an unknown ref: one line naming the fix, exit 2', async () => {
     const exit = await bench([...CI_BROWSER, '--against', 'no-such-ref-9f2', '--out', path.join(scratch, 'never')]);
