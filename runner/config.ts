@@ -122,7 +122,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --suite LIST        browser, http, probes, micro (default: all four)
   --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,60,120)
-  --profile NAME      quick | standard (default) | ci (regression tracking: standard sampling at RTT 0, no-defer)
+  --profile NAME      quick | standard (default) | ci (regression tracking: RTT 0, no-defer, more page loads)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
