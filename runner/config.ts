@@ -186,7 +186,8 @@ const FLAGS = {
   help: { type: 'boolean' },
 } as const;
 
-function numberFlag(name: string, raw: string | undefined): number | undefined {
+/** A flag's non-negative number, or a UserError naming the flag. */
+export function numberFlag(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(raw)) throw new UserError(`--${name} takes a non-negative number (got "${raw}")`);
   return Number(raw);

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { runMain } from '../cleanup';
 import { UserError } from '../errors';
-import { compareRunFolders, DEFAULT_BAND, publishComparison } from './run-comparison';
+import { numberFlag } from '../config';
+import { DEFAULT_BAND } from './compare';
+import { compareRunFolders, publishComparison } from './run-comparison';
 
 const USAGE = `Usage: npm run compare -- <baseline run> <candidate run> [--band-pct P] [--band-ms MS]
 
@@ -23,14 +25,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 2) throw new UserError('usage: npm run compare -- <baseline run folder> <candidate run folder> (see --help)');
-  const band = { pct: bandValue('band-pct', values['band-pct'], DEFAULT_BAND.pct), ms: bandValue('band-ms', values['band-ms'], DEFAULT_BAND.ms) };
+  const band = { pct: numberFlag('band-pct', values['band-pct']) ?? DEFAULT_BAND.pct, ms: numberFlag('band-ms', values['band-ms']) ?? DEFAULT_BAND.ms };
   return publishComparison(compareRunFolders(positionals[0]!, positionals[1]!, band)) > 0 ? 1 : 0;
-}
-
-function bandValue(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d+(\.\d+)?$/.test(raw)) throw new UserError(`--${name} takes a non-negative number (got "${raw}")`);
-  return Number(raw);
 }
 
 runMain('mutation-bench compare', () => main(process.argv.slice(2)));

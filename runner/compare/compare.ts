@@ -1,6 +1,7 @@
 import type { MetricComparison, NoiseBand, Results, Sample } from '../results/schema';
 import { median } from '../stats/quantile';
 import { benjaminiHochbergAdjusted, mean, sampleVariance, tCritical, tUpperTail, welchDifference } from '../stats/interval';
+import { pageLoadClusters } from '../stats/summarize';
 
 export type { MetricComparison, NoiseBand };
 
@@ -24,10 +25,8 @@ export function browserMetrics(samples: readonly Sample[], build: Sample['build'
     const key = `browser ${sample.scenario}/${sample.variant} at RTT ${sample.rttMs} ms${sample.chrome === 'shipped' ? ' (shipped Chrome)' : ''}`;
     byCell.set(key, [...(byCell.get(key) ?? []), sample]);
   }
-  return [...byCell].map(([key, cell]) => {
-    const rounds = [...new Set(cell.map((sample) => sample.round))];
-    return { key, kind: 'latency', unit: 'ms', rounds, values: rounds.map((round) => median(cell.filter((sample) => sample.round === round).map((sample) => sample.latencyMs))) };
-  });
+  // pageLoadClusters keeps the rounds' first-seen order, as the rounds listed beside them.
+  return [...byCell].map(([key, cell]) => ({ key, kind: 'latency', unit: 'ms', rounds: [...new Set(cell.map((sample) => sample.round))], values: pageLoadClusters(cell).map((load) => median(load)) }));
 }
 
 /** Every metric two runs can share: browser latency per cell, and per load cell its interaction p50 and throughput. Controls (A/A twins, the floor) are left out. */

@@ -4,9 +4,7 @@ import { UserError } from '../errors';
 import { readMeasurements } from '../recompute';
 import type { Results } from '../results/schema';
 import { readResults } from '../results/store';
-import { compareRuns, comparisonMarkdown, DEFAULT_BAND, runMetrics, type MetricComparison, type NoiseBand } from './compare';
-
-export { DEFAULT_BAND };
+import { compareRuns, comparisonMarkdown, runMetrics, type MetricComparison, type NoiseBand } from './compare';
 
 /** A run folder, or its results.json. */
 export function runFolder(given: string): string {
