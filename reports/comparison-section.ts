@@ -1,17 +1,62 @@
 import escapeHtml from 'escape-html';
 import { COMPARISON_COLUMNS, comparisonCells, comparisonVerdict, orderedComparison } from '../runner/compare/compare';
-import type { Results } from '../runner/results/schema';
+import type { MetricComparison, Results } from '../runner/results/schema';
+import { verdictBadge } from './badges';
+import { headline } from './headlines';
 
-/** A duet's answer near the top of the report: this checkout against the ref, metric by metric. Pure. */
-export function duetSection(against: NonNullable<Results['against']>): string {
-  const e = (value: string) => escapeHtml(value);
-  const rows = orderedComparison(against.comparison).map((row) => {
+const e = (value: string) => escapeHtml(value);
+
+/** Metric by metric, regressions first and marked. */
+function comparisonTable(comparison: readonly MetricComparison[]): string {
+  const rows = orderedComparison(comparison).map((row) => {
     const cells = comparisonCells(row).map(e);
     const verdict = row.verdict === 'regression' ? `<strong class="regression">${cells[6]}</strong>` : cells[6]!;
     return `<tr>${[...cells.slice(0, 6), verdict].map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
   });
+  return `<div class="scroll"><table><thead><tr>${COMPARISON_COLUMNS.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+/** A duet's answer near the top of the report: this checkout against the ref, metric by metric. Pure. */
+export function duetSection(against: NonNullable<Results['against']>): string {
   const lockfile = against.lockfileDiffers ? '<p>The ref’s package-lock.json differs from this checkout’s: its fixture was built with this checkout’s dependencies.</p>' : '';
   return `<section id="duet"><h2>This checkout against ${e(against.ref)} (${e(against.commit.slice(0, 12))})</h2>
 <p>${e(comparisonVerdict(against.comparison, against.band, 'duet'))} Baseline: the fixture at ${e(against.ref)}; candidate: this checkout’s. Browser latency per cell, geometric mean over page loads.</p>${lockfile}
-<div class="scroll"><table><thead><tr>${COMPARISON_COLUMNS.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></section>`;
+${comparisonTable(against.comparison)}</section>`;
+}
+
+/**
+ * A version matrix near the top of the report: what each version was built with, every claim's verdict per
+ * version side by side, and each version against the one before it, metric by metric. Pure.
+ */
+export function versionsSection(matrix: NonNullable<Results['matrix']>): string {
+  const { versions } = matrix;
+  const installs = versions.map((version) => [
+    e(version.next),
+    e(version.react),
+    version.bundler === 'turbopack' ? 'Turbopack' : 'webpack',
+    version.installDir === null ? 'the project’s own node_modules (the pinned version)' : `<code>${e(version.installDir)}</code>${version.reusedInstall ? ' (reused)' : ' (installed by this run)'}`,
+    String(version.browser?.cells.length ?? 0),
+    String(version.http?.cells.length ?? 0),
+  ]);
+  const claimIds = versions[0]!.claims.map((claim) => claim.id);
+  const claimRows = claimIds.map((id) => [
+    e(id),
+    ...versions.map((version) => {
+      const claim = version.claims.find((c) => c.id === id);
+      return claim ? `${verdictBadge(claim.verdict)}<br><small>${e(headline(claim))}</small>` : '';
+    }),
+  ]);
+  const table = (headers: string[], rows: string[][], className = '') =>
+    `<div class="scroll"><table class="${className}"><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+  const comparisons = matrix.comparisons.map(
+    (pair) => `<h3>${e(pair.candidate)} against ${e(pair.baseline)}</h3>
+<p>${e(comparisonVerdict(pair.comparison, matrix.band, 'versions'))} A regression is ${e(pair.candidate)} worse than ${e(pair.baseline)}.</p>
+${comparisonTable(pair.comparison)}`,
+  );
+  return `<section id="versions"><h2>Next.js versions</h2>
+<p>The same fixture source (one adapter: <code>proxy.ts</code> becomes <code>middleware.ts</code> before Next 16) built and served by ${versions.length} Next versions, each with its own production server and database. Browser arms of every version were sampled in the same randomized rounds; the HTTP suite and the probes ran per version, one after the other. The sections below this one describe ${e(versions.at(-1)!.label)}, the last version listed.</p>
+${table(['Next', 'React', 'next build’s bundler', 'installed in', 'browser cells', 'load cells'], installs)}
+<h3>Every claim, per version</h3>
+${table(['claim', ...versions.map((version) => version.label)], claimRows, 'verdicts')}
+${comparisons.join('\n')}</section>`;
 }

@@ -1,7 +1,8 @@
 import escapeHtml from 'escape-html';
 import type { Results } from '../runner/results/schema';
 import { trackedMetrics } from './history';
-import { selfContainedPage, verdictBadge } from './render';
+import { verdictBadge } from './badges';
+import { selfContainedPage } from './render';
 
 const e = (value: unknown) => escapeHtml(String(value));
 

@@ -2,7 +2,8 @@ import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
 import type { BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 import { accuracyMissed } from '../runner/claims/gating';
-import { duetSection } from './comparison-section';
+import { verdictBadge } from './badges';
+import { duetSection, versionsSection } from './comparison-section';
 import { headline } from './headlines';
 import { WATERFALL_SCRIPT, waterfallSection, waterfalls } from './waterfall';
 
@@ -15,6 +16,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
     header(results),
     verdictsAtAGlance(results.claims),
     results.against ? duetSection(results.against) : '',
+    results.matrix ? versionsSection(results.matrix) : '',
     b ? latencyAgainstRtt(scenarios) : '',
     waterfallSection(requestWaterfalls),
     b ? summarySection(results, b) : '',
@@ -138,16 +140,6 @@ Browser phase: ${e(b.wallSeconds.toFixed(0))} s.</p>
 95% CIs are Welch t intervals over the page-load medians (Welch–Satterthwaite degrees of freedom, capped at stage 1's for arms sampled past stage 1), calibrated by simulation and by real A/A runs (<code>npm run calibrate</code>).</p></section>`;
 }
 
-const VERDICT_CLASS: Record<Claim['verdict'], string> = {
-  supported: 'ok',
-  refuted: 'bad',
-  depends: 'warn',
-  inconclusive: 'muted',
-  'not-measured': 'muted',
-};
-
-/** A verdict as a coloured badge. */
-export const verdictBadge = (verdict: Claim['verdict']): string => `<span class="badge ${VERDICT_CLASS[verdict]}">${e(verdict)}</span>`;
 
 /** Under the verdicts: every variant's latency against the emulated RTT, one chart per scenario. */
 function latencyAgainstRtt(scenarios: readonly string[]): string {

@@ -10,11 +10,23 @@ import { abortRun, killProcessGroup, onCleanup, runSignal, trackProcessGroup } f
 import { ServerExited, UserError } from './errors';
 
 export const APP_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'bench-app');
-const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
+/** The `next` a fixture folder builds and serves with: the one its node_modules resolve (the project's, or a version matrix's isolated install). */
+export function nextBinFor(appDir: string): string {
+  return createRequire(path.join(appDir, 'package.json')).resolve('next/dist/bin/next');
+}
 /** Written beside a build that succeeded: what it was built from (buildHash). */
 const buildStamp = (appDir: string) => path.join(appDir, '.next', 'mutation-bench-source-hash');
 /** The fixture builds against the project's node_modules: the lockfile names every version the build can depend on. */
 export const LOCKFILE = path.join(APP_DIR, '..', 'package-lock.json');
+
+/** The lockfile of the install a fixture folder resolves its packages from: the nearest one above it. */
+export function lockfileFor(appDir: string): string {
+  for (let dir = path.dirname(appDir); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'package-lock.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return LOCKFILE;
+  }
+}
 
 /**
  * A fixed key keeps Server Action ids identical across builds (ids are salted with it), so captured requests
@@ -34,7 +46,8 @@ const BASE_ENV = {
   BENCH_PROBE_SECRET: PLANTED_SECRET,
 };
 
-function fixtureSources(dir: string): string[] {
+/** The fixture's source files under `dir` (outputs, the database and installed packages left out), sorted. */
+export function fixtureSources(dir: string): string[] {
   const skip = new Set(['data', 'node_modules', 'next-env.d.ts']);
   return fs
     .readdirSync(dir, { withFileTypes: true })
@@ -47,13 +60,18 @@ function fixtureSources(dir: string): string[] {
     .sort();
 }
 
+/** The version of the `next` a fixture folder resolves. */
+export function nextVersionFor(appDir: string): string {
+  return JSON.parse(fs.readFileSync(path.join(path.dirname(nextBinFor(appDir)), '..', '..', 'package.json'), 'utf8')).version;
+}
+
 /**
- * What a build is of: the fixture's sources, the installed Next version, the action key and the lockfile (a
- * React or TanStack Query upgrade changes the build as surely as a source edit does).
+ * What a build is of: the fixture's sources, the Next version it resolves, the action key and the lockfile of its
+ * install (a React or TanStack Query upgrade changes the build as surely as a source edit does).
  */
 export function buildHash(lockfile = LOCKFILE, appDir = APP_DIR): string {
   const hash = createHash('sha256');
-  const nextVersion = JSON.parse(fs.readFileSync(path.join(path.dirname(NEXT_BIN), '..', '..', 'package.json'), 'utf8')).version;
+  const nextVersion = nextVersionFor(appDir);
   hash.update(`next@${nextVersion}\0${ACTION_ENCRYPTION_KEY}\0${PLANTED_SECRET}\0`);
   hash.update('package-lock.json\0').update(fs.readFileSync(lockfile));
   for (const file of fixtureSources(appDir)) hash.update(`${path.relative(appDir, file)}\0`).update(fs.readFileSync(file));
@@ -73,7 +91,7 @@ export function isBuildCurrent(hash: string, appDir = APP_DIR): boolean {
 export async function runNextBuild(logFile: string, env: Record<string, string | undefined> = {}, appDir = APP_DIR): Promise<number | null> {
   const log = fs.openSync(logFile, 'a');
   const merged = Object.fromEntries(Object.entries({ ...process.env, ...BASE_ENV, NODE_ENV: 'production', ...env }).filter(([, value]) => value !== undefined));
-  const child = spawn(process.execPath, [NEXT_BIN, 'build'], { cwd: appDir, env: merged, stdio: ['ignore', log, log], detached: true });
+  const child = spawn(process.execPath, [nextBinFor(appDir), 'build'], { cwd: appDir, env: merged, stdio: ['ignore', log, log], detached: true });
   const untrack = trackProcessGroup(child.pid!);
   const unregister = onCleanup(async () => killProcessGroup(child.pid!, 'SIGTERM'));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -88,7 +106,7 @@ export async function runNextBuild(logFile: string, env: Record<string, string |
  * exactly these sources and dependencies. Returns whether it built.
  */
 export async function buildFixture(logFile: string, appDir = APP_DIR): Promise<boolean> {
-  const hash = buildHash(LOCKFILE, appDir);
+  const hash = buildHash(lockfileFor(appDir), appDir);
   if (isBuildCurrent(hash, appDir)) return false;
   // The stamp is written only after a build that succeeded.
   fs.rmSync(buildStamp(appDir), { force: true });
@@ -197,7 +215,7 @@ export interface StartOptions {
   dbPath: string;
   serverDelayMs: number;
   logFile: string;
-  /** The fixture served: bench-app unless a duet's baseline. */
+  /** The fixture served: bench-app unless a duet's baseline or a version matrix's build. */
   appDir?: string;
 }
 
@@ -215,7 +233,7 @@ function serviceEnv(options: StartOptions): NodeJS.ProcessEnv {
 export function startFixture(options: StartOptions): Promise<AppServer> {
   return startServerProcess({
     name: 'the fixture server',
-    args: [NEXT_BIN, 'start', '-H', options.host ?? '127.0.0.1', '-p'],
+    args: [nextBinFor(options.appDir ?? APP_DIR), 'start', '-H', options.host ?? '127.0.0.1', '-p'],
     cwd: options.appDir ?? APP_DIR,
     env: { ...serviceEnv(options), ...BASE_ENV },
     port: options.port,

@@ -9,9 +9,9 @@ import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measur
 import { runMain } from './cleanup';
 import { resolveConfig, runId } from './config';
 import { UserError } from './errors';
-import { withFixture, withSessions } from './harness';
+import { THIS_CHECKOUT, withFixture, withSessions } from './harness';
 import { acquireCheckoutLock } from './lock';
-import { makeAaPlan } from './plan';
+import { CURRENT_BUILD, makeAaPlan } from './plan';
 import { createProgress } from './progress';
 import type { AaResult } from './results/schema';
 import { RunStore } from './results/store';
@@ -54,8 +54,8 @@ async function main(argv: string[]): Promise<number> {
   // Stage 1 only: every comparison rests on n_min samples per arm.
   const fixed = { ...config, nMax: config.nMin, budgetSeconds: Number.MAX_SAFE_INTEGER };
   const rows: (AaResult & { replicate: number })[] = [];
-  await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress }, (server) =>
-    withSessions({ chromiumPath, modes: config.chromeModes, origins: { current: server.origin }, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions) => {
+  await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures: THIS_CHECKOUT }, (served) =>
+    withSessions({ chromiumPath, modes: config.chromeModes, origins: new Map([[CURRENT_BUILD, served.get(CURRENT_BUILD)!.server.origin]]), rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions) => {
       for (let replicate = 0; replicate < replicates; replicate++) {
         progress.log(`replicate ${replicate + 1} of ${replicates}: ${plan.comparisons.length} A/A comparisons`);
         const measurement = emptyMeasurement(plan);

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UserError } from './errors';
 import { parseTarget } from './http/target';
+import semver from 'semver';
+import { PINNED_NEXT } from './matrix/install';
 import { CHROME_MODES } from './plan';
 import { SCENARIO_IDS } from './scenarios';
 
@@ -112,6 +114,8 @@ export const ConfigSchema = z.object({
   baseline: z.string().optional(),
   /** A duet: the fixture at this git ref is built beside the current one and its browser arms run in the same rounds. */
   against: z.string().optional(),
+  /** A version matrix: the fixture built and measured against each of these published Next versions, in this order. */
+  next: z.array(z.string()).min(1).optional(),
   outDir: z.string(),
 });
 
@@ -153,6 +157,10 @@ export const USAGE = `Usage: npm run bench -- [options]
                       on a regression beyond the noise band (npm run compare, README "Regression tracking")
   --against REF       a duet: build the fixture at git REF beside this checkout's and measure both as browser
                       arms in the same randomized rounds; exit 1 on a regression of this checkout against it
+  --next LIST         a version matrix: exact Next versions, e.g. 15.5.29,16.4.5; each is installed once into
+                      an isolated cache (MUTATION_BENCH_CACHE, default ~/.cache/mutation-bench), built and served;
+                      browser arms of every version run in the same rounds, the other suites per version; each
+                      version's claims, and each version against the one before it (default: the pinned ${PINNED_NEXT})
   --help              this text`;
 
 const FLAGS = {
@@ -183,6 +191,7 @@ const FLAGS = {
   export: { type: 'string' },
   baseline: { type: 'string' },
   against: { type: 'string' },
+  next: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -252,6 +261,14 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   if (values.against !== undefined && !suites.includes('browser')) throw new UserError('--against compares the two builds in the browser: add browser to --suite');
   if (values.against !== undefined && target !== undefined) throw new UserError('--against builds and serves two fixtures locally; --target measures a deployment: pass one');
 
+  const next = listFlag('next', values.next);
+  const inexact = next?.find((version) => semver.valid(version) !== version);
+  if (inexact !== undefined) throw new UserError(`--next takes exact published versions, e.g. --next 15.5.29,16.4.5 (got "${inexact}")`);
+  if (next && values.against !== undefined) throw new UserError('--next and --against both add builds to compare: pass one');
+  if (next && target !== undefined) throw new UserError('--next builds and serves each Next version locally; --target measures a deployment: pass one');
+  if (next && exports.length) throw new UserError('--export writes the load tests of one build: run it without --next');
+  const versions = next && [...new Set(next)];
+
   const seed = numberFlag('seed', values.seed) ?? randomInt(2 ** 31 - 1);
   const candidate = {
     profile: profileName,
@@ -264,7 +281,8 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     warmupRounds: profile.warmupRounds,
     perPageLoad: profile.perPageLoad,
     ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
-    budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
+    // A version matrix samples every version's arms in the same rounds: the profile's budget is per version.
+    budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds * (versions?.length ?? 1),
     interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? DEFAULT_TIMEOUT_MS,
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     connections: [...new Set(connections ?? profile.connections)].sort((a, b) => a - b),
@@ -286,6 +304,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     exports: [...new Set(exports)],
     baseline: values.baseline === undefined ? undefined : path.resolve(cwd, values.baseline),
     against: values.against,
+    next: versions,
     outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
   };
   const parsed = ConfigSchema.safeParse(candidate);

@@ -6,7 +6,7 @@ import { launchChromium } from './browser/chromium';
 import { BrowserSession, type RttEmulation } from './browser/session';
 import { onCleanup } from './cleanup';
 import { acquireCheckoutLock } from './lock';
-import { BUILDS, sessionKey, type BuildLabel, type ChromeMode } from './plan';
+import { CURRENT_BUILD, sessionKey, type BuildLabel, type ChromeMode } from './plan';
 import type { Progress } from './progress';
 import type { RunStore } from './results/store';
 
@@ -23,50 +23,63 @@ export async function launch(chromiumPath: string, chrome: ChromeMode): Promise<
   };
 }
 
-/**
- * Under the checkout's lock: builds the fixture if its sources changed, starts it on a fresh database, runs
- * `body`, and stops the server.
- */
+/** A fixture a run builds and serves: bench-app (`current`), a duet's baseline, or a version matrix's build. */
+export interface FixtureSpec {
+  label: BuildLabel;
+  appDir: string;
+}
+
+export const THIS_CHECKOUT: readonly FixtureSpec[] = [{ label: CURRENT_BUILD, appDir: APP_DIR }];
+
 interface FixtureOptions {
   port: number;
   serverDelayMs: number;
   store: RunStore;
   progress: Progress;
-  /** A duet's baseline fixture (runner/against.ts): built and served beside bench-app, on its own database. */
-  baselineAppDir?: string;
+  /** Built and served in this order, each on its own database; the first on `port`. */
+  fixtures: readonly FixtureSpec[];
 }
 
-/** The servers a run measures: bench-app's, and in a duet the baseline's. */
-export interface FixtureServers {
-  current: AppServer;
-  baseline: AppServer | null;
+/** A fixture being served, and the database it writes to. */
+export interface ServedFixture {
+  server: AppServer;
+  dbPath: string;
 }
 
-export async function withFixture<T>(options: FixtureOptions, body: (server: AppServer, dbPath: string, servers: FixtureServers) => Promise<T>): Promise<T> {
-  const release = acquireCheckoutLock();
+/**
+ * Under the checkout's lock (and a fixture folder's own, outside the checkout): builds every fixture whose
+ * sources changed, starts each on a fresh database, runs `body` with them by label, and stops the servers.
+ */
+export async function withFixture<T>(options: FixtureOptions, body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>): Promise<T> {
+  const releases = [acquireCheckoutLock(), ...options.fixtures.filter(({ appDir }) => !isInside(appDir, path.dirname(APP_DIR))).map(({ appDir }) => acquireCheckoutLock(path.join(appDir, 'data', 'run.lock')))];
   try {
-    return await runFixture(options, body);
+    return await runFixtures(options, body);
   } finally {
-    release();
+    for (const release of releases.reverse()) release();
   }
 }
 
-async function runFixture<T>({ port, serverDelayMs, store, progress, baselineAppDir }: FixtureOptions, body: (server: AppServer, dbPath: string, servers: FixtureServers) => Promise<T>): Promise<T> {
-  progress.log(`building the fixture (skipped when its sources are unchanged; log: ${path.relative(process.cwd(), store.file('build.log'))})`);
-  progress.log((await buildFixture(store.file('build.log'))) ? 'fixture built' : 'fixture build is up to date');
-  if (baselineAppDir) {
-    progress.log(`building the baseline fixture in ${path.relative(process.cwd(), baselineAppDir)} (log: ${path.relative(process.cwd(), store.file('build-baseline.log'))})`);
-    progress.log((await buildFixture(store.file('build-baseline.log'), baselineAppDir)) ? 'baseline fixture built' : 'baseline fixture build is up to date');
+const isInside = (dir: string, parent: string) => !path.relative(parent, dir).startsWith('..');
+
+/** A fixture's log file: bench-app's keep their plain names, every other build's name its label. */
+const logName = (kind: 'build' | 'server', label: BuildLabel) => (label === CURRENT_BUILD ? `${kind}.log` : `${kind}-${label}.log`);
+
+async function runFixtures<T>({ port, serverDelayMs, store, progress, fixtures }: FixtureOptions, body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>): Promise<T> {
+  for (const { label, appDir } of fixtures) {
+    const what = label === CURRENT_BUILD ? 'the fixture' : `the ${label} fixture in ${path.relative(process.cwd(), appDir)}`;
+    const logFile = store.file(logName('build', label));
+    progress.log(`building ${what} (skipped when its sources are unchanged; log: ${path.relative(process.cwd(), logFile)})`);
+    progress.log((await buildFixture(logFile, appDir)) ? `${what} built` : `${what}: build is up to date`);
   }
-  const dbPath = freshDatabase(APP_DIR);
-  const server = await startFixture({ port, dbPath, serverDelayMs, logFile: store.file('server.log') });
-  let baseline: AppServer | null = null;
+  const served = new Map<BuildLabel, ServedFixture>();
   try {
-    if (baselineAppDir) baseline = await startFixture({ port: 0, dbPath: freshDatabase(baselineAppDir), serverDelayMs, logFile: store.file('server-baseline.log'), appDir: baselineAppDir });
-    return await body(server, dbPath, { current: server, baseline });
+    for (const [index, { label, appDir }] of fixtures.entries()) {
+      const dbPath = freshDatabase(appDir);
+      served.set(label, { dbPath, server: await startFixture({ port: index === 0 ? port : 0, dbPath, serverDelayMs, logFile: store.file(logName('server', label)), appDir }) });
+    }
+    return await body(served);
   } finally {
-    await baseline?.stop();
-    await server.stop();
+    for (const { server } of [...served.values()].reverse()) await server.stop();
   }
 }
 
@@ -78,20 +91,19 @@ function freshDatabase(appDir: string): string {
 }
 
 /**
- * One Chromium per Chrome mode, and in it one page session per build served (`origins`), closed when `body`
+ * One Chromium per Chrome mode, and in it one page session per build served (`origins`, by label), closed when `body`
  * ends. Sessions are keyed by sessionKey. Resolves with body's value and the Chromium version.
  */
 export async function withSessions<T>(
-  options: { chromiumPath: string; modes: readonly ChromeMode[]; origins: Partial<Record<BuildLabel, string>>; rttEmulation: RttEmulation; timeoutMs: number },
+  options: { chromiumPath: string; modes: readonly ChromeMode[]; origins: ReadonlyMap<BuildLabel, string>; rttEmulation: RttEmulation; timeoutMs: number },
   body: (sessions: ReadonlyMap<string, BrowserSession>, chromiumVersion: string) => Promise<T>,
 ): Promise<T> {
   const launched = await Promise.all(options.modes.map((chrome) => launch(options.chromiumPath, chrome)));
   try {
     const sessions = new Map<string, BrowserSession>();
     for (const [index, chrome] of options.modes.entries()) {
-      for (const build of BUILDS) {
-        const origin = options.origins[build];
-        if (origin) sessions.set(sessionKey({ chrome, build }), await BrowserSession.open(launched[index]!.browser, origin, options.rttEmulation, options.timeoutMs));
+      for (const [build, origin] of options.origins) {
+        sessions.set(sessionKey({ chrome, build }), await BrowserSession.open(launched[index]!.browser, origin, options.rttEmulation, options.timeoutMs));
       }
     }
     return await body(sessions, launched[0]!.browser.version());

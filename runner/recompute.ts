@@ -6,9 +6,9 @@ import { duetComparison } from './compare/compare';
 import { PROFILE_NAMES } from './config';
 import { UserError } from './errors';
 import type { RepeatRecord } from './http/suite';
-import { armKey, makePlan, CHROME_MODES } from './plan';
+import { armKey, makePlan, CHROME_MODES, CURRENT_BUILD } from './plan';
 import { SampleSchema, type Results, type Sample } from './results/schema';
-import { browserResultsOf, httpResultsOf } from './results/summaries';
+import { browserResultsOf, httpResultsOf, matrixResultsOf } from './results/summaries';
 import { SCENARIO_IDS, scenarioById } from './scenarios';
 
 /** What today's statistics read from a run's config (a run records its whole config; older runs lack newer keys). */
@@ -47,24 +47,36 @@ export function recomputeResults(old: Results, samples: readonly Sample[], repea
   if (unknown) throw new UserError(`${old.runId} measured scenario "${unknown}", which this version does not know: recompute it with the version that measured it`);
   const minLoads = Math.ceil(config.nMin / config.perPageLoad);
   const measured = samples.filter((sample) => !sample.warmup);
-  const browser = old.browser
-    ? browserResultsOf({
-        scenarios: config.scenarios,
-        rttMs: config.rttMs,
-        measured: old.browser,
-        samples: measured,
-        failedArms: failedArmsOf(old, config.scenarios, config.rttMs),
-        stageOneLoads: minLoads,
-      })
-    : undefined;
-  const http = old.http ? httpResultsOf(old.http, repeats) : undefined;
+  const browserInput = old.browser && {
+    scenarios: config.scenarios,
+    rttMs: config.rttMs,
+    measured: old.browser,
+    samples: measured,
+    failedArms: failedArmsOf(old, config.scenarios, config.rttMs),
+    stageOneLoads: minLoads,
+  };
+  const run = { profile: config.profile, minLoads };
+  const matrix =
+    old.matrix &&
+    matrixResultsOf({
+      versions: old.matrix.versions.map(({ browser: _browser, http, claims: _claims, ...version }) => ({ version, http })),
+      browser: browserInput,
+      repeats,
+      run,
+      band: old.matrix.band,
+    });
+  // The top-level sections: this checkout's, or a version matrix's last version's.
+  const shown = matrix?.versions.at(-1)?.label ?? CURRENT_BUILD;
+  const browser = browserInput && browserResultsOf({ ...browserInput, build: shown });
+  const http = old.http ? httpResultsOf(old.http, repeats, shown) : undefined;
   return {
     ...old,
     recomputedAt: now.toISOString(),
     browser,
     http,
     against: old.against && { ...old.against, ...duetComparison(measured, old.against.band) },
-    claims: evaluateClaims({ run: { profile: config.profile, minLoads }, browser, http, probes: old.probes }),
+    claims: evaluateClaims({ run, browser, http, probes: old.probes }),
+    matrix,
   };
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { writeReport } from '../reports/write';
-import { claimPort, startFloor, type AppServer } from './app-server';
+import { APP_DIR, claimPort, startFloor, type AppServer } from './app-server';
 import { requireChromium } from './browser/chromium';
 import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measure';
 import { evaluateClaims } from './claims/claims';
@@ -21,19 +21,20 @@ import { probePublicActions } from './probes/public-actions';
 import { probeMiddleware } from './probes/middleware';
 import { probeSecrets } from './probes/secrets';
 import { measureTransportCode } from './probes/transport-code';
-import { launch, withFixture, withSessions } from './harness';
+import { launch, THIS_CHECKOUT, withFixture, withSessions, type FixtureSpec } from './harness';
 import { runSignal, stopReason } from './cleanup';
 import { acquireCheckoutLock } from './lock';
 import { FixtureError } from './errors';
 import { errors } from 'playwright-core';
-import { BUILDS, makePlan } from './plan';
+import { BASELINE_BUILD, CURRENT_BUILD, DUET_BUILDS, makePlan, SINGLE_BUILD, type BuildLabel, type Builds } from './plan';
+import { prepareNextBuild, type NextBuild } from './matrix/install';
 import { checkoutBaseline, type BaselineFixture } from './against';
 import { DEFAULT_BAND, duetComparison } from './compare/compare';
 import { runFolder } from './compare/run-comparison';
 import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
 import { readResults, RunStore } from './results/store';
-import { browserResultsOf, httpResultsOf } from './results/summaries';
+import { browserResultsOf, httpResultsOf, matrixResultsOf } from './results/summaries';
 import { scenarioById, variantsOf } from './scenarios';
 import { localPersisted } from './read-database';
 import { captureScope, randomTag } from './scopes';
@@ -103,12 +104,14 @@ async function runHttpSuite(options: {
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
+  /** The build loaded: this checkout's, or one version of a matrix (its capture file and load repeats carry it). */
+  build: BuildLabel;
 }): Promise<{ chromiumVersion: string; served: NonNullable<HttpResults['server']> }> {
   const { config, server, store } = options;
   const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
   const { captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, options.browserCells, options.failures);
   const captureFile: CaptureFile = { origin: server.origin, build, scopeTag: options.scopeTag, chromiumVersion, captures };
-  store.writeJson('capture.json', captureFile);
+  store.writeJson(options.build === CURRENT_BUILD ? 'capture.json' : `capture-${options.build}.json`, captureFile);
   for (const written of writeExports(captureFile, config.exports, store.dir)) options.progress.log(`export: ${path.relative(process.cwd(), written)}`);
   if (config.exports.length && server.pid !== null) {
     // Action ids belong to the build: a deployment's load test must be captured from that deployment.
@@ -119,7 +122,7 @@ async function runHttpSuite(options: {
     // The capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.
     requireSameBuild(build, await fetchBuildInfo(server.origin, config.interactionTimeoutMs), server.origin);
     const arms = config.scenarios.flatMap((scenario) => loadArms(scenario, captures, server, floor));
-    await measureHttp({ config, arms, persisted: options.persisted, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records });
+    await measureHttp({ config, arms, persisted: options.persisted, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records, build: options.build === CURRENT_BUILD ? undefined : options.build });
   } finally {
     await floor?.stop();
   }
@@ -127,20 +130,22 @@ async function runHttpSuite(options: {
 }
 
 /** The probes: CSRF (C5), no-JS form (C6), caching (C7), public actions (C8), own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
-async function runProbes(chromiumPath: string, origin: string, dbPath: string, config: Config, progress: Progress): Promise<Results['probes']> {
+async function runProbes(chromiumPath: string, fixture: { origin: string; dbPath: string; appDir: string }, config: Config, progress: Progress): Promise<Results['probes']> {
+  const { origin, dbPath, appDir } = fixture;
   progress.start('probes', 1);
   // Input scheduling does not matter to what a page loads: Chrome as shipped needs one launch, not two.
   const { browser, close } = await launch(chromiumPath, 'shipped');
   try {
     const clientJs = await measureClientJs(browser, origin, config.scenarios, config.interactionTimeoutMs);
     const transportCode = measureTransportCode(config.scenarios.map(scenarioById));
-    const caching = await probeCaching(origin);
-    const middleware = await probeMiddleware(origin);
-    const secrets = await probeSecrets(browser, origin, config.interactionTimeoutMs);
-    const csrf = await probeCsrf({ browser, origin, dbPath, timeoutMs: config.interactionTimeoutMs });
+    const caching = await probeCaching(origin, appDir);
+    const middleware = await probeMiddleware(origin, appDir);
+    const secrets = await probeSecrets(browser, origin, config.interactionTimeoutMs, appDir);
+    const csrf = await probeCsrf({ browser, origin, dbPath, timeoutMs: config.interactionTimeoutMs, appDir });
     const noJs = await probeNoJs({ browser, origin, dbPath, timeoutMs: config.interactionTimeoutMs });
-    const publicActions = await probePublicActions({ origin, dbPath });
-    const builds = config.buildProbes ? await probeBuilds(config.outDir) : undefined;
+    const publicActions = await probePublicActions({ origin, dbPath, appDir });
+    // The extra builds are of bench-app: a version matrix's other versions are not probed this way.
+    const builds = config.buildProbes && appDir === APP_DIR ? await probeBuilds(config.outDir) : undefined;
     progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets, CSRF, no-JS form, public actions${builds ? ', 3 probe builds' : ''}`);
     return { clientJs, transportCode, caching, middleware, secrets, csrf, noJs, publicActions, builds };
   } finally {
@@ -173,62 +178,98 @@ export async function runBench(config: Config, argv: string[], progress: Progres
     if (config.baseline !== undefined) readResults(runFolder(config.baseline));
     const against = config.against !== undefined ? checkoutBaseline(config.against) : undefined;
     if (against?.lockfileDiffers) progress.log(`warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`);
-    return await measureAndReport(config, argv, progress, chromiumPath, startedAt, against);
+    const versions: NextBuild[] = [];
+    for (const version of config.next ?? []) versions.push(await prepareNextBuild(version, path.join(config.outDir, `install-next@${version}.log`), (line) => progress.log(line)));
+    return await measureAndReport(config, argv, progress, chromiumPath, startedAt, { against, versions });
   } finally {
     releaseLock();
   }
 }
 
-async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date, against: BaselineFixture | undefined): Promise<RunOutcome> {
+/**
+ * The fixtures a run builds and serves, and how the browser plan treats them: this checkout's; with a duet's
+ * baseline beside it; or one per Next version, each measured as a whole run.
+ */
+function fixturesOf({ against, versions }: Builders): { fixtures: FixtureSpec[]; builds: Builds } {
+  if (versions.length) {
+    const fixtures = versions.map(({ label, appDir }) => ({ label, appDir }));
+    return { fixtures, builds: { labels: fixtures.map(({ label }) => label) as [string, ...string[]], everyBuildWhole: true } };
+  }
+  if (against) return { fixtures: [...THIS_CHECKOUT, { label: BASELINE_BUILD, appDir: against.appDir }], builds: DUET_BUILDS };
+  return { fixtures: [...THIS_CHECKOUT], builds: SINGLE_BUILD };
+}
+
+interface Builders {
+  against: BaselineFixture | undefined;
+  /** A version matrix's builds, in the order given; empty otherwise. */
+  versions: NextBuild[];
+}
+
+async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date, builders: Builders): Promise<RunOutcome> {
+  const { against, versions } = builders;
+  const { fixtures, builds } = fixturesOf(builders);
+  // The builds measured as whole runs (suites, claims): this checkout's, or every version of a matrix.
+  const wholeBuilds = builds.everyBuildWhole ? builds.labels : [CURRENT_BUILD];
   const store = new RunStore(config.outDir);
   const random = seededRandom(config.seed);
   const runSnapshot = takeSnapshot();
   await sleep(500);
   const atStart = loadBetween(runSnapshot, takeSnapshot());
   if (atStart.busy) progress.log(`warning: the machine is busy before the run (${atStart.foreignCores.toFixed(2)} cores used by other processes): results will be noisier`);
-  const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs, config.suites.includes('browser') ? config.chromeModes : [], against ? BUILDS : ['current']);
+  const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs, config.suites.includes('browser') ? config.chromeModes : [], builds);
   const measurement = emptyMeasurement(plan);
   const httpRecords: RepeatRecord[] = [];
   const failures: Failure[] = [];
   let micro: Results['micro'];
-  let probes: Results['probes'];
+  const probes = new Map<BuildLabel, Results['probes']>();
   let chromiumVersion = 'not used';
   let error: unknown;
-  let browserResults: BrowserResults | undefined;
-  let httpServer: HttpResults['server'];
+  let browserMeasured = false;
+  const httpServers = new Map<BuildLabel, HttpResults['server']>();
 
-  const summarizeBrowser = (): BrowserResults =>
-    browserResultsOf({
-      scenarios: config.scenarios,
-      rttMs: config.rttMs,
-      measured: { rttEmulation: config.rttEmulation, chromeModes: config.chromeModes, wallSeconds: measurement.wallSeconds, groups: measurement.groups, rounds: measurement.rounds },
-      samples: measurement.samples,
-      failedArms: measurement.failedArms,
-      stageOneLoads: samplingRule(config).minLoads,
-    });
+  const browserInput = () => ({
+    scenarios: config.scenarios,
+    rttMs: config.rttMs,
+    measured: { rttEmulation: config.rttEmulation, chromeModes: config.chromeModes, wallSeconds: measurement.wallSeconds, groups: measurement.groups, rounds: measurement.rounds },
+    samples: measurement.samples,
+    failedArms: measurement.failedArms,
+    stageOneLoads: samplingRule(config).minLoads,
+  });
 
   try {
     if (chromiumPath && config.target !== undefined) {
       const target = config.target;
       progress.log(`HTTP suite against the deployment at ${target}`);
       const server = { origin: target, pid: null };
-      ({ chromiumVersion, served: httpServer } = await runHttpSuite({ chromiumPath, config, server, persisted: remotePersisted(target, config.interactionTimeoutMs), scopeTag: randomTag(), startFloor: null, browserCells: [], failures, store, progress, random, records: httpRecords }));
+      let served: HttpResults['server'];
+      ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, server, persisted: remotePersisted(target, config.interactionTimeoutMs), scopeTag: randomTag(), startFloor: null, browserCells: [], failures, store, progress, random, records: httpRecords, build: CURRENT_BUILD }));
+      httpServers.set(CURRENT_BUILD, served);
     } else if (chromiumPath) {
-      await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, baselineAppDir: against?.appDir }, async (server, dbPath, servers) => {
+      await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures }, async (servedFixtures) => {
+        const fixtureOf = (label: BuildLabel) => servedFixtures.get(label)!;
         if (config.suites.includes('browser')) {
-          progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}${against ? `, this checkout against ${against.ref} (${against.commit.slice(0, 12)})` : ''}`);
-          const origins = { current: server.origin, baseline: servers.baseline?.origin };
+          const compared = against ? `, this checkout against ${against.ref} (${against.commit.slice(0, 12)})` : versions.length ? `, Next ${versions.map(({ next }) => next).join(' and ')} in the same rounds` : '';
+          progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}${compared}`);
+          const origins = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.origin]));
           await withSessions({ chromiumPath, modes: config.chromeModes, origins, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions, version) => {
             chromiumVersion = version;
             await measureBrowser({ config, plan, sessions, store, progress, random, measurement });
           });
-          browserResults = summarizeBrowser();
+          browserMeasured = true;
         }
-        if (config.suites.includes('http')) {
-          const floor = () => startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
-          ({ chromiumVersion, served: httpServer } = await runHttpSuite({ chromiumPath, config, server, persisted: localPersisted(dbPath), scopeTag: '', startFloor: floor, browserCells: browserResults?.cells ?? [], failures, store, progress, random, records: httpRecords }));
+        for (const label of wholeBuilds) {
+          const { server, dbPath } = fixtureOf(label);
+          if (wholeBuilds.length > 1) progress.log(`${label}: HTTP suite and probes`);
+          if (config.suites.includes('http')) {
+            const floor = () => startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
+            const browserCells = browserMeasured ? browserResultsOf({ ...browserInput(), build: label }).cells : [];
+            let served: HttpResults['server'];
+            ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, server, persisted: localPersisted(dbPath), scopeTag: '', startFloor: floor, browserCells, failures, store, progress, random, records: httpRecords, build: label }));
+            httpServers.set(label, served);
+          }
+          const appDir = fixtures.find((fixture) => fixture.label === label)!.appDir;
+          if (config.suites.includes('probes')) probes.set(label, await runProbes(chromiumPath, { origin: server.origin, dbPath, appDir }, config, progress));
         }
-        if (config.suites.includes('probes')) probes = await runProbes(chromiumPath, server.origin, dbPath, config, progress);
       });
     }
     // Last, with no server or browser running: in-process costs are the most sensitive to a busy machine.
@@ -238,13 +279,25 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     error = stopReason(caught);
   }
 
-  if (config.suites.includes('browser')) browserResults ??= summarizeBrowser();
-  const http: HttpResults | undefined = config.suites.includes('http')
-    ? httpResultsOf(
-        { mode: config.rate !== undefined ? 'rate' : config.durationSeconds !== undefined ? 'duration' : 'amount', server: httpServer, encodings: config.encodings, repeats: config.repeats },
-        httpRecords,
-      )
+  const httpConditions = (label: BuildLabel) =>
+    config.suites.includes('http')
+      ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), server: httpServers.get(label), encodings: config.encodings, repeats: config.repeats }
+      : undefined;
+  const claimRun = { profile: config.profile, minLoads: samplingRule(config).minLoads };
+  const matrix = versions.length
+    ? matrixResultsOf({
+        versions: versions.map(({ appDir: _appDir, ...version }) => ({ version: { ...version, probes: probes.get(version.label) }, http: httpConditions(version.label) })),
+        browser: config.suites.includes('browser') ? browserInput() : undefined,
+        repeats: httpRecords,
+        run: claimRun,
+        band: DEFAULT_BAND,
+      })
     : undefined;
+  // The top-level sections: this checkout's, or the last version's of a matrix.
+  const shown = wholeBuilds[wholeBuilds.length - 1]!;
+  const browserResults: BrowserResults | undefined = config.suites.includes('browser') ? browserResultsOf({ ...browserInput(), build: shown }) : undefined;
+  const shownHttp = httpConditions(shown);
+  const http: HttpResults | undefined = shownHttp && httpResultsOf(shownHttp, httpRecords, shown);
   const allFailures = [
     ...measurement.failures,
     ...failures,
@@ -262,13 +315,14 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     failures: allFailures,
     config: { ...config },
     scenarios: config.scenarios.map(scenarioById).map(({ id, summary, expectedRoundTrips }) => ({ id, summary, expectedRoundTrips })),
-    environment: describeEnvironment(chromiumVersion, argv, config.seed),
+    environment: { ...describeEnvironment(chromiumVersion, argv, config.seed), ...(versions.length ? { next: versions.at(-1)!.next, react: versions.at(-1)!.react } : {}) },
     machine: { atStart, overall: loadBetween(runSnapshot, takeSnapshot()), warnings },
     browser: browserResults,
     http,
     micro,
-    probes,
-    claims: evaluateClaims({ run: { profile: config.profile, minLoads: samplingRule(config).minLoads }, browser: browserResults, http, probes }),
+    probes: probes.get(shown),
+    claims: evaluateClaims({ run: claimRun, browser: browserResults, http, probes: probes.get(shown) }),
+    matrix,
     against: against && { ref: against.ref, commit: against.commit, lockfileDiffers: against.lockfileDiffers, ...duetComparison(measurement.samples, DEFAULT_BAND) },
   };
   store.writeResults(results);

@@ -1,4 +1,5 @@
-import type { MetricComparison, NoiseBand, Results, Sample } from '../results/schema';
+import { BASELINE_BUILD, CURRENT_BUILD, type BuildLabel } from '../plan';
+import type { MetricComparison, NoiseBand, Results, Sample, VersionSection } from '../results/schema';
 import { median } from '../stats/quantile';
 import { benjaminiHochbergAdjusted, mean, sampleVariance, tCritical, tUpperTail, welchDifference } from '../stats/interval';
 import { pageLoadClusters } from '../stats/summarize';
@@ -19,7 +20,7 @@ export interface MetricSeries {
 }
 
 /** Browser latency per cell of one build, over its page loads (each page load's median). The A/A twins are left out. */
-export function browserMetrics(samples: readonly Sample[], build: Sample['build'] = 'current'): MetricSeries[] {
+export function browserMetrics(samples: readonly Sample[], build: BuildLabel = CURRENT_BUILD): MetricSeries[] {
   const byCell = new Map<string, Sample[]>();
   for (const sample of samples.filter((s) => !s.warmup && !s.twin && s.build === build)) {
     const key = `browser ${sample.scenario}/${sample.variant} at RTT ${sample.rttMs} ms${sample.chrome === 'shipped' ? ' (shipped Chrome)' : ''}`;
@@ -31,8 +32,13 @@ export function browserMetrics(samples: readonly Sample[], build: Sample['build'
 
 /** Every metric two runs can share: browser latency per cell, and per load cell its interaction p50 and throughput. Controls (A/A twins, the floor) are left out. */
 export function runMetrics(results: Results, samples: readonly Sample[]): MetricSeries[] {
-  const metrics = browserMetrics(samples);
-  for (const cell of (results.http?.cells ?? []).filter((c) => !c.twin && c.variant !== 'floor')) {
+  return [...browserMetrics(samples), ...httpMetrics(results.http)];
+}
+
+/** Per load cell (controls left out), its interaction p50 and throughput over repeats. */
+export function httpMetrics(http: Results['http']): MetricSeries[] {
+  const metrics: MetricSeries[] = [];
+  for (const cell of (http?.cells ?? []).filter((c) => !c.twin && c.variant !== 'floor')) {
     const name = `http ${cell.scenario}/${cell.variant} ${cell.connections} connections ${cell.encoding}`;
     metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', values: cell.perRepeat.map((r) => r.interactionLatencyMs.p50) });
     metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', values: cell.perRepeat.map((r) => r.interactionsPerSec) });
@@ -46,12 +52,13 @@ type CompareVerdict = MetricComparison['verdict'];
 export const REGRESSION_ALPHA = 0.025;
 
 /**
- * log(candidate) - log(baseline) with its standard error and degrees of freedom. Paired (a duet): the mean of the
- * per-round differences, so whatever drifted during the run (a server warming up, a busy neighbour) cancels.
- * Unpaired (two runs): Welch's t on the logs.
+ * log(candidate) - log(baseline) with its standard error and degrees of freedom. Paired (builds measured in the
+ * same rounds, where both metrics know their rounds): the mean of the per-round differences, so whatever drifted
+ * during the run (a server warming up, a busy neighbour) cancels. Otherwise (two runs, load repeats): Welch's t
+ * on the logs.
  */
 function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean): { estimate: number; standardError: number; degreesOfFreedom: number; n: [number, number] } | null {
-  if (paired) {
+  if (paired && a.rounds && b.rounds) {
     const roundsA = a.rounds ?? [];
     const differences = (b.rounds ?? []).flatMap((round, index) => {
       const at = roundsA.indexOf(round);
@@ -113,6 +120,8 @@ export const COMPARISON_CALIBRATION = {
   stored:
     'Measured false-alarm rate (11 same-code --profile ci runs, 2026-12-02): 0 of 10 consecutive pairs, 2 of 110 ordered pairs reported a regression; runs drifted apart by up to 19% at RTT 0, so a 5 ms server delay was found in 18-79% of pairs, by cell.',
   duet: 'Measured false-alarm rate (4 same-code --profile ci duets, 2026-12-02): 0 of 4 reported a regression (0 of 24 cells); 5 ms more server work in the candidate: 2 of 2 exited 1, found on the counter cells, not beyond doubt on the revalidate cells.',
+  versions:
+    'Browser cells are paired by round like a duet’s, so the duet’s measured false-alarm rate applies to them; load cells ran one version after the other and are compared like a stored baseline’s, drift included.',
 } as const;
 
 /** The columns of a comparison table, shared by the Markdown summary and the HTML report. */
@@ -140,7 +149,11 @@ export function orderedComparison(rows: readonly MetricComparison[]): MetricComp
 /** The sentence above a comparison table: how many regressed, under which rule, and how far the kind is trusted. */
 export function comparisonVerdict(rows: readonly MetricComparison[], band: NoiseBand, kind: keyof typeof COMPARISON_CALIBRATION): string {
   const regressions = rows.filter((row) => row.verdict === 'regression').length;
-  const how = kind === 'duet' ? 'Duet: both builds measured in the same randomized rounds' : 'Stored baseline: measured at another time, so drift between the runs counts as change';
+  const how = {
+    duet: 'Duet: both builds measured in the same randomized rounds',
+    stored: 'Stored baseline: measured at another time, so drift between the runs counts as change',
+    versions: 'Versions: browser cells measured in the same randomized rounds, load cells one version after the other',
+  }[kind];
   return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${COMPARISON_CALIBRATION[kind]}`;
 }
 
@@ -160,5 +173,18 @@ export function comparisonMarkdown(rows: readonly MetricComparison[], names: { b
 
 /** A duet's verdicts: this checkout's browser cells against the baseline build's, measured in the same rounds. */
 export function duetComparison(samples: readonly Sample[], band: NoiseBand): { band: NoiseBand; comparison: MetricComparison[] } {
-  return { band, comparison: compareRuns(browserMetrics(samples, 'baseline'), browserMetrics(samples, 'current'), band, true) };
+  return { band, comparison: compareRuns(browserMetrics(samples, BASELINE_BUILD), browserMetrics(samples, CURRENT_BUILD), band, true) };
+}
+
+/**
+ * A version matrix's verdicts: each version against the one listed before it, every metric both have. Browser
+ * cells are paired by round (the versions were sampled in the same rounds); load cells, measured one version
+ * after the other, by Welch's t over their repeats. Benjamini-Hochberg runs over each pair's metrics.
+ */
+export function versionComparisons(versions: readonly Pick<VersionSection, 'label' | 'http'>[], samples: readonly Sample[], band: NoiseBand): { baseline: string; candidate: string; comparison: MetricComparison[] }[] {
+  const metricsOf = (version: Pick<VersionSection, 'label' | 'http'>) => [...browserMetrics(samples, version.label), ...httpMetrics(version.http)];
+  return versions.slice(1).map((candidate, index) => {
+    const baseline = versions[index]!;
+    return { baseline: baseline.label, candidate: candidate.label, comparison: compareRuns(metricsOf(baseline), metricsOf(candidate), band, true) };
+  });
 }

@@ -10,6 +10,7 @@ import { loadRecorder, type MachineLoad } from '../system/machine-load';
 import type { Capture } from './capture';
 import { replay, type ReplayOptions, type ReplayResult } from './replay';
 import { sampleProcessGroup, type ResourceSeries } from './resources';
+import type { BuildLabel } from '../plan';
 
 /** Above this share of one core, the load generator (autocannon, in this process) may be the bottleneck, not the server. */
 export const LOAD_GENERATOR_SATURATION = 0.9;
@@ -50,6 +51,8 @@ export interface RepeatRecord extends Omit<ReplayResult, 'invalidExample'> {
   serverCpuMsPerInteraction: number | null;
   machine: MachineLoad;
   failed: string | null;
+  /** The build loaded, in a version matrix (runner/plan.ts BuildLabel); absent: this checkout's. */
+  build?: BuildLabel;
 }
 
 /** The arms of one scenario: the reference, its A/A twin, the other variants and the floor (when there is one) under the floor's variant. */
@@ -107,6 +110,8 @@ export async function measureHttp(options: {
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
+  /** Tags every record with the build loaded (a version matrix loads each version in turn). */
+  build?: BuildLabel;
 }): Promise<void> {
   const { config, arms, persisted, scopeTag, store, progress, random, records } = options;
   const cells: CellPlan[] = config.connections.flatMap((connections) => config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))));
@@ -119,6 +124,7 @@ export async function measureHttp(options: {
       machine.mark();
       const record = await measureRepeat({ config, ...cell, repeat, persisted, scopeTag, prefix: done.toString(36).padStart(3, '0') });
       record.machine = machine.mark();
+      if (options.build !== undefined) record.build = options.build;
       records.push(record);
       fs.appendFileSync(store.file('http-repeats.jsonl'), `${JSON.stringify(record)}\n`);
       done++;

@@ -1,3 +1,4 @@
+import { APP_DIR } from '../app-server';
 import { actionId, callAction } from './action-request';
 
 /** The scope the fixture's opt-in cached route lists (bench-app/app/api/probe/cached-items). */
@@ -31,8 +32,8 @@ async function readMutateRead(origin: string, route: 'default' | 'opt-in', path:
 }
 
 /** C7: what an action's response says about caching, and whether GET Route Handlers serve fresh data by default. */
-export async function probeCaching(origin: string): Promise<CachingProbe> {
-  const response = await callAction(origin, '/counter/action', actionId('app/counter/actions.ts', 'incrementAction'), ['probe-c7']);
+export async function probeCaching(origin: string, appDir = APP_DIR): Promise<CachingProbe> {
+  const response = await callAction(origin, '/counter/action', actionId('app/counter/actions.ts', 'incrementAction', appDir), ['probe-c7']);
   await response.arrayBuffer();
   const defaultScope = `probe-c7-${Date.now().toString(36)}`;
   return {

@@ -37,7 +37,7 @@ function attackPage(target: string, fields: { name: string; value: string }[], e
  * Origin by a plain HTTP client, and by a real cross-site form in Chromium from a page on another loopback port.
  * Each row says whether the mutation reached the database.
  */
-export async function probeCsrf(options: { browser: Browser; origin: string; dbPath: string; timeoutMs: number; routePaths?: string[] }): Promise<CsrfRow[]> {
+export async function probeCsrf(options: { browser: Browser; origin: string; dbPath: string; timeoutMs: number; routePaths?: string[]; appDir?: string }): Promise<CsrfRow[]> {
   const { browser, origin, dbPath, timeoutMs } = options;
   const routePaths = options.routePaths ?? ['/api/counter', '/api/probe/csrf-protected'];
   const run = Date.now().toString(36);
@@ -47,7 +47,7 @@ export async function probeCsrf(options: { browser: Browser; origin: string; dbP
   const originHeader = (kind: CsrfOrigin): Record<string, string> => (kind === 'foreign' ? { origin: FOREIGN_ORIGIN } : kind === 'null' ? { origin: 'null' } : {});
   const fetchKinds: CsrfOrigin[] = ['foreign', 'null', 'none'];
 
-  const incrementId = actionId('app/counter/actions.ts', 'incrementAction');
+  const incrementId = actionId('app/counter/actions.ts', 'incrementAction', options.appDir);
   for (const kind of fetchKinds) {
     const target = scope();
     const response = await callAction(origin, '/counter/action', incrementId, [target], originHeader(kind));
@@ -73,7 +73,7 @@ export async function probeCsrf(options: { browser: Browser; origin: string; dbP
   const attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
   const context = await browser.newContext();
   try {
-    const formId = actionId('app/probe/csrf/actions.ts', 'incrementFromForm');
+    const formId = actionId('app/probe/csrf/actions.ts', 'incrementFromForm', options.appDir);
     const targets = [
       { transport: 'action' as const, path: '/probe/csrf', fields: (s: string) => [{ name: `$ACTION_ID_${formId}`, value: '' }, { name: 'scope', value: s }], enctype: 'multipart/form-data' },
       ...routePaths.map((path) => ({ transport: 'route' as const, path, fields: (s: string) => [{ name: `{"scope":"${s}","pad":"`, value: '"}' }], enctype: 'text/plain' })),

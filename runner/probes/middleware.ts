@@ -1,3 +1,4 @@
+import { APP_DIR } from '../app-server';
 import { actionId, callAction } from './action-request';
 
 export interface MiddlewareProbeRow {
@@ -14,7 +15,7 @@ export interface MiddlewareProbeRow {
  * and a measured page it must not touch (the control: the probe reads the proxy's mark, not something every
  * response carries).
  */
-export async function probeMiddleware(origin: string): Promise<MiddlewareProbeRow[]> {
+export async function probeMiddleware(origin: string, appDir = APP_DIR): Promise<MiddlewareProbeRow[]> {
   const row = async (request: MiddlewareProbeRow['request'], method: string, path: string, response: Promise<Response>): Promise<MiddlewareProbeRow> => {
     const answered = await response;
     await answered.arrayBuffer();
@@ -22,7 +23,7 @@ export async function probeMiddleware(origin: string): Promise<MiddlewareProbeRo
   };
   const signal = () => AbortSignal.timeout(10_000);
   return [
-    await row('action', 'POST', '/probe/payload', callAction(origin, '/probe/payload', actionId('app/probe/payload/actions.ts', 'oneArgumentAction'), ['c12'])),
+    await row('action', 'POST', '/probe/payload', callAction(origin, '/probe/payload', actionId('app/probe/payload/actions.ts', 'oneArgumentAction', appDir), ['c12'])),
     await row('route', 'POST', '/api/probe/seen', fetch(`${origin}/api/probe/seen`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', signal: signal() })),
     await row('unmatched page', 'GET', '/counter/action', fetch(`${origin}/counter/action?scope=c12`, { signal: signal() })),
   ];

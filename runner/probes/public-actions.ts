@@ -14,9 +14,9 @@ export interface PublicActionRow {
  * C8: actions called from a plain HTTP client with nothing but their id, as anyone who read one request could:
  * the counter's action (a client imports it) and an action exported beside a form's action that no client imports.
  */
-export async function probePublicActions(options: { origin: string; dbPath: string }): Promise<PublicActionRow[]> {
+export async function probePublicActions(options: { origin: string; dbPath: string; appDir?: string }): Promise<PublicActionRow[]> {
   const { origin, dbPath } = options;
-  const ids = actionIds();
+  const ids = actionIds(options.appDir);
   const targets = [
     { action: 'incrementAction', file: 'app/counter/actions.ts', page: '/counter/action', importedByClient: true },
     { action: 'incrementUnused', file: 'app/probe/csrf/actions.ts', page: '/probe/csrf', importedByClient: false },

@@ -32,8 +32,11 @@ export const SampleSchema = z.object({
   twin: z.boolean(),
   rttMs: z.number().int().min(0),
   chrome: ChromeMode,
-  /** The fixture build measured: in a duet (--against) the baseline's samples sit beside the current ones. */
-  build: z.enum(['current', 'baseline']).default('current'),
+  /**
+   * The fixture build measured (runner/plan.ts BuildLabel): `current`; in a duet (--against) also `baseline`; in a
+   * version matrix (--next) `next@<version>` for every build.
+   */
+  build: z.string().default('current'),
   round: z.number().int().min(0),
   index: z.number().int().min(0),
   warmup: z.boolean(),
@@ -260,7 +263,7 @@ export const MetricComparisonSchema = z.object({
 });
 export type MetricComparison = z.infer<typeof MetricComparisonSchema>;
 
-export const ResultsSchema = z.object({
+const ResultsCoreSchema = z.object({
   schemaVersion: z.literal(2),
   /** A duet (--against): this checkout's browser cells against the fixture built at `ref`, sampled in the same rounds. */
   against: z
@@ -400,6 +403,40 @@ export const ResultsSchema = z.object({
     })
     .optional(),
   claims: z.array(ClaimSchema),
+});
+
+/** One Next version of a version matrix (--next): what was installed and built, and everything measured on it. */
+export const VersionSectionSchema = z.object({
+  /** The build label its samples and load repeats carry (`next@16.4.5`). */
+  label: z.string(),
+  next: z.string(),
+  react: z.string(),
+  reactDom: z.string(),
+  /** The bundler `next build` used by default in this version: Turbopack from Next 16, webpack before. */
+  bundler: z.enum(['turbopack', 'webpack']),
+  /** The isolated install it was built against; null for the project's own pinned version. */
+  installDir: z.string().nullable(),
+  /** Whether the install was reused from the cache rather than installed by this run. */
+  reusedInstall: z.boolean(),
+  browser: ResultsCoreSchema.shape.browser,
+  http: ResultsCoreSchema.shape.http,
+  probes: ResultsCoreSchema.shape.probes,
+  claims: z.array(ClaimSchema),
+});
+export type VersionSection = z.infer<typeof VersionSectionSchema>;
+
+export const ResultsSchema = ResultsCoreSchema.extend({
+  /**
+   * A version matrix (--next): every version's sections and claims, and each version against the one listed
+   * before it, metric by metric. The run's top-level browser, http, probes and claims are the last version's.
+   */
+  matrix: z
+    .object({
+      versions: z.array(VersionSectionSchema).min(1),
+      band: NoiseBandSchema,
+      comparisons: z.array(z.object({ baseline: z.string(), candidate: z.string(), comparison: z.array(MetricComparisonSchema) })),
+    })
+    .optional(),
 });
 
 export type Sample = z.infer<typeof SampleSchema>;

@@ -1,9 +1,11 @@
 import { summarizeHttp } from '../http/summarize-http';
 import type { RepeatRecord } from '../http/suite';
-import { makePlan } from '../plan';
+import { CURRENT_BUILD, makePlan, type BuildLabel } from '../plan';
 import { scenarioById } from '../scenarios';
 import { summarize } from '../stats/summarize';
-import type { BrowserResults, HttpResults, Sample } from './schema';
+import { evaluateClaims, type ClaimInput } from '../claims/claims';
+import { versionComparisons } from '../compare/compare';
+import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSection } from './schema';
 
 /**
  * A run's browser section from what was measured: the samples summarized by the plan they were taken under.
@@ -18,15 +20,18 @@ export function browserResultsOf(input: {
   samples: readonly Sample[];
   failedArms: ReadonlySet<string>;
   stageOneLoads: number;
+  /** The build summarized (a version matrix summarizes each); this checkout's by default. */
+  build?: BuildLabel;
 }): BrowserResults {
+  const build = input.build ?? CURRENT_BUILD;
   const { measured } = input;
   return {
     ...measured,
     failedArms: [...input.failedArms],
     ...summarize({
-      plan: makePlan(input.scenarios.map(scenarioById), input.rttMs, measured.chromeModes),
+      plan: makePlan(input.scenarios.map(scenarioById), input.rttMs, measured.chromeModes, { labels: [build], everyBuildWhole: true }),
       // A duet's baseline arms are compared build to build (runner/compare), never summarized as this checkout's cells.
-      samples: input.samples.filter((sample) => sample.build === 'current'),
+      samples: input.samples.filter((sample) => sample.build === build),
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
       groups: measured.groups,
       failedArms: input.failedArms,
@@ -35,7 +40,37 @@ export function browserResultsOf(input: {
   };
 }
 
-/** A run's HTTP section from its load repeats (http-repeats.jsonl), for the run and for a recompute alike. */
-export function httpResultsOf(conditions: Pick<HttpResults, 'mode' | 'server' | 'encodings' | 'repeats'>, records: readonly RepeatRecord[]): HttpResults {
-  return { ...conditions, ...summarizeHttp(records, (scenario) => scenarioById(scenario).reference) };
+export type HttpConditions = Pick<HttpResults, 'mode' | 'server' | 'encodings' | 'repeats'>;
+
+/** A run's HTTP section from its load repeats (http-repeats.jsonl) of one build, for the run and for a recompute alike. */
+export function httpResultsOf(conditions: HttpConditions, records: readonly RepeatRecord[], build: BuildLabel = CURRENT_BUILD): HttpResults {
+  const ofBuild = records.filter((record) => (record.build ?? CURRENT_BUILD) === build);
+  return { ...conditions, ...summarizeHttp(ofBuild, (scenario) => scenarioById(scenario).reference) };
+}
+
+/** What a version matrix keeps as measured for each version: its install and build, its probes, its load conditions. */
+export interface MeasuredVersion {
+  version: Omit<VersionSection, 'browser' | 'http' | 'claims'>;
+  /** Absent when the HTTP suite did not run. */
+  http?: HttpConditions;
+}
+
+/**
+ * A version matrix from what was measured, for the run and for a recompute alike: every version's sections
+ * summarized from its own samples and load repeats, its claims, and each version against the one before it.
+ */
+export function matrixResultsOf(input: {
+  versions: readonly MeasuredVersion[];
+  /** Absent when the browser suite did not run. */
+  browser?: Omit<Parameters<typeof browserResultsOf>[0], 'build'>;
+  repeats: readonly RepeatRecord[];
+  run: ClaimInput['run'];
+  band: NoiseBand;
+}): NonNullable<Results['matrix']> {
+  const versions = input.versions.map(({ version, http: conditions }): VersionSection => {
+    const browser = input.browser && browserResultsOf({ ...input.browser, build: version.label });
+    const http = conditions && httpResultsOf(conditions, input.repeats, version.label);
+    return { ...version, browser, http, claims: evaluateClaims({ run: input.run, browser, http, probes: version.probes }) };
+  });
+  return { versions, band: input.band, comparisons: versionComparisons(versions, input.browser?.samples ?? [], input.band) };
 }

@@ -125,8 +125,9 @@ export function summarize(input: SummaryInput): {
   const accuracy: Accuracy[] = [];
   for (const cell of cells) {
     if (cell.rttMs === 0) continue;
-    const arm = { scenario: cell.scenario, variant: cell.variant, twin: false, chrome: cell.chrome, build: 'current' as const };
-    const atRtt = pageLoadClusters(samplesOf({ ...arm, rttMs: cell.rttMs }));
+    // The cell's arm as planned (in a version matrix each build is summarized with a plan of its own).
+    const arm = input.plan.arms.find((planned) => !planned.twin && planned.scenario === cell.scenario && planned.variant === cell.variant && planned.chrome === cell.chrome && planned.rttMs === cell.rttMs)!;
+    const atRtt = pageLoadClusters(samplesOf(arm));
     const atZero = pageLoadClusters(samplesOf({ ...arm, rttMs: 0 }));
     if (atRtt.length < 2 || atZero.length < 2) continue;
     const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDfAfter(atRtt, atZero));

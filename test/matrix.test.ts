@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BAND } from '../runner/compare/compare';
+import { resolveConfig } from '../runner/config';
+import { UserError } from '../runner/errors';
+import { adaptToNextMajor } from '../runner/matrix/adapter';
+import { bundlerOf, installManifest, PINNED_NEXT, reactFor } from '../runner/matrix/install';
+import { armKey, DUET_BUILDS, makePlan } from '../runner/plan';
+import type { Sample } from '../runner/results/schema';
+import { matrixResultsOf } from '../runner/results/summaries';
+import { scenarioById } from '../runner/scenarios';
+import { renderReport } from '../reports/render';
+import { syntheticResults, syntheticSamples } from './results-fixture';
+
+const OLD = 'next@15.5.29';
+const NEW = 'next@16.4.5';
+
+describe('the version matrix plan', () => {
+  const plan = makePlan([scenarioById('counter')], [0], ['no-defer'], { labels: [OLD, NEW], everyBuildWhole: true });
+
+  it('measures every version as a whole run in one group: its variants, its A/A twin and its own comparisons', () => {
+    expect(plan.groups).toHaveLength(1);
+    expect(plan.arms.map(armKey)).toEqual([`counter/action@0~${OLD}`, `counter/route@0~${OLD}`, `counter/action#aa@0~${OLD}`, `counter/action@0~${NEW}`, `counter/route@0~${NEW}`, `counter/action#aa@0~${NEW}`]);
+    expect(plan.comparisons.map((c) => `${armKey(c.a)} vs ${armKey(c.b)}`)).toEqual([
+      `counter/route@0~${OLD} vs counter/action@0~${OLD}`,
+      `counter/action#aa@0~${OLD} vs counter/action@0~${OLD}`,
+      `counter/route@0~${NEW} vs counter/action@0~${NEW}`,
+      `counter/action#aa@0~${NEW} vs counter/action@0~${NEW}`,
+    ]);
+  });
+
+  it('compares each version with the one listed before it, variant by variant', () => {
+    expect(plan.groups[0]!.buildComparisons.map(({ a, b }) => `${armKey(a)} vs ${armKey(b)}`)).toEqual([`counter/action@0~${NEW} vs counter/action@0~${OLD}`, `counter/route@0~${NEW} vs counter/route@0~${OLD}`]);
+  });
+
+  it('leaves a duet as it was: the baseline measures every variant once, with no twin and no comparisons of its own', () => {
+    const duet = makePlan([scenarioById('counter')], [0], ['no-defer'], DUET_BUILDS);
+    expect(duet.arms.map(armKey)).toEqual(['counter/action@0', 'counter/route@0', 'counter/action#aa@0', 'counter/action@0~baseline', 'counter/route@0~baseline']);
+    expect(duet.comparisons).toHaveLength(2);
+  });
+});
+
+describe('the Next 15 adapter', () => {
+  const proxy = "export function proxy(request: NextRequest) {\n  return NextResponse.next();\n}\n\nexport const config = { matcher: ['/probe/:path*'] };\n";
+  const files = new Map([['proxy.ts', proxy], ['app/page.tsx', 'export default function Page() {}']]);
+
+  it('keeps the fixture as written for Next 16 and later', () => {
+    expect(adaptToNextMajor(files, 16)).toEqual(files);
+  });
+
+  it('turns proxy.ts into middleware.ts exporting middleware before Next 16, config and everything else unchanged', () => {
+    const adapted = adaptToNextMajor(files, 15);
+    expect([...adapted.keys()].sort()).toEqual(['app/page.tsx', 'middleware.ts']);
+    expect(adapted.get('middleware.ts')).toContain('export function middleware(request: NextRequest) {');
+    expect(adapted.get('middleware.ts')).toContain("export const config = { matcher: ['/probe/:path*'] };");
+    expect(adapted.get('middleware.ts')).not.toContain('function proxy(');
+  });
+
+  it('fails loudly when the fixture no longer has the function it renames', () => {
+    expect(() => adaptToNextMajor(new Map([['proxy.ts', 'export const proxy = () => null;']]), 15)).toThrow(/update the adapter/);
+  });
+});
+
+describe('isolated installs', () => {
+  it('pins Next, the React it is given and the fixture packages at this checkout’s versions', () => {
+    const { dependencies } = installManifest('15.5.29', '19.3.1');
+    expect(dependencies).toMatchObject({ next: '15.5.29', react: '19.3.1', 'react-dom': '19.3.1', zod: expect.stringMatching(/^\d+\.\d+\.\d+$/), 'better-sqlite3': expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(Object.keys(dependencies)).toEqual([...Object.keys(dependencies)].sort());
+  });
+
+  it('keeps this checkout’s React when Next’s peer range allows it (only Next differs)', async () => {
+    expect(await reactFor('15.5.29', '^18.2.0 || 19.0.0-rc-de68d2f4-20241204 || ^19.0.0')).toMatch(/^19\./);
+  });
+
+  it('knows each version’s default bundler', () => {
+    expect([bundlerOf('15.5.29'), bundlerOf('16.4.5')]).toEqual(['webpack', 'turbopack']);
+  });
+});
+
+describe('--next', () => {
+  const resolve = (argv: string[]) => resolveConfig(argv, new Date(), process.cwd())!;
+
+  it('takes exact versions in order, and gives each version the profile’s browser budget', () => {
+    const config = resolve(['--next', '15.5.29,16.4.5,15.5.29']);
+    expect(config.next).toEqual(['15.5.29', '16.4.5']);
+    expect(config.budgetSeconds).toBe(2 * resolve([]).budgetSeconds);
+    expect(resolve(['--next', '15.5.29,16.4.5', '--budget', '100']).budgetSeconds).toBe(100);
+  });
+
+  it('refuses a range, a duet or a deployment beside it, one line each', () => {
+    expect(() => resolve(['--next', '15'])).toThrow(UserError);
+    expect(() => resolve(['--next', '15'])).toThrow(/--next takes exact published versions/);
+    expect(() => resolve(['--next', '15.5.29', '--against', 'HEAD'])).toThrow(/pass one/);
+    expect(() => resolve(['--next', '15.5.29', '--suite', 'http', '--target', 'http://127.0.0.1:3000'])).toThrow(/pass one/);
+  });
+
+  it('names the pinned version in --help', () => {
+    expect(PINNED_NEXT).toMatch(/^16\./);
+  });
+});
+
+describe('matrixResultsOf', () => {
+  // Two versions sampled in the same rounds; the newer is 6 ms slower on every cell.
+  const base = syntheticSamples([0], 12);
+  const samples: Sample[] = [...base.map((sample) => ({ ...sample, build: OLD })), ...base.map((sample) => ({ ...sample, build: NEW, latencyMs: sample.latencyMs + 6 }))];
+  const results = syntheticResults();
+  const version = (label: string, next: string) => ({ version: { label, next, react: '19.3.1', reactDom: '19.3.1', bundler: bundlerOf(next), installDir: null, reusedInstall: true, probes: undefined } });
+  const matrix = matrixResultsOf({
+    versions: [version(OLD, '15.5.29'), version(NEW, '16.4.5')],
+    browser: { scenarios: ['revalidate'], rttMs: [0], measured: results.browser!, samples, failedArms: new Set(), stageOneLoads: 4 },
+    repeats: [],
+    run: { profile: 'standard', minLoads: 4 },
+    band: DEFAULT_BAND,
+  });
+
+  it('summarizes every version from its own samples, with claims of its own', () => {
+    expect(matrix.versions.map((v) => v.label)).toEqual([OLD, NEW]);
+    const medianOf = (index: number) => matrix.versions[index]!.browser!.cells.find((cell) => cell.variant === 'action')!.medianMs;
+    expect(medianOf(1) - medianOf(0)).toBeCloseTo(6, 0);
+    expect(matrix.versions.every((v) => v.claims.length > 10)).toBe(true);
+  });
+
+  it('compares the later version with the earlier, paired by round, and flags the slowdown on every cell', () => {
+    expect(matrix.comparisons).toHaveLength(1);
+    const [pair] = matrix.comparisons;
+    expect([pair!.baseline, pair!.candidate]).toEqual([OLD, NEW]);
+    expect(pair!.comparison.length).toBe(4);
+    expect(pair!.comparison.every((row) => row.verdict === 'regression' && row.n[0] === 12)).toBe(true);
+  });
+
+  it('shows both versions side by side in the report, labels escaped', () => {
+    const withScript = { ...matrix, versions: matrix.versions.map((v, i) => (i === 0 ? { ...v, next: '<script>x</script>' } : v)) };
+    const html = renderReport(syntheticResults({ matrix: withScript }), '');
+    expect(html).toContain('<h2>Next.js versions</h2>');
+    expect(html).toContain(`${NEW} against ${OLD}`);
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(html).not.toContain('<script>x</script>');
+  });
+});
