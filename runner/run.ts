@@ -178,9 +178,7 @@ export async function runBench(config: Config, argv: string[], progress: Progres
     if (config.baseline !== undefined) readResults(runFolder(config.baseline));
     const against = config.against !== undefined ? checkoutBaseline(config.against) : undefined;
     if (against?.lockfileDiffers) progress.log(`warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`);
-    const versions: NextBuild[] = [];
-    for (const version of config.next ?? []) versions.push(await prepareNextBuild(version, path.join(config.outDir, `install-next@${version}.log`), (line) => progress.log(line)));
-    return await measureAndReport(config, argv, progress, chromiumPath, startedAt, { against, versions });
+    return await measureAndReport(config, argv, progress, chromiumPath, startedAt, against);
   } finally {
     releaseLock();
   }
@@ -205,12 +203,14 @@ interface Builders {
   versions: NextBuild[];
 }
 
-async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date, builders: Builders): Promise<RunOutcome> {
-  const { against, versions } = builders;
-  const { fixtures, builds } = fixturesOf(builders);
+async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date, against: BaselineFixture | undefined): Promise<RunOutcome> {
+  const store = new RunStore(config.outDir);
+  // Installs before anything is measured: a version that cannot be installed ends the run here.
+  const versions: NextBuild[] = [];
+  for (const version of config.next ?? []) versions.push(await prepareNextBuild(version, store.file(`install-next@${version}.log`), (line) => progress.log(line)));
+  const { fixtures, builds } = fixturesOf({ against, versions });
   // The builds measured as whole runs (suites, claims): this checkout's, or every version of a matrix.
   const wholeBuilds = builds.everyBuildWhole ? builds.labels : [CURRENT_BUILD];
-  const store = new RunStore(config.outDir);
   const random = seededRandom(config.seed);
   const runSnapshot = takeSnapshot();
   await sleep(500);

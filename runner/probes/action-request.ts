@@ -8,12 +8,21 @@ interface ManifestEntry {
   workers: Record<string, unknown>;
 }
 
+/**
+ * A manifest entry's source file, relative to the fixture: webpack (Next 15) names it from the fixture's folder,
+ * Turbopack (Next 16) from its root, the folder above.
+ */
+function sourceFile(appDir: string, filename: string): string {
+  const candidates = [path.resolve(appDir, filename), path.resolve(appDir, '..', filename)];
+  return path.relative(appDir, candidates.find((candidate) => fs.existsSync(candidate)) ?? candidates[1]!);
+}
+
 /** The build's action ids: `.next/server/server-reference-manifest.json` maps each id to its file and export. */
 export function actionIds(appDir = APP_DIR, distDir = '.next'): { id: string; file: string; exportedName: string; pages: string[] }[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(appDir, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
   return Object.entries(manifest.node).map(([id, entry]) => ({
     id,
-    file: path.relative(appDir, path.resolve(appDir, '..', entry.filename)),
+    file: sourceFile(appDir, entry.filename),
     exportedName: entry.exportedName,
     pages: Object.keys(entry.workers),
   }));
