@@ -53,10 +53,31 @@ export function versionsSection(matrix: NonNullable<Results['matrix']>): string 
 <p>${e(comparisonVerdict(pair.comparison, matrix.band, 'versions'))} A regression is ${e(pair.candidate)} worse than ${e(pair.baseline)}.</p>
 ${comparisonTable(pair.comparison)}`,
   );
+  const exact = exactRows(versions);
   return `<section id="versions"><h2>Next.js versions</h2>
 <p>The same fixture source (one adapter: <code>proxy.ts</code> becomes <code>middleware.ts</code> before Next 16) built and served by ${versions.length} Next versions, each with its own production server and database. Browser arms of every version were sampled in the same randomized rounds; the HTTP suite and the probes ran per version, one after the other. The sections below this one describe ${e(versions.at(-1)!.label)}, the last version listed.</p>
 ${table(['Next', 'React', 'next build’s bundler', 'installed in', 'browser cells', 'load cells'], installs)}
+<h3>What each interaction sends and loads, per version</h3>
+<p>Per cell at the lowest RTT with deferral off: requests per interaction, median bytes on the wire to the server (↑) and to the browser (↓), headers included, and the gzip size of the JavaScript its page loads (the probes). A value that differs from ${e(versions[0]!.label)}’s is bold. These are counts, not samples: the same in every run of a build.</p>
+${table(['cell', ...versions.map((version) => version.label)], exact)}
 <h3>Every claim, per version</h3>
 ${table(['claim', ...versions.map((version) => version.label)], claimRows, 'verdicts')}
 ${comparisons.join('\n')}</section>`;
+}
+
+/** One row per browser cell: what its interaction sends and its page loads, in every version, differences bold. */
+function exactRows(versions: NonNullable<Results['matrix']>['versions']): string[][] {
+  const lowestRtt = Math.min(...versions.flatMap((version) => version.browser?.cells.map((cell) => cell.rttMs) ?? []));
+  const cellsOf = (version: (typeof versions)[number]) => version.browser?.cells.filter((cell) => cell.rttMs === lowestRtt && cell.chrome === 'no-defer') ?? [];
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  return cellsOf(versions[0]!).map(({ scenario, variant }) => {
+    const facts = versions.map((version) => {
+      const cell = cellsOf(version).find((c) => c.scenario === scenario && c.variant === variant);
+      const js = version.probes?.clientJs.find((page) => page.scenario === scenario && page.variant === variant);
+      return cell
+        ? [`${cell.requestsPerInteraction} request${cell.requestsPerInteraction === 1 ? '' : 's'}`, `${Math.round(cell.requestBytesPerInteraction)} B ↑`, `${Math.round(cell.responseBytesPerInteraction)} B ↓`, js ? `page JS ${kb(js.gzipBytes)}` : 'page JS not probed']
+        : ['not measured'];
+    });
+    return [e(`${scenario}/${variant}`), ...facts.map((fact) => fact.map((part, index) => (part === facts[0]![index] ? e(part) : `<b>${e(part)}</b>`)).join(', '))];
+  });
 }

@@ -20,16 +20,23 @@ async function main(argv: string[]): Promise<number> {
   // A stop from outside is one line; an unexpected error keeps its stack for the bug report.
   if (error) console.error(`mutation-bench: run failed: ${error instanceof RunInterrupted || error instanceof ServerExited ? error.message : ((error as Error).stack ?? error)}`);
   console.log(`Report: ${path.relative(process.cwd(), reportFile)}`);
-  // The gates: a duet's regressions against its ref, and against a stored baseline.
+  // The gates: a duet's regressions against its ref, a version's against the one before it, and against a stored baseline.
   let regressions = 0;
   if (results.against) {
     const rows = results.against.comparison;
     const markdown = comparisonMarkdown(rows, { baseline: `${results.against.ref} (${results.against.commit.slice(0, 12)})`, candidate: 'this checkout' }, results.against.band, 'duet');
     regressions += publishComparison({ rows, markdown }, path.join(config.outDir, 'comparison-duet.md'));
   }
-  if (config.baseline !== undefined && results.browser !== undefined) {
+  for (const pair of results.matrix?.comparisons ?? []) {
+    const markdown = comparisonMarkdown(pair.comparison, { baseline: pair.baseline, candidate: pair.candidate }, results.matrix!.band, 'versions');
+    regressions += publishComparison({ rows: pair.comparison, markdown }, path.join(config.outDir, `comparison-${pair.candidate}-vs-${pair.baseline}.md`));
+  }
+  // An incomplete run is not compared: a failed cell would read as a change (it exits 1 anyway).
+  if (config.baseline !== undefined && results.complete) {
     const stored = compareRunFolders(config.baseline, config.outDir, DEFAULT_BAND);
     regressions += publishComparison(stored, path.join(config.outDir, 'comparison-baseline.md'));
+  } else if (config.baseline !== undefined) {
+    console.error(`not compared with ${config.baseline}: this run is incomplete`);
   }
   return results.complete && regressions === 0 ? 0 : 1;
 }

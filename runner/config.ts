@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './flags';
 import { z } from 'zod';
 import { UserError } from './errors';
 import { parseTarget } from './http/target';
@@ -215,12 +215,7 @@ export function runId(startedAt: Date, seed: number): string {
 
 /** Flags -> validated config, or a UserError naming the fix. `null` means --help was asked for. */
 export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Config | null {
-  let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS; args: string[] }>>['values'];
-  try {
-    ({ values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }));
-  } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
+  const { values } = parseFlags({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
   if (values.help) return null;
 
   const profileName = values.profile ?? 'standard';

@@ -21,7 +21,7 @@ function gitSha(): string {
 }
 
 /** Variables that change what the runner, Node, Chromium or Next do. */
-const RELEVANT = /^(CI|CHROMIUM_PATH|NODE_OPTIONS|UV_THREADPOOL_SIZE|NODE_ENV|NEXT_.+|BENCH_.+|GITHUB_(SHA|REF|RUN_ID|WORKFLOW))$/;
+const RELEVANT = /^(CI|CHROMIUM_PATH|NODE_OPTIONS|UV_THREADPOOL_SIZE|NODE_ENV|NEXT_.+|BENCH_.+|MUTATION_BENCH_.+|GITHUB_(SHA|REF|RUN_ID|WORKFLOW))$/;
 const SECRET_LOOKING = /SECRET|TOKEN|PASSWORD|PASSWD|KEY|CREDENTIAL|AUTH|COOKIE|SESSION|PRIVATE/i;
 
 /** The relevant variables as recorded: a secret-looking name is kept (that it was set matters), its value never. */

@@ -30,7 +30,7 @@ import { BASELINE_BUILD, CURRENT_BUILD, DUET_BUILDS, makePlan, SINGLE_BUILD, typ
 import { prepareNextBuild, type NextBuild } from './matrix/install';
 import { checkoutBaseline, type BaselineFixture } from './against';
 import { DEFAULT_BAND, duetComparison } from './compare/compare';
-import { runFolder } from './compare/run-comparison';
+import { requireSameSampling, runFolder } from './compare/run-comparison';
 import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
 import { readResults, RunStore } from './results/store';
@@ -175,7 +175,8 @@ export async function runBench(config: Config, argv: string[], progress: Progres
   // The lock guards this checkout's fixture build and database; a run against a deployment uses neither.
   const releaseLock = config.target === undefined ? acquireCheckoutLock() : () => undefined;
   try {
-    if (config.baseline !== undefined) readResults(runFolder(config.baseline));
+    // A baseline that cannot be compared is refused before anything is measured.
+    if (config.baseline !== undefined) requireSameSampling(readResults(runFolder(config.baseline)), { runId: 'this run', config });
     const against = config.against !== undefined ? checkoutBaseline(config.against) : undefined;
     if (against?.lockfileDiffers) progress.log(`warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`);
     return await measureAndReport(config, argv, progress, chromiumPath, startedAt, against);

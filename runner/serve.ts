@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from './flags';
 import { APP_DIR, buildFixture, startFixture } from './app-server';
 import { runMain, runSignal } from './cleanup';
 import { UserError } from './errors';
@@ -16,12 +16,7 @@ in bench-app/data/serve.sqlite (kept across restarts). Runs until Ctrl-C.
   --server-delay MS server-side work added to every mutation (default 0)`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, 'server-delay': { type: 'string' }, help: { type: 'boolean' } } }));
-  } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
+  const { values } = parseFlags({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, 'server-delay': { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { runMain } from '../cleanup';
 import { UserError } from '../errors';
 import { numberFlag } from '../config';
@@ -13,13 +13,7 @@ ${DEFAULT_BAND.ms} ms) beyond doubt, Benjamini-Hochberg-adjusted over all metric
 $GITHUB_STEP_SUMMARY when set). Exit 1 on a regression, 0 otherwise, 2 on a bad or incompatible run.`;
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: { 'band-pct': { type: 'string' }, 'band-ms': { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true });
-  } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({ args: argv, options: { 'band-pct': { type: 'string' }, 'band-ms': { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true });
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -18,7 +18,7 @@ export function compareRunFolders(baselineGiven: string, candidateGiven: string,
     const results = readResults(dir);
     return { dir, results, metrics: runMetrics(results, readMeasurements(dir).samples ?? []) };
   });
-  requireSameConditions(baseline!.results, candidate!.results);
+  requireSameSampling(baseline!.results, candidate!.results);
   const rows = compareRuns(baseline!.metrics, candidate!.metrics, band);
   if (rows.length === 0) {
     throw new UserError(`${baseline!.dir} and ${candidate!.dir} share no metric (other scenarios, RTTs, Chrome modes or suites): compare runs made with the same flags`);
@@ -41,7 +41,8 @@ export function publishComparison({ rows, markdown }: { rows: readonly MetricCom
 /** How a run samples: two runs that differ here measure different things under the same metric names. */
 const SAMPLING_KEYS = ['profile', 'rttEmulation', 'perPageLoad', 'warmup', 'warmupRounds'] as const;
 
-function requireSameConditions(baseline: Results, candidate: Results): void {
+/** Refuses (UserError) to compare runs that sample differently; `candidate` may be a run about to start. */
+export function requireSameSampling(baseline: Pick<Results, 'runId' | 'config'>, candidate: Pick<Results, 'runId' | 'config'>): void {
   for (const key of SAMPLING_KEYS) {
     const [was, is] = [baseline.config[key], candidate.config[key]];
     // Runs from before a key existed sampled as its default.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { runMain } from '../cleanup';
 import { DEFAULT_TIMEOUT_MS, EXPORT_FORMATS } from '../config';
 import { UserError } from '../errors';
@@ -26,17 +26,11 @@ function positiveNumber(name: string, raw: string | undefined): number | undefin
 }
 
 async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { format: { type: 'string' }, target: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, help: { type: 'boolean' } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags({
+    args: argv,
+    options: { format: { type: 'string' }, target: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, help: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseFlags } from '../flags';
 import { runMain } from '../cleanup';
 import { DEFAULT_TIMEOUT_MS } from '../config';
 import { UserError } from '../errors';
@@ -13,12 +13,7 @@ report, from artillery run --output FILE) with what the deployment at URL persis
 with BENCH_INTEGRITY=1). Exit 0: equal; 1: lost, duplicated or unacknowledged writes; 2: bad input.`;
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, options: { target: { type: 'string' }, report: { type: 'string' }, help: { type: 'boolean' } } }));
-  } catch (error) {
-    throw new UserError(`${(error as Error).message.split('\n')[0]} (see --help)`);
-  }
+  const { values } = parseFlags({ args: argv, options: { target: { type: 'string' }, report: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help) {
     console.log(USAGE);
     return 0;

@@ -128,7 +128,12 @@ export async function prepareNextBuild(version: string, logFile: string, log: (l
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { recursive: true });
     fs.writeFileSync(path.join(partial, 'package.json'), manifest(react));
-    await npmInstall(partial, logFile);
+    try {
+      await npmInstall(partial, logFile);
+    } catch (error) {
+      fs.rmSync(partial, { recursive: true, force: true });
+      throw error;
+    }
     fs.writeFileSync(path.join(partial, STAMP), manifest(react));
     fs.rmSync(installDir, { recursive: true, force: true });
     fs.renameSync(partial, installDir);

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ResultsSchema, SampleSchema } from '../runner/results/schema';
+import { bench, processesMarked, ROOT } from './support/cli';
+
+/**
+ * A version matrix end to end, in a cache of its own so that the install really happens (about 2 minutes: Next
+ * 15's packages, better-sqlite3 compiled from source) and then really is reused.
+ */
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-matrix-'));
+const cache = path.join(scratch, 'cache');
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const MATRIX = ['--next', '15.5.29,16.4.5', '--profile', 'quick', '--suite', 'browser,probes', '--scenarios', 'counter'];
+const MARKER = 'MUTATION_BENCH_MATRIX_TEST';
+/** What `npm ci` installed and what it installs from: a matrix run must leave every byte of it. */
+const projectNext = () => ['package.json', 'package-lock.json', 'node_modules/next/package.json', 'node_modules/react/package.json'].map((file) => fs.readFileSync(path.join(ROOT, file), 'utf8'));
+const resultsOf = (out: string) => ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
+
+describe('npm run bench -- --next 15.5.29,16.4.5', () => {
+  const first = path.join(scratch, 'first');
+  const stamp = path.join(cache, 'next-15.5.29', 'mutation-bench-install.json');
+
+  it('installs 15.5.29 into its own cache, measures both versions in the same rounds, and leaves the project’s Next as it was', async () => {
+    const before = projectNext();
+    const exit = await bench([...MATRIX, '--seed', '5', '--out', first], { MUTATION_BENCH_CACHE: cache, [MARKER]: '1' });
+    expect(exit.code, exit.stderr).toBe(0);
+    expect(exit.stdout).toMatch(/next@15\.5\.29: installing it with react@19\.\d+\.\d+ into/);
+    expect(projectNext()).toEqual(before);
+    expect(JSON.parse(fs.readFileSync(path.join(cache, 'next-15.5.29', 'node_modules', 'next', 'package.json'), 'utf8')).version).toBe('15.5.29');
+    expect(processesMarked(MARKER)).toEqual([]);
+
+    const results = resultsOf(first);
+    const [old, pinned] = results.matrix!.versions;
+    expect([old!.label, old!.next, old!.bundler, old!.installDir, old!.reusedInstall]).toEqual(['next@15.5.29', '15.5.29', 'webpack', path.join(cache, 'next-15.5.29'), false]);
+    expect([pinned!.label, pinned!.bundler, pinned!.installDir]).toEqual(['next@16.4.5', 'turbopack', null]);
+    // The adapter: Next 15 ran proxy.ts's code as middleware.ts, on the probe paths only.
+    for (const version of results.matrix!.versions) expect(version.probes!.middleware!.map((row) => row.proxySaw)).toEqual(['saw POST /probe/payload', 'saw POST /api/probe/seen', null]);
+    // Both versions in every round, and each version's claims and cells of its own.
+    const samples = fs.readFileSync(path.join(first, 'samples.jsonl'), 'utf8').trim().split('\n').map((line) => SampleSchema.parse(JSON.parse(line)));
+    const roundsOf = (build: string) => new Set(samples.filter((sample) => sample.build === build).map((sample) => sample.round));
+    expect([...roundsOf('next@15.5.29')]).toEqual([...roundsOf('next@16.4.5')]);
+    expect(results.matrix!.versions.map((version) => version.browser!.cells.length)).toEqual([2, 2]);
+    expect(results.matrix!.comparisons.map((pair) => [pair.baseline, pair.candidate, pair.comparison.length])).toEqual([['next@15.5.29', 'next@16.4.5', 2]]);
+    expect(results.environment.next).toBe('16.4.5');
+    expect(fs.readFileSync(path.join(first, 'index.html'), 'utf8')).toContain('next@16.4.5 against next@15.5.29');
+  }, 900_000);
+
+  it('a second run reuses the cached install', async () => {
+    const installedAt = fs.statSync(stamp).mtimeMs;
+    const second = path.join(scratch, 'second');
+    const exit = await bench([...MATRIX, '--suite', 'browser', '--seed', '6', '--out', second], { MUTATION_BENCH_CACHE: cache });
+    expect(exit.code, exit.stderr).toBe(0);
+    expect(exit.stdout).toContain(`next@15.5.29: reusing the install in ${path.join(cache, 'next-15.5.29')}`);
+    expect(exit.stdout).not.toMatch(/installing it/);
+    expect(resultsOf(second).matrix!.versions[0]!.reusedInstall).toBe(true);
+    expect(fs.statSync(stamp).mtimeMs).toBe(installedAt);
+  }, 600_000);
+
+  it('refuses a version the registry does not have, with one line, exit 2', async () => {
+    const exit = await bench(['--next', '15.99.99', '--profile', 'quick', '--suite', 'browser', '--out', path.join(scratch, 'never')], { MUTATION_BENCH_CACHE: cache });
+    expect(exit.code).toBe(2);
+    expect(exit.stderr.trim()).toMatch(/^--next 15\.99\.99: no such version of next on the npm registry/);
+  }, 120_000);
+});
