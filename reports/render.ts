@@ -536,6 +536,10 @@ function environmentSection(results: Results): string {
   const show = (value: unknown) =>
     Array.isArray(value) ? value.join(' ') || '(none: the defaults)' : typeof value === 'object' && value !== null ? Object.entries(value).map(([name, text]) => `${name}=${text}`).join(' ') || 'none' : value;
   const rows = Object.entries(env).map(([key, value]) => [e(key), `<code>${e(show(value))}</code>`]);
+  // A version matrix: what each version was installed and built with (the rows above are the last version's).
+  for (const version of results.matrix?.versions ?? []) {
+    rows.push([e(version.label), `<code>${e(`next ${version.next}, react ${version.react}, react-dom ${version.reactDom}, ${version.bundler}, ${version.installDir ?? "the project's node_modules"}`)}</code>`]);
+  }
   return `<section><h2>Environment</h2>${table(['', ''], rows, 'env')}
 <p>To measure it again: <code>${e(reproduceCommand(env))}</code></p></section>`;
 }

@@ -9,6 +9,7 @@ import type { Sample } from '../runner/results/schema';
 import { matrixResultsOf } from '../runner/results/summaries';
 import { scenarioById } from '../runner/scenarios';
 import { renderReport } from '../reports/render';
+import { recomputeResults } from '../runner/recompute';
 import { syntheticResults, syntheticSamples } from './results-fixture';
 
 const OLD = 'next@15.5.29';
@@ -125,6 +126,15 @@ describe('matrixResultsOf', () => {
     expect([pair!.baseline, pair!.candidate]).toEqual([OLD, NEW]);
     expect(pair!.comparison.length).toBe(4);
     expect(pair!.comparison.every((row) => row.verdict === 'regression' && row.n[0] === 12)).toBe(true);
+  });
+
+  it('is rebuilt as it was by npm run report -- --recompute, the last version shown at the top level', () => {
+    const config = { profile: 'standard', scenarios: ['revalidate'], rttMs: [0], nMin: 12, perPageLoad: 3, warmup: 1, ciTargetMs: 4, nMax: 45, budgetSeconds: 60 };
+    const old = syntheticResults({ config, matrix, browser: { ...results.browser!, cells: [] }, claims: [] });
+    const recomputed = recomputeResults(old, samples, [], new Date());
+    expect(recomputed.matrix).toEqual(matrix);
+    expect(recomputed.browser!.cells).toEqual(matrix.versions[1]!.browser!.cells);
+    expect(recomputed.claims).toEqual(matrix.versions[1]!.claims);
   });
 
   it('shows both versions side by side in the report, labels escaped', () => {
