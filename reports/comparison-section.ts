@@ -55,7 +55,7 @@ ${comparisonTable(pair.comparison)}`,
   );
   const exact = exactRows(versions);
   return `<section id="versions"><h2>Next.js versions</h2>
-<p>The same fixture source (one adapter: <code>proxy.ts</code> becomes <code>middleware.ts</code> before Next 16) built and served by ${versions.length} Next versions, each with its own production server and database. Browser arms of every version were sampled in the same randomized rounds; the HTTP suite and the probes ran per version, one after the other. The sections below this one describe ${e(versions.at(-1)!.label)}, the last version listed.</p>
+<p>The same fixture source (one adapter: <code>proxy.ts</code> becomes <code>middleware.ts</code> before Next 16) built and served by ${versions.length} Next versions, each with its own production server and database. Browser arms of every version were sampled in the same randomized rounds, and load cells in the same interleaved passes (against one floor server); the probes ran per version. The sections below this one describe ${e(versions.at(-1)!.label)}, the last version listed.</p>
 ${table(['Next', 'React', 'next build’s bundler', 'installed in', 'browser cells', 'load cells'], installs)}
 <h3>What each interaction sends and loads, per version</h3>
 <p>Per cell at the lowest RTT with deferral off: requests per interaction, median bytes on the wire to the server (↑) and to the browser (↓), headers included, and the gzip size of the JavaScript its page loads (the probes). A value that differs from ${e(versions[0]!.label)}’s is bold. These are counts, not samples: the same in every run of a build.</p>

@@ -10,7 +10,7 @@ import { describeEnvironment } from './environment';
 import { admitCaptures, captureInteraction, type Capture, type CaptureFile } from './http/capture';
 import { writeExports } from './export/write-exports';
 import { fetchBuildInfo, remotePersisted, requireSameBuild } from './http/target';
-import { loadArms, measureHttp, type LoadServer, type PersistedReader, type RepeatRecord } from './http/suite';
+import { loadArms, measureHttp, type LoadTarget, type RepeatRecord } from './http/suite';
 import { runMicro } from './micro/micro';
 import { probeCaching } from './probes/caching';
 import { measureClientJs } from './probes/client-js';
@@ -86,47 +86,63 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   return { captures: admitted, chromiumVersion };
 }
 
+/** One server the HTTP suite loads: this checkout's fixture, a deployment, or one version of a matrix. */
+interface HttpTarget extends Omit<LoadTarget, 'build'> {
+  build: BuildLabel;
+  /** The browser suite's cells of this build: a capture must have as many requests as the browser measured. */
+  browserCells: readonly Cell[];
+}
+
 /**
- * The HTTP suite on one server: capture every variant in Chromium (from the build the server reports), write
- * capture.json and the asked-for exports, then replay every capture under load, interleaved. A floor server runs
- * beside a local fixture only. Resolves with the Chromium version.
+ * The HTTP suite: capture every variant of every target in Chromium (from the build the server reports), write
+ * its capture file and the asked-for exports, then replay every capture under load, every target's cells
+ * interleaved in the same passes (a version matrix's versions alike). A floor server runs beside a local fixture
+ * only, loaded once. Resolves with the Chromium version and what each target served.
  */
 async function runHttpSuite(options: {
   chromiumPath: string;
   config: Config;
-  server: LoadServer;
-  persisted: PersistedReader;
+  targets: readonly HttpTarget[];
   scopeTag: string;
   startFloor: (() => Promise<AppServer>) | null;
-  browserCells: readonly Cell[];
   failures: Failure[];
   store: RunStore;
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
-  /** The build loaded: this checkout's, or one version of a matrix (its capture file and load repeats carry it). */
-  build: BuildLabel;
-}): Promise<{ chromiumVersion: string; served: NonNullable<HttpResults['server']> }> {
-  const { config, server, store } = options;
-  const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
-  const { captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, options.browserCells, options.failures);
-  const captureFile: CaptureFile = { origin: server.origin, build, scopeTag: options.scopeTag, chromiumVersion, captures };
-  store.writeJson(options.build === CURRENT_BUILD ? 'capture.json' : `capture-${options.build}.json`, captureFile);
-  for (const written of writeExports(captureFile, config.exports, store.dir)) options.progress.log(`export: ${path.relative(process.cwd(), written)}`);
-  if (config.exports.length && server.pid !== null) {
-    // Action ids belong to the build: a deployment's load test must be captured from that deployment.
-    options.progress.log(`export: these load tests target ${server.origin}, this run's own server, gone when it ends; to load a deployment, capture from it: npm run bench -- --suite http --target URL --export ${config.exports.join(',')}`);
+}): Promise<{ chromiumVersion: string; served: Map<BuildLabel, NonNullable<HttpResults['server']>> }> {
+  const { config, store } = options;
+  const served = new Map<BuildLabel, NonNullable<HttpResults['server']> & { captures: Capture[] }>();
+  let chromiumVersion = 'not used';
+  for (const target of options.targets) {
+    const { server } = target;
+    const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
+    let captures: Capture[];
+    ({ captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, target.browserCells, options.failures));
+    const captureFile: CaptureFile = { origin: server.origin, build, scopeTag: options.scopeTag, chromiumVersion, captures };
+    store.writeJson(target.build === CURRENT_BUILD ? 'capture.json' : `capture-${target.build}.json`, captureFile);
+    for (const written of writeExports(captureFile, config.exports, store.dir)) options.progress.log(`export: ${path.relative(process.cwd(), written)}`);
+    if (config.exports.length && server.pid !== null) {
+      // Action ids belong to the build: a deployment's load test must be captured from that deployment.
+      options.progress.log(`export: these load tests target ${server.origin}, this run's own server, gone when it ends; to load a deployment, capture from it: npm run bench -- --suite http --target URL --export ${config.exports.join(',')}`);
+    }
+    served.set(target.build, { origin: server.origin, remote: server.pid === null, ...build, scopeTag: options.scopeTag, captures });
   }
   const floor = options.startFloor ? await options.startFloor() : null;
   try {
-    // The capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.
-    requireSameBuild(build, await fetchBuildInfo(server.origin, config.interactionTimeoutMs), server.origin);
-    const arms = config.scenarios.flatMap((scenario) => loadArms(scenario, captures, server, floor));
-    await measureHttp({ config, arms, persisted: options.persisted, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records, build: options.build === CURRENT_BUILD ? undefined : options.build });
+    const arms = options.targets.flatMap((target, index) => {
+      const { captures } = served.get(target.build)!;
+      // A matrix tags its versions' repeats; this checkout's stay untagged, as in every run before matrices.
+      const loaded = { server: target.server, persisted: target.persisted, build: target.build === CURRENT_BUILD ? undefined : target.build };
+      return config.scenarios.flatMap((scenario) => loadArms(scenario, captures, loaded, index === 0 ? floor : null));
+    });
+    // Each capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.
+    for (const target of options.targets) requireSameBuild(served.get(target.build)!, await fetchBuildInfo(target.server.origin, config.interactionTimeoutMs), target.server.origin);
+    await measureHttp({ config, arms, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records });
   } finally {
     await floor?.stop();
   }
-  return { chromiumVersion, served: { origin: server.origin, remote: server.pid === null, ...build, scopeTag: options.scopeTag } };
+  return { chromiumVersion, served: new Map([...served].map(([label, { captures: _captures, ...server }]) => [label, server])) };
 }
 
 /** The probes: CSRF (C5), no-JS form (C6), caching (C7), public actions (C8), own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
@@ -241,10 +257,10 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     if (chromiumPath && config.target !== undefined) {
       const target = config.target;
       progress.log(`HTTP suite against the deployment at ${target}`);
-      const server = { origin: target, pid: null };
-      let served: HttpResults['server'];
-      ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, server, persisted: remotePersisted(target, config.interactionTimeoutMs), scopeTag: randomTag(), startFloor: null, browserCells: [], failures, store, progress, random, records: httpRecords, build: CURRENT_BUILD }));
-      httpServers.set(CURRENT_BUILD, served);
+      const deployment = { build: CURRENT_BUILD, server: { origin: target, pid: null }, persisted: remotePersisted(target, config.interactionTimeoutMs), browserCells: [] };
+      let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
+      ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets: [deployment], scopeTag: randomTag(), startFloor: null, failures, store, progress, random, records: httpRecords }));
+      for (const [label, server] of served) httpServers.set(label, server);
     } else if (chromiumPath) {
       await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures }, async (servedFixtures) => {
         const fixtureOf = (label: BuildLabel) => servedFixtures.get(label)!;
@@ -258,16 +274,22 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
           });
           browserMeasured = true;
         }
+        if (config.suites.includes('http')) {
+          const targets = wholeBuilds.map((label) => ({
+            build: label,
+            server: fixtureOf(label).server,
+            persisted: localPersisted(fixtureOf(label).dbPath),
+            browserCells: browserMeasured ? browserResultsOf({ ...browserInput(), build: label }).cells : [],
+          }));
+          // The floor writes to the first build's database, beside its fixture.
+          const floor = () => startFloor({ port: 0, dbPath: fixtureOf(wholeBuilds[0]!).dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
+          let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
+          ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets, scopeTag: '', startFloor: floor, failures, store, progress, random, records: httpRecords }));
+          for (const [label, server] of served) httpServers.set(label, server);
+        }
         for (const label of wholeBuilds) {
           const { server, dbPath } = fixtureOf(label);
-          if (wholeBuilds.length > 1) progress.log(`${label}: HTTP suite and probes`);
-          if (config.suites.includes('http')) {
-            const floor = () => startFloor({ port: 0, dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
-            const browserCells = browserMeasured ? browserResultsOf({ ...browserInput(), build: label }).cells : [];
-            let served: HttpResults['server'];
-            ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, server, persisted: localPersisted(dbPath), scopeTag: '', startFloor: floor, browserCells, failures, store, progress, random, records: httpRecords, build: label }));
-            httpServers.set(label, served);
-          }
+          if (wholeBuilds.length > 1) progress.log(`${label}: probes`);
           const appDir = fixtures.find((fixture) => fixture.label === label)!.appDir;
           if (config.suites.includes('probes')) probes.set(label, await runProbes(chromiumPath, { origin: server.origin, dbPath, appDir }, config, progress));
         }

@@ -111,8 +111,8 @@ describe('replay', () => {
     const config = resolveConfig(['--profile', 'quick', '--amount', '40'], new Date(), process.cwd())!;
     // The action's requests sent to the floor server, which has no such endpoint: fast 404s, never "fast".
     const capture = captures.get('counter/action')!;
-    const arm = { scenario: 'counter', variant: 'action', twin: false, server: floor, capture };
-    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, persisted: localPersisted(dbPath), scopeTag: '', prefix: 'bad' });
+    const arm = { scenario: 'counter', variant: 'action', twin: false, server: floor, capture, persisted: localPersisted(dbPath) };
+    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, scopeTag: '', prefix: 'bad' });
     expect(record.failed).toBe(`40 responses differ from the browser's (POST /counter/action?scope=${capture.scope}: status 404, expected 200)`);
     expect(record.acknowledged).toBe(0);
   });

@@ -121,7 +121,7 @@ export const COMPARISON_CALIBRATION = {
     'Measured false-alarm rate (11 same-code --profile ci runs, 2026-12-02): 0 of 10 consecutive pairs, 2 of 110 ordered pairs reported a regression; runs drifted apart by up to 19% at RTT 0, so a 5 ms server delay was found in 18-79% of pairs, by cell.',
   duet: 'Measured false-alarm rate (4 same-code --profile ci duets, 2026-12-02): 0 of 4 reported a regression (0 of 24 cells); 5 ms more server work in the candidate: 2 of 2 exited 1, found on the counter cells, not beyond doubt on the revalidate cells.',
   versions:
-    'Browser cells are paired by round like a duet’s, so the duet’s measured false-alarm rate applies to them; load cells ran one version after the other and are compared like a stored baseline’s, drift included.',
+    'Browser cells are paired by round like a duet’s, so the duet’s measured false-alarm rate applies to them; load cells were interleaved in the same passes and are compared unpaired (Welch over repeats), which is conservative.',
 } as const;
 
 /** The columns of a comparison table, shared by the Markdown summary and the HTML report. */
@@ -152,7 +152,7 @@ export function comparisonVerdict(rows: readonly MetricComparison[], band: Noise
   const how = {
     duet: 'Duet: both builds measured in the same randomized rounds',
     stored: 'Stored baseline: measured at another time, so drift between the runs counts as change',
-    versions: 'Versions: browser cells measured in the same randomized rounds, load cells one version after the other',
+    versions: 'Versions: browser cells measured in the same randomized rounds, load cells in the same interleaved passes',
   }[kind];
   return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${COMPARISON_CALIBRATION[kind]}`;
 }
@@ -178,8 +178,8 @@ export function duetComparison(samples: readonly Sample[], band: NoiseBand): { b
 
 /**
  * A version matrix's verdicts: each version against the one listed before it, every metric both have. Browser
- * cells are paired by round (the versions were sampled in the same rounds); load cells, measured one version
- * after the other, by Welch's t over their repeats. Benjamini-Hochberg runs over each pair's metrics.
+ * cells are paired by round (the versions were sampled in the same rounds); load cells, interleaved in the same
+ * passes, by Welch's t over their repeats. Benjamini-Hochberg runs over each pair's metrics.
  */
 export function versionComparisons(versions: readonly Pick<VersionSection, 'label' | 'http'>[], samples: readonly Sample[], band: NoiseBand): { baseline: string; candidate: string; comparison: MetricComparison[] }[] {
   const metricsOf = (version: Pick<VersionSection, 'label' | 'http'>) => [...browserMetrics(samples, version.label), ...httpMetrics(version.http)];

@@ -33,6 +33,17 @@ export interface LoadArm {
   twin: boolean;
   server: LoadServer;
   capture: Capture;
+  /** Where its mutations are counted: the database (or deployment) behind `server`. */
+  persisted: PersistedReader;
+  /** The build loaded, in a version matrix (its repeats carry it); absent: this checkout's. */
+  build?: BuildLabel;
+}
+
+/** A server under load with what it persists to: this checkout's fixture, a deployment, or one version of a matrix. */
+export interface LoadTarget {
+  server: LoadServer;
+  persisted: PersistedReader;
+  build?: BuildLabel;
 }
 
 /** One short replay of one cell, kept as measured (http-repeats.jsonl). */
@@ -56,16 +67,17 @@ export interface RepeatRecord extends Omit<ReplayResult, 'invalidExample'> {
 }
 
 /** The arms of one scenario: the reference, its A/A twin, the other variants and the floor (when there is one) under the floor's variant. */
-export function loadArms(scenarioId: string, captures: readonly Capture[], fixture: LoadServer, floor: LoadServer | null): LoadArm[] {
+export function loadArms(scenarioId: string, captures: readonly Capture[], target: LoadTarget, floor: LoadServer | null): LoadArm[] {
   const scenario = scenarioById(scenarioId);
   return variantsOf(scenario).flatMap((variant) => {
     const capture = captures.find((c) => c.scenario === scenarioId && c.variant === variant);
     if (!capture) return [];
-    const arm = { scenario: scenarioId, variant, twin: false, server: fixture, capture };
+    const arm: LoadArm = { scenario: scenarioId, variant, twin: false, capture, ...target };
     return [
       arm,
       ...(variant === scenario.reference ? [{ ...arm, twin: true }] : []),
-      ...(floor && variant === scenario.floorVariant ? [{ ...arm, variant: FLOOR, server: floor }] : []),
+      // The floor is no build's: a bare server over the services, the same for every version of a matrix.
+      ...(floor && variant === scenario.floorVariant ? [{ ...arm, variant: FLOOR, server: floor, build: undefined }] : []),
     ];
   });
 }
@@ -102,18 +114,16 @@ interface CellPlan {
  */
 export async function measureHttp(options: {
   config: Config;
+  /** Every arm of every target: a version matrix's versions are interleaved in the same passes, like their browser arms. */
   arms: readonly LoadArm[];
-  persisted: PersistedReader;
   /** Put in front of every replay's scope prefix: a run's own rows on a shared deployment ('' locally). */
   scopeTag: string;
   store: RunStore;
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
-  /** Tags every record with the build loaded (a version matrix loads each version in turn). */
-  build?: BuildLabel;
 }): Promise<void> {
-  const { config, arms, persisted, scopeTag, store, progress, random, records } = options;
+  const { config, arms, scopeTag, store, progress, random, records } = options;
   const cells: CellPlan[] = config.connections.flatMap((connections) => config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))));
   const machine = loadRecorder();
   progress.start('http', cells.length * config.repeats);
@@ -122,13 +132,13 @@ export async function measureHttp(options: {
     for (const cell of shuffled(cells, random)) {
       runSignal.throwIfAborted();
       machine.mark();
-      const record = await measureRepeat({ config, ...cell, repeat, persisted, scopeTag, prefix: done.toString(36).padStart(3, '0') });
+      const record = await measureRepeat({ config, ...cell, repeat, scopeTag, prefix: done.toString(36).padStart(3, '0') });
       record.machine = machine.mark();
-      if (options.build !== undefined) record.build = options.build;
+      if (cell.arm.build !== undefined) record.build = cell.arm.build;
       records.push(record);
       fs.appendFileSync(store.file('http-repeats.jsonl'), `${JSON.stringify(record)}\n`);
       done++;
-      const name = `${cell.arm.scenario}/${cell.arm.variant}${cell.arm.twin ? ' (A/A)' : ''} ${cell.encoding} x${cell.connections}`;
+      const name = `${cell.arm.build ? `${cell.arm.build} ` : ''}${cell.arm.scenario}/${cell.arm.variant}${cell.arm.twin ? ' (A/A)' : ''} ${cell.encoding} x${cell.connections}`;
       if (record.failed) progress.log(`http ${name} FAILED: ${record.failed}`);
       progress.update(done, `${name}: ${record.interactionsPerSec.toFixed(0)} interactions/s, p50 ${record.interactionLatencyMs.p50.toFixed(1)} ms`);
     }
@@ -141,8 +151,8 @@ export async function measureHttp(options: {
  * the measured replay with the server's resources sampled (a local server only), then the integrity count for
  * this repeat's scopes.
  */
-export async function measureRepeat(options: CellPlan & { config: Config; repeat: number; persisted: PersistedReader; scopeTag: string; prefix: string }): Promise<RepeatRecord> {
-  const { config, arm, connections, encoding, repeat, persisted, scopeTag } = options;
+export async function measureRepeat(options: CellPlan & { config: Config; repeat: number; scopeTag: string; prefix: string }): Promise<RepeatRecord> {
+  const { config, arm, connections, encoding, repeat, scopeTag } = options;
   const prefix = scopeTag + options.prefix;
   const interactions = config.amount ?? Math.max(config.minInteractions, config.interactionsPerConnection * connections);
   const load: Omit<ReplayOptions, 'scopePrefix'> = {
@@ -158,7 +168,7 @@ export async function measureRepeat(options: CellPlan & { config: Config; repeat
   const sampler = arm.server.pid === null ? null : sampleProcessGroup(arm.server.pid);
   const result = await replay({ ...load, scopePrefix: prefix });
   const sampled = await sampler?.stop();
-  const { mutations, duplicated } = await persisted(arm.scenario, prefix);
+  const { mutations, duplicated } = await arm.persisted(arm.scenario, prefix);
   const fixedAmount = config.durationSeconds === undefined && config.rate === undefined;
   const { invalidExample, ...measured } = result;
   return {

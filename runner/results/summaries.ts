@@ -1,5 +1,5 @@
 import { summarizeHttp } from '../http/summarize-http';
-import type { RepeatRecord } from '../http/suite';
+import { FLOOR, type RepeatRecord } from '../http/suite';
 import { CURRENT_BUILD, makePlan, type BuildLabel } from '../plan';
 import { scenarioById } from '../scenarios';
 import { summarize } from '../stats/summarize';
@@ -44,7 +44,8 @@ export type HttpConditions = Pick<HttpResults, 'mode' | 'server' | 'encodings' |
 
 /** A run's HTTP section from its load repeats (http-repeats.jsonl) of one build, for the run and for a recompute alike. */
 export function httpResultsOf(conditions: HttpConditions, records: readonly RepeatRecord[], build: BuildLabel = CURRENT_BUILD): HttpResults {
-  const ofBuild = records.filter((record) => (record.build ?? CURRENT_BUILD) === build);
+  // The floor belongs to no build: every version of a matrix is set against the same floor.
+  const ofBuild = records.filter((record) => record.variant === FLOOR || (record.build ?? CURRENT_BUILD) === build);
   return { ...conditions, ...summarizeHttp(ofBuild, (scenario) => scenarioById(scenario).reference) };
 }
 
