@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BAND } from '../runner/compare/compare';
+import { compareRuns, DEFAULT_BAND, httpMetrics, versionComparisons } from '../runner/compare/compare';
 import { resolveConfig } from '../runner/config';
 import { UserError } from '../runner/errors';
 import { adaptToNextMajor } from '../runner/matrix/adapter';
 import { bundlerOf, installManifest, PINNED_NEXT, reactFor } from '../runner/matrix/install';
 import { armKey, DUET_BUILDS, makePlan } from '../runner/plan';
-import type { Sample } from '../runner/results/schema';
+import type { Sample, VersionSection } from '../runner/results/schema';
 import { matrixResultsOf } from '../runner/results/summaries';
 import { scenarioById } from '../runner/scenarios';
 import { renderReport } from '../reports/render';
@@ -135,6 +135,17 @@ describe('matrixResultsOf', () => {
     expect(recomputed.matrix).toEqual(matrix);
     expect(recomputed.browser!.cells).toEqual(matrix.versions[1]!.browser!.cells);
     expect(recomputed.claims).toEqual(matrix.versions[1]!.claims);
+  });
+
+  it('pairs load cells by pass: a 10% throughput loss in every pass is found through drift that hides it from an unpaired test', () => {
+    const http = (perPass: number[]) => ({ cells: [{ scenario: 'counter', variant: 'action', twin: false, connections: 10, encoding: 'gzip', perRepeat: perPass.map((value) => ({ interactionsPerSec: value, interactionLatencyMs: { p50: 10_000 / value } })) }] }) as unknown as VersionSection['http'];
+    const passes = [100, 220, 310, 480, 650];
+    const [pair] = versionComparisons([{ label: OLD, http: http(passes) }, { label: NEW, http: http(passes.map((value) => value * 0.9)) }], [], DEFAULT_BAND);
+    expect(pair!.comparison.map((row) => [row.key, row.verdict])).toEqual([
+      ['http counter/action 10 connections gzip p50', 'regression'],
+      ['http counter/action 10 connections gzip throughput', 'regression'],
+    ]);
+    expect(compareRuns(httpMetrics(http(passes)), httpMetrics(http(passes.map((value) => value * 0.9))), DEFAULT_BAND, false).every((row) => row.verdict === 'no change')).toBe(true);
   });
 
   it('shows both versions side by side in the report, labels escaped', () => {

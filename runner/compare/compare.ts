@@ -35,13 +35,17 @@ export function runMetrics(results: Results, samples: readonly Sample[]): Metric
   return [...browserMetrics(samples), ...httpMetrics(results.http)];
 }
 
-/** Per load cell (controls left out), its interaction p50 and throughput over repeats. */
+/**
+ * Per load cell (controls left out), its interaction p50 and throughput over repeats. A cell's repeats are in pass
+ * order (every pass loads every cell once): the pass is the round a version matrix pairs its versions by.
+ */
 export function httpMetrics(http: Results['http']): MetricSeries[] {
   const metrics: MetricSeries[] = [];
   for (const cell of (http?.cells ?? []).filter((c) => !c.twin && c.variant !== 'floor')) {
     const name = `http ${cell.scenario}/${cell.variant} ${cell.connections} connections ${cell.encoding}`;
-    metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', values: cell.perRepeat.map((r) => r.interactionLatencyMs.p50) });
-    metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', values: cell.perRepeat.map((r) => r.interactionsPerSec) });
+    const rounds = cell.perRepeat.map((_, pass) => pass);
+    metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', rounds, values: cell.perRepeat.map((r) => r.interactionLatencyMs.p50) });
+    metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', rounds, values: cell.perRepeat.map((r) => r.interactionsPerSec) });
   }
   return metrics;
 }
@@ -121,7 +125,7 @@ export const COMPARISON_CALIBRATION = {
     'Measured false-alarm rate (11 same-code --profile ci runs, 2026-12-02): 0 of 10 consecutive pairs, 2 of 110 ordered pairs reported a regression; runs drifted apart by up to 19% at RTT 0, so a 5 ms server delay was found in 18-79% of pairs, by cell.',
   duet: 'Measured false-alarm rate (4 same-code --profile ci duets, 2026-12-02): 0 of 4 reported a regression (0 of 24 cells); 5 ms more server work in the candidate: 2 of 2 exited 1, found on the counter cells, not beyond doubt on the revalidate cells.',
   versions:
-    'Browser cells are paired by round like a duet’s, so the duet’s measured false-alarm rate applies to them; load cells were interleaved in the same passes and are compared unpaired (Welch over repeats), which is conservative.',
+    'Browser cells are paired by round like a duet’s, so the duet’s measured false-alarm rate applies to them; load cells ran in the same interleaved passes and are paired by pass.',
 } as const;
 
 /** The columns of a comparison table, shared by the Markdown summary and the HTML report. */
@@ -178,8 +182,8 @@ export function duetComparison(samples: readonly Sample[], band: NoiseBand): { b
 
 /**
  * A version matrix's verdicts: each version against the one listed before it, every metric both have. Browser
- * cells are paired by round (the versions were sampled in the same rounds); load cells, interleaved in the same
- * passes, by Welch's t over their repeats. Benjamini-Hochberg runs over each pair's metrics.
+ * cells are paired by round (the versions were sampled in the same rounds), load cells by pass (they ran in the
+ * same interleaved passes). Benjamini-Hochberg runs over each pair's metrics.
  */
 export function versionComparisons(versions: readonly Pick<VersionSection, 'label' | 'http'>[], samples: readonly Sample[], band: NoiseBand): { baseline: string; candidate: string; comparison: MetricComparison[] }[] {
   const metricsOf = (version: Pick<VersionSection, 'label' | 'http'>) => [...browserMetrics(samples, version.label), ...httpMetrics(version.http)];
