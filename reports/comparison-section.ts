@@ -1,7 +1,7 @@
 import escapeHtml from 'escape-html';
 import { COMPARISON_COLUMNS, comparisonCells, comparisonVerdict, orderedComparison } from '../runner/compare/compare';
 import type { MetricComparison, Results } from '../runner/results/schema';
-import { verdictBadge } from './badges';
+import { table, verdictBadge } from './html';
 import { headline } from './headlines';
 
 const e = (value: string) => escapeHtml(value);
@@ -10,10 +10,9 @@ const e = (value: string) => escapeHtml(value);
 function comparisonTable(comparison: readonly MetricComparison[]): string {
   const rows = orderedComparison(comparison).map((row) => {
     const cells = comparisonCells(row).map(e);
-    const verdict = row.verdict === 'regression' ? `<strong class="regression">${cells[6]}</strong>` : cells[6]!;
-    return `<tr>${[...cells.slice(0, 6), verdict].map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+    return [...cells.slice(0, 6), row.verdict === 'regression' ? `<strong class="regression">${cells[6]}</strong>` : cells[6]!];
   });
-  return `<div class="scroll"><table><thead><tr>${COMPARISON_COLUMNS.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return table(COMPARISON_COLUMNS, rows);
 }
 
 /** A duet's answer near the top of the report: this checkout against the ref, metric by metric. Pure. */
@@ -46,8 +45,6 @@ export function versionsSection(matrix: NonNullable<Results['matrix']>): string 
       return claim ? `${verdictBadge(claim.verdict)}<br><small>${e(headline(claim))}</small>` : '';
     }),
   ]);
-  const table = (headers: string[], rows: string[][], className = '') =>
-    `<div class="scroll"><table class="${className}"><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
   const comparisons = matrix.comparisons.map(
     (pair) => `<h3>${e(pair.candidate)} against ${e(pair.baseline)}</h3>
 <p>${e(comparisonVerdict(pair.comparison, matrix.band, 'versions'))} A regression is ${e(pair.candidate)} worse than ${e(pair.baseline)}.</p>

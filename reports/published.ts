@@ -1,7 +1,7 @@
 import escapeHtml from 'escape-html';
 import type { Results } from '../runner/results/schema';
 import { trackedMetrics } from './history';
-import { verdictBadge } from './badges';
+import { verdictBadge } from './html';
 import { selfContainedPage } from './render';
 
 const e = (value: unknown) => escapeHtml(String(value));

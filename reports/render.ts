@@ -2,7 +2,7 @@ import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
 import type { BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 import { accuracyMissed } from '../runner/claims/gating';
-import { verdictBadge } from './badges';
+import { table, verdictBadge } from './html';
 import { duetSection, versionsSection } from './comparison-section';
 import { headline } from './headlines';
 import { WATERFALL_SCRIPT, waterfallSection, waterfalls } from './waterfall';
@@ -96,11 +96,6 @@ const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).
 const interval = ([lo, hi]: readonly [number, number]) => `[${signed(lo)}, ${signed(hi)}]`;
 const e = (value: unknown) => escapeHtml(String(value));
 
-function table(headers: string[], rows: string[][], className = ''): string {
-  return `<div class="scroll"><table class="${className}"><thead><tr>${headers.map((h) => `<th>${e(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`)
-    .join('')}</tbody></table></div>`;
-}
 
 function header(results: Results): string {
   const status = results.complete

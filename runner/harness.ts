@@ -41,7 +41,7 @@ interface FixtureOptions {
 }
 
 /** A fixture being served, and the database it writes to. */
-export interface ServedFixture {
+export interface ServedFixture extends FixtureSpec {
   server: AppServer;
   dbPath: string;
 }
@@ -75,7 +75,7 @@ async function runFixtures<T>({ port, serverDelayMs, store, progress, fixtures }
   try {
     for (const [index, { label, appDir }] of fixtures.entries()) {
       const dbPath = freshDatabase(appDir);
-      served.set(label, { dbPath, server: await startFixture({ port: index === 0 ? port : 0, dbPath, serverDelayMs, logFile: store.file(logName('server', label)), appDir }) });
+      served.set(label, { label, appDir, dbPath, server: await startFixture({ port: index === 0 ? port : 0, dbPath, serverDelayMs, logFile: store.file(logName('server', label)), appDir }) });
     }
     return await body(served);
   } finally {

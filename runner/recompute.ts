@@ -6,7 +6,7 @@ import { duetComparison } from './compare/compare';
 import { PROFILE_NAMES } from './config';
 import { UserError } from './errors';
 import type { RepeatRecord } from './http/suite';
-import { armKey, makePlan, CHROME_MODES, CURRENT_BUILD } from './plan';
+import { armKey, makePlan, CHROME_MODES } from './plan';
 import { SampleSchema, type Results, type Sample } from './results/schema';
 import { browserResultsOf, httpResultsOf, matrixResultsOf } from './results/summaries';
 import { SCENARIO_IDS, scenarioById } from './scenarios';
@@ -65,17 +65,17 @@ export function recomputeResults(old: Results, samples: readonly Sample[], repea
       run,
       band: old.matrix.band,
     });
-  // The top-level sections: this checkout's, or a version matrix's last version's.
-  const shown = matrix?.versions.at(-1)?.label ?? CURRENT_BUILD;
-  const browser = browserInput && browserResultsOf({ ...browserInput, build: shown });
-  const http = old.http ? httpResultsOf(old.http, repeats, shown) : undefined;
+  // The top-level sections: this checkout's, or a version matrix's last version's as the matrix summarized them.
+  const shown = matrix?.versions.at(-1);
+  const browser = shown ? shown.browser : browserInput && browserResultsOf(browserInput);
+  const http = shown ? shown.http : old.http && httpResultsOf(old.http, repeats);
   return {
     ...old,
     recomputedAt: now.toISOString(),
     browser,
     http,
     against: old.against && { ...old.against, ...duetComparison(measured, old.against.band) },
-    claims: evaluateClaims({ run, browser, http, probes: old.probes }),
+    claims: shown ? shown.claims : evaluateClaims({ run, browser, http, probes: old.probes }),
     matrix,
   };
 }

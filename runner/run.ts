@@ -287,11 +287,10 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
           ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets, scopeTag: '', startFloor: floor, failures, store, progress, random, records: httpRecords }));
           for (const [label, server] of served) httpServers.set(label, server);
         }
-        for (const label of wholeBuilds) {
-          const { server, dbPath } = fixtureOf(label);
+        for (const label of config.suites.includes('probes') ? wholeBuilds : []) {
+          const { server, dbPath, appDir } = fixtureOf(label);
           if (wholeBuilds.length > 1) progress.log(`${label}: probes`);
-          const appDir = fixtures.find((fixture) => fixture.label === label)!.appDir;
-          if (config.suites.includes('probes')) probes.set(label, await runProbes(chromiumPath, { origin: server.origin, dbPath, appDir }, config, progress));
+          probes.set(label, await runProbes(chromiumPath, { origin: server.origin, dbPath, appDir }, config, progress));
         }
       });
     }
@@ -316,11 +315,12 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
         band: DEFAULT_BAND,
       })
     : undefined;
-  // The top-level sections: this checkout's, or the last version's of a matrix.
-  const shown = wholeBuilds[wholeBuilds.length - 1]!;
-  const browserResults: BrowserResults | undefined = config.suites.includes('browser') ? browserResultsOf({ ...browserInput(), build: shown }) : undefined;
-  const shownHttp = httpConditions(shown);
-  const http: HttpResults | undefined = shownHttp && httpResultsOf(shownHttp, httpRecords, shown);
+  // The top-level sections: this checkout's, or a matrix's last version's as the matrix summarized them.
+  const shown = matrix?.versions.at(-1);
+  const browserResults: BrowserResults | undefined = shown ? shown.browser : config.suites.includes('browser') ? browserResultsOf(browserInput()) : undefined;
+  const currentHttp = httpConditions(CURRENT_BUILD);
+  const http: HttpResults | undefined = shown ? shown.http : currentHttp && httpResultsOf(currentHttp, httpRecords);
+  const shownProbes = shown ? shown.probes : probes.get(CURRENT_BUILD);
   const allFailures = [
     ...measurement.failures,
     ...failures,
@@ -343,8 +343,8 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     browser: browserResults,
     http,
     micro,
-    probes: probes.get(shown),
-    claims: evaluateClaims({ run: claimRun, browser: browserResults, http, probes: probes.get(shown) }),
+    probes: shownProbes,
+    claims: shown ? shown.claims : evaluateClaims({ run: claimRun, browser: browserResults, http, probes: shownProbes }),
     matrix,
     against: against && { ref: against.ref, commit: against.commit, lockfileDiffers: against.lockfileDiffers, ...duetComparison(measurement.samples, DEFAULT_BAND) },
   };

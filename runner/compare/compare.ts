@@ -63,8 +63,8 @@ export const REGRESSION_ALPHA = 0.025;
  */
 function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean): { estimate: number; standardError: number; degreesOfFreedom: number; n: [number, number] } | null {
   if (paired && a.rounds && b.rounds) {
-    const roundsA = a.rounds ?? [];
-    const differences = (b.rounds ?? []).flatMap((round, index) => {
+    const roundsA = a.rounds;
+    const differences = b.rounds.flatMap((round, index) => {
       const at = roundsA.indexOf(round);
       return at >= 0 && a.values[at]! > 0 && b.values[index]! > 0 ? [Math.log(b.values[index]!) - Math.log(a.values[at]!)] : [];
     });

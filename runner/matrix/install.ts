@@ -115,14 +115,16 @@ export async function prepareNextBuild(version: string, logFile: string, log: (l
   const manifest = (react: string) => `${JSON.stringify(installManifest(version, react), null, 2)}\n`;
   const stamp = path.join(installDir, STAMP);
   const cached = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : null;
-  let reusedInstall = false;
-  if (cached !== null && cached === manifest(JSON.parse(cached).dependencies.react)) {
-    reusedInstall = true;
+  const cachedReact = cached === null ? null : (JSON.parse(cached).dependencies.react as string);
+  const reusedInstall = cachedReact !== null && cached === manifest(cachedReact);
+  let react: string;
+  if (reusedInstall) {
+    react = cachedReact!;
     log(`${label}: reusing the install in ${installDir}`);
   } else {
     const published = (await npmView(`next@${version}`, ['version', 'peerDependencies'])) as { version?: string; peerDependencies?: Record<string, string> } | undefined;
     if (published?.version !== version) throw new UserError(`--next ${version}: no such version of next on the npm registry (npm view next versions lists them)`);
-    const react = await reactFor(version, published.peerDependencies?.react);
+    react = await reactFor(version, published.peerDependencies?.react);
     log(`${label}: installing it with react@${react} into ${installDir} (once; log: ${logFile})`);
     const partial = `${installDir}.partial-${process.pid}`;
     fs.rmSync(partial, { recursive: true, force: true });
@@ -138,7 +140,6 @@ export async function prepareNextBuild(version: string, logFile: string, log: (l
     fs.rmSync(installDir, { recursive: true, force: true });
     fs.renameSync(partial, installDir);
   }
-  const react = JSON.parse(fs.readFileSync(stamp, 'utf8')).dependencies.react as string;
   const appDir = path.join(installDir, 'app');
   syncFixture(APP_DIR, appDir, semver.major(version));
   return { label, next: version, react, reactDom: react, bundler: bundlerOf(version), appDir, installDir, reusedInstall };
