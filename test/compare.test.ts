@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../runner/errors';
 import { compareRunFolders } from '../runner/compare/run-comparison';
 import { syntheticResults } from './results-fixture';
-import { browserMetrics, compareRuns, comparisonMarkdown, DEFAULT_BAND, duetComparison, type MetricSeries } from '../runner/compare/compare';
+import { browserMetrics, compareRuns, comparisonMarkdown, DEFAULT_BAND, duetComparison, timeToFirstByteMs, type MetricSeries } from '../runner/compare/compare';
 import type { Results, Sample } from '../runner/results/schema';
 import { benjaminiHochbergAdjusted } from '../runner/stats/interval';
 import { median } from '../runner/stats/quantile';
@@ -148,6 +148,38 @@ describe('duetComparison', () => {
       ['browser counter/route at RTT 0 ms', 'no change'],
     ]);
     expect(comparison[0]!.n).toEqual([4, 4]);
+  });
+});
+
+describe('browserMetrics: time to first byte per request', () => {
+  const request = (method: string, path: string, startMs: number, ttfbMs: number) => ({ method, path, status: 200, startMs, responseStartMs: startMs + ttfbMs, endMs: startMs + ttfbMs + 1 });
+  // route-refresh: a POST, then the refresh GET. The candidate's server sleeps 5 ms more in the POST, and the browser's own
+  // work overlaps the sleep: the interaction is only 2.5 ms (5%, the band) slower. Round-to-round drift hits both builds.
+  const sample = (build: Sample['build'], round: number, index: number, extraMs: number): Sample => {
+    const drift = round * 0.7 + index * 0.3;
+    return {
+      scenario: 'revalidate', variant: 'route-refresh', twin: false, rttMs: 0, chrome: 'no-defer', build, round, index, warmup: false,
+      latencyMs: 50 + drift + extraMs / 2, listenerLatencyMs: 50, inputDelayMs: 0, frameMs: 55, roundTrips: 2,
+      requests: [request('POST', `/api/revalidate?scope=r${round}`, 2, 7 + drift / 5 + extraMs), request('GET', '/revalidate/route-refresh?_rsc=x', 20 + extraMs, 8 + drift / 5)],
+      wireBytes: { toServer: 0, toClient: 0 }, newConnections: 0,
+    };
+  };
+  const samples = [0, 1, 2, 3, 4, 5].flatMap((round) => [0, 1, 2].flatMap((index) => [sample('baseline', round, index, 0), sample('current', round, index, 5)]));
+
+  it('names each request by method and path, its query left out, and sums its time from start to first byte', () => {
+    const metrics = browserMetrics(samples, 'baseline');
+    expect(metrics.map((metric) => metric.key)).toEqual([
+      'browser revalidate/route-refresh at RTT 0 ms',
+      'browser revalidate/route-refresh at RTT 0 ms: POST /api/revalidate time to first byte',
+      'browser revalidate/route-refresh at RTT 0 ms: GET /revalidate/route-refresh time to first byte',
+    ]);
+    expect(metrics[1]!.values[0]).toBeCloseTo(7 + 0.3 / 5, 6);
+    expect(timeToFirstByteMs(samples[0]!, 'GET /nowhere')).toBe(0);
+  });
+
+  it('finds a 5 ms server slowdown on the request that slowed, where the end-to-end change stays inside the band', () => {
+    const verdicts = Object.fromEntries(duetComparison(samples, DEFAULT_BAND).comparison.map((row) => [row.key.replace('browser revalidate/route-refresh at RTT 0 ms', ''), row.verdict]));
+    expect(verdicts).toEqual({ '': 'no change', ': POST /api/revalidate time to first byte': 'regression', ': GET /revalidate/route-refresh time to first byte': 'no change' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { BASELINE_BUILD, CURRENT_BUILD, type BuildLabel } from '../plan';
+import type { RequestRecord } from '../browser/request-log';
 import type { MetricComparison, NoiseBand, Results, Sample, VersionSection } from '../results/schema';
 import { median } from '../stats/quantile';
 import { benjaminiHochbergAdjusted, mean, sampleVariance, tCritical, tUpperTail, welchDifference } from '../stats/interval';
@@ -19,15 +20,42 @@ export interface MetricSeries {
   rounds?: number[];
 }
 
-/** Browser latency per cell of one build, over its page loads (each page load's median). The A/A twins are left out. */
+/** `POST /counter/api`: a request as metric keys name it (the query, which carries the page's scope, left out). */
+const requestKey = (request: Pick<RequestRecord, 'method' | 'path'>) => `${request.method} ${request.path.split('?')[0]}`;
+
+/**
+ * Time to first byte of an interaction's requests named `name`: each from its start to its response's first byte,
+ * summed (DevTools' "waiting for server response", plus the link's RTT). A server-side change moves it one for one,
+ * whatever the browser was doing meanwhile, and it names the request that got slower.
+ */
+export function timeToFirstByteMs(sample: Pick<Sample, 'requests'>, name: string): number {
+  return sample.requests.filter((request) => requestKey(request) === name).reduce((sum, request) => sum + (request.responseStartMs ?? request.endMs) - request.startMs, 0);
+}
+
+/**
+ * Per browser cell of one build, over its page loads (each page load's median): the interaction latency, and each of
+ * its requests' time to first byte. The A/A twins are left out.
+ */
 export function browserMetrics(samples: readonly Sample[], build: BuildLabel = CURRENT_BUILD): MetricSeries[] {
   const byCell = new Map<string, Sample[]>();
   for (const sample of samples.filter((s) => !s.warmup && !s.twin && s.build === build)) {
     const key = `browser ${sample.scenario}/${sample.variant} at RTT ${sample.rttMs} ms${sample.chrome === 'shipped' ? ' (shipped Chrome)' : ''}`;
     byCell.set(key, [...(byCell.get(key) ?? []), sample]);
   }
-  // pageLoadClusters keeps the rounds' first-seen order, as the rounds listed beside them.
-  return [...byCell].map(([key, cell]) => ({ key, kind: 'latency', unit: 'ms', rounds: [...new Set(cell.map((sample) => sample.round))], values: pageLoadClusters(cell).map((load) => median(load)) }));
+  const series = (key: string, cell: readonly Sample[], valueOf: (sample: Sample) => number): MetricSeries => ({
+    key,
+    kind: 'latency',
+    unit: 'ms',
+    // pageLoadClusters keeps the rounds' first-seen order, as the rounds listed beside them.
+    rounds: [...new Set(cell.map((sample) => sample.round))],
+    values: pageLoadClusters(cell.map((sample) => ({ round: sample.round, latencyMs: valueOf(sample) }))).map((load) => median(load)),
+  });
+  return [...byCell].flatMap(([key, cell]) => [
+    series(key, cell, (sample) => sample.latencyMs),
+    ...[...new Set(cell.flatMap((sample) => sample.requests.map(requestKey)))].map((name) =>
+      series(`${key}: ${name} time to first byte`, cell.filter((sample) => sample.requests.some((request) => requestKey(request) === name)), (sample) => timeToFirstByteMs(sample, name)),
+    ),
+  ]);
 }
 
 /** Every metric two runs can share: browser latency per cell, and per load cell its interaction p50 and throughput. Controls (A/A twins, the floor) are left out. */
