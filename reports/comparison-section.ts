@@ -19,7 +19,7 @@ function comparisonTable(comparison: readonly MetricComparison[]): string {
 export function duetSection(against: NonNullable<Results['against']>): string {
   const lockfile = against.lockfileDiffers ? '<p>The ref’s package-lock.json differs from this checkout’s: its fixture was built with this checkout’s dependencies.</p>' : '';
   return `<section id="duet"><h2>This checkout against ${e(against.ref)} (${e(against.commit.slice(0, 12))})</h2>
-<p>${e(comparisonVerdict(against.comparison, against.band, 'duet'))} Baseline: the fixture at ${e(against.ref)}; candidate: this checkout’s. Browser latency per cell, geometric mean over page loads.</p>${lockfile}
+<p>${e(comparisonVerdict(against.comparison, against.band, 'duet'))} Baseline: the fixture at ${e(against.ref)}; candidate: this checkout’s.</p>${lockfile}
 ${comparisonTable(against.comparison)}</section>`;
 }
 

@@ -177,6 +177,11 @@ describe('browserMetrics: time to first byte per request', () => {
     expect(timeToFirstByteMs(samples[0]!, 'GET /nowhere')).toBe(0);
   });
 
+  it('leaves out requests recorded before their first byte was kept, rather than timing them to their end', () => {
+    const old = samples.map((s) => ({ ...s, requests: s.requests.map(({ responseStartMs: _, ...request }) => request) }));
+    expect(browserMetrics(old, 'baseline').map((metric) => metric.key)).toEqual(['browser revalidate/route-refresh at RTT 0 ms']);
+  });
+
   it('finds a 5 ms server slowdown on the request that slowed, where the end-to-end change stays inside the band', () => {
     const verdicts = Object.fromEntries(duetComparison(samples, DEFAULT_BAND).comparison.map((row) => [row.key.replace('browser revalidate/route-refresh at RTT 0 ms', ''), row.verdict]));
     expect(verdicts).toEqual({ '': 'no change', ': POST /api/revalidate time to first byte': 'regression', ': GET /revalidate/route-refresh time to first byte': 'no change' });

@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../runner/results/schema';
-import { bench, fixtureProcesses, run } from './support/cli';
+import { bench, fixtureProcesses, ROOT, run, start } from './support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-regression-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -18,6 +19,8 @@ const CI_BROWSER = ['--profile', 'ci', '--suite', 'browser', '--scenarios', 'cou
  * browser metric.
  */
 const DELAYS_MS = ['5', '20'] as const;
+/** The fixture's delay knob, as bench-app/lib/services/delay.ts reads it. */
+const DELAY_KNOB = 'Number(process.env.BENCH_SERVER_DELAY_MS ?? 0)';
 const tableRows = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('| browser '));
 const metricOf = (row: string) => row.split(' | ')[0]!.slice(2);
 const COUNTER_METRICS = [
@@ -106,6 +109,29 @@ describe('a duet (--against): the fixture at a git ref measured in the same roun
     expect(fixtureProcesses()).toEqual([]);
     // The baseline's build, its server and its pages: a minute or two of `next build` on 2 cores, then 5 arms.
   }, 600_000);
+
+  it('5 ms more server work in the working tree: found in every cell by its mutation time to first byte, exit 1', async () => {
+    // A clone of this commit whose working tree sleeps 5 ms more in the service layer, sharing this checkout's packages.
+    const clone = path.join(scratch, 'delayed-checkout');
+    execFileSync('git', ['clone', '--quiet', '--shared', ROOT, clone]);
+    try {
+      execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), clone]);
+    } catch {
+      execFileSync('cp', ['-a', path.join(ROOT, 'node_modules'), clone]); // hard links need one filesystem
+    }
+    const knob = path.join(clone, 'bench-app/lib/services/delay.ts');
+    const source = fs.readFileSync(knob, 'utf8');
+    expect(source).toContain(DELAY_KNOB);
+    fs.writeFileSync(knob, source.replace(DELAY_KNOB, `${DELAY_KNOB} + 5`));
+    const out = path.join(scratch, 'duet-delayed');
+    const exit = await start('runner/cli.ts', [...CI_BROWSER, '--against', 'HEAD', '--seed', '44', '--out', out], {}, clone).exit;
+    expect(exit.code, exit.stderr).toBe(1);
+    const { comparison } = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'))).against!;
+    const regressed = comparison.filter((row) => row.verdict === 'regression').map((row) => row.key);
+    expect(COUNTER_METRICS.filter((metric) => metric.endsWith('time to first byte') && !regressed.includes(metric))).toEqual([]);
+    expect(fixtureProcesses()).toEqual([]);
+    // Two builds (the clone's and HEAD's beside it), then the counter's arms on both.
+  }, 900_000);
 
   it('an unknown ref: one line naming the fix, exit 2', async () => {
     const exit = await bench([...CI_BROWSER, '--against', 'no-such-ref-9f2', '--out', path.join(scratch, 'never')]);

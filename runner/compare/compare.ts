@@ -7,7 +7,7 @@ import { pageLoadClusters } from '../stats/summarize';
 
 export type { MetricComparison, NoiseBand };
 
-/** A change smaller than both of these is noise, whatever its CI says. */
+/** A latency change is noise unless it exceeds both of these (the band is the larger); throughput has the percentage only. */
 export const DEFAULT_BAND: NoiseBand = { pct: 5, ms: 2 };
 
 /** One metric of one run: its independent replicates (a browser cell's page-load medians, a load cell's repeats). */
@@ -20,17 +20,23 @@ export interface MetricSeries {
   rounds?: number[];
 }
 
-/** `POST /counter/api`: a request as metric keys name it (the query, which carries the page's scope, left out). */
+/** `POST /api/counter`: a request as metric keys name it (the query, which carries the page's scope, left out). */
 const requestKey = (request: Pick<RequestRecord, 'method' | 'path'>) => `${request.method} ${request.path.split('?')[0]}`;
 
 /**
  * Time to first byte of an interaction's requests named `name`: each from its start to its response's first byte,
- * summed (DevTools' "waiting for server response", plus the link's RTT). A server-side change moves it one for one,
- * whatever the browser was doing meanwhile, and it names the request that got slower.
+ * summed (DevTools' "waiting for server response", plus the link's RTT). A server-side change shows there nearly in
+ * full, where end to end the browser's own work can hide part of it (README "Regression tracking"), and it names the
+ * request that got slower.
  */
 export function timeToFirstByteMs(sample: Pick<Sample, 'requests'>, name: string): number {
-  return sample.requests.filter((request) => requestKey(request) === name).reduce((sum, request) => sum + (request.responseStartMs ?? request.endMs) - request.startMs, 0);
+  return answered(sample)
+    .filter((request) => requestKey(request) === name)
+    .reduce((sum, request) => sum + request.responseStartMs - request.startMs, 0);
 }
+
+/** The requests whose first byte was recorded (samples from before it was kept have none). */
+const answered = (sample: Pick<Sample, 'requests'>) => sample.requests.filter((request): request is RequestRecord & { responseStartMs: number } => request.responseStartMs !== undefined);
 
 /**
  * Per browser cell of one build, over its page loads (each page load's median): the interaction latency, and each of
@@ -52,8 +58,8 @@ export function browserMetrics(samples: readonly Sample[], build: BuildLabel = C
   });
   return [...byCell].flatMap(([key, cell]) => [
     series(key, cell, (sample) => sample.latencyMs),
-    ...[...new Set(cell.flatMap((sample) => sample.requests.map(requestKey)))].map((name) =>
-      series(`${key}: ${name} time to first byte`, cell.filter((sample) => sample.requests.some((request) => requestKey(request) === name)), (sample) => timeToFirstByteMs(sample, name)),
+    ...[...new Set(cell.flatMap((sample) => answered(sample).map(requestKey)))].map((name) =>
+      series(`${key}: ${name} time to first byte`, cell.filter((sample) => answered(sample).some((request) => requestKey(request) === name)), (sample) => timeToFirstByteMs(sample, name)),
     ),
   ]);
 }
@@ -150,8 +156,8 @@ const number = (value: number, unit: string) => (unit === 'ms' ? `${value.toFixe
  */
 export const COMPARISON_CALIBRATION = {
   stored:
-    'Measured false-alarm rate (11 same-code --profile ci runs, 2026-12-02): 0 of 10 consecutive pairs, 2 of 110 ordered pairs reported a regression; runs drifted apart by up to 19% at RTT 0, so a 5 ms server delay was found in 18-79% of pairs, by cell.',
-  duet: 'Measured false-alarm rate (4 same-code --profile ci duets, 2026-12-02): 0 of 4 reported a regression (0 of 24 cells); 5 ms more server work in the candidate: 2 of 2 exited 1, found on the counter cells, not beyond doubt on the revalidate cells.',
+    'Measured false-alarm rate (--profile ci browser runs, 2026-12-02): 0 of 30 ordered same-code pairs reported a regression (0 of 10 consecutive pairs of 11 earlier all-suite runs); runs drift apart by up to 19%, yet a 5 ms server delay was reported in 18 of 18 pairs, in the mutation’s time to first byte in 17-18 of 18 per cell, end to end in 4-17 of 18 by cell.',
+  duet: 'Measured false-alarm rate (same-code duets, 2026-12-02): 0 of 3 with --profile ci, 0 of 3 with 45 page loads per arm (--n-min 225 --n-max 225); 5 ms more server work: --profile ci exited 1 in 3 of 3 but found 4-5 of 6 cells, 45 page loads found every cell’s mutation in 2 of 2.',
   versions:
     'Browser cells are paired by round like a duet’s, so the duet’s measured false-alarm rate applies to them; load cells ran in the same interleaved passes and are paired by pass.',
 } as const;
@@ -178,6 +184,9 @@ export function orderedComparison(rows: readonly MetricComparison[]): MetricComp
   return [...rows].sort((x, y) => order[x.verdict] - order[y.verdict] || x.key.localeCompare(y.key));
 }
 
+const METRICS_COMPARED =
+  'Per browser cell: its latency, and each of its requests’ time to first byte (from the request’s start to its response’s first byte, summed per interaction: a server-side change shows there in full, even where the browser’s own work hides part of it end to end), each the geometric mean of page-load medians; per load cell: its interaction p50 and throughput over repeats.';
+
 /** The sentence above a comparison table: how many regressed, under which rule, and how far the kind is trusted. */
 export function comparisonVerdict(rows: readonly MetricComparison[], band: NoiseBand, kind: keyof typeof COMPARISON_CALIBRATION): string {
   const regressions = rows.filter((row) => row.verdict === 'regression').length;
@@ -186,7 +195,7 @@ export function comparisonVerdict(rows: readonly MetricComparison[], band: Noise
     stored: 'Stored baseline: measured at another time, so drift between the runs counts as change',
     versions: 'Versions: browser cells measured in the same randomized rounds, load cells in the same interleaved passes',
   }[kind];
-  return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${COMPARISON_CALIBRATION[kind]}`;
+  return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${METRICS_COMPARED} ${COMPARISON_CALIBRATION[kind]}`;
 }
 
 /** The comparison as a Markdown table (regressions first), for a terminal and $GITHUB_STEP_SUMMARY. */

@@ -11,9 +11,9 @@ export interface Exit {
   stderr: string;
 }
 
-/** A command of the project started as a user would, minus npm: one node process with tsx. */
-export function start(script: string, args: string[], env: Record<string, string> = {}): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+/** A command of the project (or of another checkout of it, `cwd`) started as a user would, minus npm: one node process with tsx. */
+export function start(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk) => (stdout += chunk));
