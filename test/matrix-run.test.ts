@@ -43,7 +43,14 @@ describe('npm run bench -- --next 15.5.29,16.4.5', () => {
     const roundsOf = (build: string) => new Set(samples.filter((sample) => sample.build === build).map((sample) => sample.round));
     expect([...roundsOf('next@15.5.29')]).toEqual([...roundsOf('next@16.4.5')]);
     expect(results.matrix!.versions.map((version) => version.browser!.cells.length)).toEqual([2, 2]);
-    expect(results.matrix!.comparisons.map((pair) => [pair.baseline, pair.candidate, pair.comparison.length])).toEqual([['next@15.5.29', 'next@16.4.5', 2]]);
+    expect(results.matrix!.comparisons.map((pair) => [pair.baseline, pair.candidate])).toEqual([['next@15.5.29', 'next@16.4.5']]);
+    // Each cell's latency and its mutation's time to first byte.
+    expect(results.matrix!.comparisons[0]!.comparison.map((row) => row.key).sort()).toEqual([
+      'browser counter/action at RTT 0 ms',
+      'browser counter/action at RTT 0 ms: POST /counter/action time to first byte',
+      'browser counter/route at RTT 0 ms',
+      'browser counter/route at RTT 0 ms: POST /api/counter time to first byte',
+    ]);
     expect(results.environment.next).toBe('16.4.5');
     expect(fs.readFileSync(path.join(first, 'index.html'), 'utf8')).toContain('next@16.4.5 against next@15.5.29');
   }, 900_000);
