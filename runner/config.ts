@@ -7,7 +7,7 @@ import { parseTarget } from './http/target';
 import semver from 'semver';
 import { PINNED_NEXT } from './matrix/install';
 import { CHROME_MODES } from './plan';
-import { SCENARIO_IDS } from './scenarios';
+import { DEFAULT_SCENARIO_IDS, SCENARIO_NAMES, SCENARIO_IDS, selectScenarios } from './scenarios';
 
 export const SUITES = ['browser', 'http', 'probes', 'micro'] as const;
 export const EXPORT_FORMATS = ['artillery', 'har', 'k6'] as const;
@@ -124,7 +124,8 @@ export type Config = z.infer<typeof ConfigSchema>;
 export const USAGE = `Usage: npm run bench -- [options]
 
   --suite LIST        browser, http, probes, micro (default: all four)
-  --scenarios LIST    comma-separated scenario ids (${SCENARIO_IDS.join(', ')}); default: all
+  --scenarios LIST    comma-separated scenarios (${SCENARIO_NAMES.join(', ')}), or all; a family (form)
+                      selects its cases (form-valid, form-invalid); default: ${DEFAULT_SCENARIO_IDS.join(', ')}
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,60,120)
   --profile NAME      quick | standard (default) | ci (regression tracking: RTT 0, no-defer, more page loads)
   --out DIR           the run's folder (default reports/runs/<run-id>)
@@ -224,9 +225,10 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   }
   const profile = PROFILES[profileName as ProfileName];
 
-  const scenarios = listFlag('scenarios', values.scenarios) ?? SCENARIO_IDS;
-  const unknown = scenarios.find((id) => !SCENARIO_IDS.includes(id));
-  if (unknown) throw new UserError(`unknown scenario "${unknown}": choose from ${SCENARIO_IDS.join(', ')}`);
+  const scenarioNames = listFlag('scenarios', values.scenarios) ?? DEFAULT_SCENARIO_IDS;
+  const unknown = scenarioNames.find((name) => name !== 'all' && !SCENARIO_NAMES.includes(name));
+  if (unknown) throw new UserError(`unknown scenario "${unknown}": choose from ${SCENARIO_NAMES.join(', ')} or all`);
+  const scenarios = scenarioNames.includes('all') ? SCENARIO_IDS : selectScenarios(scenarioNames);
 
   const suites = listFlag('suite', values.suite) ?? [...SUITES];
   const unknownSuite = suites.find((suite) => !(SUITES as readonly string[]).includes(suite));

@@ -55,13 +55,17 @@ type Failure = Results['failures'][number];
  * for its interaction (fewer requests than the catalogue's or than the browser measured) becomes a failure and
  * its variant is not replayed. The browser is closed before any load runs: an idle Chromium would share the cores.
  */
-async function captureAll(chromiumPath: string, config: Config, origin: string, scopeTag: string, browserCells: readonly Cell[], failures: Failure[]): Promise<{ captures: Capture[]; chromiumVersion: string }> {
+async function captureAll(chromiumPath: string, config: Config, origin: string, scopeTag: string, browserCells: readonly Cell[], failures: Failure[], progress: Progress): Promise<{ captures: Capture[]; chromiumVersion: string }> {
+  for (const scenario of config.scenarios.map(scenarioById)) {
+    if (scenario.httpReplay !== true) progress.log(`HTTP suite: ${scenario.id} is not replayed: ${scenario.httpReplay.skipped}`);
+  }
+  const replayed = config.scenarios.filter((id) => scenarioById(id).httpReplay === true);
   const { browser, close } = await launch(chromiumPath, 'no-defer');
   const chromiumVersion = browser.version();
   const captured: Capture[] = [];
   try {
     let index = 0;
-    for (const scenarioId of config.scenarios) {
+    for (const scenarioId of replayed) {
       for (const variant of variantsOf(scenarioById(scenarioId))) {
         runSignal.throwIfAborted();
         try {
@@ -118,7 +122,7 @@ async function runHttpSuite(options: {
     const { server } = target;
     const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
     let captures: Capture[];
-    ({ captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, target.browserCells, options.failures));
+    ({ captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, target.browserCells, options.failures, options.progress));
     const captureFile: CaptureFile = { origin: server.origin, build, scopeTag: options.scopeTag, chromiumVersion, captures };
     store.writeJson(target.build === CURRENT_BUILD ? 'capture.json' : `capture-${target.build}.json`, captureFile);
     for (const written of writeExports(captureFile, config.exports, store.dir)) options.progress.log(`export: ${path.relative(process.cwd(), written)}`);

@@ -1,14 +1,34 @@
 import type { Locator, Page } from 'playwright-core';
 import { PERSISTED_SQL } from '../bench-app/lib/integrity-sql';
 
-/** What one interaction does: click `trigger`; it ends when an element matching `selector` shows `text`. */
-export interface InteractionSpec {
-  trigger: Locator;
-  expect: { selector: string; text: string };
+/** A state of the page: an element matching `selector` shows exactly `text`. */
+export interface Shown {
+  selector: string;
+  text: string;
 }
 
+/**
+ * What one interaction does: click `trigger`; it ends when the page shows every state in `expect` (one for most
+ * scenarios, five for parallel). `marks` are moments timed on the way, each the first time its state shows (the
+ * optimistic paint). Every state is known before the click and must not show yet, so no time can fire early.
+ */
+export interface InteractionSpec {
+  trigger: Locator;
+  expect: Shown[];
+  marks?: Record<string, Shown>;
+}
+
+/** How the label of the interaction reads when an expected state is named in a message. */
+export const describeShown = (states: readonly Shown[]): string => states.map(({ selector, text }) => `"${text}" in ${selector}`).join(' and ');
+
 export interface Scenario {
+  /** Unique in the catalogue and in results; a case of a family is `<family>-<case>` (form-invalid). */
   id: string;
+  /**
+   * The catalogue entry a case belongs to (form for form-valid and form-invalid): `--scenarios form` selects every
+   * case, and the variants' pages live in its fixture folder (/<family>/<variant>). Absent: the id itself.
+   */
+  family?: string;
   /** What the user does, in the report's words. */
   summary: string;
   /** The Server Action variant: every comparison puts it as `b`. */
@@ -22,8 +42,15 @@ export interface Scenario {
    * comparisons a claim reads as a user's click feels (C1). Every variant is measured with the deferral off.
    */
   shippedChromeVariants?: string[];
-  /** The Route Handler variant whose requests the bare floor server also answers. */
-  floorVariant: string;
+  /** The Route Handler variant whose requests the bare floor server also answers (counter and revalidate only). */
+  floorVariant?: string;
+  /**
+   * A status ≥ 400 the scenario's Route Handler answers by design (a refused form's 422): what the user sees then
+   * is the measured result, not a failure. Any other status ≥ 400 fails the cell.
+   */
+  refusalStatus?: number;
+  /** Replayed under HTTP load (the HTTP suite); a scenario whose interaction a replay cannot stand for says why not. */
+  httpReplay: true | { skipped: string };
   /**
    * C9: each variant's own code, paths under bench-app: the action file or the Route Handler with the helpers only
    * routes need, the variant's client component and its page. What every variant shares (the service, the UI
@@ -51,10 +78,11 @@ const counter: Scenario = {
     route: ['app/api/counter/route.ts', 'lib/route-handler.ts', 'lib/client/fetch-json.ts', 'app/counter/route/counter-via-route.tsx', 'app/counter/route/page.tsx'],
   },
   persistedSql: PERSISTED_SQL.counter!,
+  httpReplay: true,
   async prepare(page) {
     const selector = 'output[aria-label="count"]';
     const current = Number(await page.locator(selector).textContent());
-    return { trigger: page.getByRole('button', { name: '+1' }), expect: { selector, text: String(current + 1) } };
+    return { trigger: page.getByRole('button', { name: '+1' }), expect: [{ selector, text: String(current + 1) }] };
   },
 };
 
@@ -83,21 +111,135 @@ const revalidate: Scenario = {
     ),
   },
   persistedSql: PERSISTED_SQL.revalidate!,
+  httpReplay: true,
   async prepare(page, label) {
-    // The form clears its input when the previous transition ends; fill only after that.
-    await page.locator('button:enabled', { hasText: 'Add' }).waitFor();
-    await page.getByLabel('new item').fill(label);
+    return { trigger: await fillNewItem(page, label), expect: [{ selector: ITEM, text: label }] };
+  },
+};
+
+const ITEM = 'ul[aria-label="items"] > li';
+
+/** The shared add-item form (revalidate, redirect): it clears its input when the previous transition ends, so fill only after that. */
+async function fillNewItem(page: Page, label: string): Promise<Locator> {
+  await page.locator('button:enabled', { hasText: 'Add' }).waitFor();
+  await page.getByLabel('new item').fill(label);
+  return page.getByRole('button', { name: 'Add' });
+}
+
+/** The variants' own files: the action file and page, the Route Handler and the route page with its client component. */
+const ownFiles = (family: string, routeClient: string) => ({
+  action: [`app/${family}/actions.ts`, `app/${family}/action/page.tsx`],
+  route: [`app/api/${family}/route.ts`, 'lib/route-handler.ts', `app/${family}/route/${routeClient}`, `app/${family}/route/page.tsx`],
+});
+
+/** A validated form, submitted with valid input (saved) or with an email that is not one (the field error shows, nothing saved). */
+const formCase = (validity: 'valid' | 'invalid'): Scenario => ({
+  id: `form-${validity}`,
+  family: 'form',
+  summary: validity === 'valid' ? 'submit a validated signup form; "Saved" appears' : 'submit the form with an invalid email; the field error appears, nothing is saved',
+  reference: 'action',
+  expectedRoundTrips: { action: 1, route: 1 },
+  expectedRequests: { action: 1, route: 1 },
+  transportFiles: {
+    action: ['app/form/actions.ts', 'app/form/action/signup-via-action.tsx', 'app/form/action/page.tsx'],
+    route: ownFiles('form', 'signup-via-route.tsx').route,
+  },
+  persistedSql: PERSISTED_SQL['form-valid']!,
+  ...(validity === 'invalid' ? { refusalStatus: 422, httpReplay: { skipped: 'a refused submission answers 422 by design, which load replay counts as an error' } } : { httpReplay: true }),
+  async prepare(page, label) {
+    await page.locator('button:enabled', { hasText: 'Sign up' }).waitFor();
+    await page.getByLabel('name', { exact: true }).fill(label);
+    await page.getByLabel('email', { exact: true }).fill(validity === 'valid' ? `${label}@example.com` : label);
     return {
-      trigger: page.getByRole('button', { name: 'Add' }),
-      expect: { selector: 'ul[aria-label="items"] > li', text: label },
+      trigger: page.getByRole('button', { name: 'Sign up' }),
+      expect: [validity === 'valid' ? { selector: 'output[aria-label="saved"]', text: `Saved ${label}` } : { selector: 'p[aria-label="email error"]', text: `"${label}" is not an email address` }],
+    };
+  },
+});
+
+const optimistic: Scenario = {
+  id: 'optimistic',
+  summary: 'toggle "Like": the toggled state paints at once (mark "optimistic"), the server-confirmed version follows',
+  reference: 'action',
+  expectedRoundTrips: { action: 1, route: 1 },
+  expectedRequests: { action: 1, route: 1 },
+  transportFiles: {
+    action: ['app/optimistic/actions.ts', 'app/optimistic/action/like-via-action.tsx', 'app/optimistic/action/page.tsx'],
+    route: ownFiles('optimistic', 'like-via-route.tsx').route,
+  },
+  persistedSql: PERSISTED_SQL.optimistic!,
+  httpReplay: true,
+  async prepare(page) {
+    const button = page.locator('button[aria-label="like"]');
+    const version = 'output[aria-label="saved version"]';
+    const toggled = (await button.getAttribute('aria-pressed')) === 'true' ? 'Like' : 'Liked';
+    const confirmed = String(Number(await page.locator(version).textContent()) + 1);
+    return {
+      trigger: button,
+      expect: [{ selector: version, text: confirmed }, { selector: 'button[aria-label="like"]', text: toggled }],
+      marks: { optimistic: { selector: 'button[aria-label="like"]', text: toggled } },
     };
   },
 };
 
+const redirect: Scenario = {
+  id: 'redirect',
+  summary: "create an item, then land on the created item's page",
+  reference: 'action',
+  expectedRoundTrips: { action: 1, route: 2 },
+  expectedRequests: { action: 1, route: 2 },
+  transportFiles: {
+    action: ['app/redirect/actions.ts', 'app/redirect/action/redirect-via-action.tsx', 'app/redirect/action/page.tsx', 'app/redirect/action/[id]/page.tsx'],
+    route: [...ownFiles('redirect', 'create-via-route.tsx').route, 'lib/client/fetch-json.ts', 'app/redirect/route/redirect-via-route.tsx', 'app/redirect/route/[id]/page.tsx'],
+  },
+  persistedSql: PERSISTED_SQL.redirect!,
+  httpReplay: true,
+  async prepare(page, label) {
+    return { trigger: await fillNewItem(page, label), expect: [{ selector: 'h2[aria-label="created item"]', text: label }] };
+  },
+};
+
+/** The parallel batch's letters (bench-app/app/parallel/add-five.tsx). */
+const BATCH = ['a', 'b', 'c', 'd', 'e'];
+
+const parallel: Scenario = {
+  id: 'parallel',
+  summary: 'add 5 items at once (Promise.all); all 5 appear',
+  reference: 'action',
+  // Next's client sends one action at a time: the five form a chain. Five fetches overlap.
+  expectedRoundTrips: { action: 5, route: 1 },
+  expectedRequests: { action: 5, route: 5 },
+  transportFiles: {
+    action: ['app/parallel/actions.ts', 'app/parallel/action/page.tsx'],
+    route: [...ownFiles('parallel', 'add-five-via-route.tsx').route, 'lib/client/fetch-json.ts'],
+  },
+  persistedSql: PERSISTED_SQL.parallel!,
+  httpReplay: true,
+  async prepare(page, label) {
+    await page.getByLabel('batch').fill(label);
+    return { trigger: page.getByRole('button', { name: 'Add 5' }), expect: BATCH.map((letter) => ({ selector: ITEM, text: `${label}-${letter}` })) };
+  },
+};
+
 /** The catalogue: ids and variant names are part of the results.json contract. */
-export const SCENARIOS: readonly Scenario[] = [counter, revalidate];
+export const SCENARIOS: readonly Scenario[] = [counter, revalidate, formCase('valid'), formCase('invalid'), optimistic, redirect, parallel];
 
 export const SCENARIO_IDS = SCENARIOS.map((scenario) => scenario.id);
+
+/** What a run measures when --scenarios is not given: the cells the latency claims (C1-C4) read, within 6 minutes. */
+export const DEFAULT_SCENARIO_IDS = ['counter', 'revalidate'];
+
+export const familyOf = (scenario: Scenario): string => scenario.family ?? scenario.id;
+
+/** Every name --scenarios accepts: each id, and each family (all its cases). */
+export const SCENARIO_NAMES = [...new Set(SCENARIOS.flatMap((scenario) => [familyOf(scenario), scenario.id]))];
+
+/** --scenarios' names to scenario ids, in catalogue order; a family selects its cases. Unknown names throw. */
+export function selectScenarios(names: readonly string[]): string[] {
+  const unknown = names.find((name) => !SCENARIO_NAMES.includes(name));
+  if (unknown !== undefined) throw new Error(`unknown scenario "${unknown}"`);
+  return SCENARIOS.filter((scenario) => names.includes(scenario.id) || names.includes(familyOf(scenario))).map((scenario) => scenario.id);
+}
 
 export function scenarioById(id: string): Scenario {
   const scenario = SCENARIOS.find((candidate) => candidate.id === id);
@@ -109,7 +251,7 @@ export function variantsOf(scenario: Scenario): string[] {
   return Object.keys(scenario.expectedRoundTrips);
 }
 
-/** Each variant is its own page: /<scenario>/<variant>. */
+/** Each variant is its own page: /<family>/<variant> (a family's cases share the page). */
 export function variantPath(scenarioId: string, variant: string): string {
-  return `/${scenarioId}/${variant}`;
+  return `/${familyOf(scenarioById(scenarioId))}/${variant}`;
 }

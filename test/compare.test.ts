@@ -130,7 +130,7 @@ describe('compareRuns paired by round (a duet)', () => {
 describe('duetComparison', () => {
   const sample = (build: Sample['build'], variant: string, round: number, latencyMs: number, twin = false): Sample => ({
     scenario: 'counter', variant, twin, rttMs: 0, chrome: 'no-defer', build, round, index: 0, warmup: false, latencyMs,
-    listenerLatencyMs: latencyMs, inputDelayMs: 0, frameMs: latencyMs, roundTrips: 1, requests: [], wireBytes: { toServer: 0, toClient: 0 }, newConnections: 0,
+    listenerLatencyMs: latencyMs, inputDelayMs: 0, frameMs: latencyMs, marksMs: {}, roundTrips: 1, requests: [], wireBytes: { toServer: 0, toClient: 0 }, newConnections: 0,
   });
 
   it('compares each current cell with the same cell of the baseline build, leaving the A/A twin out', () => {
@@ -161,7 +161,7 @@ describe('browserMetrics: time to first byte per request', () => {
     const jitter = extraMs > 0 ? ((round * 3 + index) % 4) * 0.15 : 0;
     return {
       scenario: 'revalidate', variant: 'route-refresh', twin: false, rttMs: 0, chrome: 'no-defer', build, round, index, warmup: false,
-      latencyMs: 50 + drift + (extraMs * 2) / 5 + jitter, listenerLatencyMs: 50, inputDelayMs: 0, frameMs: 55, roundTrips: 2,
+      latencyMs: 50 + drift + (extraMs * 2) / 5 + jitter, listenerLatencyMs: 50, inputDelayMs: 0, frameMs: 55, marksMs: {}, roundTrips: 2,
       requests: [request('POST', `/api/revalidate?scope=r${round}`, 2, 7 + drift / 5 + extraMs + jitter), request('GET', '/revalidate/route-refresh?_rsc=x', 20 + extraMs, 8 + drift / 5 - jitter)],
       wireBytes: { toServer: 0, toClient: 0 }, newConnections: 0,
     };

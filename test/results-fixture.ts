@@ -20,7 +20,7 @@ export function syntheticSamples(rtts: number[], loads: number, seed = 1, chrome
       for (let index = 0; index < 3; index++) {
         const latencyMs = 10 + roundTrips * (arm.rttMs + 5) + offset + random.int(1000) / 1000;
         samples.push({
-          ...arm, round, index, warmup: false, latencyMs, listenerLatencyMs: latencyMs - 1, inputDelayMs: 1, frameMs: latencyMs + 8, roundTrips,
+          ...arm, round, index, warmup: false, latencyMs, listenerLatencyMs: latencyMs - 1, inputDelayMs: 1, frameMs: latencyMs + 8, marksMs: {}, roundTrips,
           requests: Array.from({ length: roundTrips }, (_, i) => ({ method: i ? 'GET' : 'POST', path: '/x', status: 200, startMs: i * 30, endMs: i * 30 + 25 })),
           wireBytes: { toServer: 400 * roundTrips, toClient: 900 * roundTrips },
           newConnections: 0,

@@ -5,6 +5,14 @@ const PAGES = [
   '/revalidate/route-refresh',
   '/revalidate/route-json',
   '/revalidate/route-query',
+  '/form/action',
+  '/form/route',
+  '/optimistic/action',
+  '/optimistic/route',
+  '/redirect/action',
+  '/redirect/route',
+  '/parallel/action',
+  '/parallel/route',
 ];
 
 // Plain anchors, not <Link>: prefetches would add requests the benchmark did not ask for.

@@ -14,6 +14,18 @@ const SCHEMA = `
     text TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS items_by_scope ON items (scope, id);
+  CREATE TABLE IF NOT EXISTS signups (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS signups_by_scope ON signups (scope, id);
+  CREATE TABLE IF NOT EXISTS likes (
+    scope TEXT PRIMARY KEY,
+    liked INTEGER NOT NULL,
+    version INTEGER NOT NULL
+  );
 `;
 
 export function databasePath(): string {

@@ -8,6 +8,15 @@ export const PERSISTED_SQL: Record<string, string> = {
             FROM counters WHERE scope LIKE ?`,
   revalidate: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
                FROM items WHERE scope LIKE ?`,
+  'form-valid': `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
+         FROM signups WHERE scope LIKE ?`,
+  optimistic: `SELECT count(*) AS scopes, coalesce(sum(version), 0) AS mutations, coalesce(sum(version > 1), 0) AS duplicated
+               FROM likes WHERE scope LIKE ?`,
+  // Redirect and parallel add items as revalidate does; one parallel interaction is its scope's 5 items.
+  redirect: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
+             FROM items WHERE scope LIKE ?`,
+  parallel: `SELECT count(*) AS scopes, coalesce(sum(n = 5), 0) AS mutations, coalesce(sum(n > 5), 0) AS duplicated
+             FROM (SELECT count(*) AS n FROM items WHERE scope LIKE ? GROUP BY scope)`,
 };
 
 export interface PersistedCounts {

@@ -5,7 +5,7 @@ import { DEFAULT_TIMEOUT_MS } from '../config';
 import { FixtureError } from '../errors';
 import { withTimeout } from '../timeout';
 import { startRttProxy, type RttProxy } from '../rtt-proxy';
-import type { Scenario } from '../scenarios';
+import { describeShown, type Scenario } from '../scenarios';
 import { NetworkLog, describeRequest } from './network-log';
 import { countRoundTrips, type RequestRecord } from './request-log';
 
@@ -22,6 +22,8 @@ export interface InteractionResult {
   inputDelayMs: number;
   /** Input time to the next animation frame after the end. */
   frameMs: number;
+  /** Input time to each of the scenario's marks (the optimistic paint). */
+  marksMs: Record<string, number>;
   requests: RequestRecord[];
   roundTrips: number;
   /** Bytes on the wire in each direction during the interaction, headers and chunk framing included (counted by the proxy). */
@@ -37,11 +39,12 @@ interface ProbeOutcome {
   startMs: number | null;
   endMs: number | null;
   frameMs: number | null;
+  marks: Record<string, number>;
   timeOrigin: number;
 }
 
 type ProbeWindow = Window & {
-  __mutationBench: { arm(trigger: Element, expect: unknown): void; result(timeoutMs: number): Promise<ProbeOutcome> };
+  __mutationBench: { arm(trigger: Element, expect: unknown, marks: unknown): void; result(timeoutMs: number): Promise<ProbeOutcome> };
 };
 
 /** Clicking before hydration would submit natively or do nothing; React marks hydrated nodes with __reactProps$. */
@@ -117,9 +120,10 @@ export class BrowserSession {
     await this.requireSettled(`${scenario.id} before the click`);
     const trigger = await spec.trigger.elementHandle({ timeout: timeoutMs });
     try {
-      await this.page.evaluate(([element, expect]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect), [
+      await this.page.evaluate(([element, expect, marks]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect, marks), [
         trigger,
         spec.expect,
+        spec.marks ?? {},
       ] as const);
     } catch (error) {
       throw new FixtureError(`${scenario.id} at ${this.page.url()}: ${(error as Error).message.split('\n')[0]}`);
@@ -145,7 +149,7 @@ export class BrowserSession {
     const unanswered = await this.network.settled(timeoutMs);
     const captured = this.network.end();
     const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
-    const expected = `"${spec.expect.text}" in ${spec.expect.selector}`;
+    const expected = describeShown(spec.expect);
     if (unanswered.length) {
       const shown = outcome.timedOut ? `the page did not show ${expected} within ${timeoutMs} ms` : `the page showed ${expected}`;
       throw new FixtureError(`${where}: after the click ${shown}, and ${unanswered.join(', ')} was still unanswered ${timeoutMs} ms later`);
@@ -162,8 +166,10 @@ export class BrowserSession {
         `${where}: after the click the page did not show ${expected} within ${timeoutMs} ms (requests: ${requestSummary})`,
       );
     }
-    const failed = requests.find((request) => request.status === null || request.status >= 400);
+    const failed = requests.find((request) => request.status === null || (request.status >= 400 && request.status !== scenario.refusalStatus));
     if (failed) throw new FixtureError(`${where}: a request of the interaction failed (requests: ${requestSummary})`);
+    const unseen = Object.keys(spec.marks ?? {}).find((name) => outcome.marks[name] === undefined);
+    if (unseen !== undefined) throw new FixtureError(`${where}: the page showed ${expected} without ever showing its "${unseen}" state, ${describeShown([spec.marks![unseen]!])}`);
 
     const latencyMs = outcome.endMs - outcome.inputMs;
     // Requests the interaction caused before its end form its critical path.
@@ -173,6 +179,7 @@ export class BrowserSession {
       listenerLatencyMs: outcome.endMs - outcome.startMs,
       inputDelayMs: outcome.startMs - outcome.inputMs,
       frameMs: outcome.frameMs - outcome.inputMs,
+      marksMs: Object.fromEntries(Object.entries(outcome.marks).map(([name, ms]) => [name, ms - outcome.inputMs!])),
       requests,
       roundTrips: countRoundTrips(causal),
       wireBytes: { toServer: after.toServerBytes - before.toServerBytes, toClient: after.toClientBytes - before.toClientBytes },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requestName } from '../browser/network-log';
 import { waitForHydration } from '../browser/session';
 import { FixtureError, UserError } from '../errors';
-import { scenarioById, variantPath } from '../scenarios';
+import { describeShown, scenarioById, variantPath } from '../scenarios';
 import { interactionLabel } from '../scopes';
 import { BuildInfoSchema } from './target';
 
@@ -141,7 +141,7 @@ export async function captureInteraction(browser: Browser, origin: string, scena
     await spec.trigger.click();
     await page
       .waitForFunction(
-        ({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text),
+        (states) => states.every(({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text)),
         spec.expect,
         { timeout: timeoutMs },
       )
@@ -149,7 +149,7 @@ export async function captureInteraction(browser: Browser, origin: string, scena
         if (!(error instanceof errors.TimeoutError)) throw error;
         const unanswered = sent.filter((request) => !answered.has(request)).map(requestName);
         throw new FixtureError(
-          `${scenarioId}/${variant}: the page did not show "${spec.expect.text}" in ${spec.expect.selector} within ${timeoutMs} ms${unanswered.length ? ` (unanswered: ${unanswered.join(', ')})` : ''}`,
+          `${scenarioId}/${variant}: the page did not show ${describeShown(spec.expect)} within ${timeoutMs} ms${unanswered.length ? ` (unanswered: ${unanswered.join(', ')})` : ''}`,
         );
       });
     const deadline = performance.now() + timeoutMs;

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import { incrementCounter } from '../../bench-app/lib/services/counter';
-import { addItem, listItems } from '../../bench-app/lib/services/revalidate';
+import { addItem, listItems } from '../../bench-app/lib/services/items';
 import { InvalidInputError } from '../../bench-app/lib/services/validation';
 
 type Handler = (body: unknown, url: URL) => Promise<{ status?: number; json: unknown }>;

@@ -6,7 +6,7 @@
  */
 import { Bench } from 'tinybench';
 import { incrementCounter } from '../../bench-app/lib/services/counter';
-import { addItem } from '../../bench-app/lib/services/revalidate';
+import { addItem } from '../../bench-app/lib/services/items';
 import { actionRoundTrip, routeRoundTrip } from './transports';
 
 const PAYLOADS = { small: 'hello', '100 KB': 'x'.repeat(100 * 1024), '1 MB': 'x'.repeat(1024 * 1024) };

@@ -46,6 +46,8 @@ export const SampleSchema = z.object({
   listenerLatencyMs: Ms,
   inputDelayMs: Ms,
   frameMs: Ms,
+  /** From the input time to each of the scenario's marks (the optimistic paint); absent in runs before marks existed. */
+  marksMs: z.record(z.string(), Ms).default({}),
   roundTrips: z.number().int().min(0),
   requests: z.array(RequestRecordSchema),
   /** Bytes on the wire in each direction during the interaction, headers and framing included. */

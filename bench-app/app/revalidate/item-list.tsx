@@ -1,4 +1,4 @@
-import type { Item } from '../../lib/services/revalidate';
+import type { Item } from '../../lib/services/items';
 
 /** Rendered by a Server Component (action, route-refresh) or a Client Component (route-json, route-query). */
 export function ItemList({ items }: { items: Item[] }) {

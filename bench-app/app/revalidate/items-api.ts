@@ -1,5 +1,5 @@
 import { fetchJson } from '../../lib/client/fetch-json';
-import type { Item } from '../../lib/services/revalidate';
+import type { Item } from '../../lib/services/items';
 
 // The Route Handler client shared by the route-* variants (the code a team writes when it has no actions).
 export const postItem = (scope: string, text: string) =>

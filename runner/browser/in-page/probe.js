@@ -1,17 +1,19 @@
 // The in-page probe, installed as an init script before any fixture code runs: the fixture carries no
 // instrumentation. Plain JavaScript on purpose: it is sent to the page as text, untouched by any compiler.
 //
-// Protocol: arm(trigger, expect) before the click; result(timeoutMs) resolves after the end.
+// Protocol: arm(trigger, expect, marks) before the click; result(timeoutMs) resolves after the end.
 //   input = the click's event.timeStamp: when the browser received the input, the start Event Timing and INP use;
 //   start = performance.now() in a capture-phase click listener, when the click reaches the armed trigger
 //           (start - input is the input delay);
-//   end   = performance.now() in the MutationObserver callback that first sees `expect` in the DOM;
+//   end   = performance.now() in the MutationObserver callback that first sees every state of `expect` in the DOM;
+//   marks = by name, performance.now() in the callback that first sees that mark's state (after the click);
 //   frame = the next animation frame after the end (when the change can be painted).
+// A state is { selector, text }: an element matching the selector shows exactly the text.
 (() => {
   let armed = null;
 
-  const shows = (expect) =>
-    Array.from(document.querySelectorAll(expect.selector)).some((element) => element.textContent.trim() === expect.text);
+  const shows = (state) =>
+    Array.from(document.querySelectorAll(state.selector)).some((element) => element.textContent.trim() === state.text);
 
   window.addEventListener(
     'click',
@@ -25,13 +27,18 @@
   );
 
   window.__mutationBench = {
-    arm(trigger, expect) {
-      if (shows(expect)) throw new Error(`the page already shows "${expect.text}" before the click`);
-      const state = { trigger, expect, inputMs: undefined, startMs: undefined, endMs: undefined, frameMs: undefined };
+    arm(trigger, expect, marks) {
+      for (const shown of [...expect, ...Object.values(marks)]) {
+        if (shows(shown)) throw new Error(`the page already shows "${shown.text}" before the click`);
+      }
+      const state = { trigger, expect, inputMs: undefined, startMs: undefined, endMs: undefined, frameMs: undefined, marks: {} };
       state.done = new Promise((resolve) => {
         state.observer = new MutationObserver(() => {
-          if (state.startMs === undefined || state.endMs !== undefined || !shows(expect)) return;
-          state.endMs = performance.now();
+          if (state.startMs === undefined || state.endMs !== undefined) return;
+          const now = performance.now();
+          for (const [name, shown] of Object.entries(marks)) if (state.marks[name] === undefined && shows(shown)) state.marks[name] = now;
+          if (!expect.every(shows)) return;
+          state.endMs = now;
           state.observer.disconnect();
           requestAnimationFrame(() => {
             state.frameMs = performance.now();
@@ -59,6 +66,7 @@
         startMs: state.startMs ?? null,
         endMs: state.endMs ?? null,
         frameMs: state.frameMs ?? null,
+        marks: state.marks,
         timeOrigin: performance.timeOrigin,
       };
     },

@@ -1,5 +1,5 @@
 import { jsonHandler } from '../../../lib/route-handler';
-import { addItem, listItems } from '../../../lib/services/revalidate';
+import { addItem, listItems } from '../../../lib/services/items';
 
 export const GET = jsonHandler(async (_body, url) => ({ json: { items: listItems(url.searchParams.get('scope')) } }));
 

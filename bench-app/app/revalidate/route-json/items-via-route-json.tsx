@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { Item } from '../../../lib/services/revalidate';
+import type { Item } from '../../../lib/services/items';
 import { AddItem } from '../add-item';
 import { ItemList } from '../item-list';
 import { postItemReturningList } from '../items-api';

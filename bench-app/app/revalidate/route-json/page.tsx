@@ -1,5 +1,5 @@
 import { pageScope, type SearchParams } from '../../../lib/page-scope';
-import { listItems } from '../../../lib/services/revalidate';
+import { listItems } from '../../../lib/services/items';
 import { ScenarioPage } from '../../scenario-page';
 import { ItemsViaRouteJson } from './items-via-route-json';
 

@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Item } from '../../../lib/services/revalidate';
+import type { Item } from '../../../lib/services/items';
 import { AddItem } from '../add-item';
 import { ItemList } from '../item-list';
 import { getItems, postItem } from '../items-api';

@@ -1,4 +1,4 @@
-import { listItems } from '../../../../lib/services/revalidate';
+import { listItems } from '../../../../lib/services/items';
 
 /**
  * C7's control: a GET Route Handler that opts into caching (prerendered at build), so the caching probe can show

@@ -23,3 +23,8 @@ export async function addItem(input: unknown): Promise<{ scope: string; item: It
   const item = db().prepare('INSERT INTO items (scope, text) VALUES (?, ?) RETURNING id, text').get(scope, text) as Item;
   return { scope, item };
 }
+
+/** One item of the scope's list, or undefined. */
+export function readItem(scope: unknown, id: number): Item | undefined {
+  return db().prepare('SELECT id, text FROM items WHERE scope = ? AND id = ?').get(parseInput(Scope, scope), id) as Item | undefined;
+}
