@@ -242,10 +242,16 @@ function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
 function scenarioSection(b: BrowserResults, scenario: string, summary: string | undefined): string {
   const cells = b.cells.filter((cell) => cell.scenario === scenario);
   const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
+  // A scenario with marks (the optimistic paint) shows each mark's median and p90 beside the end's.
+  const markNames = [...new Set(cells.flatMap((cell) => cell.marks.map((mark) => mark.name)))];
   const cellRows = cells.map((cell) => [
     `${e(cell.variant)}${e(chromeSuffix(cell.chrome))}`,
     e(cell.rttMs),
     `${e(cell.n)} / ${e(cell.loads)}`,
+    ...markNames.map((name) => {
+      const mark = cell.marks.find((candidate) => candidate.name === name);
+      return mark ? `${ms(mark.medianMs)} / ${ms(mark.p90Ms)}` : '–';
+    }),
     ms(cell.medianMs),
     ms(cell.p90Ms),
     ms(cell.inputDelayMedianMs),
@@ -263,7 +269,8 @@ function scenarioSection(b: BrowserResults, scenario: string, summary: string | 
     e(c.sampling),
   ]);
   return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}
-${table(['variant', 'RTT ms', 'n / page loads', 'median ms', 'p90 ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received'], cellRows)}
+${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name) => `<b>${e(name)}</b>`).join(', ')}: the median and p90 from the input, before the end (the median and p90 columns).</p>` : ''}
+${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received'], cellRows)}
 <h3>Differences against the Server Action</h3>
 ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads (a / b)', 'sampling stopped by'], diffRows)}
 <div class="charts"><figure><canvas id="cdf-${e(scenario)}" aria-label="latency CDF for ${e(scenario)}"></canvas><figcaption>Latency CDF per variant and RTT</figcaption></figure>
@@ -272,7 +279,7 @@ ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads (a / b)', 'sa
 
 function accuracySection(b: BrowserResults | undefined, http: HttpResults | undefined): string {
   const rows = (b?.accuracy ?? []).map((a) => [
-    `${e(a.scenario)}/${e(a.variant)}${e(chromeSuffix(a.chrome))}`,
+    `${e(a.scenario)}/${e(a.variant)}${a.mark === undefined ? '' : ` to <b>${e(a.mark)}</b>`}${e(chromeSuffix(a.chrome))}`,
     `0 → ${e(a.rttMs)}`,
     `${e(a.expectedRoundTrips)} (measured ${e(a.measuredRoundTrips)})`,
     ms(a.expectedIncreaseMs),
@@ -309,7 +316,8 @@ function accuracySection(b: BrowserResults | undefined, http: HttpResults | unde
     ]);
   return `<section><h2>Accuracy: does the instrument measure what it should?</h2>
 <p>Known answer: adding RTT r to every request must add <i>round trips × r</i> to an interaction. Round trips are the
-expected request chain of each variant; the measured chain comes from the request log. Only Chrome with the deferral off checks the
+expected request chain of each variant; the measured chain comes from the request log. A mark (the optimistic paint)
+has its own: the round trips before it, 0 for a paint that must not wait for the network. Only Chrome with the deferral off checks the
 instrument: shipped Chrome holds responses for the next frame, which bends the rise by design.</p>
 ${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 'measured increase ms', '95% CI', 'error ms', ''], rows) : '<p>Needs the browser suite at RTT 0 and at least one other RTT.</p>'}
 ${aaRows.length ? `<h3>A/A control in the browser</h3><p>The Server Action variant measured as two interleaved arms: its difference should be 0.</p>${table(['control', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads', ''], aaRows)}` : ''}

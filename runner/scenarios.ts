@@ -35,6 +35,11 @@ export interface Scenario {
   reference: string;
   /** Each variant with the request chain its design implies (the known answer for the RTT slope). */
   expectedRoundTrips: Record<string, number>;
+  /**
+   * The marks its interactions time (InteractionSpec.marks), each with the round trips before it in every variant:
+   * the known answer of its RTT rise (the optimistic paint: 0, it must not wait for the network).
+   */
+  markRoundTrips?: Record<string, number>;
   /** Requests one interaction of each variant sends: the capture for HTTP replay settles on this count. */
   expectedRequests: Record<string, number>;
   /**
@@ -163,6 +168,7 @@ const optimistic: Scenario = {
   reference: 'action',
   expectedRoundTrips: { action: 1, route: 1 },
   expectedRequests: { action: 1, route: 1 },
+  markRoundTrips: { optimistic: 0 },
   transportFiles: {
     action: ['app/optimistic/actions.ts', 'app/optimistic/action/like-via-action.tsx', 'app/optimistic/action/page.tsx'],
     route: ownFiles('optimistic', 'like-via-route.tsx').route,

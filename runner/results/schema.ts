@@ -83,6 +83,8 @@ export const CellSchema = z.object({
   samplesWithNewConnection: z.number().int(),
   /** The interaction whose latency is the cell's median (the lower middle one for an even n): its requests, for the report's waterfall. Absent in runs before it was kept. */
   medianInteraction: z.object({ latencyMs: Ms, requests: z.array(RequestRecordSchema) }).optional(),
+  /** Time from the input to each of the scenario's marks (the optimistic paint), with the round trips expected before it. */
+  marks: z.array(z.object({ name: z.string(), n: z.number().int(), medianMs: Ms, p90Ms: Ms, expectedRoundTrips: z.number().int() })).default([]),
 });
 
 const ComparisonCommon = {
@@ -109,6 +111,8 @@ export const AaSchema = z.object({ ...ComparisonCommon, variant: z.string() });
 export const AccuracySchema = z.object({
   scenario: z.string(),
   variant: z.string(),
+  /** The mark checked (the optimistic paint); absent: the interaction's end. */
+  mark: z.string().optional(),
   rttMs: z.number().int(),
   chrome: ChromeMode,
   /** Only the no-defer mode checks the instrument; shipped Chrome's deviation is Chrome's own scheduling. */

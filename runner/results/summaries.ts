@@ -33,6 +33,7 @@ export function browserResultsOf(input: {
       // A duet's baseline arms are compared build to build (runner/compare), never summarized as this checkout's cells.
       samples: input.samples.filter((sample) => sample.build === build),
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
+      marksOf: (scenario) => scenarioById(scenario).markRoundTrips ?? {},
       groups: measured.groups,
       failedArms: input.failedArms,
       stageOneLoads: input.stageOneLoads,

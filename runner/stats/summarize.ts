@@ -11,6 +11,8 @@ export interface SummaryInput {
   /** Measured (non-warm-up) samples. */
   samples: readonly Sample[];
   expectedRoundTrips: (scenario: string, variant: string) => number;
+  /** A scenario's marks, each with the round trips before it (the known answer of its RTT rise; the optimistic paint: 0). */
+  marksOf?: (scenario: string) => Readonly<Record<string, number>>;
   /** How each group stopped (the sampler's record). */
   groups: readonly Group[];
   /** Arms whose page failed: their comparisons are `failed`. */
@@ -43,7 +45,11 @@ export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'laten
   return [...byRound.values()];
 }
 
-function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number): Cell {
+/** The time to one of the interaction's marks instead of its end, for the functions that read latencyMs. */
+const atMark = (samples: readonly Sample[], mark: string): Pick<Sample, 'round' | 'latencyMs'>[] =>
+  samples.filter((sample) => sample.marksMs[mark] !== undefined).map((sample) => ({ round: sample.round, latencyMs: sample.marksMs[mark]! }));
+
+function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number, marks: Readonly<Record<string, number>>): Cell {
   const samplesMs = samples.map((sample) => sample.latencyMs);
   const requestBytes = samples.map((sample) => sample.wireBytes.toServer);
   const responseBytes = samples.map((sample) => sample.wireBytes.toClient);
@@ -73,6 +79,10 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
     bytesSpread: bytesPerInteraction > 0 ? Math.max(...totalBytes.map((bytes) => Math.abs(bytes / bytesPerInteraction - 1))) : 0,
     samplesWithNewConnection: samples.filter((sample) => sample.newConnections > 0).length,
     medianInteraction: { latencyMs: middle.latencyMs, requests: middle.requests },
+    marks: Object.entries(marks).flatMap(([name, roundTrips]) => {
+      const times = atMark(samples, name).map((sample) => sample.latencyMs);
+      return times.length ? [{ name, n: times.length, medianMs: median(times), p90Ms: quantile(times, 0.9), expectedRoundTrips: roundTrips }] : [];
+    }),
   };
 }
 
@@ -85,12 +95,13 @@ export function summarize(input: SummaryInput): {
 } {
   const byArm = groupSamples(input.samples);
   const samplesOf = (arm: Arm) => byArm.get(armKey(arm)) ?? [];
+  const marksOf = (scenario: string) => input.marksOf?.(scenario) ?? {};
   const stateOf = (groupKey: string, a: Arm, b: Arm) =>
     input.failedArms.has(armKey(a)) || input.failedArms.has(armKey(b)) ? 'failed' : (input.groups.find((group) => group.key === groupKey)?.state ?? 'open');
 
   const cells: Cell[] = input.plan.arms
     .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
-    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant)));
+    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario)));
 
   // Only arms that went past stage 1 were sized from its spread: their intervals keep stage 1's df.
   const stageOne = input.stageOneLoads;
@@ -127,27 +138,35 @@ export function summarize(input: SummaryInput): {
     if (cell.rttMs === 0) continue;
     // The cell's arm as planned (in a version matrix each build is summarized with a plan of its own).
     const arm = input.plan.arms.find((planned) => !planned.twin && planned.scenario === cell.scenario && planned.variant === cell.variant && planned.chrome === cell.chrome && planned.rttMs === cell.rttMs)!;
-    const atRtt = pageLoadClusters(samplesOf(arm));
-    const atZero = pageLoadClusters(samplesOf({ ...arm, rttMs: 0 }));
-    if (atRtt.length < 2 || atZero.length < 2) continue;
-    const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDfAfter(atRtt, atZero));
-    const expectedIncreaseMs = cell.expectedRoundTrips * cell.rttMs;
-    const errorMs = estimate - expectedIncreaseMs;
-    accuracy.push({
-      scenario: cell.scenario,
-      variant: cell.variant,
-      rttMs: cell.rttMs,
-      chrome: cell.chrome,
-      reference: cell.chrome === 'no-defer',
-      expectedRoundTrips: cell.expectedRoundTrips,
-      measuredRoundTrips: cell.roundTrips,
-      expectedIncreaseMs,
-      measuredIncreaseMs: estimate,
-      ci95,
-      errorMs,
-      toleranceMs: ACCURACY_TOLERANCE_MS,
-      withinTolerance: Math.abs(errorMs) <= ACCURACY_TOLERANCE_MS,
-    });
+    // The interaction's end, then each mark (the optimistic paint must not rise at all: 0 round trips before it).
+    const checks = [
+      { mark: undefined, expectedRoundTrips: cell.expectedRoundTrips, timesOf: (samples: readonly Sample[]) => samples },
+      ...Object.entries(marksOf(cell.scenario)).map(([mark, expectedRoundTrips]) => ({ mark, expectedRoundTrips, timesOf: (samples: readonly Sample[]) => atMark(samples, mark) })),
+    ];
+    for (const check of checks) {
+      const atRtt = pageLoadClusters(check.timesOf(samplesOf(arm)));
+      const atZero = pageLoadClusters(check.timesOf(samplesOf({ ...arm, rttMs: 0 })));
+      if (atRtt.length < 2 || atZero.length < 2) continue;
+      const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDfAfter(atRtt, atZero));
+      const expectedIncreaseMs = check.expectedRoundTrips * cell.rttMs;
+      const errorMs = estimate - expectedIncreaseMs;
+      accuracy.push({
+        scenario: cell.scenario,
+        variant: cell.variant,
+        ...(check.mark === undefined ? {} : { mark: check.mark }),
+        rttMs: cell.rttMs,
+        chrome: cell.chrome,
+        reference: cell.chrome === 'no-defer',
+        expectedRoundTrips: check.expectedRoundTrips,
+        measuredRoundTrips: check.mark === undefined ? cell.roundTrips : check.expectedRoundTrips,
+        expectedIncreaseMs,
+        measuredIncreaseMs: estimate,
+        ci95,
+        errorMs,
+        toleranceMs: ACCURACY_TOLERANCE_MS,
+        withinTolerance: Math.abs(errorMs) <= ACCURACY_TOLERANCE_MS,
+      });
+    }
   }
   return { cells, comparisons, aa, accuracy };
 }
