@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppServer } from '../runner/app-server';
+import { startFixture, type AppServer } from '../runner/app-server';
 import { launchChromium, launchedChromiumCommandLines, requireChromium } from '../runner/browser/chromium';
 import { queryOnce } from '../runner/read-database';
 import { BrowserSession, waitForHydration } from '../runner/browser/session';
@@ -73,6 +73,147 @@ describe.each(variantsOf(scenarioById('revalidate')))('revalidate/%s', (variant)
     await page.reload();
     expect(await items.count()).toBe(CLICKS);
     await page.close();
+  });
+});
+
+describe.each(variantsOf(scenarioById('form-valid')))('form/%s', (variant) => {
+  const fill = async (page: Page, name: string, email: string) => {
+    await page.locator('button:enabled', { hasText: 'Sign up' }).waitFor();
+    await page.getByLabel('name', { exact: true }).fill(name);
+    await page.getByLabel('email', { exact: true }).fill(email);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+  };
+
+  it(`saves and shows ${CLICKS} valid signups (validated on the server)`, async () => {
+    const scope = `test-form-${variant}`;
+    const page = await open(`${variantPath('form-valid', variant)}?scope=${scope}`);
+    for (let i = 1; i <= CLICKS; i++) {
+      await fill(page, `person ${i}`, `person${i}@example.com`);
+      await page.locator('output[aria-label="saved"]', { hasText: `Saved person ${i}` }).waitFor();
+    }
+    expect(query<{ n: number }>('SELECT count(*) AS n FROM signups WHERE scope = ?', scope).n).toBe(CLICKS);
+    await page.close();
+  });
+
+  it('shows the field errors of an invalid submission and saves nothing', async () => {
+    const scope = `test-form-bad-${variant}`;
+    const page = await open(`${variantPath('form-invalid', variant)}?scope=${scope}`);
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST');
+    await fill(page, 'x', 'not-an-email');
+    await page.locator('p[aria-label="email error"]', { hasText: '"not-an-email" is not an email address' }).waitFor();
+    await page.locator('p[aria-label="name error"]', { hasText: 'Name needs at least 2 characters' }).waitFor();
+    // The Route Handler refuses with 422; the action answers 200 with the errors as its result.
+    expect((await answered).status()).toBe(variant === 'route' ? 422 : 200);
+    expect(await page.locator('output[aria-label="saved"]').textContent()).toBe('');
+    expect(query<{ n: number }>('SELECT count(*) AS n FROM signups WHERE scope = ?', scope).n).toBe(0);
+    await page.close();
+  });
+});
+
+describe.each(variantsOf(scenarioById('optimistic')))('optimistic/%s', (variant) => {
+  it('paints the toggled like before the server answers, then shows the saved version', async () => {
+    const scope = `test-optimistic-${variant}`;
+    const page = await open(`${variantPath('optimistic', variant)}?scope=${scope}`);
+    const like = page.locator('button[aria-label="like"]');
+    const version = page.locator('output[aria-label="saved version"]');
+    // Hold every POST until released: what shows meanwhile is the optimistic state.
+    let release = () => {};
+    await page.route('**/*', async (route) => {
+      if (route.request().method() === 'POST') await new Promise<void>((resolve) => (release = resolve));
+      await route.continue();
+    });
+    for (let i = 1; i <= CLICKS; i++) {
+      const toggled = i % 2 === 1 ? 'Liked' : 'Like';
+      await like.click();
+      await page.locator('button[aria-label="like"]', { hasText: new RegExp(`^${toggled}$`) }).waitFor();
+      expect(await version.textContent()).toBe(String(i - 1));
+      release();
+      await page.locator('output[aria-label="saved version"]', { hasText: String(i) }).waitFor();
+      expect(await like.textContent()).toBe(toggled);
+    }
+    expect(query<{ liked: number; version: number }>('SELECT liked, version FROM likes WHERE scope = ?', scope)).toEqual({ liked: 1, version: CLICKS });
+    await page.close();
+  });
+});
+
+describe.each(variantsOf(scenarioById('redirect')))('redirect/%s', (variant) => {
+  it("creates an item and lands on its page, twice in a row", async () => {
+    const scope = `test-redirect-${variant}`;
+    const page = await open(`${variantPath('redirect', variant)}?scope=${scope}`);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(`${request.method()} ${new URL(request.url()).pathname}`));
+    for (const text of ['first', 'second']) {
+      await page.locator('button:enabled', { hasText: 'Add' }).waitFor();
+      await page.getByLabel('new item').fill(text);
+      await page.getByRole('button', { name: 'Add' }).click();
+      await page.locator('h2[aria-label="created item"]', { hasText: text }).waitFor();
+      const { id } = query<{ id: number }>('SELECT id FROM items WHERE scope = ? AND text = ?', scope, text);
+      await page.waitForURL(`**/redirect/${variant}/${id}?scope=${scope}`);
+    }
+    // The action's response carries the item's page; the Route Handler's client fetches it after the POST.
+    expect(requests.filter((request) => !request.includes('/_next/static/'))).toEqual(
+      variant === 'action'
+        ? ['POST /redirect/action', `POST /redirect/action/${query<{ id: number }>('SELECT min(id) AS id FROM items WHERE scope = ?', scope).id}`]
+        : ['POST /api/redirect', expect.stringMatching(/^GET \/redirect\/route\/\d+$/), 'POST /api/redirect', expect.stringMatching(/^GET \/redirect\/route\/\d+$/)],
+    );
+    await page.reload();
+    expect(await page.locator('h2[aria-label="created item"]').textContent()).toBe('second');
+    await page.close();
+  });
+});
+
+describe.each(variantsOf(scenarioById('parallel')))('parallel/%s', (variant) => {
+  it('adds 5 items at once and shows all 5', async () => {
+    const scope = `test-parallel-${variant}`;
+    const page = await open(`${variantPath('parallel', variant)}?scope=${scope}`);
+    await page.getByLabel('batch').fill('batch');
+    await page.getByRole('button', { name: 'Add 5' }).click();
+    const items = page.locator('ul[aria-label="items"] > li');
+    await expect.poll(() => items.count()).toBe(5);
+    expect((await items.allTextContents()).sort()).toEqual(['batch-a', 'batch-b', 'batch-c', 'batch-d', 'batch-e']);
+    expect(query<{ n: number }>('SELECT count(*) AS n FROM items WHERE scope = ?', scope).n).toBe(5);
+    await page.close();
+  });
+});
+
+describe('parallel: the known answer with server delay D and RTT r (5 serialized: 5(D + r); overlapped: D + r)', () => {
+  const DELAY_MS = 100;
+  const RTT_MS = 40;
+  let delayed: AppServer;
+  beforeAll(async () => {
+    const dir = path.dirname(dbPath);
+    delayed = await startFixture({ port: 0, dbPath, serverDelayMs: DELAY_MS, logFile: path.join(dir, 'server-delayed.log') });
+  });
+  afterAll(async () => {
+    await delayed?.stop();
+  });
+
+  /** The median of 3 interactions after a warm-up one (which opens the connections the five requests need). */
+  const typicalLatency = async (origin: string, variant: string, rttMs: number) => {
+    const session = await BrowserSession.open(browser, origin, 'proxy');
+    await session.load(variantPath('parallel', variant), `test-known-${variant}-${rttMs}-${origin.split(':').at(-1)}`);
+    await session.setRtt(rttMs);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await session.interact(scenarioById('parallel'), `known-${i}`, 10_000));
+    await session.close();
+    const measured = results.slice(1);
+    return { latencyMs: measured.map((r) => r.latencyMs).sort((x, y) => x - y)[1]!, roundTrips: measured.map((r) => r.roundTrips), newConnections: measured.map((r) => r.newConnections) };
+  };
+
+  // What the model leaves out is the work around the requests, which the same interaction shows with D = 0 and
+  // r = 0: the excess over chained x (D + r) lies between 0 and that whole overhead (it overlaps the sleeps in part).
+  // Serialized requests measured as overlapped (or the reverse) would miss by 4 x (D + r) = 560 ms.
+  it.each([
+    ['action', 5],
+    ['route', 1],
+  ] as const)('%s: %i x (D + r) plus at most the work the same interaction takes at D 0, RTT 0', async (variant, chained) => {
+    const base = await typicalLatency(server.origin, variant, 0);
+    const loaded = await typicalLatency(delayed.origin, variant, RTT_MS);
+    expect(loaded.roundTrips).toEqual([chained, chained, chained]);
+    expect(loaded.newConnections).toEqual([0, 0, 0]);
+    const excess = loaded.latencyMs - chained * (DELAY_MS + RTT_MS);
+    expect(excess).toBeGreaterThanOrEqual(-2);
+    expect(excess).toBeLessThanOrEqual(base.latencyMs + 5);
   });
 });
 
