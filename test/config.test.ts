@@ -30,12 +30,18 @@ describe('resolveConfig', () => {
     expect(resolve()!.exports).toEqual([]);
   });
 
+  it('selects a family with every case, a single case, or all, in catalogue order', () => {
+    expect(resolve('--scenarios', 'parallel,form')!.scenarios).toEqual(['form-valid', 'form-invalid', 'parallel']);
+    expect(resolve('--scenarios', 'form-invalid,counter')!.scenarios).toEqual(['counter', 'form-invalid']);
+    expect(resolve('--scenarios', 'all')!.scenarios).toEqual(['counter', 'revalidate', 'form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel']);
+  });
+
   it('returns null for --help', () => {
     expect(resolve('--help')).toBeNull();
   });
 
   it.each([
-    [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate/],
+    [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate, form, form-valid, form-invalid, optimistic, redirect, parallel or all/],
     [['--rtt', '0,fast'], /--rtt takes whole numbers separated by commas/],
     [['--suite', 'browser,load'], /unknown suite "load": choose from browser, http, probes, micro/],
     [['--connections', '10,x'], /--connections takes whole numbers/],

@@ -254,6 +254,29 @@ describe('the runner against the fixture', () => {
     await session.close();
   });
 
+  it('times a mark on the way to the end: the optimistic paint, before the server-confirmed state', async () => {
+    const session = await BrowserSession.open(browser, server.origin, 'proxy');
+    await session.load(variantPath('optimistic', 'action'), 'test-mark');
+    await session.setRtt(100);
+    const result = await session.interact(scenarioById('optimistic'), 'mark-1', 5000);
+    expect(result.marksMs.optimistic).toBeLessThan(50);
+    expect(result.latencyMs).toBeGreaterThan(100);
+    await session.close();
+  });
+
+  it("counts a refusal as the result where the scenario is designed to get one (422), and as a failure elsewhere", async () => {
+    const refused = await BrowserSession.open(browser, server.origin, 'proxy');
+    await refused.load(variantPath('form-invalid', 'route'), 'test-refused');
+    const result = await refused.interact(scenarioById('form-invalid'), 'refused-1', 5000);
+    expect(result.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/form 422']);
+    await refused.close();
+    const broken = await BrowserSession.open(browser, server.origin, 'proxy');
+    await broken.page.route('**/api/form', (route) => route.fulfill({ status: 422, json: { ok: true, signup: { id: 1, name: 'valid-1', email: 'x@example.com' } } }));
+    await broken.load(variantPath('form-valid', 'route'), 'test-unrefused');
+    await expect(broken.interact(scenarioById('form-valid'), 'valid-1', 1500)).rejects.toThrow(/a request of the interaction failed \(requests: POST \/api\/form -> 422\)/);
+    await broken.close();
+  });
+
   it('fails a variant whose request errors, even if it were fast', async () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.page.route('**/api/counter', (route) => route.fulfill({ status: 500, body: 'boom' }));
