@@ -17,6 +17,8 @@ let floor: AppServer;
 let dbPath: string;
 let browser: Browser;
 const captures = new Map<string, Capture>();
+/** Every scenario the HTTP suite replays (form-invalid's 422 is not replayed). */
+const REPLAYED = ['counter', 'revalidate', 'form-valid', 'optimistic', 'redirect', 'parallel'];
 
 beforeAll(async () => {
   let dir: string;
@@ -24,7 +26,7 @@ beforeAll(async () => {
   floor = await startFloor({ port: 0, dbPath, serverDelayMs: 0, logFile: `${dir}/floor.log` });
   browser = await launchChromium(requireChromium(), { deferAfterInput: false });
   let index = 0;
-  for (const scenario of ['counter', 'revalidate']) {
+  for (const scenario of REPLAYED) {
     for (const variant of variantsOf(scenarioById(scenario))) {
       captures.set(`${scenario}/${variant}`, await captureInteraction(browser, fixture.origin, scenario, variant, captureScope(index++), 10_000));
     }
@@ -106,6 +108,18 @@ describe('replay', () => {
     expect(result.interactionLatencyMs.p50).toBeGreaterThan(0);
     expect(result.interactionLatencyMs.p99).toBeGreaterThanOrEqual(result.interactionLatencyMs.p50);
   });
+
+  it.each(REPLAYED.slice(2).flatMap((scenario) => variantsOf(scenarioById(scenario)).map((variant) => [scenario, variant])))(
+    '%s/%s: replayed whole, every response as the browser got it, every acknowledged interaction persisted once',
+    async (scenarioId, variant) => {
+      const capture = captures.get(`${scenarioId}/${variant}`)!;
+      expect(capture.requests).toHaveLength(scenarioById(scenarioId).expectedRequests[variant]!);
+      const scopePrefix = `n${REPLAYED.indexOf(scenarioId)}${variant.slice(0, 1)}`;
+      const result = await replay({ origin: fixture.origin, capture, connections: 3, interactions: 12, encoding: 'gzip', scopePrefix });
+      expect(result).toMatchObject({ acknowledged: 12, non2xx: 0, errors: 0, invalid: 0 });
+      expect(await localPersisted(dbPath)(scenarioId, scopePrefix)).toEqual({ scopes: 12, mutations: 12, duplicated: 0 });
+    },
+  );
 
   it('marks a cell failed when its responses are not what the browser got', async () => {
     const config = resolveConfig(['--profile', 'quick', '--amount', '40'], new Date(), process.cwd())!;
