@@ -181,6 +181,38 @@ describe('npm run bench, end to end with tiny sample counts', () => {
   });
 });
 
+describe('form, optimistic, redirect and parallel, end to end in the browser', () => {
+  it('measures every case and variant at two RTTs and reports each scenario, its marks and their known answers', async () => {
+    const out = path.join(scratch, 'catalogue');
+    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--seed', '12', '--out', out]);
+    expect(exit.stderr + exit.stdout).not.toMatch(/FAILED/);
+    expect(exit.code).toBe(0);
+    const browser = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'))).browser!;
+    expect(new Set(browser.cells.map((cell) => `${cell.scenario}/${cell.variant}`))).toEqual(
+      new Set(['form-valid/action', 'form-valid/route', 'form-invalid/action', 'form-invalid/route', 'optimistic/action', 'optimistic/route', 'redirect/action', 'redirect/route', 'parallel/action', 'parallel/route']),
+    );
+    for (const cell of browser.cells) {
+      expect(cell.n, `${cell.scenario}/${cell.variant}`).toBe(4);
+      expect(cell.roundTrips, `${cell.scenario}/${cell.variant}`).toBe(cell.expectedRoundTrips);
+    }
+    expect(browser.comparisons).toHaveLength(10);
+    // The optimistic paint is timed in every optimistic cell and checked against its own known answer (no rise).
+    for (const cell of browser.cells.filter((c) => c.scenario === 'optimistic')) expect(cell.marks.map((mark) => mark.name)).toEqual(['optimistic']);
+    expect(browser.accuracy.filter((row) => row.mark === 'optimistic').map((row) => row.expectedIncreaseMs)).toEqual([0, 0]);
+
+    const chromium = await launchChromium(requireChromium(), { deferAfterInput: false });
+    try {
+      const { page, problems } = await openOnLaptop(chromium, path.join(out, 'index.html'));
+      for (const id of ['form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel']) await page.locator('h2', { hasText: `Scenario ${id}` }).waitFor();
+      await page.locator('th', { hasText: 'optimistic median / p90 ms' }).waitFor();
+      expect(await tooWide(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await chromium.close();
+    }
+  }, 240_000);
+});
+
 describe('a server that never answers', () => {
   it('fails each cell naming the unanswered request, exits 1, keeps what it measured, and leaves no process behind', async () => {
     const out = path.join(scratch, 'failed');
