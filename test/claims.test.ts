@@ -213,7 +213,7 @@ describe('the claims not measured yet', () => {
     for (const claim of claims) expect(claim.verdict).toBe('not-measured');
     const c11 = claims.find((claim) => claim.id === 'C11')!;
     expect(c11).toMatchObject({ source: 'seeds/000_4d69c6b39f0753f9.txt', quote: 'Use Promise.all inside Server Actions if you need to hit multiple services.', evidence: [] });
-    expect(c11.summary).toMatch(/^Not measured by this version of mutation-bench: it needs the parallel scenario: 5 mutations at once/);
+    expect(c11.summary).toMatch(/^Not measured by this version of mutation-bench: it needs a rule over the parallel scenario's cells/);
     // Probe claims without the probes suite say what would measure them.
     expect(claims.find((claim) => claim.id === 'C5')!.summary).toBe('Needs the probes suite (`--suite probes`).');
   });

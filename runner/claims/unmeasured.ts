@@ -13,8 +13,8 @@ export interface UnmeasuredClaim {
 
 /** The claims of C5–C15 (../shared/DESIGN.md "Claims under test") with no measurement yet, quoted short from their seed files. */
 export const UNMEASURED_CLAIMS: readonly UnmeasuredClaim[] = [
-  { id: 'C11', source: SEED_000, quote: 'Use Promise.all inside Server Actions if you need to hit multiple services.', needs: 'the parallel scenario: 5 mutations at once, the time until all show and each request\'s start and end' },
-  { id: 'C14', source: SEED_002, quote: 'useOptimistic hook plus an action gives you Twitter-style instant UX in a few lines.', needs: 'the optimistic scenario: time to the optimistic paint against RTT' },
+  { id: 'C11', source: SEED_000, quote: 'Use Promise.all inside Server Actions if you need to hit multiple services.', needs: "a rule over the parallel scenario's cells (measured with --scenarios parallel and shown in its section: the time until all 5 show, each request's start and end)" },
+  { id: 'C14', source: SEED_002, quote: 'useOptimistic hook plus an action gives you Twitter-style instant UX in a few lines.', needs: "a rule over the optimistic scenario's cells (measured with --scenarios optimistic and shown in its section: the time to the optimistic paint, and its rise with RTT in the accuracy panel)" },
   { id: 'C15', source: SEED_002, quote: 'Long-running streaming responses : server-sent events, file downloads, large CSV exports. Streaming HTTP responses is more idiomatic.', needs: 'the export and payload scenarios: time to first byte, total time, server peak RSS and the body limit per transport' },
 ];
 
