@@ -6,8 +6,7 @@ const config: NextConfig = {
   turbopack: { root: path.resolve(process.cwd(), '..') },
   // better-sqlite3 is a native addon: load it with Node's require, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
-  // Above the 1 MB default, so the payload probe shows what React's decoder refuses rather than the size limit.
-  experimental: { serverActions: { bodySizeLimit: '4mb' } },
+  // Server Actions keep Next's default 1 MB body limit: the payload scenario measures what users get.
   // The build probes (runner/probes/builds.ts) build the same sources beside the measured build, never over it.
   distDir: process.env.BENCH_DIST_DIR ?? '.next',
   // C13's misuse build adds app/probe/misuse/page.misuse.tsx, a page whose client component imports server-only code.

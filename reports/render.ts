@@ -21,7 +21,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
     waterfallSection(requestWaterfalls),
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
-    ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario)?.summary)) : []),
+    ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario))) : []),
     b || results.http ? accuracySection(b, results.http) : '',
     results.http ? httpSection(results.http) : '',
     results.probes ? probesSection(results.probes) : '',
@@ -239,7 +239,9 @@ function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
     .join('');
 }
 
-function scenarioSection(b: BrowserResults, scenario: string, summary: string | undefined): string {
+function scenarioSection(b: BrowserResults, scenario: string, described: Results['scenarios'][number] | undefined): string {
+  const summary = described?.summary;
+  const link = described?.bandwidth;
   const cells = b.cells.filter((cell) => cell.scenario === scenario);
   const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
   // A scenario with marks (the optimistic paint) shows each mark's median and p90 beside the end's.
@@ -268,7 +270,7 @@ function scenarioSection(b: BrowserResults, scenario: string, summary: string | 
     `${e(c.loads[0])} / ${e(c.loads[1])}`,
     e(c.sampling),
   ]);
-  return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}
+  return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}${link ? `<p>Link: ${e(mbit(link.toClient))} down, ${e(mbit(link.toServer))} up, with each row's RTT (the RTT proxy serializes 4 KB pieces at that rate).</p>` : ''}
 ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name) => `<b>${e(name)}</b>`).join(', ')}: the median and p90 from the input, before the end (the median and p90 columns).</p>` : ''}
 ${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received'], cellRows)}
 <h3>Differences against the Server Action</h3>
@@ -279,9 +281,9 @@ ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads (a / b)', 'sa
 
 function accuracySection(b: BrowserResults | undefined, http: HttpResults | undefined): string {
   const rows = (b?.accuracy ?? []).map((a) => [
-    `${e(a.scenario)}/${e(a.variant)}${a.mark === undefined ? '' : ` to <b>${e(a.mark)}</b>`}${e(chromeSuffix(a.chrome))}`,
-    `0 → ${e(a.rttMs)}`,
-    `${e(a.expectedRoundTrips)} (measured ${e(a.measuredRoundTrips)})`,
+    `${e(a.scenario)}/${e(a.variant)}${a.mark === undefined ? '' : ` to <b>${e(a.mark)}</b>`}${a.against === undefined ? '' : ` against ${e(a.against)}`}${e(chromeSuffix(a.chrome))}`,
+    a.against === undefined ? `0 → ${e(a.rttMs)}` : `at ${e(a.rttMs)}`,
+    a.against === undefined ? `${e(a.expectedRoundTrips)} (measured ${e(a.measuredRoundTrips)})` : 'extra bytes / rate',
     ms(a.expectedIncreaseMs),
     ms(a.measuredIncreaseMs),
     interval(a.ci95),
@@ -289,10 +291,10 @@ function accuracySection(b: BrowserResults | undefined, http: HttpResults | unde
     !a.reference
       ? '<span class="badge muted">Chrome\'s own scheduling</span>'
       : accuracyMissed(a)
-        ? `<span class="badge bad">missed by more than ${e(a.toleranceMs)} (CI)</span>`
+        ? `<span class="badge bad">missed by more than ${e(round(a.toleranceMs))} (CI)</span>`
         : a.withinTolerance
-          ? `<span class="badge ok">within ±${e(a.toleranceMs)}</span>`
-          : `<span class="badge warn">point past ±${e(a.toleranceMs)}, CI reaches it</span>`,
+          ? `<span class="badge ok">within ±${e(round(a.toleranceMs))}</span>`
+          : `<span class="badge warn">point past ±${e(round(a.toleranceMs))}, CI reaches it</span>`,
   ]);
   const aaRows = (b?.aa ?? []).map((a) => {
     const containsZero = a.ci95[0] <= 0 && 0 <= a.ci95[1];
@@ -317,7 +319,9 @@ function accuracySection(b: BrowserResults | undefined, http: HttpResults | unde
   return `<section><h2>Accuracy: does the instrument measure what it should?</h2>
 <p>Known answer: adding RTT r to every request must add <i>round trips × r</i> to an interaction. Round trips are the
 expected request chain of each variant; the measured chain comes from the request log. A mark (the optimistic paint)
-has its own: the round trips before it, 0 for a paint that must not wait for the network. Only Chrome with the deferral off checks the
+has its own: the round trips before it, 0 for a paint that must not wait for the network. On a link of limited
+rate (payload), a larger case must take longer than the smaller one by its extra bytes on the wire / the rate, at the
+same RTT, within ±5 ms or 5% of that time (reading a large body costs CPU the link model leaves out). Only Chrome with the deferral off checks the
 instrument: shipped Chrome holds responses for the next frame, which bends the rise by design.</p>
 ${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 'measured increase ms', '95% CI', 'error ms', ''], rows) : '<p>Needs the browser suite at RTT 0 and at least one other RTT.</p>'}
 ${aaRows.length ? `<h3>A/A control in the browser</h3><p>The Server Action variant measured as two interleaved arms: its difference should be 0.</p>${table(['control', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads', ''], aaRows)}` : ''}
@@ -325,6 +329,7 @@ ${httpAa.length ? `<h3>A/A control under load</h3><p>The action replayed as two 
 }
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
+const mbit = (bitsPerSecond: number) => `${+(bitsPerSecond / 1e6).toFixed(3)} Mbit/s`;
 
 /** Cells of a scenario in reading order: by connections and encoding, then the action, its twin, the route variants, the floor. */
 function orderedCells(http: HttpResults, scenario: string) {

@@ -98,6 +98,8 @@ export const ConfigSchema = z.object({
   /** Micro-benchmarks: tinybench time per task. */
   microTimeMs: z.number().int().positive(),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
+  /** The link's rate in each direction for every scenario (--bandwidth); absent: each scenario's own (payload: 10 Mbit/s), else none. */
+  bandwidth: z.object({ toServer: z.number().positive(), toClient: z.number().positive() }).optional(),
   /** How RTT is emulated: a netem-like loopback delay proxy (default) or Chromium's CDP latency. */
   rttEmulation: z.enum(['proxy', 'cdp']),
   /** Chrome input-scheduling modes measured (see plan.ts): no-defer (every variant) and shipped (C1's variants). */
@@ -130,6 +132,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --profile NAME      quick | standard (default) | ci (regression tracking: RTT 0, no-defer, more page loads)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)
+  --bandwidth RATE    the emulated link's rate for every scenario, each direction (10mbit, 500kbit, 1gbit), or
+                      DOWN/UP (50mbit/10mbit); default: none, except payload's own 10mbit
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
                       emulated latency, which hides server time; kept to show the difference)
   --chrome LIST       Chrome input scheduling: no-defer (DeferRendererTasksAfterInput off: every variant, the
@@ -181,6 +185,7 @@ const FLAGS = {
   seed: { type: 'string' },
   port: { type: 'string' },
   'rtt-emulation': { type: 'string' },
+  bandwidth: { type: 'string' },
   'n-min': { type: 'string' },
   'n-max': { type: 'string' },
   'ci-target': { type: 'string' },
@@ -201,6 +206,19 @@ export function numberFlag(name: string, raw: string | undefined): number | unde
   if (raw === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(raw)) throw new UserError(`--${name} takes a non-negative number (got "${raw}")`);
   return Number(raw);
+}
+
+const RATE_UNITS = { kbit: 1e3, mbit: 1e6, gbit: 1e9 } as const;
+
+/** --bandwidth: one rate for both directions, or DOWN/UP; bits per second. */
+export function bandwidthFlag(raw: string | undefined): { toServer: number; toClient: number } | undefined {
+  if (raw === undefined) return undefined;
+  const rates = raw.split('/').map((part) => /^(\d+(?:\.\d+)?)(kbit|mbit|gbit)$/.exec(part.trim().toLowerCase()));
+  if (rates.length > 2 || rates.some((match) => match === null || Number(match[1]) <= 0)) {
+    throw new UserError(`--bandwidth takes a rate such as 10mbit, 500kbit or 1gbit, or DOWN/UP such as 50mbit/10mbit (got "${raw}")`);
+  }
+  const [down, up = down] = rates.map((match) => Number(match![1]) * RATE_UNITS[match![2] as keyof typeof RATE_UNITS]) as [number, number?];
+  return { toClient: down, toServer: up };
 }
 
 function listFlag(name: string, raw: string | undefined): string[] | undefined {
@@ -294,6 +312,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     microTimeMs: profile.microTimeMs,
     seed,
     rttEmulation: values['rtt-emulation'] ?? 'proxy',
+    bandwidth: bandwidthFlag(values.bandwidth),
     chromeModes: [...new Set(listFlag('chrome', values.chrome) ?? profile.chromeModes)],
     port: numberFlag('port', values.port) ?? 0,
     buildProbes: values['build-probes'] ?? false,

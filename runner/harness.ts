@@ -91,8 +91,8 @@ function freshDatabase(appDir: string): string {
 }
 
 /**
- * One Chromium per Chrome mode, and in it one page session per build served (`origins`, by label), closed when `body`
- * ends. Sessions are keyed by sessionKey. Resolves with body's value and the Chromium version.
+ * One Chromium per Chrome mode, and in it two page sessions per build served (`origins`, by label), one with
+ * JavaScript disabled, closed when `body` ends. Sessions are keyed by sessionKey. Resolves with body's value and the Chromium version.
  */
 export async function withSessions<T>(
   options: { chromiumPath: string; modes: readonly ChromeMode[]; origins: ReadonlyMap<BuildLabel, string>; rttEmulation: RttEmulation; timeoutMs: number },
@@ -103,7 +103,9 @@ export async function withSessions<T>(
     const sessions = new Map<string, BrowserSession>();
     for (const [index, chrome] of options.modes.entries()) {
       for (const [build, origin] of options.origins) {
-        sessions.set(sessionKey({ chrome, build }), await BrowserSession.open(launched[index]!.browser, origin, options.rttEmulation, options.timeoutMs));
+        for (const javaScript of [true, false]) {
+          sessions.set(sessionKey({ chrome, build }, javaScript), await BrowserSession.open(launched[index]!.browser, origin, options.rttEmulation, options.timeoutMs, javaScript));
+        }
       }
     }
     return await body(sessions, launched[0]!.browser.version());

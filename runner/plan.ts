@@ -44,8 +44,8 @@ export function armKey(arm: Arm): string {
   return `${arm.scenario}/${arm.variant}${arm.twin ? '#aa' : ''}@${arm.rttMs}${arm.chrome === 'shipped' ? '/shipped' : ''}${arm.build === CURRENT_BUILD ? '' : `~${arm.build}`}`;
 }
 
-/** The browser page an arm is measured in: one per Chrome mode and build. */
-export const sessionKey = (arm: Pick<Arm, 'chrome' | 'build'>): string => `${arm.chrome}/${arm.build}`;
+/** The browser page an arm is measured in: one per Chrome mode and build, and one more with JavaScript disabled (nojs). */
+export const sessionKey = (arm: Pick<Arm, 'chrome' | 'build'>, javaScript = true): string => `${arm.chrome}/${arm.build}${javaScript ? '' : '/no-js'}`;
 
 /** A comparison within one group: `b` is always the Server Action (reference) arm. */
 export interface PlannedComparison {

@@ -18,6 +18,7 @@ const RecomputeConfigSchema = z.object({
   rttMs: z.array(z.number()).min(1),
   nMin: z.number().int().min(1),
   perPageLoad: z.number().int().min(1),
+  bandwidth: z.object({ toServer: z.number(), toClient: z.number() }).optional(),
 });
 
 /**
@@ -54,6 +55,7 @@ export function recomputeResults(old: Results, samples: readonly Sample[], repea
     samples: measured,
     failedArms: failedArmsOf(old, config.scenarios, config.rttMs),
     stageOneLoads: minLoads,
+    bandwidth: config.bandwidth,
   };
   const run = { profile: config.profile, minLoads };
   const matrix =

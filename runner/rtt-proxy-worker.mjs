@@ -8,6 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 const SPIN_MS = 1.5;
 
 let rttMs = 0;
+/** The link's rate in each direction, bits per ms (Infinity: no limit). */
+const bitsPerMs = { toServer: Infinity, toClient: Infinity };
+/** Under a finite rate a chunk is sent in pieces of at most this: the receiver sees bytes arrive as a link delivers them. */
+const PIECE_BYTES = 4096;
 const sockets = new Set();
 const counters = { connections: 0, toServerBytes: 0, toClientBytes: 0, delayedChunks: 0, lateMsTotal: 0 };
 /** How late the most recent delayed chunks left, ms (a ring of LATENESS_KEPT). */
@@ -19,13 +23,17 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 /**
  * One direction of a link: chunks leave in arrival order, each no earlier than its arrival plus half the RTT
  * and no earlier than `openAtMs` (the end of the emulated handshake). A queue per direction keeps the order
- * even when the RTT changes between chunks.
+ * even when the RTT changes between chunks. Under a finite rate each piece is first serialized onto the link
+ * (bytes / rate, after the piece before it), then travels half the RTT.
  * @param {net.Socket} from @param {net.Socket} to @param {number} openAtMs @param {(bytes: number) => void} count
+ * @param {'toServer' | 'toClient'} direction
  */
-function relay(from, to, openAtMs, count) {
+function relay(from, to, openAtMs, count, direction) {
   /** @type {{ dueMs: number, chunk: Buffer | null }[]} */
   const queue = [];
   let scheduled = false;
+  /** When the link has sent the last queued bit. */
+  let linkFreeMs = -Infinity;
 
   const deliver = (/** @type {Buffer | null} */ chunk) => {
     if (chunk === null) to.end();
@@ -52,14 +60,19 @@ function relay(from, to, openAtMs, count) {
   };
   const enqueue = (/** @type {Buffer | null} */ chunk) => {
     const arrivedMs = nowMs();
-    const last = queue.length > 0 ? queue[queue.length - 1].dueMs : -Infinity;
-    const dueMs = Math.max(arrivedMs + rttMs / 2, openAtMs + rttMs / 2, last);
-    if (rttMs === 0 && queue.length === 0 && arrivedMs >= openAtMs) {
+    const rate = bitsPerMs[direction];
+    if (rttMs === 0 && rate === Infinity && queue.length === 0 && arrivedMs >= openAtMs) {
       // No link to emulate: pass through without a tick of delay.
       deliver(chunk);
       return;
     }
-    queue.push({ dueMs, chunk });
+    const pieces = chunk === null || rate === Infinity ? [chunk] : Array.from({ length: Math.ceil(chunk.length / PIECE_BYTES) }, (_, i) => chunk.subarray(i * PIECE_BYTES, (i + 1) * PIECE_BYTES));
+    for (const piece of pieces) {
+      const sentMs = Math.max(arrivedMs, openAtMs, linkFreeMs) + (piece === null ? 0 : (piece.length * 8) / rate);
+      if (rate !== Infinity) linkFreeMs = sentMs;
+      const last = queue.length > 0 ? queue[queue.length - 1].dueMs : -Infinity;
+      queue.push({ dueMs: Math.max(sentMs + rttMs / 2, last), chunk: piece });
+    }
     schedule();
   };
 
@@ -85,8 +98,8 @@ const server = net.createServer({ allowHalfOpen: true }, (client) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   }
-  relay(client, upstream, openAtMs, (bytes) => (counters.toServerBytes += bytes));
-  relay(upstream, client, -Infinity, (bytes) => (counters.toClientBytes += bytes));
+  relay(client, upstream, openAtMs, (bytes) => (counters.toServerBytes += bytes), 'toServer');
+  relay(upstream, client, -Infinity, (bytes) => (counters.toClientBytes += bytes), 'toClient');
   // A socket closes once both of its directions have ended.
   for (const socket of [client, upstream]) socket.on('end', () => socket.writableEnded && socket.destroy());
   for (const socket of [client, upstream]) socket.on('finish', () => socket.readableEnded && socket.destroy());
@@ -100,6 +113,12 @@ server.listen(0, '127.0.0.1', () => {
 parentPort?.on('message', (message) => {
   if (message.rttMs !== undefined) {
     rttMs = message.rttMs;
+    parentPort?.postMessage({ id: message.id });
+  }
+  if (message.bandwidth !== undefined) {
+    // Bits per second per direction, or null for no limit.
+    bitsPerMs.toServer = message.bandwidth === null ? Infinity : message.bandwidth.toServer / 1000;
+    bitsPerMs.toClient = message.bandwidth === null ? Infinity : message.bandwidth.toClient / 1000;
     parentPort?.postMessage({ id: message.id });
   }
   if (message.counters) parentPort?.postMessage({ id: message.id, counters: { ...counters }, recentLatenessMs: message.lateness ? recentLatenessMs : undefined });

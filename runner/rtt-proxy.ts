@@ -21,9 +21,17 @@ export interface LinkCounters {
  * It also counts the bytes that really pass, headers and bodies, both directions. The relay runs in a worker
  * thread.
  */
+/** A link's rate in each direction, bits per second. */
+export interface Bandwidth {
+  toServer: number;
+  toClient: number;
+}
+
 export interface RttProxy {
   origin: string;
   setRtt(rttMs: number): Promise<void>;
+  /** Limits each direction to its rate (null: no limit); pieces of 4 KB are serialized one after another. */
+  setBandwidth(bandwidth: Bandwidth | null): Promise<void>;
   counters(): Promise<LinkCounters>;
   /** How late each of the last `count` delayed chunks (at most 256) left past its due time, ms, oldest first. */
   recentLatenessMs(count: number): Promise<number[]>;
@@ -67,6 +75,9 @@ export async function startRttProxy(upstreamPort: number): Promise<RttProxy> {
     origin: `http://127.0.0.1:${listening}`,
     async setRtt(rttMs) {
       await ask({ rttMs });
+    },
+    async setBandwidth(bandwidth) {
+      await ask({ bandwidth });
     },
     async counters() {
       const reply = await ask({ counters: true });

@@ -35,7 +35,7 @@ import type { Progress } from './progress';
 import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
 import { readResults, RunStore } from './results/store';
 import { browserResultsOf, httpResultsOf, matrixResultsOf } from './results/summaries';
-import { scenarioById, variantsOf } from './scenarios';
+import { linkBandwidth, scenarioById, variantsOf } from './scenarios';
 import { localPersisted } from './read-database';
 import { captureScope, randomTag } from './scopes';
 import { seededRandom, type Random } from './stats/random';
@@ -255,6 +255,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     samples: measurement.samples,
     failedArms: measurement.failedArms,
     stageOneLoads: samplingRule(config).minLoads,
+    bandwidth: config.bandwidth,
   });
 
   try {
@@ -341,7 +342,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     complete: allFailures.length === 0,
     failures: allFailures,
     config: { ...config },
-    scenarios: config.scenarios.map(scenarioById).map(({ id, summary, expectedRoundTrips }) => ({ id, summary, expectedRoundTrips })),
+    scenarios: config.scenarios.map(scenarioById).map((scenario) => ({ id: scenario.id, summary: scenario.summary, expectedRoundTrips: scenario.expectedRoundTrips, bandwidth: linkBandwidth(scenario, config.bandwidth) })),
     environment: { ...describeEnvironment(chromiumVersion, argv, config.seed), ...(versions.length ? { next: versions.at(-1)!.next, react: versions.at(-1)!.react } : {}) },
     machine: { atStart, overall: loadBetween(runSnapshot, takeSnapshot()), warnings },
     browser: browserResults,

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { PERSISTED_SQL } from '../bench-app/lib/integrity-sql';
+import type { Bandwidth } from './rtt-proxy';
 
 /** A state of the page: an element matching `selector` shows exactly `text`. */
 export interface Shown {
@@ -50,10 +51,23 @@ export interface Scenario {
   /** The Route Handler variant whose requests the bare floor server also answers (counter and revalidate only). */
   floorVariant?: string;
   /**
-   * A status ≥ 400 the scenario's Route Handler answers by design (a refused form's 422): what the user sees then
-   * is the measured result, not a failure. Any other status ≥ 400 fails the cell.
+   * By variant, a status ≥ 400 its mutation is answered with by design (a refused form's 422, a body over the
+   * action's limit): what the user sees then is the measured result, not a failure. Any other status ≥ 400 fails
+   * the cell.
    */
-  refusalStatus?: number;
+  refusalStatus?: Record<string, number>;
+  /**
+   * false: measured in a browser context with JavaScript disabled (nojs). No probe runs there: an interaction is a
+   * form submission timed by the new document's Navigation Timing, and it has no marks.
+   */
+  javaScript?: false;
+  /** The link's rate in each direction this scenario is measured over unless --bandwidth says otherwise (payload); absent: no limit. */
+  bandwidth?: Bandwidth;
+  /**
+   * A smaller case of the same family (payload-1kb): on a limited link this case must take longer by its extra
+   * bytes / the rate (the bandwidth known answer), when both are measured.
+   */
+  sizeReference?: string;
   /** Replayed under HTTP load (the HTTP suite); a scenario whose interaction a replay cannot stand for says why not. */
   httpReplay: true | { skipped: string };
   /**
@@ -65,10 +79,10 @@ export interface Scenario {
   /** Integrity under load (bench-app/lib/integrity-sql.ts): what the database holds for scopes LIKE ?. */
   persistedSql: string;
   /**
-   * Makes the page ready for interaction `label` (unique within the page load) and says how to trigger it and
-   * what it must show. The expected value is known before the click, so the end cannot fire early.
+   * Makes the page of `variant` ready for interaction `label` (unique within the page load) and says how to
+   * trigger it and what it must show. The expected value is known before the click, so the end cannot fire early.
    */
-  prepare(page: Page, label: string): Promise<InteractionSpec>;
+  prepare(page: Page, label: string, variant: string): Promise<InteractionSpec>;
 }
 
 const counter: Scenario = {
@@ -150,7 +164,7 @@ const formCase = (validity: 'valid' | 'invalid'): Scenario => ({
     route: ownFiles('form', 'signup-via-route.tsx').route,
   },
   persistedSql: PERSISTED_SQL['form-valid']!,
-  ...(validity === 'invalid' ? { refusalStatus: 422, httpReplay: { skipped: 'a refused submission answers 422 by design, which load replay counts as an error' } } : { httpReplay: true }),
+  ...(validity === 'invalid' ? { refusalStatus: { route: 422 }, httpReplay: { skipped: 'a refused submission answers 422 by design, which load replay counts as an error' } } : { httpReplay: true }),
   async prepare(page, label) {
     await page.locator('button:enabled', { hasText: 'Sign up' }).waitFor();
     await page.getByLabel('name', { exact: true }).fill(label);
@@ -205,6 +219,62 @@ const redirect: Scenario = {
   },
 };
 
+const nojs: Scenario = {
+  id: 'nojs',
+  summary: 'with JavaScript disabled, submit a plain HTML form; the answered page shows the new item',
+  reference: 'action',
+  // The action's POST answers with the page; the Route Handler's answers 303 and the browser GETs the page.
+  expectedRoundTrips: { action: 1, route: 2 },
+  expectedRequests: { action: 1, route: 2 },
+  javaScript: false,
+  transportFiles: {
+    action: ['app/nojs/actions.ts', 'app/nojs/action/page.tsx'],
+    route: ['app/api/nojs/route.ts', 'app/nojs/route/page.tsx'],
+  },
+  persistedSql: PERSISTED_SQL.nojs!,
+  httpReplay: { skipped: 'a form navigation answers with a whole HTML page (and a 303), which the load replay does not check' },
+  async prepare(page, label) {
+    await page.getByLabel('new item').fill(label);
+    return { trigger: page.getByRole('button', { name: 'Add' }), expect: [{ selector: ITEM, text: label }] };
+  },
+};
+
+/** A link a payload's size shows on: 10 Mbit/s each way (a good mobile or a modest home uplink). */
+export const PAYLOAD_LINK: Bandwidth = { toServer: 10_000_000, toClient: 10_000_000 };
+export const PAYLOAD_SIZES = { '1kb': 1024, '100kb': 100 * 1024, '900kb': 900 * 1024, '2mb': 2 * 1024 * 1024 } as const;
+export type PayloadSize = keyof typeof PAYLOAD_SIZES;
+/** Next's default body limit for a Server Action is 1 MB; a larger upload fails the action: an action error, HTTP 500. */
+export const ACTION_BODY_LIMIT_STATUS = 500;
+
+/** Upload a file of one size (a case); the action refuses 2 MB (its default body limit), the Route Handler sets none. */
+const payloadCase = (size: PayloadSize): Scenario => {
+  const refused: Record<string, number> = size === '2mb' ? { action: ACTION_BODY_LIMIT_STATUS } : {};
+  return {
+    id: `payload-${size}`,
+    family: 'payload',
+    summary: `upload a ${size.replace('kb', ' KB').replace('mb', ' MB')} file over a 10 Mbit/s link; "Saved …" appears, or the refusal where a transport refuses it`,
+    reference: 'action',
+    expectedRoundTrips: { action: 1, route: 1 },
+    expectedRequests: { action: 1, route: 1 },
+    transportFiles: {
+      action: ['app/payload/actions.ts', 'app/payload/action/page.tsx'],
+      route: ownFiles('payload', 'upload-via-route.tsx').route.filter((file) => file !== 'lib/route-handler.ts'),
+    },
+    persistedSql: PERSISTED_SQL['payload-1kb']!,
+    bandwidth: PAYLOAD_LINK,
+    ...(size === '1kb' ? {} : { sizeReference: 'payload-1kb' }),
+    refusalStatus: refused,
+    httpReplay: size === '2mb' ? { skipped: 'the action refuses 2 MB by design, which load replay counts as an error' } : true,
+    async prepare(page, label, variant) {
+      await page.locator('button:enabled', { hasText: 'Upload' }).waitFor();
+      await page.getByLabel('name', { exact: true }).fill(label);
+      await page.getByLabel('file').setInputFiles({ name: `${label}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(PAYLOAD_SIZES[size], 'x') });
+      const text = variant in refused ? `${label} was not saved: the server refused it` : `Saved ${label}: ${PAYLOAD_SIZES[size]} bytes`;
+      return { trigger: page.getByRole('button', { name: 'Upload' }), expect: [{ selector: 'output[aria-label="upload"]', text }] };
+    },
+  };
+};
+
 /** The parallel batch's letters (bench-app/app/parallel/add-five.tsx). */
 const BATCH = ['a', 'b', 'c', 'd', 'e'];
 
@@ -228,7 +298,17 @@ const parallel: Scenario = {
 };
 
 /** The catalogue: ids and variant names are part of the results.json contract. */
-export const SCENARIOS: readonly Scenario[] = [counter, revalidate, formCase('valid'), formCase('invalid'), optimistic, redirect, parallel];
+export const SCENARIOS: readonly Scenario[] = [
+  counter,
+  revalidate,
+  formCase('valid'),
+  formCase('invalid'),
+  optimistic,
+  redirect,
+  parallel,
+  ...(Object.keys(PAYLOAD_SIZES) as PayloadSize[]).map(payloadCase),
+  nojs,
+];
 
 export const SCENARIO_IDS = SCENARIOS.map((scenario) => scenario.id);
 
@@ -256,6 +336,9 @@ export function scenarioById(id: string): Scenario {
 export function variantsOf(scenario: Scenario): string[] {
   return Object.keys(scenario.expectedRoundTrips);
 }
+
+/** The link rate an arm of `scenario` is measured over: --bandwidth for every scenario, else the scenario's own. */
+export const linkBandwidth = (scenario: Scenario, configured: Bandwidth | undefined): Bandwidth | null => configured ?? scenario.bandwidth ?? null;
 
 /** Each variant is its own page: /<family>/<variant> (a family's cases share the page). */
 export function variantPath(scenarioId: string, variant: string): string {

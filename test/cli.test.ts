@@ -193,7 +193,10 @@ describe('form, optimistic, redirect and parallel, end to end in the browser', (
     );
     for (const cell of browser.cells) {
       expect(cell.n, `${cell.scenario}/${cell.variant}`).toBe(4);
-      expect(cell.roundTrips, `${cell.scenario}/${cell.variant}`).toBe(cell.expectedRoundTrips);
+      // At RTT 0 the first of parallel's five fetches can answer before the renderer has sent the last: a chain of
+      // 2 on a busy machine, and rightly so. At RTT 50 they overlap whatever the machine does.
+      if (cell.scenario === 'parallel' && cell.variant === 'route' && cell.rttMs === 0) expect(cell.roundTrips).toBeLessThanOrEqual(2);
+      else expect(cell.roundTrips, `${cell.scenario}/${cell.variant}@${cell.rttMs}`).toBe(cell.expectedRoundTrips);
     }
     expect(browser.comparisons).toHaveLength(10);
     // The optimistic paint is timed in every optimistic cell and checked against its own known answer (no rise).

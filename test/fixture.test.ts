@@ -176,8 +176,87 @@ describe.each(variantsOf(scenarioById('parallel')))('parallel/%s', (variant) => 
   });
 });
 
+describe.each(variantsOf(scenarioById('payload-1kb')))('payload/%s', (variant) => {
+  const upload = async (page: Page, name: string, bytes: number) => {
+    await page.locator('button:enabled', { hasText: 'Upload' }).waitFor();
+    await page.getByLabel('name', { exact: true }).fill(name);
+    await page.getByLabel('file').setInputFiles({ name: `${name}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(bytes, 'x') });
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Upload' }).click();
+    return (await answered).status();
+  };
+
+  it('saves 1 KB and 900 KB whole', async () => {
+    const scope = `test-payload-${variant}`;
+    const page = await open(`${variantPath('payload-1kb', variant)}?scope=${scope}`);
+    for (const [name, bytes] of [['small', 1024], ['large', 900 * 1024]] as const) {
+      expect(await upload(page, name, bytes)).toBe(variant === 'route' ? 201 : 200);
+      await page.locator('output[aria-label="upload"]', { hasText: `Saved ${name}: ${bytes} bytes` }).waitFor();
+    }
+    expect(query<{ sizes: string }>('SELECT group_concat(bytes) AS sizes FROM (SELECT bytes FROM uploads WHERE scope = ? ORDER BY id)', scope).sizes).toBe(`1024,${900 * 1024}`);
+    await page.close();
+  });
+
+  it(variant === 'action' ? 'refuses 2 MB (the default 1 MB body limit): the user sees the refusal, nothing is saved' : 'saves 2 MB (a Route Handler sets no body limit)', async () => {
+    const scope = `test-payload-2mb-${variant}`;
+    const page = await open(`${variantPath('payload-2mb', variant)}?scope=${scope}`);
+    const status = await upload(page, 'big', 2 * 1024 * 1024);
+    if (variant === 'action') {
+      expect(status).toBe(scenarioById('payload-2mb').refusalStatus!.action);
+      await page.locator('output[aria-label="upload"]', { hasText: 'big was not saved: the server refused it' }).waitFor();
+      // What the client's action call rejected with, under the refusal: in production React's minified error 441,
+      // nothing that names the limit; the server's log does.
+      expect(await page.locator('p[aria-label="refusal detail"]').textContent()).toMatch(/React error #441/);
+      expect(fs.readFileSync(serverLog, 'utf8')).toContain('Body exceeded 1 MB limit');
+      expect(query<{ n: number }>('SELECT count(*) AS n FROM uploads WHERE scope = ?', scope).n).toBe(0);
+    } else {
+      expect(status).toBe(201);
+      await page.locator('output[aria-label="upload"]', { hasText: `Saved big: ${2 * 1024 * 1024} bytes` }).waitFor();
+      expect(query<{ bytes: number }>('SELECT bytes FROM uploads WHERE scope = ?', scope).bytes).toBe(2 * 1024 * 1024);
+    }
+    await page.close();
+  });
+});
+
+describe.each(variantsOf(scenarioById('nojs')))('nojs/%s, JavaScript disabled', (variant) => {
+  it('submits a plain form, lands on the page that shows the item, and persists it', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const scope = `test-nojs-${variant}`;
+    await page.goto(`${server.origin}${variantPath('nojs', variant)}?scope=${scope}`);
+    const documents: string[] = [];
+    page.on('response', (response) => {
+      if (response.request().isNavigationRequest()) documents.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
+    });
+    for (const text of ['first', 'second']) {
+      await page.getByLabel('new item').fill(text);
+      await Promise.all([page.waitForEvent('domcontentloaded'), page.getByRole('button', { name: 'Add' }).click()]);
+      await page.locator('ul[aria-label="items"] > li', { hasText: text }).waitFor();
+    }
+    // The action answers the form's POST with the page; the Route Handler answers 303 and the browser GETs it.
+    expect(documents).toEqual(
+      variant === 'action' ? ['POST /nojs/action 200', 'POST /nojs/action 200'] : ['POST /api/nojs 303', 'GET /nojs/route 200', 'POST /api/nojs 303', 'GET /nojs/route 200'],
+    );
+    expect(await page.locator('ul[aria-label="items"] > li').allTextContents()).toEqual(['first', 'second']);
+    expect(query<{ n: number }>("SELECT count(*) AS n FROM items WHERE scope = ? AND list = 'nojs'", scope).n).toBe(2);
+    await context.close();
+  });
+
+  it('is timed by the runner from navigation start to the DOM that shows the item, with its documents as round trips', async () => {
+    const session = await BrowserSession.open(browser, server.origin, 'proxy', 5000, false);
+    await session.load(variantPath('nojs', variant), `test-nojs-timed-${variant}`);
+    await session.setRtt(60);
+    const result = await session.interact(scenarioById('nojs'), variant, 'timed-1', 5000);
+    const chained = scenarioById('nojs').expectedRoundTrips[variant]!;
+    expect(result.roundTrips).toBe(chained);
+    expect(result.latencyMs).toBeGreaterThanOrEqual(chained * 60);
+    expect(result.latencyMs).toBeLessThan(chained * 60 + 100);
+    await session.close();
+  });
+});
+
 describe('parallel: the known answer with server delay D and RTT r (5 serialized: 5(D + r); overlapped: D + r)', () => {
-  const DELAY_MS = 100;
+  const DELAY_MS = 200;
   const RTT_MS = 40;
   let delayed: AppServer;
   beforeAll(async () => {
@@ -194,26 +273,25 @@ describe('parallel: the known answer with server delay D and RTT r (5 serialized
     await session.load(variantPath('parallel', variant), `test-known-${variant}-${rttMs}-${origin.split(':').at(-1)}`);
     await session.setRtt(rttMs);
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await session.interact(scenarioById('parallel'), `known-${i}`, 10_000));
+    for (let i = 0; i < 4; i++) results.push(await session.interact(scenarioById('parallel'), variant, `known-${i}`, 10_000));
     await session.close();
     const measured = results.slice(1);
     return { latencyMs: measured.map((r) => r.latencyMs).sort((x, y) => x - y)[1]!, roundTrips: measured.map((r) => r.roundTrips), newConnections: measured.map((r) => r.newConnections) };
   };
 
-  // What the model leaves out is the work around the requests, which the same interaction shows with D = 0 and
-  // r = 0: the excess over chained x (D + r) lies between 0 and that whole overhead (it overlaps the sleeps in part).
-  // Serialized requests measured as overlapped (or the reverse) would miss by 4 x (D + r) = 560 ms.
+  // The model leaves out the work around the requests (rendering, decoding, the server's CPU), at most about 100 ms
+  // for five actions here: the latency holds exactly `chained` spans of D + r, at least that and less than one more.
+  // Serialized requests measured as overlapped (or the reverse) would miss by 4 spans.
   it.each([
     ['action', 5],
     ['route', 1],
-  ] as const)('%s: %i x (D + r) plus at most the work the same interaction takes at D 0, RTT 0', async (variant, chained) => {
-    const base = await typicalLatency(server.origin, variant, 0);
+  ] as const)('%s: %i x (D + r), and less than one span more', async (variant, chained) => {
     const loaded = await typicalLatency(delayed.origin, variant, RTT_MS);
     expect(loaded.roundTrips).toEqual([chained, chained, chained]);
     expect(loaded.newConnections).toEqual([0, 0, 0]);
     const excess = loaded.latencyMs - chained * (DELAY_MS + RTT_MS);
     expect(excess).toBeGreaterThanOrEqual(-2);
-    expect(excess).toBeLessThanOrEqual(base.latencyMs + 5);
+    expect(excess).toBeLessThan(DELAY_MS + RTT_MS);
   });
 });
 
@@ -221,7 +299,7 @@ describe('the runner against the fixture', () => {
   it('times an interaction with its request log and round trips', async () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('revalidate', 'route-refresh'), 'test-probe');
-    const result = await session.interact(scenarioById('revalidate'), 'probe-1', 5000);
+    const result = await session.interact(scenarioById('revalidate'), 'route-refresh', 'probe-1', 5000);
     expect(result.latencyMs).toBeGreaterThan(0);
     expect(result.frameMs).toBeGreaterThanOrEqual(result.latencyMs);
     expect(result.roundTrips).toBe(2);
@@ -236,7 +314,7 @@ describe('the runner against the fixture', () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('counter', 'route'), 'test-rtt');
     await session.setRtt(200);
-    const result = await session.interact(scenarioById('counter'), 'rtt-1', 5000);
+    const result = await session.interact(scenarioById('counter'), 'route', 'rtt-1', 5000);
     expect(result.roundTrips).toBe(1);
     expect(result.latencyMs).toBeGreaterThanOrEqual(200);
     expect(result.latencyMs).toBeLessThan(400);
@@ -248,7 +326,7 @@ describe('the runner against the fixture', () => {
     // A broken transport: the route answers 200 but never with the incremented value.
     await session.page.route('**/api/counter', (route) => route.fulfill({ json: { value: 0 } }));
     await session.load(variantPath('counter', 'route'), 'test-broken');
-    const attempt = session.interact(scenarioById('counter'), 'broken-1', 1500);
+    const attempt = session.interact(scenarioById('counter'), 'route', 'broken-1', 1500);
     await expect(attempt).rejects.toBeInstanceOf(FixtureError);
     await expect(attempt).rejects.toThrow(/did not show "1" in output\[aria-label="count"\] within 1500 ms \(requests: POST \/api\/counter -> 200\)/);
     await session.close();
@@ -258,7 +336,7 @@ describe('the runner against the fixture', () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('optimistic', 'action'), 'test-mark');
     await session.setRtt(100);
-    const result = await session.interact(scenarioById('optimistic'), 'mark-1', 5000);
+    const result = await session.interact(scenarioById('optimistic'), 'action', 'mark-1', 5000);
     expect(result.marksMs.optimistic).toBeLessThan(50);
     expect(result.latencyMs).toBeGreaterThan(100);
     await session.close();
@@ -267,13 +345,13 @@ describe('the runner against the fixture', () => {
   it("counts a refusal as the result where the scenario is designed to get one (422), and as a failure elsewhere", async () => {
     const refused = await BrowserSession.open(browser, server.origin, 'proxy');
     await refused.load(variantPath('form-invalid', 'route'), 'test-refused');
-    const result = await refused.interact(scenarioById('form-invalid'), 'refused-1', 5000);
+    const result = await refused.interact(scenarioById('form-invalid'), 'route', 'refused-1', 5000);
     expect(result.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/form 422']);
     await refused.close();
     const broken = await BrowserSession.open(browser, server.origin, 'proxy');
     await broken.page.route('**/api/form', (route) => route.fulfill({ status: 422, json: { ok: true, signup: { id: 1, name: 'valid-1', email: 'x@example.com' } } }));
     await broken.load(variantPath('form-valid', 'route'), 'test-unrefused');
-    await expect(broken.interact(scenarioById('form-valid'), 'valid-1', 1500)).rejects.toThrow(/a request of the interaction failed \(requests: POST \/api\/form -> 422\)/);
+    await expect(broken.interact(scenarioById('form-valid'), 'route', 'valid-1', 1500)).rejects.toThrow(/a request of the interaction failed \(requests: POST \/api\/form -> 422\)/);
     await broken.close();
   });
 
@@ -281,15 +359,15 @@ describe('the runner against the fixture', () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.page.route('**/api/counter', (route) => route.fulfill({ status: 500, body: 'boom' }));
     await session.load(variantPath('counter', 'route'), 'test-500');
-    await expect(session.interact(scenarioById('counter'), 'err-1', 1500)).rejects.toThrow(/POST \/api\/counter -> 500/);
+    await expect(session.interact(scenarioById('counter'), 'route', 'err-1', 1500)).rejects.toThrow(/POST \/api\/counter -> 500/);
     await session.close();
   });
 });
 
-describe('the payload probe: a 1 MB string sent to a real action, body limit raised to 4 MB', () => {
-  const ONE_MB = 1024 * 1024;
+describe("the payload probe: a string just over React's 1e6 slots sent to a real action, under the default 1 MB body limit", () => {
+  const JUST_OVER_1E6 = 1_000_100;
   const sendFrom = async (how: 'one' | 'two' | 'form') => {
-    const page = await open(`/probe/payload?chars=${ONE_MB}`);
+    const page = await open(`/probe/payload?chars=${JUST_OVER_1E6}`);
     await page.getByRole('button', { name: how }).click();
     await page.waitForFunction(() => document.querySelector('output[aria-label="payload"]')?.textContent !== '');
     const outcome = await page.locator('output[aria-label="payload"]').textContent();
@@ -298,8 +376,8 @@ describe('the payload probe: a 1 MB string sent to a real action, body limit rai
   };
 
   it('arrives whole as a FormData field and as the only argument: the body size is not what refuses it', async () => {
-    expect(await sendFrom('form')).toBe(`received ${ONE_MB}`);
-    expect(await sendFrom('one')).toBe(`received ${ONE_MB}`);
+    expect(await sendFrom('form')).toBe(`received ${JUST_OVER_1E6}`);
+    expect(await sendFrom('one')).toBe(`received ${JUST_OVER_1E6}`);
   });
 
   it("is refused beside a second argument by React's decoder (its 1e6-slot array limit counts string length)", async () => {

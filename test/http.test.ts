@@ -156,7 +156,7 @@ describe('bytes on the wire', () => {
         const scope = `bytes${String(bytesScopes++).padStart(6, '0')}`;
         await session.load(variantPath(scenarioId, variant), scope);
         for (let i = 0; i < PER_PAGE_LOAD; i++) {
-          const { wireBytes } = await session.interact(scenario, interactionLabel(scope, i), 5000);
+          const { wireBytes } = await session.interact(scenario, variant, interactionLabel(scope, i), 5000);
           all.push(wireBytes.toServer + wireBytes.toClient);
           if (i === 0) firstOfPageLoad.push(wireBytes.toServer + wireBytes.toClient);
         }

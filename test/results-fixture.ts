@@ -48,7 +48,7 @@ export function syntheticResults(overrides: Partial<Results> = {}): Results {
     complete: true,
     failures: [],
     config: { warmup: 1, perPageLoad: 3, ciTargetMs: 4, nMax: 45, budgetSeconds: 60 },
-    scenarios: [{ id: 'revalidate', summary: 'add an item to a list rendered by a Server Component', expectedRoundTrips: scenarioById('revalidate').expectedRoundTrips }],
+    scenarios: [{ id: 'revalidate', summary: 'add an item to a list rendered by a Server Component', expectedRoundTrips: scenarioById('revalidate').expectedRoundTrips, bandwidth: null }],
     environment: { node: 'v20', next: '16.4.5', react: '19.3.1', chromium: '156', os: 'Linux', cpu: 'cpu', cores: 2, gitSha: 'abc', argv: [], seed: 3, variables: { CI: 'true' } },
     browser,
     claims: evaluateClaims({ run: { profile: 'standard', minLoads: 8 }, browser }),

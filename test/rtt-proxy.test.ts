@@ -184,4 +184,57 @@ describe('RTT proxy', () => {
       expect(delay).toBeLessThan(20);
     }
   });
+
+  it('limits each direction to its rate: N bytes take N x 8 / rate (the known answer at two sizes), the other direction unlimited', async () => {
+    await proxy.setRtt(10);
+    // 8 Mbit/s up (1 byte per microsecond), unlimited down.
+    await proxy.setBandwidth({ toServer: 8_000_000, toClient: Number.POSITIVE_INFINITY });
+    let received = 0;
+    let done: () => void = () => {};
+    onUpstream = (socket) =>
+      socket.on('data', (chunk) => {
+        received += chunk.length;
+        if (received === expected) done();
+      });
+    let expected = 0;
+    /** From the first byte written to the last byte upstream, for a body of `bytes`. */
+    const upload = async (bytes: number) => {
+      const socket = await connect();
+      await sleep(30); // past the handshake
+      received = 0;
+      expected = bytes;
+      const arrived = new Promise<void>((resolve) => (done = resolve));
+      const sent = nowMs();
+      socket.write(Buffer.alloc(bytes, 'x'));
+      await arrived;
+      const elapsed = nowMs() - sent;
+      socket.destroy();
+      return elapsed;
+    };
+    const small = await upload(100_000);
+    const large = await upload(800_000);
+    // 100 KB at 1 byte/µs = 100 ms (+ half the RTT, 5 ms); 800 KB = 800 ms (+ 5).
+    expect(small).toBeGreaterThan(100 + 5 - 1);
+    expect(small).toBeLessThan(100 + 5 + 10);
+    expect(large).toBeGreaterThan(800 + 5 - 1);
+    expect(large).toBeLessThan(800 + 5 + 15);
+    // The rise between the two sizes is the extra bytes / the rate, whatever the fixed costs.
+    expect(large - small).toBeGreaterThan(700 - 8);
+    expect(large - small).toBeLessThan(700 + 8);
+
+    // The other direction is unlimited: 800 KB sent down arrive about half the RTT after they were written.
+    onUpstream = (socket) => socket.once('data', () => socket.end(Buffer.alloc(800_000, 'y')));
+    const socket = await connect();
+    await sleep(30);
+    let down = 0;
+    socket.on('data', (chunk) => (down += chunk.length));
+    const asked = nowMs();
+    socket.write('?');
+    await once(socket, 'end');
+    expect(down).toBe(800_000);
+    expect(nowMs() - asked).toBeLessThan(10 + 20);
+    socket.destroy();
+    await proxy.setBandwidth(null);
+    await proxy.setRtt(0);
+  });
 });

@@ -13,6 +13,10 @@ const PAGES = [
   '/redirect/route',
   '/parallel/action',
   '/parallel/route',
+  '/payload/action',
+  '/payload/route',
+  '/nojs/action',
+  '/nojs/route',
 ];
 
 // Plain anchors, not <Link>: prefetches would add requests the benchmark did not ask for.

@@ -11,7 +11,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS items (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     scope TEXT NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    list TEXT NOT NULL DEFAULT 'revalidate'
   );
   CREATE INDEX IF NOT EXISTS items_by_scope ON items (scope, id);
   CREATE TABLE IF NOT EXISTS signups (
@@ -21,6 +22,13 @@ const SCHEMA = `
     email TEXT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS signups_by_scope ON signups (scope, id);
+  CREATE TABLE IF NOT EXISTS uploads (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    bytes INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS uploads_by_scope ON uploads (scope, id);
   CREATE TABLE IF NOT EXISTS likes (
     scope TEXT PRIMARY KEY,
     liked INTEGER NOT NULL,
@@ -38,6 +46,9 @@ export function openDatabase(file: string = databasePath()): Database.Database {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.exec(SCHEMA);
+  // Databases from before items had a list (one per scenario that adds items) get the column.
+  const columns = database.prepare('PRAGMA table_info(items)').all() as { name: string }[];
+  if (!columns.some((column) => column.name === 'list')) database.exec(`ALTER TABLE items ADD COLUMN list TEXT NOT NULL DEFAULT 'revalidate'`);
   return database;
 }
 

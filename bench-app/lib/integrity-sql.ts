@@ -7,12 +7,21 @@ export const PERSISTED_SQL: Record<string, string> = {
   counter: `SELECT count(*) AS scopes, coalesce(sum(value), 0) AS mutations, coalesce(sum(value > 1), 0) AS duplicated
             FROM counters WHERE scope LIKE ?`,
   revalidate: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
-               FROM items WHERE scope LIKE ?`,
+               FROM items WHERE list = 'revalidate' AND scope LIKE ?`,
   'form-valid': `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
          FROM signups WHERE scope LIKE ?`,
+  // Every payload size but 2 MB (which the action refuses by design) is replayed.
+  ...Object.fromEntries(
+    ['payload-1kb', 'payload-100kb', 'payload-900kb'].map((id) => [
+      id,
+      `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated FROM uploads WHERE scope LIKE ?`,
+    ]),
+  ),
   optimistic: `SELECT count(*) AS scopes, coalesce(sum(version), 0) AS mutations, coalesce(sum(version > 1), 0) AS duplicated
                FROM likes WHERE scope LIKE ?`,
   // Redirect and parallel add items as revalidate does; one parallel interaction is its scope's 5 items.
+  nojs: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
+         FROM items WHERE list = 'nojs' AND scope LIKE ?`,
   redirect: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
              FROM items WHERE scope LIKE ?`,
   parallel: `SELECT count(*) AS scopes, coalesce(sum(n = 5), 0) AS mutations, coalesce(sum(n > 5), 0) AS duplicated

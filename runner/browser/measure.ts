@@ -7,7 +7,7 @@ import type { Progress } from '../progress';
 import type { RunStore } from '../results/store';
 import type { Group, MachineLoadRow, Sample } from '../results/schema';
 import { finalState, planStageTwo, type SamplingRule } from '../sampling';
-import { scenarioById, variantPath } from '../scenarios';
+import { linkBandwidth, scenarioById, variantPath } from '../scenarios';
 import { interactionLabel, pageLoadScope } from '../scopes';
 import { pageLoadDifference } from '../stats/interval';
 import { shuffled, type Random } from '../stats/random';
@@ -63,8 +63,9 @@ async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number,
   const scope = pageLoadScope(scopeRound, armIndex);
   await session.load(variantPath(arm.scenario, arm.variant), scope);
   await session.setRtt(arm.rttMs);
+  await session.setBandwidth(linkBandwidth(scenario, config.bandwidth));
   for (let index = 0; index < config.warmup + config.perPageLoad; index++) {
-    const result = await session.interact(scenario, interactionLabel(scope, index), config.interactionTimeoutMs);
+    const result = await session.interact(scenario, arm.variant, interactionLabel(scope, index), config.interactionTimeoutMs);
     record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, build: arm.build, round, index, warmup: warmupRound || index < config.warmup, ...result });
   }
 }
@@ -140,7 +141,7 @@ export async function measureBrowser(options: {
     for (const arm of shuffled(arms, random)) {
       runSignal.throwIfAborted();
       try {
-        await measureBlock(sessions.get(sessionKey(arm))!, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, record);
+        await measureBlock(sessions.get(sessionKey(arm, scenarioById(arm.scenario).javaScript !== false))!, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, record);
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.
         runSignal.throwIfAborted();

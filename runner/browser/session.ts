@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, ElementHandle, Page } from 'playwright-core';
 import { DEFAULT_TIMEOUT_MS } from '../config';
 import { FixtureError } from '../errors';
 import { withTimeout } from '../timeout';
-import { startRttProxy, type RttProxy } from '../rtt-proxy';
-import { describeShown, type Scenario } from '../scenarios';
+import { startRttProxy, type Bandwidth, type RttProxy } from '../rtt-proxy';
+import { describeShown, type InteractionSpec, type Scenario } from '../scenarios';
 import { NetworkLog, describeRequest } from './network-log';
 import { countRoundTrips, type RequestRecord } from './request-log';
 
@@ -74,19 +74,22 @@ export class BrowserSession {
     private readonly proxy: RttProxy,
     readonly setRtt: (rttMs: number) => Promise<void>,
     private readonly timeoutMs: number,
+    /** false: a context with JavaScript disabled, where no probe runs and interactions are timed by navigation. */
+    readonly javaScript: boolean,
   ) {
     page.on('pageerror', (error) => this.pageErrors.push(error.message));
   }
 
   /** `timeoutMs` bounds every wait on the page (navigation, hydration, requests): a hung server fails a cell, never the run. */
-  static async open(browser: Browser, serverOrigin: string, emulation: RttEmulation, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<BrowserSession> {
-    const page = await browser.newPage();
+  static async open(browser: Browser, serverOrigin: string, emulation: RttEmulation, timeoutMs = DEFAULT_TIMEOUT_MS, javaScript = true): Promise<BrowserSession> {
+    const context = await browser.newContext({ javaScriptEnabled: javaScript });
+    const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
     await page.addInitScript({ path: PROBE_SCRIPT });
     const network = new NetworkLog(page);
     const proxy = await startRttProxy(Number(new URL(serverOrigin).port));
-    page.once('close', () => void proxy.close());
-    if (emulation === 'proxy') return new BrowserSession(page, network, proxy, (rttMs) => proxy.setRtt(rttMs), timeoutMs);
+    page.once('close', () => void proxy.close().then(() => context.close()).catch(() => undefined));
+    if (emulation === 'proxy') return new BrowserSession(page, network, proxy, (rttMs) => proxy.setRtt(rttMs), timeoutMs, javaScript);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     return new BrowserSession(
@@ -97,6 +100,7 @@ export class BrowserSession {
         await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
       },
       timeoutMs,
+      javaScript,
     );
   }
 
@@ -106,46 +110,82 @@ export class BrowserSession {
     if (unanswered.length) throw new FixtureError(`${where}: ${unanswered.join(', ')} unanswered after ${this.timeoutMs} ms`);
   }
 
-  /** Loads a page at RTT 0 (page loads are not measured) and waits until React has hydrated its buttons. */
+  /** Limits the link's rate in each direction (null: none). The RTT proxy emulates it in either RTT emulation. */
+  async setBandwidth(bandwidth: Bandwidth | null): Promise<void> {
+    await this.proxy.setBandwidth(bandwidth);
+  }
+
+  /** Loads a page at RTT 0 and with no rate limit (page loads are not measured) and waits until React has hydrated its buttons. */
   async load(pagePath: string, scope: string): Promise<void> {
     await this.setRtt(0);
+    await this.setBandwidth(null);
     this.pageErrors.length = 0;
     await this.page.goto(`${this.proxy.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, { waitUntil: 'load' });
-    await waitForHydration(this.page);
+    if (this.javaScript) await waitForHydration(this.page);
     await this.requireSettled(`loading ${pagePath}`);
   }
 
-  async interact(scenario: Scenario, label: string, timeoutMs: number): Promise<InteractionResult> {
-    const spec = await scenario.prepare(this.page, label);
-    await this.requireSettled(`${scenario.id} before the click`);
-    const trigger = await spec.trigger.elementHandle({ timeout: timeoutMs });
+  /** The in-page probe times the click to the expected states (and the marks on the way). */
+  private async timedByProbe(scenario: Scenario, spec: InteractionSpec, trigger: ElementHandle<Element>, click: () => Promise<void>, timeoutMs: number): Promise<ProbeOutcome> {
     try {
-      await this.page.evaluate(([element, expect, marks]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect, marks), [
-        trigger,
-        spec.expect,
-        spec.marks ?? {},
-      ] as const);
+      await this.page.evaluate(([element, expect, marks]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect, marks), [trigger, spec.expect, spec.marks ?? {}] as const);
     } catch (error) {
       throw new FixtureError(`${scenario.id} at ${this.page.url()}: ${(error as Error).message.split('\n')[0]}`);
     }
+    // Ask for the result before clicking, so no evaluation lands on the page's main thread mid-interaction.
+    const result = this.page.evaluate((timeout) => (window as unknown as ProbeWindow).__mutationBench.result(timeout), timeoutMs);
+    // Awaited below; until then a closing page (Ctrl-C) must not make its rejection an unhandled one.
+    result.catch(() => undefined);
+    this.network.begin();
+    await click();
+    // The probe answers by its own timeout; a page whose main thread never yields again must not hang the run.
+    return withTimeout(result, timeoutMs + PROBE_GRACE_MS, () => new FixtureError(`${scenario.id}: the page did not answer the probe within ${timeoutMs + PROBE_GRACE_MS} ms`));
+  }
+
+  /**
+   * With JavaScript disabled no probe can run: the click submits a form and the browser navigates. The new
+   * document's Navigation Timing times it, from the navigation's start (redirects included) to its
+   * DOMContentLoaded, when its parsed DOM shows the expected states; the input delay is not observable here.
+   */
+  private async timedByNavigation(scenario: Scenario, spec: InteractionSpec, click: () => Promise<void>, timeoutMs: number): Promise<ProbeOutcome> {
+    const shown = () => this.page.evaluate((states) => states.every(({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text)), spec.expect);
+    if (await shown()) throw new FixtureError(`${scenario.id} at ${this.page.url()}: the page already shows ${describeShown(spec.expect)} before the click`);
+    const loaded = this.page.waitForEvent('domcontentloaded', { timeout: timeoutMs }).then(() => true, () => false);
+    this.network.begin();
+    await click();
+    const navigated = await loaded;
+    const timing = navigated
+      ? await this.page.evaluate(() => {
+          const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+          return { timeOrigin: performance.timeOrigin, domContentLoadedMs: entry!.domContentLoadedEventEnd };
+        })
+      : null;
+    const ends = timing !== null && (await shown());
+    return {
+      timedOut: !ends,
+      clicked: navigated,
+      inputMs: 0,
+      startMs: 0,
+      endMs: ends ? timing.domContentLoadedMs : null,
+      frameMs: ends ? timing.domContentLoadedMs : null,
+      marks: {},
+      timeOrigin: timing?.timeOrigin ?? 0,
+    };
+  }
+
+  async interact(scenario: Scenario, variant: string, label: string, timeoutMs: number): Promise<InteractionResult> {
+    const spec = await scenario.prepare(this.page, label, variant);
+    await this.requireSettled(`${scenario.id} before the click`);
+    const trigger = (await spec.trigger.elementHandle({ timeout: timeoutMs })) as ElementHandle<Element>;
+    const box = await trigger.boundingBox();
+    if (!box) throw new FixtureError(`${scenario.id} at ${this.page.url()}: the trigger is not visible`);
     // A bare mouse click at a box measured beforehand: Playwright's click() would run actionability and
     // hit-target checks in the page right after the click, competing with the work being timed. The pointer
     // moves onto the trigger first, so hover restyling happens before the timed span too.
-    const box = await trigger.boundingBox();
-    if (!box) throw new FixtureError(`${scenario.id} at ${this.page.url()}: the trigger is not visible`);
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    // Ask for the result before clicking, so no evaluation lands on the page's main thread mid-interaction.
-    const result = this.page.evaluate(
-      (timeout) => (window as unknown as ProbeWindow).__mutationBench.result(timeout),
-      timeoutMs,
-    );
-    // Awaited below; until then a closing page (Ctrl-C) must not make its rejection an unhandled one.
-    result.catch(() => undefined);
+    const click = () => this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const before = await this.proxy.counters();
-    this.network.begin();
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    // The probe answers by its own timeout; a page whose main thread never yields again must not hang the run.
-    const outcome = await withTimeout(result, timeoutMs + PROBE_GRACE_MS, () => new FixtureError(`${scenario.id}: the page did not answer the probe within ${timeoutMs + PROBE_GRACE_MS} ms`));
+    const outcome = this.javaScript ? await this.timedByProbe(scenario, spec, trigger, click, timeoutMs) : await this.timedByNavigation(scenario, spec, click, timeoutMs);
     const unanswered = await this.network.settled(timeoutMs);
     const captured = this.network.end();
     const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
@@ -166,14 +206,17 @@ export class BrowserSession {
         `${where}: after the click the page did not show ${expected} within ${timeoutMs} ms (requests: ${requestSummary})`,
       );
     }
-    const failed = requests.find((request) => request.status === null || (request.status >= 400 && request.status !== scenario.refusalStatus));
+    // Without JavaScript the page's script preloads are cancelled: only its documents can fail the interaction.
+    const counted = (index: number) => this.javaScript || captured[index]!.isNavigationRequest();
+    const failed = requests.find((request, index) => counted(index) && (request.status === null || (request.status >= 400 && request.status !== scenario.refusalStatus?.[variant])));
     if (failed) throw new FixtureError(`${where}: a request of the interaction failed (requests: ${requestSummary})`);
     const unseen = Object.keys(spec.marks ?? {}).find((name) => outcome.marks[name] === undefined);
     if (unseen !== undefined) throw new FixtureError(`${where}: the page showed ${expected} without ever showing its "${unseen}" state, ${describeShown([spec.marks![unseen]!])}`);
 
     const latencyMs = outcome.endMs - outcome.inputMs;
-    // Requests the interaction caused before its end form its critical path.
-    const causal = requests.filter((request) => request.startMs <= latencyMs);
+    // Requests the interaction caused before its end form its critical path. Without JavaScript the path is the
+    // navigation's documents (the form's POST, a redirect's GET): the new page's preloads do not hold its DOM back.
+    const causal = requests.filter((request, index) => request.startMs <= latencyMs && counted(index));
     return {
       latencyMs,
       listenerLatencyMs: outcome.endMs - outcome.startMs,

@@ -124,7 +124,7 @@ export async function captureInteraction(browser: Browser, origin: string, scena
   try {
     await page.goto(`${origin}${variantPath(scenarioId, variant)}?scope=${scope}`);
     await waitForHydration(page);
-    const spec = await scenario.prepare(page, interactionLabel(scope, 0));
+    const spec = await scenario.prepare(page, interactionLabel(scope, 0), variant);
     const sent: Request[] = [];
     const answered = new Set<Request>();
     let lastEventAt = performance.now();

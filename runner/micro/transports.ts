@@ -26,8 +26,8 @@ const busboy = require('next/dist/compiled/busboy') as (options: object) => Node
 /** The arguments carry no server references, so the module map is never consulted; Next passes its manifest. */
 const SERVER_MODULE_MAP = {};
 /**
- * busboy's field limit, which Next sets to the Server Action body limit: above every payload here (at most 1 MB),
- * as the fixture's raised limit (4 MB, next.config.ts) is, so size is never what refuses a payload.
+ * busboy's field limit, which Next sets to the Server Action body limit: here above every payload (at most 1 MB),
+ * so size is never what refuses a payload in the micro suite (the payload scenario measures the real limit).
  */
 const FIELD_SIZE_LIMIT = 8 * 1024 * 1024;
 

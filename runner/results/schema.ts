@@ -113,6 +113,11 @@ export const AccuracySchema = z.object({
   variant: z.string(),
   /** The mark checked (the optimistic paint); absent: the interaction's end. */
   mark: z.string().optional(),
+  /**
+   * The bandwidth known answer: this row compares the scenario with this smaller case at the same RTT (rttMs), and
+   * expects the extra bytes / the link's rate (round trips are 0 here); absent: the RTT known answer from RTT 0.
+   */
+  against: z.string().optional(),
   rttMs: z.number().int(),
   chrome: ChromeMode,
   /** Only the no-defer mode checks the instrument; shipped Chrome's deviation is Chrome's own scheduling. */
@@ -284,7 +289,17 @@ const ResultsCoreSchema = z.object({
   failures: z.array(FailureSchema),
   config: z.record(z.string(), z.unknown()),
   /** The scenarios this run measured, as the catalogue describes them. */
-  scenarios: z.array(z.object({ id: z.string(), summary: z.string(), expectedRoundTrips: z.record(z.string(), z.number().int()) })).default([]),
+  scenarios: z
+    .array(
+      z.object({
+        id: z.string(),
+        summary: z.string(),
+        expectedRoundTrips: z.record(z.string(), z.number().int()),
+        /** The link's rate its arms were measured over, bits per second each way; null: no limit (absent in older runs). */
+        bandwidth: z.object({ toServer: z.number(), toClient: z.number() }).nullable().default(null),
+      }),
+    )
+    .default([]),
   environment: z.object({
     node: z.string(),
     next: z.string(),

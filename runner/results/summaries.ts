@@ -1,8 +1,9 @@
 import { summarizeHttp } from '../http/summarize-http';
 import { FLOOR, type RepeatRecord } from '../http/suite';
 import { CURRENT_BUILD, makePlan, type BuildLabel } from '../plan';
-import { scenarioById } from '../scenarios';
-import { summarize } from '../stats/summarize';
+import type { Bandwidth } from '../rtt-proxy';
+import { linkBandwidth, scenarioById, variantsOf, type Scenario } from '../scenarios';
+import { summarize, type SizeCheck } from '../stats/summarize';
 import { evaluateClaims, type ClaimInput } from '../claims/claims';
 import { versionComparisons } from '../compare/compare';
 import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSection } from './schema';
@@ -22,6 +23,8 @@ export function browserResultsOf(input: {
   stageOneLoads: number;
   /** The build summarized (a version matrix summarizes each); this checkout's by default. */
   build?: BuildLabel;
+  /** --bandwidth, when given: the link of every scenario. */
+  bandwidth?: Bandwidth;
 }): BrowserResults {
   const build = input.build ?? CURRENT_BUILD;
   const { measured } = input;
@@ -34,11 +37,23 @@ export function browserResultsOf(input: {
       samples: input.samples.filter((sample) => sample.build === build),
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
       marksOf: (scenario) => scenarioById(scenario).markRoundTrips ?? {},
+      sizeChecks: sizeChecksOf(input.scenarios, input.bandwidth),
       groups: measured.groups,
       failedArms: input.failedArms,
       stageOneLoads: input.stageOneLoads,
     }),
   };
+}
+
+/** The bandwidth known answers of the measured cases: each against its family's smaller case, in the variants that accept both. */
+function sizeChecksOf(scenarios: readonly string[], configured: Bandwidth | undefined): SizeCheck[] {
+  return scenarios.map(scenarioById).flatMap((scenario) => {
+    const against = scenario.sizeReference === undefined ? undefined : scenarioById(scenario.sizeReference);
+    const bandwidth = linkBandwidth(scenario, configured);
+    if (!against || !bandwidth || !scenarios.includes(against.id)) return [];
+    const accepted = (of: Scenario) => variantsOf(of).filter((variant) => of.refusalStatus?.[variant] === undefined);
+    return [{ scenario: scenario.id, against: against.id, bandwidth, variants: accepted(scenario).filter((variant) => accepted(against).includes(variant)) }];
+  });
 }
 
 export type HttpConditions = Pick<HttpResults, 'mode' | 'server' | 'encodings' | 'repeats'>;

@@ -5,6 +5,19 @@ import { pageLoadDifference } from './interval';
 
 /** Largest |measured - expected| RTT slope error (ms) the accuracy panel accepts. */
 export const ACCURACY_TOLERANCE_MS = 5;
+/** A size's known answer also allows this share of the expected time: reading and encoding a large body costs CPU the link model leaves out. */
+export const SIZE_TOLERANCE_SHARE = 0.05;
+
+/**
+ * The bandwidth known answer: on a link of `bandwidth`, a case that moves more bytes than `against` (a bigger
+ * payload) takes longer by those bytes / the rate, at the same RTT, in each of `variants`.
+ */
+export interface SizeCheck {
+  scenario: string;
+  against: string;
+  bandwidth: { toServer: number; toClient: number };
+  variants: readonly string[];
+}
 
 export interface SummaryInput {
   plan: Plan;
@@ -13,6 +26,7 @@ export interface SummaryInput {
   expectedRoundTrips: (scenario: string, variant: string) => number;
   /** A scenario's marks, each with the round trips before it (the known answer of its RTT rise; the optimistic paint: 0). */
   marksOf?: (scenario: string) => Readonly<Record<string, number>>;
+  sizeChecks?: readonly SizeCheck[];
   /** How each group stopped (the sampler's record). */
   groups: readonly Group[];
   /** Arms whose page failed: their comparisons are `failed`. */
@@ -165,6 +179,39 @@ export function summarize(input: SummaryInput): {
         errorMs,
         toleranceMs: ACCURACY_TOLERANCE_MS,
         withinTolerance: Math.abs(errorMs) <= ACCURACY_TOLERANCE_MS,
+      });
+    }
+  }
+  for (const check of input.sizeChecks ?? []) {
+    for (const cell of cells.filter((candidate) => candidate.scenario === check.scenario && check.variants.includes(candidate.variant))) {
+      const reference = cells.find((candidate) => candidate.scenario === check.against && candidate.variant === cell.variant && candidate.rttMs === cell.rttMs && candidate.chrome === cell.chrome);
+      if (!reference) continue;
+      const armOf = (of: Cell) => input.plan.arms.find((planned) => !planned.twin && planned.scenario === of.scenario && planned.variant === of.variant && planned.chrome === of.chrome && planned.rttMs === of.rttMs)!;
+      const larger = pageLoadClusters(samplesOf(armOf(cell)));
+      const smaller = pageLoadClusters(samplesOf(armOf(reference)));
+      if (larger.length < 2 || smaller.length < 2) continue;
+      const { estimate, ci95 } = pageLoadDifference(larger, smaller, maxDfAfter(larger, smaller));
+      const transferMs = (bytes: number, bitsPerSecond: number) => (bytes * 8 * 1000) / bitsPerSecond;
+      const expectedIncreaseMs =
+        transferMs(cell.requestBytesPerInteraction - reference.requestBytesPerInteraction, check.bandwidth.toServer) +
+        transferMs(cell.responseBytesPerInteraction - reference.responseBytesPerInteraction, check.bandwidth.toClient);
+      const toleranceMs = Math.max(ACCURACY_TOLERANCE_MS, SIZE_TOLERANCE_SHARE * expectedIncreaseMs);
+      const errorMs = estimate - expectedIncreaseMs;
+      accuracy.push({
+        scenario: cell.scenario,
+        variant: cell.variant,
+        against: check.against,
+        rttMs: cell.rttMs,
+        chrome: cell.chrome,
+        reference: cell.chrome === 'no-defer',
+        expectedRoundTrips: 0,
+        measuredRoundTrips: 0,
+        expectedIncreaseMs,
+        measuredIncreaseMs: estimate,
+        ci95,
+        errorMs,
+        toleranceMs,
+        withinTolerance: Math.abs(errorMs) <= toleranceMs,
       });
     }
   }

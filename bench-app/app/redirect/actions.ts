@@ -6,6 +6,6 @@ import { itemPath } from './item-path';
 
 /** Creates, then redirects: the created item's page comes back in this action's own response. */
 export async function createItemAction(scope: string, text: string): Promise<void> {
-  const { item } = await addItem({ scope, text });
+  const { item } = await addItem({ scope, text }, 'redirect');
   redirect(itemPath('action', item.id, scope));
 }

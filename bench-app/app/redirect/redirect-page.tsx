@@ -8,7 +8,7 @@ import { ScenarioPage } from '../scenario-page';
  * created from where the last one landed.
  */
 export function RedirectPage(props: { title: string; scope: string; id?: string; form: ReactNode }) {
-  const item = props.id === undefined ? undefined : readItem(props.scope, Number(props.id));
+  const item = props.id === undefined ? undefined : readItem(props.scope, Number(props.id), 'redirect');
   if (props.id !== undefined && !item) notFound();
   return (
     <ScenarioPage title={props.title}>

@@ -10,21 +10,27 @@ export interface Item {
 
 const AddItemInput = z.object({ scope: Scope, text: z.string().trim().min(1).max(200) });
 
-export function listItems(scope: unknown): Item[] {
+/**
+ * Each scenario that adds items keeps them in a list of its own, so that what one persisted is never counted as
+ * another's (the integrity check of a load test counts rows per scenario under one scope prefix).
+ */
+export type ItemListName = 'revalidate' | 'redirect' | 'parallel' | 'nojs';
+
+export function listItems(scope: unknown, list: ItemListName = 'revalidate'): Item[] {
   return db()
-    .prepare('SELECT id, text FROM items WHERE scope = ? ORDER BY id')
-    .all(parseInput(Scope, scope)) as Item[];
+    .prepare('SELECT id, text FROM items WHERE scope = ? AND list = ? ORDER BY id')
+    .all(parseInput(Scope, scope), list) as Item[];
 }
 
 /** Appends an item to the scope's list; returns it with the (validated) scope it went to. */
-export async function addItem(input: unknown): Promise<{ scope: string; item: Item }> {
+export async function addItem(input: unknown, list: ItemListName = 'revalidate'): Promise<{ scope: string; item: Item }> {
   const { scope, text } = parseInput(AddItemInput, input);
   await serverWork();
-  const item = db().prepare('INSERT INTO items (scope, text) VALUES (?, ?) RETURNING id, text').get(scope, text) as Item;
+  const item = db().prepare('INSERT INTO items (scope, text, list) VALUES (?, ?, ?) RETURNING id, text').get(scope, text, list) as Item;
   return { scope, item };
 }
 
 /** One item of the scope's list, or undefined. */
-export function readItem(scope: unknown, id: number): Item | undefined {
-  return db().prepare('SELECT id, text FROM items WHERE scope = ? AND id = ?').get(parseInput(Scope, scope), id) as Item | undefined;
+export function readItem(scope: unknown, id: number, list: ItemListName): Item | undefined {
+  return db().prepare('SELECT id, text FROM items WHERE scope = ? AND id = ? AND list = ?').get(parseInput(Scope, scope), id, list) as Item | undefined;
 }

@@ -8,7 +8,7 @@ export default async function ParallelActionPage({ searchParams }: { searchParam
   const scope = await pageScope(searchParams);
   return (
     <ScenarioPage title="parallel · 5 Server Actions at once">
-      <AddFive scope={scope} initial={listItems(scope)} add={addParallelItemAction} />
+      <AddFive scope={scope} initial={listItems(scope, 'parallel')} add={addParallelItemAction} />
     </ScenarioPage>
   );
 }

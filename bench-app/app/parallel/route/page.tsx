@@ -7,7 +7,7 @@ export default async function ParallelRoutePage({ searchParams }: { searchParams
   const scope = await pageScope(searchParams);
   return (
     <ScenarioPage title="parallel · 5 Route Handler requests at once">
-      <AddFiveViaRoute scope={scope} initial={listItems(scope)} />
+      <AddFiveViaRoute scope={scope} initial={listItems(scope, 'parallel')} />
     </ScenarioPage>
   );
 }
