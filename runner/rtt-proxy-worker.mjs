@@ -29,21 +29,23 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
  * @param {'toServer' | 'toClient'} direction
  */
 function relay(from, to, openAtMs, count, direction) {
-  /** @type {{ dueMs: number, chunk: Buffer | null }[]} */
+  /** A chunk, the end of the stream (null), or a reset: each leaves in order, so a reset never overtakes data in flight. */
+  /** @type {{ dueMs: number, chunk: Buffer | null | 'reset' }[]} */
   const queue = [];
   let scheduled = false;
   /** When the link has sent the last queued bit. */
   let linkFreeMs = -Infinity;
 
-  const deliver = (/** @type {Buffer | null} */ chunk) => {
-    if (chunk === null) to.end();
+  const deliver = (/** @type {Buffer | null | 'reset'} */ chunk) => {
+    if (chunk === 'reset') to.destroy();
+    else if (chunk === null) to.end();
     else if (to.writable) to.write(chunk);
   };
   const pump = () => {
     scheduled = false;
     const now = nowMs();
     while (queue.length > 0 && queue[0].dueMs <= now) {
-      const { chunk, dueMs } = /** @type {{ dueMs: number, chunk: Buffer | null }} */ (queue.shift());
+      const { chunk, dueMs } = /** @type {{ dueMs: number, chunk: Buffer | null | 'reset' }} */ (queue.shift());
       counters.delayedChunks += 1;
       counters.lateMsTotal += now - dueMs;
       recentLatenessMs[(counters.delayedChunks - 1) % LATENESS_KEPT] = now - dueMs;
@@ -58,7 +60,7 @@ function relay(from, to, openAtMs, count, direction) {
     if (waitMs > SPIN_MS) setTimeout(pump, waitMs - SPIN_MS);
     else setImmediate(pump);
   };
-  const enqueue = (/** @type {Buffer | null} */ chunk) => {
+  const enqueue = (/** @type {Buffer | null | 'reset'} */ chunk) => {
     const arrivedMs = nowMs();
     const rate = bitsPerMs[direction];
     if (rttMs === 0 && rate === Infinity && queue.length === 0 && arrivedMs >= openAtMs) {
@@ -66,9 +68,9 @@ function relay(from, to, openAtMs, count, direction) {
       deliver(chunk);
       return;
     }
-    const pieces = chunk === null || rate === Infinity ? [chunk] : Array.from({ length: Math.ceil(chunk.length / PIECE_BYTES) }, (_, i) => chunk.subarray(i * PIECE_BYTES, (i + 1) * PIECE_BYTES));
+    const pieces = !Buffer.isBuffer(chunk) || rate === Infinity ? [chunk] : Array.from({ length: Math.ceil(chunk.length / PIECE_BYTES) }, (_, i) => chunk.subarray(i * PIECE_BYTES, (i + 1) * PIECE_BYTES));
     for (const piece of pieces) {
-      const sentMs = Math.max(arrivedMs, openAtMs, linkFreeMs) + (piece === null ? 0 : (piece.length * 8) / rate);
+      const sentMs = Math.max(arrivedMs, openAtMs, linkFreeMs) + (Buffer.isBuffer(piece) ? (piece.length * 8) / rate : 0);
       if (rate !== Infinity) linkFreeMs = sentMs;
       const last = queue.length > 0 ? queue[queue.length - 1].dueMs : -Infinity;
       queue.push({ dueMs: Math.max(sentMs + rttMs / 2, last), chunk: piece });
@@ -81,10 +83,8 @@ function relay(from, to, openAtMs, count, direction) {
     enqueue(chunk);
   });
   from.on('end', () => enqueue(null));
-  from.on('error', () => to.destroy());
-  from.on('close', (hadError) => {
-    if (hadError) to.destroy();
-  });
+  // A reset (a server that closes with a request body unread) reaches the other side after the data before it, as on a real link.
+  from.on('error', () => enqueue('reset'));
 }
 
 const server = net.createServer({ allowHalfOpen: true }, (client) => {

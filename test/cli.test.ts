@@ -181,15 +181,15 @@ describe('npm run bench, end to end with tiny sample counts', () => {
   });
 });
 
-describe('form, optimistic, redirect and parallel, end to end in the browser', () => {
+describe('form, optimistic, redirect, parallel, payload (two sizes) and nojs, end to end in the browser', () => {
   it('measures every case and variant at two RTTs and reports each scenario, its marks and their known answers', async () => {
     const out = path.join(scratch, 'catalogue');
-    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--seed', '12', '--out', out]);
+    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel,payload-1kb,payload-100kb,nojs', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--seed', '12', '--out', out]);
     expect(exit.stderr + exit.stdout).not.toMatch(/FAILED/);
     expect(exit.code).toBe(0);
     const browser = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'))).browser!;
     expect(new Set(browser.cells.map((cell) => `${cell.scenario}/${cell.variant}`))).toEqual(
-      new Set(['form-valid/action', 'form-valid/route', 'form-invalid/action', 'form-invalid/route', 'optimistic/action', 'optimistic/route', 'redirect/action', 'redirect/route', 'parallel/action', 'parallel/route']),
+      new Set(['form-valid/action', 'form-valid/route', 'form-invalid/action', 'form-invalid/route', 'optimistic/action', 'optimistic/route', 'redirect/action', 'redirect/route', 'parallel/action', 'parallel/route', 'payload-1kb/action', 'payload-1kb/route', 'payload-100kb/action', 'payload-100kb/route', 'nojs/action', 'nojs/route']),
     );
     for (const cell of browser.cells) {
       expect(cell.n, `${cell.scenario}/${cell.variant}`).toBe(4);
@@ -198,7 +198,14 @@ describe('form, optimistic, redirect and parallel, end to end in the browser', (
       if (cell.scenario === 'parallel' && cell.variant === 'route' && cell.rttMs === 0) expect(cell.roundTrips).toBeLessThanOrEqual(2);
       else expect(cell.roundTrips, `${cell.scenario}/${cell.variant}@${cell.rttMs}`).toBe(cell.expectedRoundTrips);
     }
-    expect(browser.comparisons).toHaveLength(10);
+    expect(browser.comparisons).toHaveLength(16);
+    // payload's link is recorded with it, and the larger size is checked against the smaller: extra bytes / rate.
+    const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
+    expect(results.scenarios.find((s) => s.id === 'payload-100kb')!.bandwidth).toEqual({ toServer: 10_000_000, toClient: 10_000_000 });
+    expect(results.scenarios.find((s) => s.id === 'nojs')!.bandwidth).toBeNull();
+    const sizeRows = browser.accuracy.filter((row) => row.against === 'payload-1kb');
+    expect(sizeRows.map((row) => `${row.variant}@${row.rttMs}`).sort()).toEqual(['action@0', 'action@50', 'route@0', 'route@50']);
+    for (const row of sizeRows) expect(row.expectedIncreaseMs).toBeGreaterThan(80);
     // The optimistic paint is timed in every optimistic cell and checked against its own known answer (no rise).
     for (const cell of browser.cells.filter((c) => c.scenario === 'optimistic')) expect(cell.marks.map((mark) => mark.name)).toEqual(['optimistic']);
     expect(browser.accuracy.filter((row) => row.mark === 'optimistic').map((row) => row.expectedIncreaseMs)).toEqual([0, 0]);
@@ -206,7 +213,8 @@ describe('form, optimistic, redirect and parallel, end to end in the browser', (
     const chromium = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
       const { page, problems } = await openOnLaptop(chromium, path.join(out, 'index.html'));
-      for (const id of ['form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel']) await page.locator('h2', { hasText: `Scenario ${id}` }).waitFor();
+      for (const id of ['form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel', 'payload-1kb', 'payload-100kb', 'nojs']) await page.locator('h2', { hasText: `Scenario ${id}` }).waitFor();
+      await page.getByText('Link: 10 Mbit/s down, 10 Mbit/s up').first().waitFor();
       await page.locator('th', { hasText: 'optimistic median / p90 ms' }).waitFor();
       expect(await tooWide(page)).toEqual([]);
       expect(problems).toEqual([]);

@@ -33,7 +33,15 @@ describe('resolveConfig', () => {
   it('selects a family with every case, a single case, or all, in catalogue order', () => {
     expect(resolve('--scenarios', 'parallel,form')!.scenarios).toEqual(['form-valid', 'form-invalid', 'parallel']);
     expect(resolve('--scenarios', 'form-invalid,counter')!.scenarios).toEqual(['counter', 'form-invalid']);
-    expect(resolve('--scenarios', 'all')!.scenarios).toEqual(['counter', 'revalidate', 'form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel']);
+    expect(resolve('--scenarios', 'all')!.scenarios).toEqual(['counter', 'revalidate', 'form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel', 'payload-1kb', 'payload-100kb', 'payload-900kb', 'payload-2mb', 'nojs']);
+    expect(resolve('--scenarios', 'payload')!.scenarios).toEqual(['payload-1kb', 'payload-100kb', 'payload-900kb', 'payload-2mb']);
+  });
+
+  it('takes --bandwidth as one rate for both directions or DOWN/UP, in bits per second', () => {
+    expect(resolve('--bandwidth', '10mbit')!.bandwidth).toEqual({ toClient: 10_000_000, toServer: 10_000_000 });
+    expect(resolve('--bandwidth', '50mbit/512kbit')!.bandwidth).toEqual({ toClient: 50_000_000, toServer: 512_000 });
+    expect(resolve()!.bandwidth).toBeUndefined();
+    for (const bad of ['10', '10mbps', '0mbit', '1mbit/2mbit/3mbit']) expect(() => resolve('--bandwidth', bad)).toThrow(/--bandwidth takes a rate such as 10mbit/);
   });
 
   it('returns null for --help', () => {
@@ -41,7 +49,7 @@ describe('resolveConfig', () => {
   });
 
   it.each([
-    [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate, form, form-valid, form-invalid, optimistic, redirect, parallel or all/],
+    [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate, form, form-valid, form-invalid, optimistic, redirect, parallel, payload, payload-1kb, payload-100kb, payload-900kb, payload-2mb, nojs or all/],
     [['--rtt', '0,fast'], /--rtt takes whole numbers separated by commas/],
     [['--suite', 'browser,load'], /unknown suite "load": choose from browser, http, probes, micro/],
     [['--connections', '10,x'], /--connections takes whole numbers/],

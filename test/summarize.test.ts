@@ -88,3 +88,40 @@ describe('summarize: marks', () => {
     expect(bare.accuracy.every((row) => row.mark === undefined)).toBe(true);
   });
 });
+
+describe('summarize: the bandwidth known answer', () => {
+  // payload at RTT 50 on a 1 Mbit/s link up (8 ms per KB) and 2 Mbit/s down: the larger case sends 100,000 more
+  // bytes (800 ms) and receives 1,000 more (4 ms). The route's large case is 860 ms slower, past 5% of 804 ms (40 ms).
+  const plan = makePlan([scenarioById('payload-1kb'), scenarioById('payload-100kb')], [50]);
+  const samples: Sample[] = plan.arms.flatMap((arm) =>
+    [0, 1, 2].flatMap((round) =>
+      [0, 1].map((index): Sample => {
+        const large = arm.scenario === 'payload-100kb';
+        const latencyMs = 100 + (large ? (arm.variant === 'route' ? 860 : 804) : 0) + ((round + index) % 3) * 0.5;
+        return {
+          ...arm, round, index, warmup: false, latencyMs, listenerLatencyMs: latencyMs, inputDelayMs: 1, frameMs: latencyMs + 4, marksMs: {},
+          roundTrips: 1, requests: [], wireBytes: { toServer: 2_000 + (large ? 100_000 : 0), toClient: 500 + (large ? 1_000 : 0) }, newConnections: 0,
+        };
+      }),
+    ),
+  );
+  const groups = plan.groups.map((group) => ({ key: group.key, scenario: group.scenario, rttMs: group.rttMs, chrome: group.chrome, state: 'precision' as const, loads: 3, plannedLoads: 3, capped: false, stageOneHalfWidthMs: 1 }));
+  const sizeChecks = [{ scenario: 'payload-100kb', against: 'payload-1kb', bandwidth: { toServer: 1_000_000, toClient: 2_000_000 }, variants: ['action', 'route'] }];
+  const { accuracy } = summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1, sizeChecks });
+
+  it('expects the extra bytes on the wire / the rate, each direction at its own, within 5 ms or 5%', () => {
+    const rows = accuracy.filter((row) => row.against === 'payload-1kb');
+    expect(rows.map((row) => row.variant)).toEqual(['action', 'route']);
+    for (const row of rows) expect(row).toMatchObject({ scenario: 'payload-100kb', rttMs: 50, expectedIncreaseMs: 804, toleranceMs: 804 * 0.05 });
+    expect(rows[0]!.measuredIncreaseMs).toBeCloseTo(804, 5);
+    expect(rows[0]!.withinTolerance).toBe(true);
+    expect(rows[1]!.errorMs).toBeCloseTo(56, 5);
+    expect(rows[1]!.withinTolerance).toBe(false);
+  });
+
+  it('checks only the variants named (a refused case is not a transfer) and nothing without a check', () => {
+    const actionOnly = summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1, sizeChecks: [{ ...sizeChecks[0]!, variants: ['route'] }] });
+    expect(actionOnly.accuracy.filter((row) => row.against).map((row) => row.variant)).toEqual(['route']);
+    expect(summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1 }).accuracy.filter((row) => row.against)).toEqual([]);
+  });
+});
