@@ -184,7 +184,7 @@ describe('npm run bench, end to end with tiny sample counts', () => {
 describe('form, optimistic, redirect, parallel, payload (two sizes) and nojs, end to end in the browser', () => {
   it('measures every case and variant at two RTTs and reports each scenario, its marks and their known answers', async () => {
     const out = path.join(scratch, 'catalogue');
-    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel,payload-1kb,payload-100kb,nojs', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--seed', '12', '--out', out]);
+    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel,payload-1kb,payload-100kb,nojs', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--budget', '300', '--seed', '12', '--out', out]);
     expect(exit.stderr + exit.stdout).not.toMatch(/FAILED/);
     expect(exit.code).toBe(0);
     const browser = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'))).browser!;

@@ -17,8 +17,8 @@ let floor: AppServer;
 let dbPath: string;
 let browser: Browser;
 const captures = new Map<string, Capture>();
-/** Scenarios the HTTP suite replays (not form-invalid's designed 422, payload-2mb's refusal or nojs's navigations); payload at one size. */
-const REPLAYED = ['counter', 'revalidate', 'form-valid', 'optimistic', 'redirect', 'parallel', 'payload-100kb'];
+/** The scenarios the HTTP suite replays: not form-invalid (its designed 422), payload (no file bytes in the capture) or nojs (navigations). */
+const REPLAYED = ['counter', 'revalidate', 'form-valid', 'optimistic', 'redirect', 'parallel'];
 
 beforeAll(async () => {
   let dir: string;
