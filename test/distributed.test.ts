@@ -143,7 +143,7 @@ describe('the exported Artillery test', () => {
       expect(counters[`mutation_bench.${tag}.acknowledged.${scenario}`] ?? 0).toBe(users);
     }
     const integrity = await run('runner/export/integrity-cli.ts', ['--target', fixture.server.origin, '--report', reportFile]);
-    expect(integrity.code, integrity.stderr).toBe(0);
+    expect(integrity.code, integrity.stdout + integrity.stderr).toBe(0);
     for (const scenario of new Set(capture.captures.map((c) => c.scenario))) {
       const acknowledged = counters[`mutation_bench.${tag}.acknowledged.${scenario}`];
       expect(integrity.stdout).toContain(`| ${scenario} | ${acknowledged} | ${acknowledged} | 0 | ok |`);

@@ -9,19 +9,19 @@ export const PERSISTED_SQL: Record<string, string> = {
   revalidate: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
                FROM items WHERE list = 'revalidate' AND scope LIKE ?`,
   'form-valid': `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
-         FROM signups WHERE scope LIKE ?`,
+                 FROM signups WHERE scope LIKE ?`,
   // Every payload size writes uploads: counted as one (a load test that replayed payload would count them together).
   payload: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
             FROM uploads WHERE scope LIKE ?`,
   optimistic: `SELECT count(*) AS scopes, coalesce(sum(version), 0) AS mutations, coalesce(sum(version > 1), 0) AS duplicated
                FROM likes WHERE scope LIKE ?`,
-  // Redirect and parallel add items as revalidate does; one parallel interaction is its scope's 5 items.
+  // Items are kept in a list per scenario, so no scenario counts another's; one parallel interaction is its scope's 5 items.
   nojs: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
          FROM items WHERE list = 'nojs' AND scope LIKE ?`,
   redirect: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
-             FROM items WHERE scope LIKE ?`,
+             FROM items WHERE list = 'redirect' AND scope LIKE ?`,
   parallel: `SELECT count(*) AS scopes, coalesce(sum(n = 5), 0) AS mutations, coalesce(sum(n > 5), 0) AS duplicated
-             FROM (SELECT count(*) AS n FROM items WHERE scope LIKE ? GROUP BY scope)`,
+             FROM (SELECT count(*) AS n FROM items WHERE list = 'parallel' AND scope LIKE ? GROUP BY scope)`,
 };
 
 export interface PersistedCounts {

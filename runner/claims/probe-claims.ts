@@ -85,7 +85,7 @@ export function evaluateC6(probes: ProbeResults | undefined): Claim {
   return {
     ...base,
     verdict,
-    summary: `With JavaScript disabled, a form bound to an action was submitted: the POST answered ${noJs.status ?? 'nothing'}, the mutation ${noJs.persisted ? 'persisted' : 'did not persist'}, and the page it answered with showed ${noJs.countAfter ?? 'nothing'} (before: ${noJs.countBefore ?? 'nothing'}). Measured on a probe page; the nojs scenario (timed, against a Route Handler's 303) is not built yet.`,
+    summary: `With JavaScript disabled, a form bound to an action was submitted: the POST answered ${noJs.status ?? 'nothing'}, the mutation ${noJs.persisted ? 'persisted' : 'did not persist'}, and the page it answered with showed ${noJs.countAfter ?? 'nothing'} (before: ${noJs.countBefore ?? 'nothing'}). Measured on a probe page; the nojs scenario times the same flow against a Route Handler's 303 (--scenarios nojs).`,
     evidence: [{ ...noJs, shown, verdict }],
   };
 }
