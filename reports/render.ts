@@ -246,6 +246,7 @@ function scenarioSection(b: BrowserResults, scenario: string, described: Results
   const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
   // A scenario with marks (the optimistic paint) shows each mark's median and p90 beside the end's.
   const markNames = [...new Set(cells.flatMap((cell) => cell.marks.map((mark) => mark.name)))];
+  const sampledMemory = cells.some((cell) => cell.serverMemory !== undefined);
   const cellRows = cells.map((cell) => [
     `${e(cell.variant)}${e(chromeSuffix(cell.chrome))}`,
     e(cell.rttMs),
@@ -256,11 +257,13 @@ function scenarioSection(b: BrowserResults, scenario: string, described: Results
     }),
     ms(cell.medianMs),
     ms(cell.p90Ms),
+    cell.firstByteMedianMs === undefined ? '–' : ms(cell.firstByteMedianMs),
     ms(cell.inputDelayMedianMs),
     ms(cell.frameMedianMs),
     e(cell.requestsPerInteraction),
     `${e(cell.roundTrips)}${cell.roundTrips === cell.expectedRoundTrips ? '' : ` <span class="badge bad">expected ${e(cell.expectedRoundTrips)}</span>`}`,
     `${e(Math.round(cell.requestBytesPerInteraction))} / ${e(Math.round(cell.responseBytesPerInteraction))}${cell.bytesSpread > 0.05 ? ` <span class="badge warn">±${e((cell.bytesSpread * 100).toFixed(0))}%</span>` : ''}`,
+    ...(sampledMemory ? [cell.serverMemory ? `${e(cell.serverMemory.peakMedianMb.toFixed(0))} / ${e(cell.serverMemory.riseMedianMb.toFixed(1))} (p90 ${e(cell.serverMemory.riseP90Mb.toFixed(1))})` : '–'] : []),
   ]);
   const diffRows = comparisons.map((c) => [
     `${e(c.a)} − ${e(c.b)}${e(chromeSuffix(c.chrome))}`,
@@ -272,7 +275,8 @@ function scenarioSection(b: BrowserResults, scenario: string, described: Results
   ]);
   return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}${link ? `<p>Link: ${e(mbit(link.toClient))} down, ${e(mbit(link.toServer))} up, with each row's RTT (the RTT proxy serializes 4 KB pieces at that rate).</p>` : ''}
 ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name) => `<b>${e(name)}</b>`).join(', ')}: the median and p90 from the input, before the end (the median and p90 columns).</p>` : ''}
-${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received'], cellRows)}
+${sampledMemory ? '<p>The server\'s resident memory (the Next server\'s processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction\'s start (p90 in brackets).</p>' : ''}
+${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
 <h3>Differences against the Server Action</h3>
 ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads (a / b)', 'sampling stopped by'], diffRows)}
 <div class="charts"><figure><canvas id="cdf-${e(scenario)}" aria-label="latency CDF for ${e(scenario)}"></canvas><figcaption>Latency CDF per variant and RTT</figcaption></figure>

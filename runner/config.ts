@@ -21,11 +21,13 @@ export type Encoding = (typeof ENCODINGS)[number];
 const PROFILES = {
   /** Smoke runs and tests: 3 page loads per arm, 2 load repeats; its rows are never verdicts. */
   quick: {
+    scenarios: DEFAULT_SCENARIO_IDS,
     rttMs: [0], nMin: 6, nMax: 6, warmup: 1, warmupRounds: 0, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60, chromeModes: ['no-defer'],
     connections: [10], repeats: 2, interactionsPerConnection: 10, minInteractions: 60, microTimeMs: 50,
   },
   /**
-   * The default, sized to end within 6 minutes on 2 cores (README "Benchmarks"). RTTs avoid C1's bounds (route
+   * The default: the claims' core cells (counter and revalidate, which C1-C4 read), sized to end within 6 minutes on
+   * 2 cores (README "Benchmarks"). RTTs avoid C1's bounds (route
    * minus action is about one RTT plus a few ms: 0 and 120 lie outside [50, 100], 60 inside, none near a bound)
    * and span 120 ms for C2's slope. Stage 1 is 6 page loads per arm, stage 2 at most 7; the t interval over page
    * loads holds 95% there (test/interval.test.ts, and `npm run calibrate`: 0 of 45 real A/A CIs excluded 0). The
@@ -33,8 +35,20 @@ const PROFILES = {
    * under 6 minutes; 7 rounds took 250 s here. 5 interleaved load repeats per cell give paired ratio CIs with 4
    * degrees of freedom.
    */
-  standard: {
+  core: {
+    scenarios: DEFAULT_SCENARIO_IDS,
     rttMs: [0, 60, 120], nMin: 18, nMax: 21, warmup: 1, warmupRounds: 0, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 265,
+    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
+    microTimeMs: 250,
+  },
+  /**
+   * Every scenario of the catalogue on core's RTT grid and Chrome modes. A round loads every arm once (84 at three
+   * RTTs, the payload cases over a 10 Mbit/s link among them), so stage 1 is 4 page loads per arm and the browser
+   * budget is 30 minutes; README "Benchmarks" has its wall time.
+   */
+  standard: {
+    scenarios: SCENARIO_IDS,
+    rttMs: [0, 60, 120], nMin: 12, nMax: 15, warmup: 1, warmupRounds: 0, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 1800,
     chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
     microTimeMs: 250,
   },
@@ -46,6 +60,7 @@ const PROFILES = {
    * "Regression tracking"). The claims, which need the RTT grid and shipped Chrome, stay inconclusive.
    */
   ci: {
+    scenarios: DEFAULT_SCENARIO_IDS,
     rttMs: [0], nMin: 60, nMax: 75, warmup: 1, warmupRounds: 2, perPageLoad: 5, ciTargetMs: 2, budgetSeconds: 300,
     chromeModes: ['no-defer'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
     microTimeMs: 250,
@@ -127,9 +142,12 @@ export const USAGE = `Usage: npm run bench -- [options]
 
   --suite LIST        browser, http, probes, micro (default: all four)
   --scenarios LIST    comma-separated scenarios (${SCENARIO_NAMES.join(', ')}), or all; a family (form)
-                      selects its cases (form-valid, form-invalid); default: ${DEFAULT_SCENARIO_IDS.join(', ')}
-  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, standard 0,60,120)
-  --profile NAME      quick | standard (default) | ci (regression tracking: RTT 0, no-defer, more page loads)
+                      selects its cases (form-valid, form-invalid); default: the profile's (${DEFAULT_SCENARIO_IDS.join(', ')};
+                      standard: all)
+  --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, core and
+                      standard 0,60,120)
+  --profile NAME      core (default: the claims' core cells, about 5 minutes) | standard (every scenario, about
+                      N minutes) | quick (smoke) | ci (regression tracking: RTT 0, no-defer, more page loads)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)
   --bandwidth RATE    the emulated link's rate for every scenario, each direction (10mbit, 500kbit, 1gbit), or
@@ -237,13 +255,13 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   const { values } = parseFlags({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
   if (values.help) return null;
 
-  const profileName = values.profile ?? 'standard';
+  const profileName = values.profile ?? 'core';
   if (!(profileName in PROFILES)) {
     throw new UserError(`unknown --profile "${profileName}": choose ${Object.keys(PROFILES).join(' or ')}`);
   }
   const profile = PROFILES[profileName as ProfileName];
 
-  const scenarioNames = listFlag('scenarios', values.scenarios) ?? DEFAULT_SCENARIO_IDS;
+  const scenarioNames = listFlag('scenarios', values.scenarios) ?? profile.scenarios;
   const unknown = scenarioNames.find((name) => name !== 'all' && !SCENARIO_NAMES.includes(name));
   if (unknown) throw new UserError(`unknown scenario "${unknown}": choose from ${SCENARIO_NAMES.join(', ')} or all`);
   const scenarios = scenarioNames.includes('all') ? SCENARIO_IDS : selectScenarios(scenarioNames);

@@ -275,7 +275,8 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
           const origins = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.origin]));
           await withSessions({ chromiumPath, modes: config.chromeModes, origins, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions, version) => {
             chromiumVersion = version;
-            await measureBrowser({ config, plan, sessions, store, progress, random, measurement });
+            const serverGroups = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.pid]));
+            await measureBrowser({ config, plan, sessions, store, progress, random, measurement, serverGroups });
           });
           browserMeasured = true;
         }

@@ -68,6 +68,11 @@ export interface Scenario {
    * bytes / the rate (the bandwidth known answer), when both are measured.
    */
   sizeReference?: string;
+  /**
+   * The server's resident memory is sampled during each interaction (the Next server's process group): its peak,
+   * and its rise over the interaction's start (export: a stream holds a page of rows, a returned value all of it).
+   */
+  serverMemory?: true;
   /** Replayed under HTTP load (the HTTP suite); a scenario whose interaction a replay cannot stand for says why not. */
   httpReplay: true | { skipped: string };
   /**
@@ -298,6 +303,27 @@ const parallel: Scenario = {
   },
 };
 
+const exportScenario: Scenario = {
+  id: 'export',
+  summary: 'export the orders as a 21 MB CSV; the browser holds the file to save ("Saved …" with its size)',
+  reference: 'action',
+  expectedRoundTrips: { action: 1, route: 1 },
+  expectedRequests: { action: 1, route: 1 },
+  serverMemory: true,
+  transportFiles: {
+    action: ['app/export/actions.ts', 'app/export/action/export-via-action.tsx', 'app/export/action/page.tsx'],
+    route: ownFiles('export', 'export-via-route.tsx').route.filter((file) => file !== 'lib/route-handler.ts'),
+  },
+  persistedSql: PERSISTED_SQL.export!,
+  httpReplay: { skipped: 'every interaction moves 21 MB: the load suite\'s fixed work would take a quarter of an hour; the browser cells time it and sample the server\'s memory' },
+  async prepare(page, label) {
+    await page.locator('button:enabled', { hasText: 'Export' }).waitFor();
+    const bytes = await page.locator('output[aria-label="export size"]').textContent();
+    await page.getByLabel('file name').fill(label);
+    return { trigger: page.getByRole('button', { name: 'Export' }), expect: [{ selector: 'output[aria-label="export"]', text: `Saved ${label}.csv: ${bytes} bytes` }] };
+  },
+};
+
 /** The catalogue: ids and variant names are part of the results.json contract. */
 export const SCENARIOS: readonly Scenario[] = [
   counter,
@@ -309,6 +335,7 @@ export const SCENARIOS: readonly Scenario[] = [
   parallel,
   ...(Object.keys(PAYLOAD_SIZES) as PayloadSize[]).map(payloadCase),
   nojs,
+  exportScenario,
 ];
 
 export const SCENARIO_IDS = SCENARIOS.map((scenario) => scenario.id);

@@ -255,6 +255,48 @@ describe.each(variantsOf(scenarioById('nojs')))('nojs/%s, JavaScript disabled', 
   });
 });
 
+describe.each(variantsOf(scenarioById('export')))('export/%s', (variant) => {
+  it('hands the browser the whole 21 MB CSV from the database, records the export, and shows its size', async () => {
+    const scope = `test-export-${variant}`;
+    const page = await open(`${variantPath('export', variant)}?scope=${scope}`);
+    const bytes = Number(await page.locator('output[aria-label="export size"]').textContent());
+    expect(bytes).toBe(21_955_692);
+    const responses: string[] = [];
+    page.on('response', (response) => responses.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} ${response.headers()['content-type']}`));
+    await page.getByLabel('file name').fill('orders');
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.locator('output[aria-label="export"]', { hasText: `Saved orders.csv: ${bytes} bytes` }).waitFor();
+    expect(responses).toEqual([variant === 'route' ? 'GET /api/export 200 text/csv; charset=utf-8' : 'POST /export/action 200 text/x-component']);
+    // The file the user saves: every order, first to last, behind the download link.
+    const saved = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLAnchorElement>('a[download]')!;
+      const text = await (await fetch(link.href)).text();
+      const lines = text.split('\n');
+      return { name: link.download, lines: lines.length - 1, first: lines[1], last: lines.at(-2) };
+    });
+    expect(saved).toEqual({
+      name: 'orders.csv',
+      lines: 200_001,
+      first: '1,customer-007919,SKU-04731,2,4874.63,2026-01-02,"order 1 of a seeded catalogue, packed and shipped"',
+      last: expect.stringMatching(/^200000,customer-\d{6},SKU-\d{5},\d,\d+\.\d\d,2026-\d\d-\d\d,"order 200000 of a seeded catalogue, packed and shipped"$/),
+    });
+    expect(query<{ n: number; bytes: number }>('SELECT count(*) AS n, max(bytes) AS bytes FROM exports WHERE scope = ?', scope)).toEqual({ n: 1, bytes });
+    await page.close();
+  });
+
+  it('is timed by the runner to the saved file, with its first byte and its bytes on the wire', async () => {
+    const session = await BrowserSession.open(browser, server.origin, 'proxy');
+    await session.load(variantPath('export', variant), `test-export-timed-${variant}`);
+    const result = await session.interact(scenarioById('export'), variant, 'timed-1', 10_000);
+    expect(result.roundTrips).toBe(1);
+    expect(result.requests).toHaveLength(1);
+    expect(result.requests[0]!.responseStartMs).toBeLessThan(result.latencyMs);
+    // Chromium asks for gzip, and Next compresses both responses: the CSV crosses the wire in far fewer bytes.
+    expect(result.wireBytes.toClient).toBeGreaterThan(1_000_000);
+    await session.close();
+  });
+});
+
 describe('parallel: the known answer with server delay D and RTT r (5 serialized: 5(D + r); overlapped: D + r)', () => {
   const DELAY_MS = 200;
   const RTT_MS = 40;

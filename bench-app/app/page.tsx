@@ -17,6 +17,8 @@ const PAGES = [
   '/payload/route',
   '/nojs/action',
   '/nojs/route',
+  '/export/action',
+  '/export/route',
 ];
 
 // Plain anchors, not <Link>: prefetches would add requests the benchmark did not ask for.

@@ -34,7 +34,38 @@ const SCHEMA = `
     liked INTEGER NOT NULL,
     version INTEGER NOT NULL
   );
+  CREATE TABLE IF NOT EXISTS orders (
+    id INTEGER PRIMARY KEY,
+    customer TEXT NOT NULL,
+    sku TEXT NOT NULL,
+    quantity INTEGER NOT NULL,
+    cents INTEGER NOT NULL,
+    placed TEXT NOT NULL,
+    note TEXT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS exports (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    scope TEXT NOT NULL,
+    name TEXT NOT NULL,
+    bytes INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS exports_by_scope ON exports (scope, id);
 `;
+
+/** Rows of the orders table the export scenario downloads as CSV: about 20 MB of it. */
+export const ORDER_ROWS = 200_000;
+
+/**
+ * Fills the orders table once, in one statement (concurrent openers wait on the write lock and then find it full):
+ * deterministic rows, so every database exports the same bytes.
+ */
+const SEED_ORDERS = `
+  INSERT INTO orders (id, customer, sku, quantity, cents, placed, note)
+  WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${ORDER_ROWS})
+  SELECT i, printf('customer-%06d', (i * 7919) % 99991), printf('SKU-%05d', (i * 104729) % 49999), 1 + i % 9,
+         100 + (i * 15485863) % 999900, date('2026-01-01', '+' || (i % 365) || ' days'),
+         printf('order %d of a seeded catalogue, packed and shipped', i)
+  FROM n WHERE NOT EXISTS (SELECT 1 FROM orders)`;
 
 export function databasePath(): string {
   return process.env.BENCH_DB_PATH ?? path.join(process.cwd(), 'data', 'bench.sqlite');
@@ -49,6 +80,7 @@ export function openDatabase(file: string = databasePath()): Database.Database {
   // Databases from before items had a list (one per scenario that adds items) get the column.
   const columns = database.prepare('PRAGMA table_info(items)').all() as { name: string }[];
   if (!columns.some((column) => column.name === 'list')) database.exec(`ALTER TABLE items ADD COLUMN list TEXT NOT NULL DEFAULT 'revalidate'`);
+  database.exec(SEED_ORDERS);
   return database;
 }
 

@@ -20,6 +20,8 @@ export const PERSISTED_SQL: Record<string, string> = {
          FROM items WHERE list = 'nojs' AND scope LIKE ?`,
   redirect: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
              FROM items WHERE list = 'redirect' AND scope LIKE ?`,
+  export: `SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations, count(*) - count(DISTINCT scope) AS duplicated
+           FROM exports WHERE scope LIKE ?`,
   parallel: `SELECT count(*) AS scopes, coalesce(sum(n = 5), 0) AS mutations, coalesce(sum(n > 5), 0) AS duplicated
              FROM (SELECT count(*) AS n FROM items WHERE list = 'parallel' AND scope LIKE ? GROUP BY scope)`,
 };

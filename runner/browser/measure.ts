@@ -13,6 +13,7 @@ import { pageLoadDifference } from '../stats/interval';
 import { shuffled, type Random } from '../stats/random';
 import { pageLoadClusters } from '../stats/summarize';
 import { loadRecorder } from '../system/machine-load';
+import { sampleProcessGroup, type ResourceSeries } from '../system/resources';
 import type { BrowserSession } from './session';
 
 /** What the browser phase has measured so far; filled in as it goes, so a crash still leaves it. */
@@ -55,8 +56,14 @@ export function samplingRule(config: Pick<Config, 'nMin' | 'nMax' | 'perPageLoad
   };
 }
 
-/** One page load of one arm: warm-up interactions (kept in samples.jsonl, flagged) then measured ones. */
-async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number, round: number, scopeRound: number, config: Config, record: (sample: Sample) => void) {
+/** How often a scenario that samples the server's memory reads it during an interaction: a 21 MB value lives longer than this. */
+const MEMORY_INTERVAL_MS = 20;
+
+/**
+ * One page load of one arm: warm-up interactions (kept in samples.jsonl, flagged) then measured ones. `serverGroup`:
+ * the process group of the server the arm's build runs in, for scenarios that sample its memory (null: not ours).
+ */
+async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number, round: number, scopeRound: number, config: Config, serverGroup: number | null, record: (sample: Sample) => void) {
   const warmupRound = round < config.warmupRounds;
   const scenario = scenarioById(arm.scenario);
   // A fresh scope per page load: every block starts from an empty counter / list.
@@ -65,8 +72,14 @@ async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number,
   await session.setRtt(arm.rttMs);
   await session.setBandwidth(linkBandwidth(scenario, config.bandwidth));
   for (let index = 0; index < config.warmup + config.perPageLoad; index++) {
-    const result = await session.interact(scenario, arm.variant, interactionLabel(scope, index), config.interactionTimeoutMs);
-    record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, build: arm.build, round, index, warmup: warmupRound || index < config.warmup, ...result });
+    const sampler = scenario.serverMemory && serverGroup !== null ? sampleProcessGroup(serverGroup, MEMORY_INTERVAL_MS) : null;
+    let memory: ResourceSeries | undefined;
+    // The sampler stops whether or not the interaction failed.
+    const result = await session.interact(scenario, arm.variant, interactionLabel(scope, index), config.interactionTimeoutMs).finally(async () => {
+      memory = await sampler?.stop();
+    });
+    const serverRssMb = memory?.points.length ? { serverRssMb: { startMb: memory.points[0]!.rssMb, peakMb: memory.peakRssMb } } : {};
+    record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, build: arm.build, round, index, warmup: warmupRound || index < config.warmup, ...result, ...serverRssMb });
   }
 }
 
@@ -108,6 +121,8 @@ export async function measureBrowser(options: {
   measurement: BrowserMeasurement;
   /** Page-load scopes start at this round number: repeated measurements on one database must not share scopes. */
   firstScopeRound?: number;
+  /** By build: the process group of the server serving it, for scenarios that sample the server's memory. */
+  serverGroups?: ReadonlyMap<string, number | null>;
 }): Promise<void> {
   const { config, plan, sessions, store, progress, random, measurement } = options;
   const scopeRound = (round: number) => (options.firstScopeRound ?? 0) + round;
@@ -141,7 +156,8 @@ export async function measureBrowser(options: {
     for (const arm of shuffled(arms, random)) {
       runSignal.throwIfAborted();
       try {
-        await measureBlock(sessions.get(sessionKey(arm, scenarioById(arm.scenario).javaScript !== false))!, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, record);
+        const session = sessions.get(sessionKey(arm, scenarioById(arm.scenario).javaScript !== false))!;
+        await measureBlock(session, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, options.serverGroups?.get(arm.build) ?? null, record);
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.
         runSignal.throwIfAborted();

@@ -9,7 +9,7 @@ import { shuffled, type Random } from '../stats/random';
 import { loadRecorder, type MachineLoad } from '../system/machine-load';
 import type { Capture } from './capture';
 import { replay, type ReplayOptions, type ReplayResult } from './replay';
-import { sampleProcessGroup, type ResourceSeries } from './resources';
+import { sampleProcessGroup, type ResourceSeries } from '../system/resources';
 import type { BuildLabel } from '../plan';
 
 /** Above this share of one core, the load generator (autocannon, in this process) may be the bottleneck, not the server. */

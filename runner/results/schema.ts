@@ -53,6 +53,8 @@ export const SampleSchema = z.object({
   /** Bytes on the wire in each direction during the interaction, headers and framing included. */
   wireBytes: z.object({ toServer: z.number().int().min(0), toClient: z.number().int().min(0) }),
   newConnections: z.number().int().min(0),
+  /** The server's resident memory (its process group) at the interaction's start and its peak during it; scenarios that sample it only. */
+  serverRssMb: z.object({ startMb: z.number().min(0), peakMb: z.number().min(0) }).optional(),
 });
 
 export const CellSchema = z.object({
@@ -85,6 +87,10 @@ export const CellSchema = z.object({
   medianInteraction: z.object({ latencyMs: Ms, requests: z.array(RequestRecordSchema) }).optional(),
   /** Time from the input to each of the scenario's marks (the optimistic paint), with the round trips expected before it. */
   marks: z.array(z.object({ name: z.string(), n: z.number().int(), medianMs: Ms, p90Ms: Ms, expectedRoundTrips: z.number().int() })).default([]),
+  /** Median time from the input to the first response byte of the interaction (its earliest); absent where no request recorded one. */
+  firstByteMedianMs: Ms.optional(),
+  /** The server's memory during the interactions (scenarios that sample it): median peak RSS, and its rise over each interaction's start. */
+  serverMemory: z.object({ n: z.number().int(), peakMedianMb: z.number(), riseMedianMb: z.number(), riseP90Mb: z.number() }).optional(),
 });
 
 const ComparisonCommon = {

@@ -70,6 +70,12 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
   const totalBytes = samples.map((sample) => sample.wireBytes.toServer + sample.wireBytes.toClient);
   const bytesPerInteraction = median(totalBytes);
   // A stable sort: a recompute picks the same interaction.
+  const firstBytes = samples.flatMap((sample) => {
+    const starts = sample.requests.flatMap((request) => (request.responseStartMs === undefined ? [] : [request.responseStartMs]));
+    return starts.length ? [Math.min(...starts)] : [];
+  });
+  const memory = samples.flatMap((sample) => (sample.serverRssMb ? [sample.serverRssMb] : []));
+  const rises = memory.map(({ startMb, peakMb }) => peakMb - startMb);
   const middle = [...samples].sort((x, y) => x.latencyMs - y.latencyMs)[Math.floor((samples.length - 1) / 2)]!;
   return {
     scenario: arm.scenario,
@@ -97,6 +103,8 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
       const times = atMark(samples, name).map((sample) => sample.latencyMs);
       return times.length ? [{ name, n: times.length, medianMs: median(times), p90Ms: quantile(times, 0.9), expectedRoundTrips: roundTrips }] : [];
     }),
+    ...(firstBytes.length ? { firstByteMedianMs: median(firstBytes) } : {}),
+    ...(memory.length ? { serverMemory: { n: memory.length, peakMedianMb: median(memory.map((m) => m.peakMb)), riseMedianMb: median(rises), riseP90Mb: quantile(rises, 0.9) } } : {}),
   };
 }
 

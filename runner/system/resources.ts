@@ -1,5 +1,5 @@
 import pidusage from 'pidusage';
-import { jiffiesPerSecond, processTable } from '../system/machine-load';
+import { jiffiesPerSecond, processTable } from './machine-load';
 
 export interface ResourcePoint {
   tMs: number;
