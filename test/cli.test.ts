@@ -181,15 +181,15 @@ describe('npm run bench, end to end with tiny sample counts', () => {
   });
 });
 
-describe('form, optimistic, redirect, parallel, payload (two sizes) and nojs, end to end in the browser', () => {
+describe('form, optimistic, redirect, parallel, payload (two sizes), nojs and export, end to end in the browser', () => {
   it('measures every case and variant at two RTTs and reports each scenario, its marks and their known answers', async () => {
     const out = path.join(scratch, 'catalogue');
-    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel,payload-1kb,payload-100kb,nojs', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--budget', '300', '--seed', '12', '--out', out]);
+    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel,payload-1kb,payload-100kb,nojs,export', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--budget', '400', '--seed', '12', '--out', out]);
     expect(exit.stderr + exit.stdout).not.toMatch(/FAILED/);
     expect(exit.code).toBe(0);
     const browser = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'))).browser!;
     expect(new Set(browser.cells.map((cell) => `${cell.scenario}/${cell.variant}`))).toEqual(
-      new Set(['form-valid/action', 'form-valid/route', 'form-invalid/action', 'form-invalid/route', 'optimistic/action', 'optimistic/route', 'redirect/action', 'redirect/route', 'parallel/action', 'parallel/route', 'payload-1kb/action', 'payload-1kb/route', 'payload-100kb/action', 'payload-100kb/route', 'nojs/action', 'nojs/route']),
+      new Set(['form-valid/action', 'form-valid/route', 'form-invalid/action', 'form-invalid/route', 'optimistic/action', 'optimistic/route', 'redirect/action', 'redirect/route', 'parallel/action', 'parallel/route', 'payload-1kb/action', 'payload-1kb/route', 'payload-100kb/action', 'payload-100kb/route', 'nojs/action', 'nojs/route', 'export/action', 'export/route']),
     );
     for (const cell of browser.cells) {
       expect(cell.n, `${cell.scenario}/${cell.variant}`).toBe(4);
@@ -198,7 +198,12 @@ describe('form, optimistic, redirect, parallel, payload (two sizes) and nojs, en
       if (cell.scenario === 'parallel' && cell.variant === 'route' && cell.rttMs === 0) expect(cell.roundTrips).toBeLessThanOrEqual(2);
       else expect(cell.roundTrips, `${cell.scenario}/${cell.variant}@${cell.rttMs}`).toBe(cell.expectedRoundTrips);
     }
-    expect(browser.comparisons).toHaveLength(16);
+    expect(browser.comparisons).toHaveLength(18);
+    // export samples the server's memory during each interaction; the action holds the whole CSV, the stream a page of it.
+    for (const cell of browser.cells) expect(cell.serverMemory !== undefined, `${cell.scenario}/${cell.variant}`).toBe(cell.scenario === 'export');
+    for (const cell of browser.cells.filter((c) => c.scenario === 'export')) expect(cell.serverMemory).toMatchObject({ n: 4, peakMedianMb: expect.any(Number) });
+    const rise = (variant: string) => browser.cells.find((c) => c.scenario === 'export' && c.variant === variant && c.rttMs === 0)!.serverMemory!.riseMedianMb;
+    expect(rise('action')).toBeGreaterThan(rise('route') + 20);
     // payload's link is recorded with it, and the larger size is checked against the smaller: extra bytes / rate.
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.scenarios.find((s) => s.id === 'payload-100kb')!.bandwidth).toEqual({ toServer: 10_000_000, toClient: 10_000_000 });
@@ -213,15 +218,16 @@ describe('form, optimistic, redirect, parallel, payload (two sizes) and nojs, en
     const chromium = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
       const { page, problems } = await openOnLaptop(chromium, path.join(out, 'index.html'));
-      for (const id of ['form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel', 'payload-1kb', 'payload-100kb', 'nojs']) await page.locator('h2', { hasText: `Scenario ${id}` }).waitFor();
+      for (const id of ['form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel', 'payload-1kb', 'payload-100kb', 'nojs', 'export']) await page.locator('h2', { hasText: `Scenario ${id}` }).waitFor();
       await page.getByText('Link: 10 Mbit/s down, 10 Mbit/s up').first().waitFor();
       await page.locator('th', { hasText: 'optimistic median / p90 ms' }).waitFor();
+      await page.locator('th', { hasText: 'server RSS peak / rise MB' }).waitFor();
       expect(await tooWide(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await chromium.close();
     }
-  }, 240_000);
+  }, 360_000);
 });
 
 describe('a server that never answers', () => {

@@ -7,9 +7,13 @@ const at = new Date('2026-11-23T08:00:00Z');
 const resolve = (...argv: string[]) => resolveConfig(argv, at, '/repo');
 
 describe('resolveConfig', () => {
-  it('uses the standard profile with every scenario by default', () => {
+  it("uses the core profile, the claims' core scenarios, by default; standard measures every scenario on the same grid", () => {
+    const standard = resolve('--profile', 'standard')!;
+    expect(standard.scenarios).toEqual(resolve('--scenarios', 'all')!.scenarios);
+    expect(standard).toMatchObject({ rttMs: [0, 60, 120], chromeModes: ['no-defer', 'shipped'] });
+    expect(resolve('--profile', 'standard', '--scenarios', 'export')!.scenarios).toEqual(['export']);
     const config = resolve('--seed', '7')!;
-    expect(config.profile).toBe('standard');
+    expect(config.profile).toBe('core');
     expect(config.scenarios).toEqual(['counter', 'revalidate']);
     expect(config.rttMs).toEqual([0, 60, 120]);
     expect(config).toMatchObject({ chromeModes: ['no-defer', 'shipped'], encodings: ['gzip', 'identity'], connections: [10], repeats: 5, arrivals: 'constant' });
@@ -33,7 +37,7 @@ describe('resolveConfig', () => {
   it('selects a family with every case, a single case, or all, in catalogue order', () => {
     expect(resolve('--scenarios', 'parallel,form')!.scenarios).toEqual(['form-valid', 'form-invalid', 'parallel']);
     expect(resolve('--scenarios', 'form-invalid,counter')!.scenarios).toEqual(['counter', 'form-invalid']);
-    expect(resolve('--scenarios', 'all')!.scenarios).toEqual(['counter', 'revalidate', 'form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel', 'payload-1kb', 'payload-100kb', 'payload-900kb', 'payload-2mb', 'nojs']);
+    expect(resolve('--scenarios', 'all')!.scenarios).toEqual(['counter', 'revalidate', 'form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel', 'payload-1kb', 'payload-100kb', 'payload-900kb', 'payload-2mb', 'nojs', 'export']);
     expect(resolve('--scenarios', 'payload')!.scenarios).toEqual(['payload-1kb', 'payload-100kb', 'payload-900kb', 'payload-2mb']);
   });
 

@@ -125,3 +125,41 @@ describe('summarize: the bandwidth known answer', () => {
     expect(summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1 }).accuracy.filter((row) => row.against)).toEqual([]);
   });
 });
+
+describe("summarize: each cell's first byte and the server's memory", () => {
+  // export at RTT 0: the route answers its first byte at 20 ms and the server's RSS rises 5 MB; the action at 600 ms and 60 MB.
+  const plan = makePlan([scenarioById('export')], [0]);
+  const samples: Sample[] = plan.arms.flatMap((arm) =>
+    [0, 1, 2].flatMap((round) =>
+      [0, 1].map((index): Sample => {
+        const route = arm.variant === 'route';
+        const jitter = (round + index) % 3;
+        return {
+          scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, build: arm.build, round, index, warmup: false,
+          latencyMs: (route ? 500 : 1800) + jitter, listenerLatencyMs: 500, inputDelayMs: 1, frameMs: 510, marksMs: {}, roundTrips: 1,
+          // A request without a first byte on record (a run before it was kept) is left out, not counted as 0.
+          requests: [{ method: route ? 'GET' : 'POST', path: '/x', status: 200, startMs: 2, responseStartMs: (route ? 20 : 600) + jitter, endMs: 480 }, { method: 'GET', path: '/y', status: 200, startMs: 1, endMs: 3 }],
+          wireBytes: { toServer: 600, toClient: route ? 21_956_923 : 4_230_779 }, newConnections: 0,
+          ...(index === 1 && round === 2 ? {} : { serverRssMb: { startMb: 300 + round, peakMb: 300 + round + (route ? 5 : 60) + jitter } }),
+        };
+      }),
+    ),
+  );
+  const groups = plan.groups.map((group) => ({ key: group.key, scenario: group.scenario, rttMs: group.rttMs, chrome: group.chrome, state: 'precision' as const, loads: 3, plannedLoads: 3, capped: false, stageOneHalfWidthMs: 1 }));
+  const { cells } = summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1 });
+
+  it('gives the median first byte, and the median peak and rise of the samples that read the memory', () => {
+    const route = cells.find((cell) => cell.variant === 'route')!;
+    const action = cells.find((cell) => cell.variant === 'action')!;
+    expect(route.firstByteMedianMs).toBe(21);
+    expect(action.firstByteMedianMs).toBe(601);
+    expect(route.serverMemory).toMatchObject({ n: 5, riseMedianMb: 6 });
+    expect(action.serverMemory).toMatchObject({ n: 5, riseMedianMb: 61, peakMedianMb: 362 });
+  });
+
+  it('leaves both out where nothing recorded them', () => {
+    const bare = summarize({ plan, samples: samples.map(({ serverRssMb: _, ...sample }) => ({ ...sample, requests: sample.requests.map(({ responseStartMs: __, ...request }) => request) })), groups, failedArms: new Set(), expectedRoundTrips: () => 1 }).cells;
+    for (const cell of bare) expect(cell).not.toHaveProperty('serverMemory');
+    for (const cell of bare) expect(cell).not.toHaveProperty('firstByteMedianMs');
+  });
+});
