@@ -6,6 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 /** Timers fire up to ~1 ms late; the last stretch before a due time is spun with setImmediate instead. */
 const SPIN_MS = 1.5;
+/**
+ * A queue longer than this is a bulk transfer (a 21 MB download arrives in hundreds of chunks, one due every
+ * millisecond or two): spinning for each would keep a core busy for the whole transfer, taking it from the server
+ * and the browser being measured, so its chunks wait on timers (up to ~1 ms late) instead.
+ */
+const SPIN_QUEUE_MAX = 4;
 
 let rttMs = 0;
 /** The link's rate in each direction, bits per ms (Infinity: no limit). */
@@ -57,7 +63,8 @@ function relay(from, to, openAtMs, count, direction) {
     if (scheduled || queue.length === 0) return;
     scheduled = true;
     const waitMs = queue[0].dueMs - nowMs();
-    if (waitMs > SPIN_MS) setTimeout(pump, waitMs - SPIN_MS);
+    if (queue.length > SPIN_QUEUE_MAX) setTimeout(pump, Math.max(0, waitMs));
+    else if (waitMs > SPIN_MS) setTimeout(pump, waitMs - SPIN_MS);
     else setImmediate(pump);
   };
   const enqueue = (/** @type {Buffer | null | 'reset'} */ chunk) => {
