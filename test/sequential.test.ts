@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceGroup, samplingRule } from '../runner/browser/measure';
+import { advanceGroup, budgetStops, MIN_LOADS_FOR_INTERVAL, samplingRule } from '../runner/browser/measure';
 import { resolveConfig } from '../runner/config';
 import { bandVerdict } from '../runner/claims/verdicts';
 import { makePlan, armKey, type Arm } from '../runner/plan';
@@ -114,5 +114,16 @@ describe('advanceGroup', () => {
     const group = fresh();
     advanceGroup(group, planned, clusters(8, 1), new Set([armKey(planned.arms[0]!)]), rule);
     expect(group.state).toBe('failed');
+  });
+});
+
+describe('budgetStops', () => {
+  it('stops a round that would end past the budget once every open group has the page loads an interval needs', () => {
+    expect(budgetStops(250, 20, 265, [2, 3])).toBe(true);
+    expect(budgetStops(240, 20, 265, [2, 3])).toBe(false);
+    // A cell with one page load has a median but no interval: the run goes past its budget for a second one.
+    expect(budgetStops(250, 200, 265, [1, 6])).toBe(false);
+    expect(budgetStops(600, 200, 265, [MIN_LOADS_FOR_INTERVAL])).toBe(true);
+    expect(budgetStops(600, 200, 265, [])).toBe(true);
   });
 });

@@ -83,6 +83,18 @@ async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number,
   }
 }
 
+/** The fewest page loads per arm an interval can be computed from: the budget does not stop a group below this. */
+export const MIN_LOADS_FOR_INTERVAL = 2;
+
+/**
+ * Whether the next round must not start: it would end past the budget (judged by the last round's length), and every
+ * open group already has the page loads an interval needs. A run whose scenarios take longer than the budget (every
+ * scenario, payload's slow cases) still ends with a median, a p90 and an interval in every cell, past the budget.
+ */
+export function budgetStops(elapsedSeconds: number, lastRoundSeconds: number, budgetSeconds: number, openGroupLoads: readonly number[]): boolean {
+  return elapsedSeconds + lastRoundSeconds > budgetSeconds && openGroupLoads.every((loads) => loads >= MIN_LOADS_FOR_INTERVAL);
+}
+
 /**
  * After a round: a group that has stage 1's page loads plans stage 2 from its widest half-width (once); a group
  * that has its planned page loads stops. Pure apart from updating `group`.
@@ -143,13 +155,19 @@ export async function measureBrowser(options: {
   progress.start('browser', config.warmupRounds + rule.maxLoads);
   let round = 0;
   let lastRoundSeconds = 0;
+  let pastBudget = false;
   for (; round < config.warmupRounds + rule.maxLoads && openGroups().length > 0; round++) {
     // A round that would end past the budget does not start (judged by the last round's length): the budget
-    // bounds the browser phase, not just when its last round may begin.
-    if (elapsedSeconds() + lastRoundSeconds > config.budgetSeconds) {
+    // bounds the browser phase, not just when its last round may begin; but every cell gets an interval first.
+    const openLoads = measurement.groups.filter((group) => group.state === 'open').map((group) => group.loads);
+    if (budgetStops(elapsedSeconds(), lastRoundSeconds, config.budgetSeconds, openLoads)) {
       for (const group of measurement.groups) if (group.state === 'open') group.state = 'budget';
       progress.log(`time budget of ${config.budgetSeconds} s reached: ${measurement.groups.filter((g) => g.state === 'budget').length} groups stopped before their planned page loads`);
       break;
+    }
+    if (elapsedSeconds() + lastRoundSeconds > config.budgetSeconds && !pastBudget) {
+      pastBudget = true;
+      progress.log(`time budget of ${config.budgetSeconds} s: going past it until every cell has ${MIN_LOADS_FOR_INTERVAL} page loads, the fewest an interval needs`);
     }
     const roundStartSeconds = elapsedSeconds();
     const arms = openGroups().flatMap((group) => group.arms.filter((arm) => !measurement.failedArms.has(armKey(arm))));
