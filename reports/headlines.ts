@@ -402,6 +402,78 @@ function c13(evidence: readonly Row[]): string | null {
   return `The server-only secret, ${usedBy}, was in ${found(client, client.files!, 'client build files')} and in ${found(browser, browser.responses!, 'responses the browser loaded')}.${guard}`;
 }
 
+interface C11Row extends Gated {
+  measure: string;
+  rttMs: number;
+  action?: number;
+  route?: number | null;
+  diffMs?: number;
+  ci95?: Interval;
+  verdict: RowVerdict;
+}
+
+function c11(evidence: readonly Row[]): string | null {
+  const rows = rowsOf<C11Row>(evidence, ['measure', 'rttMs', 'verdict']);
+  const chains = rows.filter((row) => row.action !== undefined);
+  const times = rows.filter((row) => row.diffMs !== undefined && row.ci95 !== undefined && row.reason === undefined);
+  if (!chains.length) return null;
+  const chain = `formed a chain of ${list(chains.map((row) => `${count(row.action!)} ${row.action === 1 ? 'request' : 'requests'} at RTT ${row.rttMs} ms`))}`;
+  const fetches = chains.every((row) => row.route !== null && row.route !== undefined) ? ` (five fetches to a Route Handler: ${list(chains.map((row) => count(row.route!)))})` : '';
+  const timed = times.length ? `; until all five showed, the action was ${list(times.map((row) => `${faster(row.diffMs!)} at RTT ${row.rttMs} ms (${ci(row.ci95!)})`))}` : '';
+  return `Started together with Promise.all in the browser, five actions ${chain}${fetches}${timed}. Inside one action, Promise.all runs on the server like any JavaScript; the chain is Next's client sending one action at a time.${heldBack(rows.filter((row) => row.diffMs !== undefined))}`;
+}
+
+interface C14Row extends Gated {
+  measure: string;
+  variant: string;
+  rttMs: number;
+  ms: number;
+  ci95: Interval;
+  role: string;
+  verdict: RowVerdict;
+}
+
+function c14(evidence: readonly Row[]): string | null {
+  const rows = rowsOf<C14Row>(evidence, ['measure', 'variant', 'rttMs', 'ms', 'ci95', 'role']);
+  const decisive = rows.filter((row) => row.role === 'verdict');
+  const paints = decisive.filter((row) => row.measure.startsWith('optimistic paint after'));
+  const rises = decisive.filter((row) => row.measure.includes('rise'));
+  if (!paints.length) return null;
+  const at = (row: C14Row) => `${ms(row.ms)} at RTT ${row.rttMs} ms (${ci(row.ci95)})`;
+  const risen = rises.length ? ` From RTT 0 it rose by ${list(rises.map(at))}, against ±5 ms for "independent of RTT".` : '';
+  const byHand = rows.filter((row) => row.variant === 'route' && row.measure.startsWith('optimistic paint after'));
+  const route = byHand.length ? ` Set by hand before a fetch, the route's optimistic state painted in ${list(byHand.map((row) => `${ms(row.ms)} at RTT ${row.rttMs} ms`))}.` : '';
+  return `With useOptimistic and the action, the toggled like painted ${list(paints.map(at))} after the click was handled, against one frame (16.7 ms).${risen}${route}${heldBack(decisive)}`;
+}
+
+interface C15Row extends Gated {
+  measure: string;
+  diff?: number;
+  unit?: string;
+  ci95?: Interval;
+  action?: string;
+  route?: string;
+  verdict: RowVerdict;
+}
+
+function c15(evidence: readonly Row[]): string | null {
+  const rows = rowsOf<C15Row>(evidence, ['measure', 'verdict']);
+  if (!rows.length) return null;
+  const value = (row: C15Row) =>
+    row.diff !== undefined && row.ci95 && row.unit
+      ? `${fixed(row.diff)} ${row.unit} (${ci(row.ci95, 1, ` ${row.unit}`)})`
+      : `action ${row.action}, route ${row.route}`;
+  const phrase = (row: C15Row) => `${row.measure.replace(', route minus action', '')}: ${value(row)}`;
+  const decided = (verdict: RowVerdict) => rows.filter((row) => row.reason === undefined && row.verdict === verdict);
+  const [better, worse, same] = [decided('supported'), decided('refuted'), decided('inconclusive')];
+  const parts = [
+    ...(better.length ? [`better beyond noise in ${list(better.map(phrase))}`] : []),
+    ...(worse.length ? [`worse beyond noise in ${list(worse.map(phrase))}`] : []),
+    ...(same.length ? [`no different beyond noise in ${list(same.map((row) => row.measure.replace(', route minus action', '')))}`] : []),
+  ];
+  return `Route minus action on a 21 MB CSV export and uploads up to 2 MB: the Route Handler is ${parts.join('; ') || 'held back in every row'}.${heldBack(rows)}`;
+}
+
 /** The headline writers, by claim id; a claim missing here answers with its summary (see headline). */
 export const FINDINGS: Readonly<Record<string, (evidence: readonly Row[]) => string | null>> = {
   C1: c1,
@@ -415,6 +487,9 @@ export const FINDINGS: Readonly<Record<string, (evidence: readonly Row[]) => str
   C8: c8,
   C9: c9,
   C10: c10,
+  C11: c11,
   C12: c12,
   C13: c13,
+  C14: c14,
+  C15: c15,
 };

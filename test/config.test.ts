@@ -53,7 +53,7 @@ describe('resolveConfig', () => {
   });
 
   it.each([
-    [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate, form, form-valid, form-invalid, optimistic, redirect, parallel, payload, payload-1kb, payload-100kb, payload-900kb, payload-2mb, nojs or all/],
+    [['--scenarios', 'counter,nope'], /unknown scenario "nope": choose from counter, revalidate, form, form-valid, form-invalid, optimistic, redirect, parallel, payload, payload-1kb, payload-100kb, payload-900kb, payload-2mb, nojs, export or all/],
     [['--rtt', '0,fast'], /--rtt takes whole numbers separated by commas/],
     [['--suite', 'browser,load'], /unknown suite "load": choose from browser, http, probes, micro/],
     [['--connections', '10,x'], /--connections takes whole numbers/],

@@ -67,7 +67,12 @@ describe('summarize: marks', () => {
 
   it("summarizes each mark per cell beside the end, from the samples that have it", () => {
     const action = cells.find((cell) => cell.variant === 'action' && cell.rttMs === 50)!;
-    expect(action.marks).toEqual([{ name: 'optimistic', n: 7, medianMs: 6.5, p90Ms: expect.any(Number), expectedRoundTrips: 0 }]);
+    // After the input delay (1 ms): page-load medians 5.25, 5.5, 5.75 and 5 (the last page load kept one mark).
+    expect(action.marks).toEqual([{ name: 'optimistic', n: 7, medianMs: 6.5, p90Ms: expect.any(Number), expectedRoundTrips: 0, afterInputDelayMs: { estimate: 5.375, ci95: expect.any(Array) } }]);
+    const [lo, hi] = action.marks[0]!.afterInputDelayMs!.ci95;
+    // mean 5.375, sd 0.3227 over 4 page loads: ± t(3) 3.182 × 0.1614.
+    expect(lo).toBeCloseTo(5.375 - 0.5135, 3);
+    expect(hi).toBeCloseTo(5.375 + 0.5135, 3);
     expect(action.medianMs).toBe(70.5);
   });
 

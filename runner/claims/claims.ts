@@ -3,8 +3,8 @@ import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults, P
 import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9 } from './probe-claims';
 import { fitLine, tCritical, type LineFit } from '../stats/interval';
 import { browserGate, httpGate, QUICK_REASON, type RunConditions } from './gating';
-import { UNMEASURED_CLAIMS, unmeasured } from './unmeasured';
-import { SEED_002, SEED_003, allOf, bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, type Verdict } from './verdicts';
+import { evaluateC11, evaluateC14, evaluateC15 } from './scenario-claims';
+import { SEED_002, SEED_003, allOf, bandVerdict, combineDirections, combineVerdicts, directionVerdict, fmtCi, fmtMs, gatedNote, type Verdict } from './verdicts';
 
 export { combineVerdicts } from './verdicts';
 
@@ -53,12 +53,6 @@ export function rangesInside(fit: LineFit, [low, high]: readonly [number, number
     else ranges.push([rtt, rtt]);
   }
   return ranges;
-}
-
-/** " N row(s) inconclusive by rule: reasons." for the rows a gate held back, or nothing. */
-function gatedNote(rows: readonly Record<string, unknown>[]): string {
-  const reasons = rows.flatMap((row) => (typeof row.reason === 'string' ? [row.reason] : []));
-  return reasons.length ? ` ${reasons.length} row(s) inconclusive by rule: ${[...new Set(reasons)].join('; ')}.` : '';
 }
 
 const describeFit = (fit: LineFit) =>
@@ -309,10 +303,10 @@ export function evaluateC4b(input: ClaimInput): Claim {
   };
 }
 
-/** Every claim of DESIGN's table, in order: the measured ones evaluated, the rest listed as not measured. */
+/** Every claim of DESIGN's table, in its order; a claim whose suite or scenario did not run is `not-measured`, saying what would measure it. */
 export function evaluateClaims(input: ClaimInput): Claim[] {
-  const measured = [evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), evaluateC5(input.probes), evaluateC6(input.probes), evaluateC7(input.probes), evaluateC8(input.probes), evaluateC9(input.probes), evaluateC10(input.probes), evaluateC12(input.probes), evaluateC13(input.probes)];
-  const listed = [...measured, ...UNMEASURED_CLAIMS.map(unmeasured)];
-  const order = (id: string) => Number(id.slice(1).replace(/[ab]$/, '')) + (id.endsWith('b') ? 0.2 : id.endsWith('a') ? 0.1 : 0);
-  return listed.sort((a, b) => order(a.id) - order(b.id));
+  return [
+    evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), evaluateC5(input.probes), evaluateC6(input.probes), evaluateC7(input.probes),
+    evaluateC8(input.probes), evaluateC9(input.probes), evaluateC10(input.probes), evaluateC11(input), evaluateC12(input.probes), evaluateC13(input.probes), evaluateC14(input), evaluateC15(input),
+  ];
 }

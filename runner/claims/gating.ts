@@ -21,6 +21,25 @@ export function accuracyMissed(row: Pick<Accuracy, 'ci95' | 'expectedIncreaseMs'
   return row.ci95[1] < row.expectedIncreaseMs - row.toleranceMs || row.ci95[0] > row.expectedIncreaseMs + row.toleranceMs;
 }
 
+/** Why rows sampled this way may not carry a verdict, or null: the quick profile, a failed, budget-stopped, unfinished or under-sampled group. */
+function samplingGate(run: RunConditions, sampling: string, loads: number): string | null {
+  if (run.profile === 'quick') return QUICK_REASON;
+  if (sampling === 'failed') return 'an arm of this comparison failed';
+  if (sampling === 'budget') return 'the time budget stopped sampling before the planned page loads';
+  if (sampling === 'open') return 'sampling did not finish';
+  if (loads < run.minLoads) return `${loads} page loads, below n_min's ${run.minLoads}`;
+  return null;
+}
+
+/**
+ * Why a row read from one cell (the optimistic paint's time, its rise with RTT) may not carry a verdict, or null:
+ * the gates of its group's sampling; a cell has no A/A control of its own.
+ */
+export function cellGate(browser: BrowserResults, run: RunConditions, cell: { scenario: string; rttMs: number; chrome: ChromeMode; loads: number }): string | null {
+  const group = browser.groups.find((candidate) => candidate.scenario === cell.scenario && candidate.rttMs === cell.rttMs && candidate.chrome === cell.chrome);
+  return samplingGate(run, group?.state ?? 'open', cell.loads);
+}
+
 /**
  * Why a browser comparison row may not carry a verdict, or null. DESIGN's rule: no verdict from failed,
  * budget-stopped or under-sampled rows, the quick profile, or a scenario/RTT whose A/A fails or whose accuracy
@@ -32,11 +51,8 @@ export function browserGate(
   run: RunConditions,
   row: { scenario: string; rttMs: number; chrome: ChromeMode; sampling: string; loads: readonly [number, number]; a: string; b: string },
 ): string | null {
-  if (run.profile === 'quick') return QUICK_REASON;
-  if (row.sampling === 'failed') return 'an arm of this comparison failed';
-  if (row.sampling === 'budget') return 'the time budget stopped sampling before the planned page loads';
-  if (row.sampling === 'open') return 'sampling did not finish';
-  if (Math.min(...row.loads) < run.minLoads) return `${Math.min(...row.loads)} page loads, below n_min's ${run.minLoads}`;
+  const sampled = samplingGate(run, row.sampling, Math.min(...row.loads));
+  if (sampled) return sampled;
   const aa = browser.aa.find((a) => a.scenario === row.scenario && a.rttMs === row.rttMs && a.chrome === row.chrome);
   if (!aa) return 'no A/A control for this scenario and RTT';
   if (aa.ci95[0] > 0 || aa.ci95[1] < 0) return `the A/A control at this RTT excluded 0 (${aa.diffMedianMs.toFixed(1)} ms, CI ${aa.ci95.map((x) => x.toFixed(1)).join(' to ')})`;

@@ -53,3 +53,9 @@ export function directionVerdict(ci95: readonly [number, number], parity: number
 
 export const fmtMs = (ms: number): string => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(1)} ms`;
 export const fmtCi = ([lo, hi]: readonly [number, number], digits = 1): string => `CI ${lo.toFixed(digits)} to ${hi.toFixed(digits)}`;
+
+/** " N row(s) inconclusive by rule: reasons." for the rows a gate held back, or nothing. */
+export function gatedNote(rows: readonly Record<string, unknown>[]): string {
+  const reasons = rows.flatMap((row) => (typeof row.reason === 'string' ? [row.reason] : []));
+  return reasons.length ? ` ${reasons.length} row(s) inconclusive by rule: ${[...new Set(reasons)].join('; ')}.` : '';
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 const Ms = z.number().finite();
 const Interval = z.tuple([Ms, Ms]);
+const EstimateSchema = z.object({ estimate: z.number(), ci95: Interval });
 const SamplingState = z.enum(['open', 'precision', 'n-max', 'budget', 'failed']);
 const ChromeMode = z.enum(['no-defer', 'shipped']);
 
@@ -86,7 +87,19 @@ export const CellSchema = z.object({
   /** The interaction whose latency is the cell's median (the lower middle one for an even n): its requests, for the report's waterfall. Absent in runs before it was kept. */
   medianInteraction: z.object({ latencyMs: Ms, requests: z.array(RequestRecordSchema) }).optional(),
   /** Time from the input to each of the scenario's marks (the optimistic paint), with the round trips expected before it. */
-  marks: z.array(z.object({ name: z.string(), n: z.number().int(), medianMs: Ms, p90Ms: Ms, expectedRoundTrips: z.number().int() })).default([]),
+  marks: z
+    .array(
+      z.object({
+        name: z.string(),
+        n: z.number().int(),
+        medianMs: Ms,
+        p90Ms: Ms,
+        expectedRoundTrips: z.number().int(),
+        /** The mark minus the input delay (from the click listener to the state showing): the mean of page-load medians with its t interval (C14); absent with fewer than 2 page loads. */
+        afterInputDelayMs: EstimateSchema.optional(),
+      }),
+    )
+    .default([]),
   /** Median time from the input to the first response byte of the interaction (its earliest); absent where no request recorded one. */
   firstByteMedianMs: Ms.optional(),
   /** The server's memory during the interactions (scenarios that sample it): median peak RSS, and its rise over each interaction's start. */
@@ -110,7 +123,15 @@ const ComparisonCommon = {
   sampling: SamplingState,
 };
 
-export const ComparisonSchema = z.object({ ...ComparisonCommon, a: z.string(), b: z.string() });
+export const ComparisonSchema = z.object({
+  ...ComparisonCommon,
+  a: z.string(),
+  b: z.string(),
+  /** a minus b in the interaction's first response byte, by the same page-load interval; where both arms recorded it. */
+  firstByteDiffMs: EstimateSchema.optional(),
+  /** a minus b in the server's RSS rise during an interaction (MB), by the same page-load interval; scenarios that sample it. */
+  serverRssRiseDiffMb: EstimateSchema.optional(),
+});
 export const AaSchema = z.object({ ...ComparisonCommon, variant: z.string() });
 
 /** The RTT known answer: latency(rtt) - latency(0) should be roundTrips x rtt. */
@@ -154,8 +175,6 @@ export const GroupSchema = z.object({
 });
 
 const Percentiles = z.object({ p50: Ms, p90: Ms, p99: Ms, p99_9: Ms });
-const EstimateSchema = z.object({ estimate: z.number(), ci95: Interval });
-
 /** One short replay of a cell; a cell's numbers are medians over its repeats, interleaved with the other cells'. */
 export const HttpRepeatSchema = z.object({
   interactionsPerSec: z.number(),

@@ -53,6 +53,16 @@ export function pageLoadDifference(
   return { estimate, ci95: [estimate - halfWidth, estimate + halfWidth], halfWidth, degreesOfFreedom, clusters: [a.length, b.length] };
 }
 
+/** One arm's typical page load: the mean of its page-load medians with a t interval (n - 1 df, capped as above). */
+export function pageLoadMean(clusters: readonly (readonly number[])[], maxDegreesOfFreedom = Number.POSITIVE_INFINITY): Estimate & { degreesOfFreedom: number } {
+  if (clusters.length < 2) throw new Error('a page-load interval needs at least 2 page loads');
+  const medians = clusters.map((load) => median(load));
+  const degreesOfFreedom = Math.min(medians.length - 1, maxDegreesOfFreedom);
+  const estimate = mean(medians);
+  const halfWidth = tCritical(degreesOfFreedom) * Math.sqrt(sampleVariance(medians) / medians.length);
+  return { estimate, ci95: [estimate - halfWidth, estimate + halfWidth], degreesOfFreedom };
+}
+
 /** mean(a) - mean(b) with its Welch standard error and Welch-Satterthwaite degrees of freedom (each side at least 2 values). */
 export function welchDifference(a: readonly number[], b: readonly number[]): { estimate: number; standardError: number; degreesOfFreedom: number } {
   const varianceA = sampleVariance(a) / a.length;

@@ -1,7 +1,7 @@
 import { armKey, type Arm, type Plan } from '../plan';
 import type { AaResult, Accuracy, Cell, Comparison, Group, Sample } from '../results/schema';
 import { median, quantile } from './quantile';
-import { pageLoadDifference } from './interval';
+import { pageLoadDifference, pageLoadMean } from './interval';
 
 /** Largest |measured - expected| RTT slope error (ms) the accuracy panel accepts. */
 export const ACCURACY_TOLERANCE_MS = 5;
@@ -59,21 +59,37 @@ export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'laten
   return [...byRound.values()];
 }
 
+/** A per-interaction metric as clusters, one per page load; samples that did not record it are left out. */
+function metricClusters(samples: readonly Sample[], pick: (sample: Sample) => number | undefined): number[][] {
+  return pageLoadClusters(samples.flatMap((sample) => {
+    const value = pick(sample);
+    return value === undefined ? [] : [{ round: sample.round, latencyMs: value }];
+  }));
+}
+
+/** The interaction's first response byte (its earliest), where a request recorded one. */
+const firstByteOf = (sample: Sample): number | undefined => {
+  const starts = sample.requests.flatMap((request) => (request.responseStartMs === undefined ? [] : [request.responseStartMs]));
+  return starts.length ? Math.min(...starts) : undefined;
+};
+
+const rssRiseOf = (sample: Sample): number | undefined => (sample.serverRssMb ? sample.serverRssMb.peakMb - sample.serverRssMb.startMb : undefined);
+
 /** The time to one of the interaction's marks instead of its end, for the functions that read latencyMs. */
 const atMark = (samples: readonly Sample[], mark: string): Pick<Sample, 'round' | 'latencyMs'>[] =>
   samples.filter((sample) => sample.marksMs[mark] !== undefined).map((sample) => ({ round: sample.round, latencyMs: sample.marksMs[mark]! }));
 
-function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number, marks: Readonly<Record<string, number>>): Cell {
+/** The largest df an interval over these page loads may use (stage 1's after a two-stage stop). */
+type DfCap = (...clusters: readonly (readonly unknown[])[]) => number;
+
+function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number, marks: Readonly<Record<string, number>>, maxDf: DfCap): Cell {
   const samplesMs = samples.map((sample) => sample.latencyMs);
   const requestBytes = samples.map((sample) => sample.wireBytes.toServer);
   const responseBytes = samples.map((sample) => sample.wireBytes.toClient);
   const totalBytes = samples.map((sample) => sample.wireBytes.toServer + sample.wireBytes.toClient);
   const bytesPerInteraction = median(totalBytes);
   // A stable sort: a recompute picks the same interaction.
-  const firstBytes = samples.flatMap((sample) => {
-    const starts = sample.requests.flatMap((request) => (request.responseStartMs === undefined ? [] : [request.responseStartMs]));
-    return starts.length ? [Math.min(...starts)] : [];
-  });
+  const firstBytes = samples.flatMap((sample) => firstByteOf(sample) ?? []);
   const memory = samples.flatMap((sample) => (sample.serverRssMb ? [sample.serverRssMb] : []));
   const rises = memory.map(({ startMb, peakMb }) => peakMb - startMb);
   const middle = [...samples].sort((x, y) => x.latencyMs - y.latencyMs)[Math.floor((samples.length - 1) / 2)]!;
@@ -101,7 +117,10 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
     medianInteraction: { latencyMs: middle.latencyMs, requests: middle.requests },
     marks: Object.entries(marks).flatMap(([name, roundTrips]) => {
       const times = atMark(samples, name).map((sample) => sample.latencyMs);
-      return times.length ? [{ name, n: times.length, medianMs: median(times), p90Ms: quantile(times, 0.9), expectedRoundTrips: roundTrips }] : [];
+      const afterInputDelay = metricClusters(samples, (sample) => (sample.marksMs[name] === undefined ? undefined : sample.marksMs[name] - sample.inputDelayMs));
+      const interval = afterInputDelay.length >= 2 ? pageLoadMean(afterInputDelay, maxDf(afterInputDelay)) : null;
+      const mark = { name, n: times.length, medianMs: median(times), p90Ms: quantile(times, 0.9), expectedRoundTrips: roundTrips };
+      return times.length ? [interval ? { ...mark, afterInputDelayMs: { estimate: interval.estimate, ci95: interval.ci95 } } : mark] : [];
     }),
     ...(firstBytes.length ? { firstByteMedianMs: median(firstBytes) } : {}),
     ...(memory.length ? { serverMemory: { n: memory.length, peakMedianMb: median(memory.map((m) => m.peakMb)), riseMedianMb: median(rises), riseP90Mb: quantile(rises, 0.9) } } : {}),
@@ -121,14 +140,22 @@ export function summarize(input: SummaryInput): {
   const stateOf = (groupKey: string, a: Arm, b: Arm) =>
     input.failedArms.has(armKey(a)) || input.failedArms.has(armKey(b)) ? 'failed' : (input.groups.find((group) => group.key === groupKey)?.state ?? 'open');
 
-  const cells: Cell[] = input.plan.arms
-    .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
-    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario)));
-
   // Only arms that went past stage 1 were sized from its spread: their intervals keep stage 1's df.
   const stageOne = input.stageOneLoads;
-  const maxDfAfter = (a: readonly unknown[], b: readonly unknown[]) =>
-    stageOne !== undefined && Math.min(a.length, b.length) > stageOne ? stageOne - 1 : Number.POSITIVE_INFINITY;
+  const maxDfAfter: DfCap = (...clusters) =>
+    stageOne !== undefined && Math.min(...clusters.map((arm) => arm.length)) > stageOne ? stageOne - 1 : Number.POSITIVE_INFINITY;
+
+  const cells: Cell[] = input.plan.arms
+    .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
+    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario), maxDfAfter));
+
+  /** a minus b in a per-interaction metric, by the page-load interval, where both arms recorded it on 2 page loads. */
+  const metricDifference = (a: readonly Sample[], b: readonly Sample[], pick: (sample: Sample) => number | undefined) => {
+    const [clustersA, clustersB] = [metricClusters(a, pick), metricClusters(b, pick)];
+    if (clustersA.length < 2 || clustersB.length < 2) return undefined;
+    const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB, maxDfAfter(clustersA, clustersB));
+    return { estimate, ci95 };
+  };
   const comparisons: Comparison[] = [];
   const aa: AaResult[] = [];
   for (const group of input.plan.groups) {
@@ -150,8 +177,13 @@ export function summarize(input: SummaryInput): {
         loads: [clustersA.length, clustersB.length] as [number, number],
         sampling: stateOf(group.key, planned.a, planned.b),
       };
-      if (planned.aa) aa.push({ ...common, variant: planned.b.variant });
-      else comparisons.push({ ...common, a: planned.a.variant, b: planned.b.variant });
+      if (planned.aa) {
+        aa.push({ ...common, variant: planned.b.variant });
+        continue;
+      }
+      const firstByte = metricDifference(a, b, firstByteOf);
+      const rssRise = metricDifference(a, b, rssRiseOf);
+      comparisons.push({ ...common, a: planned.a.variant, b: planned.b.variant, ...(firstByte ? { firstByteDiffMs: firstByte } : {}), ...(rssRise ? { serverRssRiseDiffMb: rssRise } : {}) });
     }
   }
 
