@@ -1,5 +1,7 @@
 import { C1_BOUNDS_MS, C1_VARIANTS, C4_BAND } from '../runner/claims/claims';
 import { C9_BAND } from '../runner/claims/probe-claims';
+import { FRAME_MS } from '../runner/claims/scenario-claims';
+import { ACCURACY_TOLERANCE_MS } from '../runner/stats/summarize';
 import type { Claim } from '../runner/results/schema';
 
 /**
@@ -424,7 +426,7 @@ function c11(evidence: readonly Row[]): string | null {
 }
 
 interface C14Row extends Gated {
-  measure: string;
+  metric: 'paint' | 'rise';
   variant: string;
   rttMs: number;
   ms: number;
@@ -434,16 +436,16 @@ interface C14Row extends Gated {
 }
 
 function c14(evidence: readonly Row[]): string | null {
-  const rows = rowsOf<C14Row>(evidence, ['measure', 'variant', 'rttMs', 'ms', 'ci95', 'role']);
+  const rows = rowsOf<C14Row>(evidence, ['metric', 'variant', 'rttMs', 'ms', 'ci95', 'role']);
   const decisive = rows.filter((row) => row.role === 'verdict');
-  const paints = decisive.filter((row) => row.measure.startsWith('optimistic paint after'));
-  const rises = decisive.filter((row) => row.measure.includes('rise'));
+  const paints = decisive.filter((row) => row.metric === 'paint');
+  const rises = decisive.filter((row) => row.metric === 'rise');
   if (!paints.length) return null;
   const at = (row: C14Row) => `${ms(row.ms)} at RTT ${row.rttMs} ms (${ci(row.ci95)})`;
-  const risen = rises.length ? ` From RTT 0 it rose by ${list(rises.map(at))}, against ±5 ms for "independent of RTT".` : '';
-  const byHand = rows.filter((row) => row.variant === 'route' && row.measure.startsWith('optimistic paint after'));
+  const risen = rises.length ? ` From RTT 0 it rose by ${list(rises.map(at))}, against ±${ACCURACY_TOLERANCE_MS} ms for "independent of RTT".` : '';
+  const byHand = rows.filter((row) => row.variant === 'route' && row.metric === 'paint');
   const route = byHand.length ? ` Set by hand before a fetch, the route's optimistic state painted in ${list(byHand.map((row) => `${ms(row.ms)} at RTT ${row.rttMs} ms`))}.` : '';
-  return `With useOptimistic and the action, the toggled like painted ${list(paints.map(at))} after the click was handled, against one frame (16.7 ms).${risen}${route}${heldBack(decisive)}`;
+  return `With useOptimistic and the action, the toggled like painted ${list(paints.map(at))} after the click was handled, against one frame (${FRAME_MS.toFixed(1)} ms).${risen}${route}${heldBack(decisive)}`;
 }
 
 interface C15Row extends Gated {
@@ -463,13 +465,14 @@ function c15(evidence: readonly Row[]): string | null {
     row.diff !== undefined && row.ci95 && row.unit
       ? `${fixed(row.diff)} ${row.unit} (${ci(row.ci95, 1, ` ${row.unit}`)})`
       : `action ${row.action}, route ${row.route}`;
-  const phrase = (row: C15Row) => `${row.measure.replace(', route minus action', '')}: ${value(row)}`;
+  const label = (row: C15Row) => row.measure.replace(', route minus action', '');
+  const phrase = (row: C15Row) => `${label(row)}: ${value(row)}`;
   const decided = (verdict: RowVerdict) => rows.filter((row) => row.reason === undefined && row.verdict === verdict);
   const [better, worse, same] = [decided('supported'), decided('refuted'), decided('inconclusive')];
   const parts = [
     ...(better.length ? [`better beyond noise in ${list(better.map(phrase))}`] : []),
     ...(worse.length ? [`worse beyond noise in ${list(worse.map(phrase))}`] : []),
-    ...(same.length ? [`no different beyond noise in ${list(same.map((row) => row.measure.replace(', route minus action', '')))}`] : []),
+    ...(same.length ? [`no different beyond noise in ${list(same.map(label))}`] : []),
   ];
   return `Route minus action on a 21 MB CSV export and uploads up to 2 MB: the Route Handler is ${parts.join('; ') || 'held back in every row'}.${heldBack(rows)}`;
 }

@@ -83,6 +83,7 @@ export function evaluateC14(input: ScenarioClaimInput): Claim {
     return [
       {
         measure: `optimistic paint after the input delay (one frame: ${FRAME_MS.toFixed(1)} ms)`,
+        metric: 'paint',
         variant: cell.variant,
         rttMs: cell.rttMs,
         ms: paint.estimate,
@@ -103,6 +104,7 @@ export function evaluateC14(input: ScenarioClaimInput): Claim {
       const verdict: Verdict = !inVerdict ? 'not-measured' : gate ? 'inconclusive' : bandVerdict(row.ci95, [-ACCURACY_TOLERANCE_MS, ACCURACY_TOLERANCE_MS]);
       return {
         measure: `optimistic paint's rise from RTT 0 (independent of RTT: within ±${ACCURACY_TOLERANCE_MS} ms)`,
+        metric: 'rise',
         variant: row.variant,
         rttMs: row.rttMs,
         ms: row.measuredIncreaseMs,

@@ -91,7 +91,7 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
   // A stable sort: a recompute picks the same interaction.
   const firstBytes = samples.flatMap((sample) => firstByteOf(sample) ?? []);
   const memory = samples.flatMap((sample) => (sample.serverRssMb ? [sample.serverRssMb] : []));
-  const rises = memory.map(({ startMb, peakMb }) => peakMb - startMb);
+  const rises = samples.flatMap((sample) => rssRiseOf(sample) ?? []);
   const middle = [...samples].sort((x, y) => x.latencyMs - y.latencyMs)[Math.floor((samples.length - 1) / 2)]!;
   return {
     scenario: arm.scenario,
