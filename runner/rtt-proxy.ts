@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { onCleanup } from './cleanup';
 
@@ -35,6 +36,8 @@ export interface RttProxy {
   counters(): Promise<LinkCounters>;
   /** How late each of the last `count` delayed chunks (at most 256) left past its due time, ms, oldest first. */
   recentLatenessMs(count: number): Promise<number[]>;
+  /** The relay thread's event-loop utilization, since an earlier reading if given: near 1 while it spins. */
+  eventLoopUtilization(since?: EventLoopUtilization): EventLoopUtilization;
   close(): Promise<void>;
 }
 
@@ -89,6 +92,7 @@ export async function startRttProxy(upstreamPort: number): Promise<RttProxy> {
       const newest = counters!.delayedChunks;
       return Array.from({ length: kept }, (_, i) => ring![(newest - kept + i) % ring!.length]!);
     },
+    eventLoopUtilization: (since) => worker.performance.eventLoopUtilization(since),
     close,
   };
 }

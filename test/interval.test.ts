@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binomialInterval, fitLine, medianInterval, pageLoadDifference, pairedRatio } from '../runner/stats/interval';
+import { binomialInterval, fitLine, medianInterval, pageLoadDifference, pageLoadMean, pairedRatio } from '../runner/stats/interval';
 import { median, quantile } from '../runner/stats/quantile';
-import { normal, pageLoads, seededRandom } from './support/simulate';
+import { normal, pageLoad, pageLoads, seededRandom } from './support/simulate';
 
 describe('quantile', () => {
   it('interpolates linearly between order statistics (type 7)', () => {
@@ -30,6 +30,7 @@ describe('pageLoadDifference', () => {
   // A/A comparisons. Coverage must hold at the cluster counts the profiles use, with unequal counts, skew and the
   // measured page-load spread; 4,000 experiments per shape put the binomial sd at 0.34 points.
   it.each([
+    [5, 5],
     [6, 6],
     [6, 7],
     [8, 8],
@@ -64,6 +65,37 @@ describe('pageLoadDifference', () => {
     }
     expect(clustered / experiments).toBeGreaterThan(0.93);
     expect(naive / experiments).toBeLessThan(0.9);
+  });
+});
+
+describe('pageLoadMean', () => {
+  it('is the mean of page-load medians with a t interval on n - 1 df (known answer)', () => {
+    // Page-load medians 10, 12, 14: mean 12, sd 2, se 2/sqrt(3); t(0.975, 2) = 4.30265, t(0.975, 1) = 12.7062.
+    const clusters = [[9, 10, 11], [12], [13, 14, 15]];
+    const result = pageLoadMean(clusters);
+    expect(result.estimate).toBeCloseTo(12, 10);
+    expect(result.degreesOfFreedom).toBe(2);
+    expect(result.ci95[1] - result.estimate).toBeCloseTo((4.30265 * 2) / Math.sqrt(3), 4);
+    expect(pageLoadMean(clusters, 1).ci95[1] - 12).toBeCloseTo((12.7062 * 2) / Math.sqrt(3), 3);
+    expect(() => pageLoadMean([[1, 2, 3]])).toThrow();
+  });
+
+  // The budget's floor is 2 page loads and standard takes 5: coverage must hold there too. The true mean of a page
+  // load's median under the simulated skew and stalls is not its 15 ms centre, so it is found from 400,000 loads.
+  it.each([2, 5, 15])('covers the true page-load mean in 93 to 97 percent of simulated experiments with %i page loads', (loads) => {
+    const population = seededRandom(1);
+    let sum = 0;
+    for (let i = 0; i < 400_000; i++) sum += median(pageLoad(population, 15, 3));
+    const truth = sum / 400_000;
+    const random = seededRandom(loads * 7);
+    const experiments = 4000;
+    let covered = 0;
+    for (let e = 0; e < experiments; e++) {
+      const { ci95 } = pageLoadMean(pageLoads(random, loads, 15));
+      if (ci95[0] <= truth && truth <= ci95[1]) covered++;
+    }
+    expect(covered / experiments).toBeGreaterThanOrEqual(0.93);
+    expect(covered / experiments).toBeLessThanOrEqual(0.97);
   });
 });
 

@@ -35,13 +35,20 @@ export async function recordExport(input: unknown): Promise<ExportRequest> {
   return request;
 }
 
-function linesAfter(id: number): { lines: string[]; lastId: number } {
-  const rows = db().prepare(`SELECT id, ${LINE} AS line FROM orders WHERE id > ? ORDER BY id LIMIT ?`).all(id, PAGE_ROWS) as { id: number; line: string }[];
-  return { lines: rows.map((row) => row.line), lastId: rows.at(-1)?.id ?? id };
+type PageReader = (afterId: number) => { lines: string[]; lastId: number };
+
+/** Reads pages of CSV lines by keyset; the statement is prepared once per export, not once per page. */
+function pageReader(): PageReader {
+  const statement = db().prepare(`SELECT id, ${LINE} AS line FROM orders WHERE id > ? ORDER BY id LIMIT ?`);
+  return (afterId) => {
+    const rows = statement.all(afterId, PAGE_ROWS) as { id: number; line: string }[];
+    return { lines: rows.map((row) => row.line), lastId: rows.at(-1)?.id ?? afterId };
+  };
 }
 
 /** The whole CSV as one string: what a Server Action can return. */
 export function exportCsv(): string {
+  const linesAfter = pageReader();
   const parts = [HEADER];
   for (let page = linesAfter(0); page.lines.length > 0; page = linesAfter(page.lastId)) parts.push(...page.lines);
   return parts.join('');
@@ -50,6 +57,7 @@ export function exportCsv(): string {
 /** The CSV as a stream read a page of rows at a time, as the client takes it: the server never holds all of it. */
 export function exportStream(): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
+  const linesAfter = pageReader();
   let lastId = 0;
   return new ReadableStream({
     start(controller) {
