@@ -1,6 +1,6 @@
 import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
-import type { BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
+import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 import { accuracyMissed } from '../runner/claims/gating';
 import { table, verdictBadge } from './html';
 import { duetSection, versionsSection } from './comparison-section';
@@ -287,6 +287,15 @@ ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', ...(firstBytes ? ['first 
 <figure><canvas id="diff-${e(scenario)}" aria-label="difference vs RTT for ${e(scenario)}"></canvas><figcaption>Δ vs RTT (bars: 95% CI)</figcaption></figure></div></section>`;
 }
 
+/** What an accuracy row says of the instrument. */
+function accuracyBadge(a: Accuracy): string {
+  if (a.noKnownAnswer !== undefined) return `<span class="badge muted">no known answer</span> ${e(a.noKnownAnswer)}`;
+  if (!a.reference) return '<span class="badge muted">Chrome\'s own scheduling</span>';
+  if (accuracyMissed(a)) return `<span class="badge bad">missed by more than ${e(round(a.toleranceMs))} (CI)</span>`;
+  if (a.withinTolerance) return `<span class="badge ok">within ±${e(round(a.toleranceMs))}</span>`;
+  return `<span class="badge warn">point past ±${e(round(a.toleranceMs))}, CI reaches it</span>`;
+}
+
 function accuracySection(b: BrowserResults | undefined, http: HttpResults | undefined): string {
   const rows = (b?.accuracy ?? []).map((a) => [
     `${e(a.scenario)}/${e(a.variant)}${a.mark === undefined ? '' : ` to <b>${e(a.mark)}</b>`}${a.against === undefined ? '' : ` against ${e(a.against)}`}${e(chromeSuffix(a.chrome))}`,
@@ -296,13 +305,7 @@ function accuracySection(b: BrowserResults | undefined, http: HttpResults | unde
     ms(a.measuredIncreaseMs),
     interval(a.ci95),
     signed(a.errorMs),
-    !a.reference
-      ? '<span class="badge muted">Chrome\'s own scheduling</span>'
-      : accuracyMissed(a)
-        ? `<span class="badge bad">missed by more than ${e(round(a.toleranceMs))} (CI)</span>`
-        : a.withinTolerance
-          ? `<span class="badge ok">within ±${e(round(a.toleranceMs))}</span>`
-          : `<span class="badge warn">point past ±${e(round(a.toleranceMs))}, CI reaches it</span>`,
+    accuracyBadge(a),
   ]);
   const aaRows = (b?.aa ?? []).map((a) => {
     const containsZero = a.ci95[0] <= 0 && 0 <= a.ci95[1];

@@ -87,6 +87,16 @@ describe('summarize: marks', () => {
     expect(routePaint.errorMs).toBeCloseTo(3, 5);
   });
 
+  it("shows a variant whose rise has no known answer with its reason, checking nothing, its marks still checked", () => {
+    const why = 'Chromium re-sends it';
+    const { accuracy: rows } = summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1, marksOf: () => ({ optimistic: 0 }), noKnownRttRise: (_, variant) => (variant === 'route' ? why : undefined) });
+    const routeEnd = rows.find((row) => row.variant === 'route' && row.mark === undefined)!;
+    expect(routeEnd).toMatchObject({ reference: false, noKnownAnswer: why });
+    expect(rows.find((row) => row.variant === 'route' && row.mark === 'optimistic')).toMatchObject({ reference: true });
+    expect(rows.find((row) => row.variant === 'action' && row.mark === undefined)).toMatchObject({ reference: true });
+    expect(rows.filter((row) => row.noKnownAnswer !== undefined)).toHaveLength(1);
+  });
+
   it('gives a scenario without marks none', () => {
     const bare = summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1 });
     expect(bare.cells.every((cell) => cell.marks.length === 0)).toBe(true);

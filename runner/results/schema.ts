@@ -147,8 +147,13 @@ export const AccuracySchema = z.object({
   against: z.string().optional(),
   rttMs: z.number().int(),
   chrome: ChromeMode,
-  /** Only the no-defer mode checks the instrument; shipped Chrome's deviation is Chrome's own scheduling. */
+  /**
+   * Whether this row checks the instrument: only in the no-defer mode (shipped Chrome's deviation is Chrome's own
+   * scheduling), and only where the rise has a known answer.
+   */
   reference: z.boolean(),
+  /** Why this variant's rise has no known answer (the catalogue's noKnownRttRise); the row checks nothing. */
+  noKnownAnswer: z.string().optional(),
   expectedRoundTrips: z.number().int(),
   measuredRoundTrips: z.number(),
   expectedIncreaseMs: Ms,

@@ -36,6 +36,7 @@ export function browserResultsOf(input: {
       // A duet's baseline arms are compared build to build (runner/compare), never summarized as this checkout's cells.
       samples: input.samples.filter((sample) => sample.build === build),
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
+      noKnownRttRise: (scenario, variant) => scenarioById(scenario).noKnownRttRise?.[variant],
       marksOf: (scenario) => scenarioById(scenario).markRoundTrips ?? {},
       sizeChecks: sizeChecksOf(input.scenarios, input.bandwidth),
       groups: measured.groups,

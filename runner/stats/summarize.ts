@@ -24,6 +24,8 @@ export interface SummaryInput {
   /** Measured (non-warm-up) samples. */
   samples: readonly Sample[];
   expectedRoundTrips: (scenario: string, variant: string) => number;
+  /** Why a variant's rise with the RTT has no known answer (Scenario.noKnownRttRise); undefined: it has one. */
+  noKnownRttRise?: (scenario: string, variant: string) => string | undefined;
   /** A scenario's marks, each with the round trips before it (the known answer of its RTT rise; the optimistic paint: 0). */
   marksOf?: (scenario: string) => Readonly<Record<string, number>>;
   sizeChecks?: readonly SizeCheck[];
@@ -204,13 +206,15 @@ export function summarize(input: SummaryInput): {
       const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDfAfter(atRtt, atZero));
       const expectedIncreaseMs = check.expectedRoundTrips * cell.rttMs;
       const errorMs = estimate - expectedIncreaseMs;
+      const noKnownAnswer = check.mark === undefined ? input.noKnownRttRise?.(cell.scenario, cell.variant) : undefined;
       accuracy.push({
         scenario: cell.scenario,
         variant: cell.variant,
         ...(check.mark === undefined ? {} : { mark: check.mark }),
         rttMs: cell.rttMs,
         chrome: cell.chrome,
-        reference: cell.chrome === 'no-defer',
+        reference: cell.chrome === 'no-defer' && noKnownAnswer === undefined,
+        ...(noKnownAnswer === undefined ? {} : { noKnownAnswer }),
         expectedRoundTrips: check.expectedRoundTrips,
         measuredRoundTrips: check.mark === undefined ? cell.roundTrips : check.expectedRoundTrips,
         expectedIncreaseMs,
