@@ -53,7 +53,10 @@ export function pageLoadDifference(
   return { estimate, ci95: [estimate - halfWidth, estimate + halfWidth], halfWidth, degreesOfFreedom, clusters: [a.length, b.length] };
 }
 
-/** One arm's typical page load: the mean of its page-load medians with a t interval (n - 1 df, capped as above); covers 93-97% from 2 to 15 page loads (test/interval.test.ts). */
+/**
+ * One arm's typical page load: the mean of its page-load medians with a t interval (n - 1 df, capped as above); it
+ * covers 93-97% from 2 to 15 page loads (test/interval.test.ts).
+ */
 export function pageLoadMean(clusters: readonly (readonly number[])[], maxDegreesOfFreedom = Number.POSITIVE_INFINITY): Estimate & { degreesOfFreedom: number } {
   if (clusters.length < 2) throw new Error('a page-load interval needs at least 2 page loads');
   const medians = clusters.map((load) => median(load));
