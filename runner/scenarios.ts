@@ -278,7 +278,7 @@ const payloadCase = (size: PayloadSize): Scenario => {
       ? {
           noKnownRttRise: {
             action:
-              'Next answers the oversized body before reading it and resets the connection; Chromium then re-sends the upload on a new one, or not, racing the upload: 1 to about 4 round trips of rise in the runs measured',
+              'Next answers the oversized body before reading it and resets the connection; Chromium then re-sends the upload on a new one, or not, racing the upload, so its rise is no fixed number of round trips',
           },
         }
       : {}),
