@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db';
+import { db, writeReturning } from '../db';
 import { serverWork } from './delay';
 import { parseInput, Scope } from './validation';
 
@@ -14,12 +14,11 @@ export function readCounter(scope: string): number {
 export async function incrementCounter(input: unknown): Promise<number> {
   const { scope } = parseInput(IncrementInput, input);
   await serverWork();
-  const row = db()
-    .prepare(
-      `INSERT INTO counters (scope, value) VALUES (?, 1)
-       ON CONFLICT (scope) DO UPDATE SET value = value + 1
-       RETURNING value`,
-    )
-    .get(scope) as { value: number };
+  const row = writeReturning<{ value: number }>(
+    `INSERT INTO counters (scope, value) VALUES (?, 1)
+     ON CONFLICT (scope) DO UPDATE SET value = value + 1
+     RETURNING value`,
+    scope,
+  );
   return row.value;
 }

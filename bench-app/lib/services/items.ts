@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db';
+import { db, writeReturning } from '../db';
 import { serverWork } from './delay';
 import { parseInput, Scope } from './validation';
 
@@ -26,7 +26,7 @@ export function listItems(scope: unknown, list: ItemListName = 'revalidate'): It
 export async function addItem(input: unknown, list: ItemListName = 'revalidate'): Promise<{ scope: string; item: Item }> {
   const { scope, text } = parseInput(AddItemInput, input);
   await serverWork();
-  const item = db().prepare('INSERT INTO items (scope, text, list) VALUES (?, ?, ?) RETURNING id, text').get(scope, text, list) as Item;
+  const item = writeReturning<Item>('INSERT INTO items (scope, text, list) VALUES (?, ?, ?) RETURNING id, text', scope, text, list);
   return { scope, item };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db';
+import { db, writeReturning } from '../db';
 import { serverWork } from './delay';
 import { parseInput, Scope } from './validation';
 
@@ -20,12 +20,11 @@ export function readLike(scope: string): LikeState {
 export async function toggleLike(input: unknown): Promise<LikeState> {
   const { scope } = parseInput(ToggleInput, input);
   await serverWork();
-  const row = db()
-    .prepare(
-      `INSERT INTO likes (scope, liked, version) VALUES (?, 1, 1)
-       ON CONFLICT (scope) DO UPDATE SET liked = 1 - liked, version = version + 1
-       RETURNING liked, version`,
-    )
-    .get(scope) as { liked: number; version: number };
+  const row = writeReturning<{ liked: number; version: number }>(
+    `INSERT INTO likes (scope, liked, version) VALUES (?, 1, 1)
+     ON CONFLICT (scope) DO UPDATE SET liked = 1 - liked, version = version + 1
+     RETURNING liked, version`,
+    scope,
+  );
   return { liked: row.liked === 1, version: row.version };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { db } from '../db';
+import { writeReturning } from '../db';
 import { serverWork } from './delay';
 import { parseInput, Scope } from './validation';
 
@@ -26,8 +26,6 @@ export async function submitSignup(scope: unknown, fields: unknown): Promise<Sig
   const parsed = SignupFields.safeParse(fields);
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   await serverWork();
-  const signup = db()
-    .prepare('INSERT INTO signups (scope, name, email) VALUES (?, ?, ?) RETURNING id, name, email')
-    .get(validScope, parsed.data.name, parsed.data.email) as Signup;
+  const signup = writeReturning<Signup>('INSERT INTO signups (scope, name, email) VALUES (?, ?, ?) RETURNING id, name, email', validScope, parsed.data.name, parsed.data.email);
   return { ok: true, signup };
 }
