@@ -20,8 +20,8 @@ function main(args: string[]): string {
   const folder = path.resolve(dir);
   if (!recompute) return writeReport(folder);
   const old = readResults(folder);
-  const { samples, repeats } = readMeasurements(folder);
-  const recomputed = recomputeResults(old, samples ?? [], repeats, new Date());
+  const { samples, load } = readMeasurements(folder);
+  const recomputed = recomputeResults(old, samples ?? [], load, new Date());
   const backup = path.join(folder, 'results.before-recompute.json');
   if (!fs.existsSync(backup)) fs.copyFileSync(path.join(folder, 'results.json'), backup);
   writeResultsFile(folder, recomputed);

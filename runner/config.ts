@@ -17,13 +17,20 @@ export type Suite = (typeof SUITES)[number];
 export const ENCODINGS = ['gzip', 'identity'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 
+/**
+ * The scenarios whose load cells a claim reads (C3 and C4: the counter). core and ci load only these, without the
+ * floor (no claim reads it): a cell is 12 windows of 1 s after its warm-up, and the revalidate family's cells and
+ * the floors would add about 2 minutes (README "Benchmarks").
+ */
+const LOAD_CLAIM_SCENARIOS = ['counter'];
+
 /** Sampling knobs per profile; flags override single values. n is samples per arm (perPageLoad per page load). */
 const PROFILES = {
   /** Smoke runs and tests: 3 page loads per arm, 2 load repeats; its rows are never verdicts. */
   quick: {
     scenarios: DEFAULT_SCENARIO_IDS,
     rttMs: [0], nMin: 6, nMax: 6, warmup: 1, warmupRounds: 0, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60, chromeModes: ['no-defer'],
-    connections: [10], repeats: 2, interactionsPerConnection: 10, minInteractions: 60, microTimeMs: 50,
+    connections: [10], repeats: 2, windowSeconds: 0.2, loadScenarios: null, loadFloor: true, microTimeMs: 50,
   },
   /**
    * The default: the claims' core cells (counter and revalidate, which C1-C4 read), sized to end within 6 minutes on
@@ -32,13 +39,13 @@ const PROFILES = {
    * and span 120 ms for C2's slope. Stage 1 is 6 page loads per arm, stage 2 at most 7; the t interval over page
    * loads holds 95% there (test/interval.test.ts, and `npm run calibrate`: 0 of 45 real A/A CIs excluded 0). The
    * budget bounds the browser phase (a round that would end past it does not start) so that the whole run stays
-   * under 6 minutes; 7 rounds took 250 s here. 5 interleaved load repeats per cell give paired ratio CIs with 4
-   * degrees of freedom.
+   * under 6 minutes; 7 rounds took 250 s here. Under load, 6 palindromic blocks of 1 s windows give the counter's
+   * paired ratios 5 degrees of freedom.
    */
   core: {
     scenarios: DEFAULT_SCENARIO_IDS,
     rttMs: [0, 60, 120], nMin: 18, nMax: 21, warmup: 1, warmupRounds: 0, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 265,
-    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
+    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 6, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: false,
     microTimeMs: 250,
   },
   /**
@@ -49,7 +56,7 @@ const PROFILES = {
   standard: {
     scenarios: SCENARIO_IDS,
     rttMs: [0, 60, 120], nMin: 15, nMax: 15, warmup: 1, warmupRounds: 0, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 2400,
-    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
+    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 6, windowSeconds: 2, loadScenarios: null, loadFloor: true,
     microTimeMs: 250,
   },
   /**
@@ -62,7 +69,7 @@ const PROFILES = {
   ci: {
     scenarios: DEFAULT_SCENARIO_IDS,
     rttMs: [0], nMin: 60, nMax: 75, warmup: 1, warmupRounds: 2, perPageLoad: 5, ciTargetMs: 2, budgetSeconds: 300,
-    chromeModes: ['no-defer'], connections: [10], repeats: 5, interactionsPerConnection: 15, minInteractions: 150,
+    chromeModes: ['no-defer'], connections: [10], repeats: 6, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: false,
     microTimeMs: 250,
   },
 } as const;
@@ -97,14 +104,19 @@ export const ConfigSchema = z.object({
   serverDelayMs: z.number().int().min(0),
   /** HTTP load: closed-model connection counts. */
   connections: z.array(z.number().int().min(1).max(1000)).min(1),
-  /** HTTP load: interleaved repeats per cell; ratios are paired by repeat. */
+  /** HTTP load: blocks; each runs every cell of a group twice, as a palindrome, and ratios pair within a block. */
   repeats: z.number().int().min(2),
-  /** HTTP load, fixed work (default): interactions per repeat = max(minInteractions, connections x this). */
-  interactionsPerConnection: z.number().int().min(1),
-  minInteractions: z.number().int().min(1),
-  /** HTTP load, fixed work overriding the above: exactly this many interactions per repeat. */
+  /** HTTP load: each measured window holds this many seconds of load at the cell's warmed-up rate (fixed work). */
+  windowSeconds: z.number().positive(),
+  /** HTTP load: the scenarios replayed under load (the others are captured only). */
+  loadScenarios: z.array(z.string()),
+  /** HTTP load: a bare node:http server over the same services beside the fixture, loaded like a variant. */
+  loadFloor: z.boolean(),
+  /** HTTP load: the server and the load generator on disjoint cores (taskset, Linux), or wherever the kernel puts them. */
+  pinCores: z.boolean(),
+  /** HTTP load, fixed work overriding the above: exactly this many interactions per window. */
   amount: z.number().int().min(1).optional(),
-  /** HTTP load, fixed time per repeat instead of fixed work. */
+  /** HTTP load, fixed time per window instead of fixed work. */
   durationSeconds: z.number().positive().optional(),
   /** HTTP load, open model: interactions per second, arriving on a schedule independent of responses. */
   rate: z.number().positive().optional(),
@@ -162,9 +174,16 @@ export const USAGE = `Usage: npm run bench -- [options]
   --ci-target MS      plan stage 2 so that every comparison's 95% CI half-width is about MS
   --budget SECONDS    wall-clock budget of the browser phase
   --connections LIST  HTTP load: closed-model connection counts (default 10; the full grid: 1,10,50)
-  --repeats N         HTTP load: interleaved repeats per cell (default 5; quick 2)
-  --amount N          HTTP load: interactions per repeat (default: max(150, 15 x connections); quick 60)
-  --duration SECONDS  HTTP load: run each repeat for a fixed time instead of a fixed amount
+  --repeats N         HTTP load: blocks, each running every cell twice as a palindrome (A B B A) after a
+                      warm-up to a steady state (default 6; quick 2)
+  --window SECONDS    HTTP load: seconds of load per measured window, at the cell's warmed-up rate (default 1;
+                      standard 2; quick 0.2)
+  --pin on|off        HTTP load: the server and the load generator on disjoint cores with taskset (default on,
+                      where taskset and 2 or more cores are there)
+  --floor on|off      HTTP load: also load the floor, a bare node:http server over the same services (default
+                      off; standard and quick on)
+  --amount N          HTTP load: exactly N interactions per window instead of --window's
+  --duration SECONDS  HTTP load: run each window for a fixed time instead of a fixed amount
   --rate N            HTTP load: open model, N interactions per second arriving on a fixed schedule
   --arrivals M        open model: constant (default) | poisson
   --encoding LIST     HTTP load: gzip (the browser's accept-encoding), identity (none); default both
@@ -196,6 +215,9 @@ const FLAGS = {
   encoding: { type: 'string' },
   arrivals: { type: 'string' },
   repeats: { type: 'string' },
+  window: { type: 'string' },
+  pin: { type: 'string' },
+  floor: { type: 'string' },
   chrome: { type: 'string' },
   rtt: { type: 'string' },
   profile: { type: 'string' },
@@ -237,6 +259,12 @@ export function bandwidthFlag(raw: string | undefined): { toServer: number; toCl
   }
   const [down, up = down] = rates.map((match) => Number(match![1]) * RATE_UNITS[match![2] as keyof typeof RATE_UNITS]) as [number, number?];
   return { toClient: down, toServer: up };
+}
+
+function onOffFlag(name: string, raw: string | undefined): boolean | undefined {
+  if (raw === undefined) return undefined;
+  if (raw !== 'on' && raw !== 'off') throw new UserError(`--${name} takes on or off (got "${raw}")`);
+  return raw === 'on';
 }
 
 function listFlag(name: string, raw: string | undefined): string[] | undefined {
@@ -320,8 +348,11 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     connections: [...new Set(connections ?? profile.connections)].sort((a, b) => a - b),
     repeats: numberFlag('repeats', values.repeats) ?? profile.repeats,
-    interactionsPerConnection: profile.interactionsPerConnection,
-    minInteractions: profile.minInteractions,
+    windowSeconds: numberFlag('window', values.window) ?? profile.windowSeconds,
+    // Scenarios named on the command line are all loaded; a profile's own list may load only what claims read.
+    loadScenarios: values.scenarios === undefined && profile.loadScenarios ? scenarios.filter((id) => profile.loadScenarios.includes(id)) : [...new Set(scenarios)],
+    pinCores: onOffFlag('pin', values.pin) ?? true,
+    loadFloor: onOffFlag('floor', values.floor) ?? profile.loadFloor,
     amount: numberFlag('amount', values.amount),
     durationSeconds: numberFlag('duration', values.duration),
     rate: numberFlag('rate', values.rate),

@@ -5,7 +5,7 @@ import { evaluateClaims } from './claims/claims';
 import { duetComparison } from './compare/compare';
 import { PROFILE_NAMES } from './config';
 import { UserError } from './errors';
-import type { RepeatRecord } from './http/suite';
+import type { RepeatRecord, WarmupRecord } from './http/suite';
 import { armKey, makePlan, CHROME_MODES } from './plan';
 import { SampleSchema, type Results, type Sample } from './results/schema';
 import { browserResultsOf, httpResultsOf, matrixResultsOf } from './results/summaries';
@@ -40,7 +40,13 @@ function failedArmsOf(old: Results, scenarios: readonly string[], rttMs: readonl
  * today's statistics and claim rules. What cannot be rebuilt from samples is kept as measured: the sampling
  * decisions (groups), probes, micro-benchmarks, the environment and the failures. Pure.
  */
-export function recomputeResults(old: Results, samples: readonly Sample[], repeats: readonly RepeatRecord[], now: Date): Results {
+/** What a run measured under load: its windows (http-repeats.jsonl) and warm-ups (http-warmup.jsonl). */
+export interface LoadRecords {
+  repeats: readonly RepeatRecord[];
+  warmups: readonly WarmupRecord[];
+}
+
+export function recomputeResults(old: Results, samples: readonly Sample[], load: LoadRecords, now: Date): Results {
   const parsed = RecomputeConfigSchema.safeParse(old.config);
   if (!parsed.success) throw new UserError(`${old.runId}: its config lacks ${parsed.error.issues[0]!.path.join('.')}, which the statistics need: re-run the benchmark`);
   const config = parsed.data;
@@ -63,14 +69,14 @@ export function recomputeResults(old: Results, samples: readonly Sample[], repea
     matrixResultsOf({
       versions: old.matrix.versions.map(({ browser: _browser, http, claims: _claims, ...version }) => ({ version, http })),
       browser: browserInput,
-      repeats,
+      ...load,
       run,
       band: old.matrix.band,
     });
   // The top-level sections: this checkout's, or a version matrix's last version's as the matrix summarized them.
   const shown = matrix?.versions.at(-1);
   const browser = shown ? shown.browser : browserInput && browserResultsOf(browserInput);
-  const http = shown ? shown.http : old.http && httpResultsOf(old.http, repeats);
+  const http = shown ? shown.http : old.http && httpResultsOf(old.http, load.repeats, load.warmups);
   return {
     ...old,
     recomputedAt: now.toISOString(),
@@ -105,10 +111,13 @@ export function readSamples(dir: string): Sample[] | null {
 }
 
 /** The run folder's measurements: its browser samples (null: none) and load repeats. */
-export function readMeasurements(dir: string): { samples: Sample[] | null; repeats: RepeatRecord[] } {
+export function readMeasurements(dir: string): { samples: Sample[] | null; load: LoadRecords } {
   return {
     samples: readSamples(dir),
-    // Load repeats are the runner's own records (RepeatRecord); summarizeHttp reads only fields every version wrote.
-    repeats: readJsonLines(path.join(dir, 'http-repeats.jsonl'), (value) => value as RepeatRecord),
+    // Load windows and warm-ups are the runner's own records; summarizeHttp reads only fields every version wrote.
+    load: {
+      repeats: readJsonLines(path.join(dir, 'http-repeats.jsonl'), (value) => value as RepeatRecord),
+      warmups: readJsonLines(path.join(dir, 'http-warmup.jsonl'), (value) => value as WarmupRecord),
+    },
   };
 }

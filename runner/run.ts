@@ -10,7 +10,9 @@ import { describeEnvironment } from './environment';
 import { admitCaptures, captureInteraction, type Capture, type CaptureFile } from './http/capture';
 import { writeExports } from './export/write-exports';
 import { fetchBuildInfo, remotePersisted, requireSameBuild } from './http/target';
-import { loadArms, measureHttp, type LoadTarget, type RepeatRecord } from './http/suite';
+import { loadArms, measureHttp, type LoadTarget, type RepeatRecord, type WarmupRecord } from './http/suite';
+import { startLoadGenerator } from './http/load-generator';
+import { isolateLoad, type Isolation } from './system/affinity';
 import { runMicro } from './micro/micro';
 import { probeCaching } from './probes/caching';
 import { measureClientJs } from './probes/client-js';
@@ -114,6 +116,9 @@ async function runHttpSuite(options: {
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
+  warmups: WarmupRecord[];
+  /** Set once the load phase has started: where it ran. */
+  isolation: { value?: Isolation };
 }): Promise<{ chromiumVersion: string; served: Map<BuildLabel, NonNullable<HttpResults['server']>> }> {
   const { config, store } = options;
   const served = new Map<BuildLabel, NonNullable<HttpResults['server']> & { captures: Capture[] }>();
@@ -132,20 +137,34 @@ async function runHttpSuite(options: {
     }
     served.set(target.build, { origin: server.origin, remote: server.pid === null, ...build, scopeTag: options.scopeTag, captures });
   }
+  const notLoaded = config.scenarios.filter((id) => !config.loadScenarios.includes(id) && scenarioById(id).httpReplay === true);
+  if (notLoaded.length) options.progress.log(`HTTP suite: ${notLoaded.join(', ')} captured, not loaded (the ${config.profile} profile loads what the claims read: ${config.loadScenarios.join(', ') || 'none'}; --scenarios or --profile standard loads them)`);
   const floor = options.startFloor ? await options.startFloor() : null;
+  const servers = [...options.targets.flatMap((target) => (target.server.pid === null ? [] : [target.server.pid])), ...(floor ? [floor.pid] : [])];
+  const { isolation, restore } = isolateLoad(config.pinCores, servers);
   try {
     const arms = options.targets.flatMap((target, index) => {
       const { captures } = served.get(target.build)!;
       // A matrix tags its versions' repeats; this checkout's stay untagged, as in every run before matrices.
       const loaded = { server: target.server, persisted: target.persisted, build: target.build === CURRENT_BUILD ? undefined : target.build };
-      return config.scenarios.flatMap((scenario) => loadArms(scenario, captures, loaded, index === 0 ? floor : null));
+      return config.loadScenarios.flatMap((scenario) => loadArms(scenario, captures, loaded, index === 0 ? floor : null));
     });
     // Each capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.
     for (const target of options.targets) requireSameBuild(served.get(target.build)!, await fetchBuildInfo(target.server.origin, config.interactionTimeoutMs), target.server.origin);
-    await measureHttp({ config, arms, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records });
+    const generator = await startLoadGenerator(isolation.generatorCores);
+    options.progress.log(
+      `HTTP load: generator in its own process (pid ${generator.pid}); ${isolation.pinned ? `server on core ${isolation.serverCores!.join(',')}, generator on core ${isolation.generatorCores!.join(',')}` : `not pinned (${isolation.note})`}`,
+    );
+    try {
+      await measureHttp({ config, arms, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records, warmups: options.warmups, generator });
+    } finally {
+      await generator.close();
+    }
   } finally {
+    restore();
     await floor?.stop();
   }
+  options.isolation.value = isolation;
   return { chromiumVersion, served: new Map([...served].map(([label, { captures: _captures, ...server }]) => [label, server])) };
 }
 
@@ -240,6 +259,8 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs, config.suites.includes('browser') ? config.chromeModes : [], builds);
   const measurement = emptyMeasurement(plan);
   const httpRecords: RepeatRecord[] = [];
+  const httpWarmups: WarmupRecord[] = [];
+  const loadIsolation: { value?: Isolation } = {};
   const failures: Failure[] = [];
   let micro: Results['micro'];
   const probes = new Map<BuildLabel, Results['probes']>();
@@ -264,7 +285,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
       progress.log(`HTTP suite against the deployment at ${target}`);
       const deployment = { build: CURRENT_BUILD, server: { origin: target, pid: null }, persisted: remotePersisted(target, config.interactionTimeoutMs), browserCells: [] };
       let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-      ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets: [deployment], scopeTag: randomTag(), startFloor: null, failures, store, progress, random, records: httpRecords }));
+      ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets: [deployment], scopeTag: randomTag(), startFloor: null, failures, store, progress, random, records: httpRecords, warmups: httpWarmups, isolation: loadIsolation }));
       for (const [label, server] of served) httpServers.set(label, server);
     } else if (chromiumPath) {
       await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures }, async (servedFixtures) => {
@@ -288,9 +309,9 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
             browserCells: browserMeasured ? browserResultsOf({ ...browserInput(), build: label }).cells : [],
           }));
           // The floor writes to the first build's database, beside its fixture.
-          const floor = () => startFloor({ port: 0, dbPath: fixtureOf(wholeBuilds[0]!).dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
+          const floor = !config.loadFloor ? null : () => startFloor({ port: 0, dbPath: fixtureOf(wholeBuilds[0]!).dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
           let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-          ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets, scopeTag: '', startFloor: floor, failures, store, progress, random, records: httpRecords }));
+          ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets, scopeTag: '', startFloor: floor, failures, store, progress, random, records: httpRecords, warmups: httpWarmups, isolation: loadIsolation }));
           for (const [label, server] of served) httpServers.set(label, server);
         }
         for (const label of config.suites.includes('probes') ? wholeBuilds : []) {
@@ -309,7 +330,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
 
   const httpConditions = (label: BuildLabel) =>
     config.suites.includes('http')
-      ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), server: httpServers.get(label), encodings: config.encodings, repeats: config.repeats }
+      ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), server: httpServers.get(label), encodings: config.encodings, repeats: config.repeats, windowSeconds: config.windowSeconds, isolation: loadIsolation.value }
       : undefined;
   const claimRun = { profile: config.profile, minLoads: samplingRule(config).minLoads };
   const matrix = versions.length
@@ -317,6 +338,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
         versions: versions.map(({ appDir: _appDir, ...version }) => ({ version: { ...version, probes: probes.get(version.label) }, http: httpConditions(version.label) })),
         browser: config.suites.includes('browser') ? browserInput() : undefined,
         repeats: httpRecords,
+        warmups: httpWarmups,
         run: claimRun,
         band: DEFAULT_BAND,
       })
@@ -325,7 +347,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   const shown = matrix?.versions.at(-1);
   const browserResults: BrowserResults | undefined = shown ? shown.browser : config.suites.includes('browser') ? browserResultsOf(browserInput()) : undefined;
   const currentHttp = httpConditions(CURRENT_BUILD);
-  const http: HttpResults | undefined = shown ? shown.http : currentHttp && httpResultsOf(currentHttp, httpRecords);
+  const http: HttpResults | undefined = shown ? shown.http : currentHttp && httpResultsOf(currentHttp, httpRecords, httpWarmups);
   const shownProbes = shown ? shown.probes : probes.get(CURRENT_BUILD);
   const allFailures = [
     ...measurement.failures,

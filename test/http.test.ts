@@ -8,6 +8,7 @@ import { resolveConfig } from '../runner/config';
 import { admitCaptures, captureInteraction, captureProblem, type Capture } from '../runner/http/capture';
 import { mutationIndex, replay, responseProblem } from '../runner/http/replay';
 import { measureRepeat } from '../runner/http/suite';
+import { startLoadGenerator } from '../runner/http/load-generator';
 import { scenarioById, variantPath, variantsOf } from '../runner/scenarios';
 import { captureScope, interactionLabel } from '../runner/scopes';
 import { startTestFixture } from './support/fixture-server';
@@ -126,7 +127,9 @@ describe('replay', () => {
     // The action's requests sent to the floor server, which has no such endpoint: fast 404s, never "fast".
     const capture = captures.get('counter/action')!;
     const arm = { scenario: 'counter', variant: 'action', twin: false, server: floor, capture, persisted: localPersisted(dbPath) };
-    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, scopeTag: '', prefix: 'bad' });
+    // Through the load generator's own process, as the suite runs it.
+    const generator = await startLoadGenerator(null);
+    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, order: 0, interactions: config.amount!, scopeTag: '', prefix: 'bad', generator }).finally(() => generator.close());
     expect(record.failed).toBe(`40 responses differ from the browser's (POST /counter/action?scope=${capture.scope}: status 404, expected 200)`);
     expect(record.acknowledged).toBe(0);
   });

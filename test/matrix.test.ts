@@ -109,6 +109,7 @@ describe('matrixResultsOf', () => {
     versions: [version(OLD, '15.5.29'), version(NEW, '16.4.5')],
     browser: { scenarios: ['revalidate'], rttMs: [0], measured: results.browser!, samples, failedArms: new Set(), stageOneLoads: 4 },
     repeats: [],
+    warmups: [],
     run: { profile: 'standard', minLoads: 4 },
     band: DEFAULT_BAND,
   });
@@ -134,7 +135,7 @@ describe('matrixResultsOf', () => {
   it('is rebuilt as it was by npm run report -- --recompute, the last version shown at the top level', () => {
     const config = { profile: 'standard', scenarios: ['revalidate'], rttMs: [0], nMin: 12, perPageLoad: 3, warmup: 1, ciTargetMs: 4, nMax: 45, budgetSeconds: 60 };
     const old = syntheticResults({ config, matrix, browser: { ...results.browser!, cells: [] }, claims: [] });
-    const recomputed = recomputeResults(old, samples, [], new Date());
+    const recomputed = recomputeResults(old, samples, { repeats: [], warmups: [] }, new Date());
     expect(recomputed.matrix).toEqual(matrix);
     expect(recomputed.browser!.cells).toEqual(matrix.versions[1]!.browser!.cells);
     expect(recomputed.claims).toEqual(matrix.versions[1]!.claims);

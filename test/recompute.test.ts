@@ -12,7 +12,7 @@ const withoutStamp = ({ recomputedAt: _, ...rest }: Results) => rest;
 
 describe('recomputeResults', () => {
   it('rebuilds what an older rule got wrong, and changes nothing twice', () => {
-    const today = recomputeResults(recorded(), samples, [], NOW);
+    const today = recomputeResults(recorded(), samples, { repeats: [], warmups: [] }, NOW);
     expect(today.recomputedAt).toBe(NOW.toISOString());
     // As an older version might have written it: a too-narrow interval and a verdict it no longer supports.
     const old = recorded();
@@ -20,15 +20,15 @@ describe('recomputeResults', () => {
     comparison.ci95 = [comparison.diffMedianMs - 0.01, comparison.diffMedianMs + 0.01];
     old.claims[0]!.verdict = 'supported';
     old.browser!.cells[0]!.medianMs = 1;
-    const rebuilt = recomputeResults(old, samples, [], NOW);
+    const rebuilt = recomputeResults(old, samples, { repeats: [], warmups: [] }, NOW);
     expect(withoutStamp(rebuilt)).toEqual(withoutStamp(today));
-    expect(withoutStamp(recomputeResults(rebuilt, samples, [], NOW))).toEqual(withoutStamp(rebuilt));
+    expect(withoutStamp(recomputeResults(rebuilt, samples, { repeats: [], warmups: [] }, NOW))).toEqual(withoutStamp(rebuilt));
   });
 
   it('keeps what samples cannot rebuild: the sampling decisions, probes, environment and failures', () => {
     const old = recorded();
     old.browser!.groups[0]!.state = 'budget';
-    const rebuilt = recomputeResults(old, samples, [], NOW);
+    const rebuilt = recomputeResults(old, samples, { repeats: [], warmups: [] }, NOW);
     expect(rebuilt.browser!.groups).toEqual(old.browser!.groups);
     expect(rebuilt.environment).toEqual(old.environment);
     expect(rebuilt.failures).toEqual(old.failures);
@@ -42,12 +42,12 @@ describe('recomputeResults', () => {
     const old = recorded();
     delete old.browser!.failedArms;
     old.failures = [{ scenario: 'revalidate', variant: 'route-refresh', rttMs: 60, message: 'did not show the item' }];
-    const fromFailures = recomputeResults(old, samples, [], NOW);
+    const fromFailures = recomputeResults(old, samples, { repeats: [], warmups: [] }, NOW);
     const failed = fromFailures.browser!.comparisons.filter((c) => c.sampling === 'failed').map((c) => `${c.a}@${c.rttMs}`);
     expect(failed).toEqual(['route-refresh@60']);
     expect(fromFailures.browser!.failedArms).toEqual(['revalidate/route-refresh@60']);
     // Recorded since: used as it is.
-    const recordedArms = recomputeResults({ ...old, failures: [], browser: { ...old.browser!, failedArms: ['revalidate/route-json@0'] } }, samples, [], NOW);
+    const recordedArms = recomputeResults({ ...old, failures: [], browser: { ...old.browser!, failedArms: ['revalidate/route-json@0'] } }, samples, { repeats: [], warmups: [] }, NOW);
     expect(recordedArms.browser!.comparisons.filter((c) => c.sampling === 'failed').map((c) => `${c.a}@${c.rttMs}`)).toEqual(['route-json@0']);
   });
 
@@ -55,7 +55,7 @@ describe('recomputeResults', () => {
     [{ profile: 'standard' }, /its config lacks scenarios/],
     [{ profile: 'standard', scenarios: ['gallery'], rttMs: [0], nMin: 6, perPageLoad: 3 }, /measured scenario "gallery", which this version does not know/],
   ])('refuses a run it cannot recompute: %j', (config, message) => {
-    expect(() => recomputeResults(syntheticResults({ config }), samples, [], NOW)).toThrow(UserError);
-    expect(() => recomputeResults(syntheticResults({ config }), samples, [], NOW)).toThrow(message);
+    expect(() => recomputeResults(syntheticResults({ config }), samples, { repeats: [], warmups: [] }, NOW)).toThrow(UserError);
+    expect(() => recomputeResults(syntheticResults({ config }), samples, { repeats: [], warmups: [] }, NOW)).toThrow(message);
   });
 });

@@ -75,6 +75,9 @@ export function openDatabase(file: string = databasePath()): Database.Database {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
+  // Stated, not inherited: SQLite gives a connection that switched the file to WAL mode FULL (an fsync per commit)
+  // and one that opened a file already in WAL mode NORMAL, so the first process and the later ones differed.
+  database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.exec(SCHEMA);
   // Databases from before items had a list (one per scenario that adds items) get the column.

@@ -68,15 +68,45 @@ export function browserGate(
   return null;
 }
 
-/** Why an HTTP ratio row may not carry a verdict, or null: quick profile, a failed cell, a failing A/A ratio. */
+/**
+ * The HTTP A/A gate (DESIGN, fixed before looking): the twin / reference throughput ratio's 90% CI must lie inside
+ * 1 ± HTTP_AA_BAND before any load ratio is judged. The burden is on the instrument: a noisy A/A fails, it does not pass.
+ */
+export const HTTP_AA_BAND = 0.05;
+
+/** DESIGN: a row fed by more than this share of busy windows is held back. */
+export const BUSY_SHARE_LIMIT = 1 / 3;
+
+/** Why a load cell's numbers may not feed a verdict, or null: failed, saturated generator, drifting, never steady, busy. */
+export function loadCellProblem(cell: HttpResults['cells'][number]): string | null {
+  const name = `the ${cell.variant}${cell.twin ? ' A/A' : ''} cell`;
+  if (cell.failed) return `${name} failed (${cell.failed})`;
+  if (cell.loadGeneratorSaturated) return `${name} measured the load generator: it used ${(cell.loadGeneratorCpu * 100).toFixed(0)}% of its core`;
+  if (cell.trend && !cell.trend.stationary) {
+    return `${name} drifted against the cells it is compared with (${cell.trend.perStepPct.toFixed(1)}% per block, CI ${cell.trend.ci95Pct.map((x) => x.toFixed(1)).join(' to ')}): not a steady state`;
+  }
+  if (cell.warmup && !cell.warmup.steady) return `${name}'s group was still changing after ${cell.warmup.blocksPerSec.length} warm-up blocks`;
+  if (cell.busyRepeats > cell.perRepeat.length * BUSY_SHARE_LIMIT) return `other processes used the machine during ${cell.busyRepeats} of ${cell.perRepeat.length} windows of ${name}`;
+  return null;
+}
+
+/**
+ * Why an HTTP ratio row may not carry a verdict, or null: the quick profile; a problem with either cell or with the
+ * A/A twin (loadCellProblem); an A/A ratio whose 90% CI is not inside 1 ± HTTP_AA_BAND.
+ */
 export function httpGate(http: HttpResults, run: RunConditions, row: { scenario: string; connections: number; encoding: string; a: string; b: string }): string | null {
   if (run.profile === 'quick') return QUICK_REASON;
-  const failed = http.cells.find(
-    (cell) => cell.scenario === row.scenario && cell.connections === row.connections && cell.encoding === row.encoding && [row.a, row.b].includes(cell.variant) && !cell.twin && cell.failed,
+  const cells = http.cells.filter(
+    (cell) => cell.scenario === row.scenario && cell.connections === row.connections && cell.encoding === row.encoding && ([row.a, row.b].includes(cell.variant) || cell.twin),
   );
-  if (failed) return `the ${failed.variant} cell failed (${failed.failed})`;
+  for (const cell of cells) {
+    const problem = loadCellProblem(cell);
+    if (problem) return problem;
+  }
   const aa = http.ratios.find((r) => r.kind === 'aa' && r.measure === 'interactionsPerSec' && r.scenario === row.scenario && r.connections === row.connections && r.encoding === row.encoding);
   if (!aa) return 'no A/A control for this load cell';
-  if (aa.ci95[0] > 1 || aa.ci95[1] < 1) return `the A/A throughput ratio excluded 1 (${aa.estimate.toFixed(2)}, CI ${aa.ci95.map((x) => x.toFixed(2)).join(' to ')})`;
+  if (aa.ci90[0] < 1 - HTTP_AA_BAND || aa.ci90[1] > 1 + HTTP_AA_BAND) {
+    return `the A/A throughput ratio was not shown to be within ±${HTTP_AA_BAND * 100}% (${aa.estimate.toFixed(3)}, 90% CI ${aa.ci90.map((x) => x.toFixed(3)).join(' to ')})`;
+  }
   return null;
 }

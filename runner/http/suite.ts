@@ -8,7 +8,10 @@ import { scenarioById, variantsOf } from '../scenarios';
 import { shuffled, type Random } from '../stats/random';
 import { loadRecorder, type MachineLoad } from '../system/machine-load';
 import type { Capture } from './capture';
-import { replay, type ReplayOptions, type ReplayResult } from './replay';
+import type { ReplayOptions, ReplayResult } from './replay';
+import type { LoadGenerator } from './load-generator';
+import { mean } from '../stats/interval';
+import { geometricMean, MAX_WARMUP_BLOCKS, palindromeBlock, warmedUp } from '../stats/steady-state';
 import { sampleProcessGroup, type ResourceSeries } from '../system/resources';
 import type { BuildLabel } from '../plan';
 
@@ -53,7 +56,10 @@ export interface RepeatRecord extends Omit<ReplayResult, 'invalidExample'> {
   twin: boolean;
   connections: number;
   encoding: Encoding;
+  /** The block (ratios pair within one). */
   repeat: number;
+  /** The window's place among all measured windows of the run (the stationarity check's x); absent in older runs. */
+  order?: number;
   interactions: number;
   persisted: number;
   duplicated: number;
@@ -108,13 +114,41 @@ interface CellPlan {
   encoding: Encoding;
 }
 
+/** A cell's discarded warm-up, in its group's warm-up blocks (runner/stats/steady-state.ts). */
+export interface WarmupRecord {
+  scenario: string;
+  variant: string;
+  twin: boolean;
+  connections: number;
+  encoding: Encoding;
+  build?: BuildLabel;
+  /** Interactions per second of each of its warm-up windows, in order (two per block). */
+  windowsPerSec: number[];
+  /** The group's throughput per warm-up block (geometric mean over its windows), what warmedUp() reads. */
+  blocksPerSec: number[];
+  /** Whether the group's warm-up ended by warmedUp(), not by MAX_WARMUP_BLOCKS. */
+  steady: boolean;
+  /** The group's warm-up, seconds of load. */
+  seconds: number;
+}
+
+const cellName = (cell: CellPlan) =>
+  `${cell.arm.build ? `${cell.arm.build} ` : ''}${cell.arm.scenario}/${cell.arm.variant}${cell.arm.twin ? ' (A/A)' : ''} ${cell.encoding} x${cell.connections}`;
+
+/** The cells compared with one another (a scenario's variants, its twin, its floor, every build of a matrix) share a block. */
+const groupKey = (cell: CellPlan) => `${cell.arm.scenario}/${cell.connections}/${cell.encoding}`;
+
 /**
- * Every cell (arm x connections x encoding) runs `repeats` short replays. Repeats are interleaved: each pass runs
- * every cell once, in a fresh seeded order, so drift hits every cell alike and ratios can be paired by pass.
+ * The load phase, in two parts. First a discarded warm-up of every group, block after block until its throughput
+ * stops changing (the server JIT-compiles each path under load: repeats of 0.3 s after a 20-interaction warm-up
+ * ran 1.3-2.8x faster in the fifth pass than in the first, seed 224). Then `repeats` blocks: in each, every group
+ * of cells compared with one another runs as a palindrome of windows (A B C C B A, a fresh random half per block),
+ * groups in a fresh random order. A ratio is paired within a block, so drift linear in time cancels from it.
+ * Each window is about `windowSeconds` of closed-model load at the cell's warmed-up rate (windowAmount).
  */
 export async function measureHttp(options: {
   config: Config;
-  /** Every arm of every target: a version matrix's versions are interleaved in the same passes, like their browser arms. */
+  /** Every arm of every target: a version matrix's versions are interleaved in the same blocks, like their browser arms. */
   arms: readonly LoadArm[];
   /** Put in front of every replay's scope prefix: a run's own rows on a shared deployment ('' locally). */
   scopeTag: string;
@@ -122,51 +156,120 @@ export async function measureHttp(options: {
   progress: Progress;
   random: Random;
   records: RepeatRecord[];
+  warmups: WarmupRecord[];
+  generator: LoadGenerator;
 }): Promise<void> {
-  const { config, arms, scopeTag, store, progress, random, records } = options;
+  const { config, arms, scopeTag, store, progress, random, records, warmups, generator } = options;
   const cells: CellPlan[] = config.connections.flatMap((connections) => config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))));
+  let replays = 0;
+  const nextPrefix = () => (replays++).toString(36).padStart(3, '0');
+
+  const groups = [...new Set(cells.map(groupKey))].map((key) => cells.filter((cell) => groupKey(cell) === key));
+  progress.start('http warm-up', groups.length);
+  for (const [index, group] of shuffled(groups, random).entries()) {
+    const warmed = await warmUp({ config, group, scopeTag, generator, random, nextPrefix });
+    warmups.push(...warmed);
+    for (const warmup of warmed) fs.appendFileSync(store.file('http-warmup.jsonl'), `${JSON.stringify(warmup)}\n`);
+    const blocks = warmed[0]!.windowsPerSec.length / 2;
+    if (!warmed[0]!.steady) progress.log(`http ${groupKey(group[0]!)}: still changing after ${blocks} warm-up blocks`);
+    progress.update(index + 1, `${groupKey(group[0]!)}: ${blocks} warm-up blocks, ${warmed.map((w) => `${w.variant}${w.twin ? ' (A/A)' : ''} ${w.windowsPerSec.at(-1)!.toFixed(0)}/s`).join(', ')}`);
+  }
+  progress.stop(`${warmups.filter((warmup) => warmup.steady).length} of ${warmups.length} cells steady`);
+
   const machine = loadRecorder();
-  progress.start('http', cells.length * config.repeats);
-  let done = 0;
-  for (let repeat = 0; repeat < config.repeats; repeat++) {
-    for (const cell of shuffled(cells, random)) {
-      runSignal.throwIfAborted();
-      machine.mark();
-      const record = await measureRepeat({ config, ...cell, repeat, scopeTag, prefix: done.toString(36).padStart(3, '0') });
-      record.machine = machine.mark();
-      if (cell.arm.build !== undefined) record.build = cell.arm.build;
-      records.push(record);
-      fs.appendFileSync(store.file('http-repeats.jsonl'), `${JSON.stringify(record)}\n`);
-      done++;
-      const name = `${cell.arm.build ? `${cell.arm.build} ` : ''}${cell.arm.scenario}/${cell.arm.variant}${cell.arm.twin ? ' (A/A)' : ''} ${cell.encoding} x${cell.connections}`;
-      if (record.failed) progress.log(`http ${name} FAILED: ${record.failed}`);
-      progress.update(done, `${name}: ${record.interactionsPerSec.toFixed(0)} interactions/s, p50 ${record.interactionLatencyMs.p50.toFixed(1)} ms`);
+  progress.start('http', cells.length * 2 * config.repeats);
+  let order = 0;
+  for (let block = 0; block < config.repeats; block++) {
+    for (const group of shuffled(groups, random)) {
+      for (const cell of palindromeBlock(group, random)) {
+        runSignal.throwIfAborted();
+        machine.mark();
+        const record = await measureRepeat({ config, ...cell, repeat: block, order, interactions: windowAmount(config, cell, warmups), scopeTag, prefix: nextPrefix(), generator });
+        record.machine = machine.mark();
+        if (cell.arm.build !== undefined) record.build = cell.arm.build;
+        records.push(record);
+        fs.appendFileSync(store.file('http-repeats.jsonl'), `${JSON.stringify(record)}\n`);
+        order++;
+        if (record.failed) progress.log(`http ${cellName(cell)} FAILED: ${record.failed}`);
+        progress.update(order, `${cellName(cell)}: ${record.interactionsPerSec.toFixed(0)} interactions/s, p50 ${record.interactionLatencyMs.p50.toFixed(1)} ms`);
+      }
     }
   }
-  progress.stop(`${records.length} repeats, ${records.filter((record) => record.failed).length} failed`);
+  progress.stop(`${records.length} windows, ${records.filter((record) => record.failed).length} failed`);
 }
 
 /**
- * One repeat of one cell: a discarded warm-up replay (the server's JIT and caches, after another cell ran), then
- * the measured replay with the server's resources sampled (a local server only), then the integrity count for
- * this repeat's scopes.
+ * One group's warm-up: palindromic blocks like the measured ones, of timed windows half as long, until the
+ * group's throughput (the geometric mean of its windows in a block) stops changing (warmedUp) or
+ * MAX_WARMUP_BLOCKS ran. Warming the cells together gives the server the mix it is measured under: a path warmed
+ * alone ran 50% faster after a JIT tier-up than it did later, interleaved with the others. Its mutations persist
+ * under scopes of their own and are not checked (a timed stop leaves interactions in flight).
  */
-export async function measureRepeat(options: CellPlan & { config: Config; repeat: number; scopeTag: string; prefix: string }): Promise<RepeatRecord> {
-  const { config, arm, connections, encoding, repeat, scopeTag } = options;
+async function warmUp(options: { config: Config; group: CellPlan[]; scopeTag: string; generator: LoadGenerator; random: Random; nextPrefix: () => string }): Promise<WarmupRecord[]> {
+  const { config, group, scopeTag, generator } = options;
+  const windows = new Map(group.map((cell) => [cell, [] as number[]]));
+  const blockRates: number[] = [];
+  let seconds = 0;
+  while (!warmedUp(blockRates) && blockRates.length < MAX_WARMUP_BLOCKS) {
+    const rates: number[] = [];
+    for (const cell of palindromeBlock(group, options.random)) {
+      runSignal.throwIfAborted();
+      const { arm, connections, encoding } = cell;
+      const window = { connections, encoding, durationSeconds: config.windowSeconds / 2, timeoutMs: config.interactionTimeoutMs };
+      const result = await generator.replay({ origin: arm.server.origin, capture: arm.capture, ...window, scopePrefix: `${scopeTag}w${options.nextPrefix()}` });
+      windows.get(cell)!.push(result.interactionsPerSec);
+      rates.push(result.interactionsPerSec);
+      seconds += result.durationSeconds;
+    }
+    blockRates.push(geometricMean(rates.filter((rate) => rate > 0)));
+  }
+  return group.map((cell) => ({
+    scenario: cell.arm.scenario,
+    variant: cell.arm.variant,
+    twin: cell.arm.twin,
+    connections: cell.connections,
+    encoding: cell.encoding,
+    ...(cell.arm.build !== undefined ? { build: cell.arm.build } : {}),
+    windowsPerSec: windows.get(cell)!,
+    blocksPerSec: blockRates,
+    steady: warmedUp(blockRates),
+    seconds,
+  }));
+}
+
+/**
+ * A window's fixed work: `--amount`, or `windowSeconds` at the rate the cell ran at in its last two warm-up windows.
+ * Fixed work, not a timed stop, so that every interaction is answered and integrity is exact (persisted =
+ * acknowledged), which a timed stop cannot give: it abandons up to one interaction per connection in flight.
+ */
+function windowAmount(config: Config, cell: CellPlan, warmups: readonly WarmupRecord[]): number {
+  if (config.amount !== undefined) return config.amount;
+  const warmup = warmups.find((w) => w.scenario === cell.arm.scenario && w.variant === cell.arm.variant && w.twin === cell.arm.twin && w.connections === cell.connections && w.encoding === cell.encoding && w.build === cell.arm.build);
+  return Math.max(cell.connections, Math.round(mean(warmup!.windowsPerSec.slice(-2)) * config.windowSeconds));
+}
+
+/**
+ * One measured window of one cell: the replay with the server's resources sampled (a local server only), then the
+ * integrity count for this window's scopes.
+ */
+export async function measureRepeat(
+  options: CellPlan & { config: Config; repeat: number; order: number; interactions: number; scopeTag: string; prefix: string; generator: LoadGenerator },
+): Promise<RepeatRecord> {
+  const { config, arm, connections, encoding, repeat, order, interactions, scopeTag, generator } = options;
   const prefix = scopeTag + options.prefix;
-  const interactions = config.amount ?? Math.max(config.minInteractions, config.interactionsPerConnection * connections);
-  const load: Omit<ReplayOptions, 'scopePrefix'> = {
+  const seconds = config.durationSeconds ?? config.windowSeconds;
+  const load: ReplayOptions = {
     origin: arm.server.origin,
     capture: arm.capture,
     connections,
     encoding,
     timeoutMs: config.interactionTimeoutMs,
-    ...(config.durationSeconds !== undefined ? { durationSeconds: config.durationSeconds } : { interactions }),
-    ...(config.rate !== undefined ? { ratePerSecond: config.rate, durationSeconds: config.durationSeconds ?? 5, arrivals: config.arrivals, seed: config.seed + repeat } : {}),
+    scopePrefix: prefix,
+    ...(config.durationSeconds !== undefined ? { durationSeconds: seconds } : { interactions }),
+    ...(config.rate !== undefined ? { ratePerSecond: config.rate, durationSeconds: seconds, arrivals: config.arrivals, seed: config.seed + order } : {}),
   };
-  await replay({ origin: load.origin, capture: load.capture, connections, encoding, interactions: Math.max(20, 2 * connections), scopePrefix: `${scopeTag}w${options.prefix.slice(1)}` });
   const sampler = arm.server.pid === null ? null : sampleProcessGroup(arm.server.pid);
-  const result = await replay({ ...load, scopePrefix: prefix });
+  const result = await generator.replay(load);
   const sampled = await sampler?.stop();
   const { mutations, duplicated } = await arm.persisted(arm.scenario, prefix);
   const fixedAmount = config.durationSeconds === undefined && config.rate === undefined;
@@ -178,6 +281,7 @@ export async function measureRepeat(options: CellPlan & { config: Config; repeat
     connections,
     encoding,
     repeat,
+    order,
     interactions: fixedAmount ? interactions : result.acknowledged,
     ...measured,
     persisted: mutations,
@@ -185,6 +289,7 @@ export async function measureRepeat(options: CellPlan & { config: Config; repeat
     server: sampled ? { peakCpuPct: sampled.peakCpuPct, peakRssMb: sampled.peakRssMb, points: sampled.points } : null,
     serverCpuMsPerInteraction: sampled ? (result.completed ? sampled.cpuMs / result.completed : 0) : null,
     machine: { seconds: 0, loadAverage1: 0, busyCores: 0, foreignCores: 0, stealShare: 0, busy: false },
-    failed: failureOf(result, mutations, duplicated, config.durationSeconds !== undefined && config.rate === undefined ? connections : 0),
+    // A timed window stops with up to one interaction per connection in flight, which may persist unacknowledged.
+    failed: failureOf(result, mutations, duplicated, fixedAmount || config.rate !== undefined ? 0 : connections),
   };
 }

@@ -1,9 +1,10 @@
 import type { HttpCell, HttpRatio, HttpResults } from '../results/schema';
 import { median } from '../stats/quantile';
-import { medianInterval, pairedRatio } from '../stats/interval';
-import { FLOOR, LOAD_GENERATOR_SATURATION, type RepeatRecord } from './suite';
+import { mean, medianInterval, pairedRatio } from '../stats/interval';
+import { geometricMean, logTrend, type Trend } from '../stats/steady-state';
+import { FLOOR, LOAD_GENERATOR_SATURATION, type RepeatRecord, type WarmupRecord } from './suite';
 
-const cellKey = (r: Pick<RepeatRecord, 'scenario' | 'variant' | 'twin' | 'connections' | 'encoding'>) =>
+const cellKey = (r: Pick<RepeatRecord, 'scenario' | 'variant' | 'twin' | 'connections' | 'encoding'>): string =>
   `${r.scenario}/${r.variant}${r.twin ? '#aa' : ''}/${r.connections}/${r.encoding}`;
 
 const medianOf = <T>(rows: readonly T[], pick: (row: T) => number) => median(rows.map(pick));
@@ -12,7 +13,10 @@ const intervalOf = <T>(rows: readonly T[], pick: (row: T) => number) => {
   return { ci95, coverage };
 };
 
-function cellOf(repeats: RepeatRecord[]): HttpCell {
+/** A window's place in time: its order among the run's windows, or (runs before blocks) its repeat. */
+const orderOf = (record: RepeatRecord) => record.order ?? record.repeat;
+
+function cellOf(repeats: RepeatRecord[], warmup: WarmupRecord | undefined, trend: Trend | null): HttpCell {
   const first = repeats[0]!;
   const percentiles = (pick: (row: RepeatRecord) => { p50: number; p90: number; p99: number; p99_9: number }) => ({
     p50: medianOf(repeats, (r) => pick(r).p50),
@@ -61,7 +65,12 @@ function cellOf(repeats: RepeatRecord[]): HttpCell {
     loadGeneratorCpu,
     loadGeneratorSaturated: loadGeneratorCpu >= LOAD_GENERATOR_SATURATION,
     busyRepeats: repeats.filter((r) => r.machine.busy).length,
+    trend,
+    drift: logTrend(repeats.map((r) => ({ order: orderOf(r), rate: r.interactionsPerSec }))),
+    warmup: warmup ? { windowsPerSec: warmup.windowsPerSec, blocksPerSec: warmup.blocksPerSec, steady: warmup.steady, seconds: warmup.seconds } : null,
     perRepeat: repeats.map((r) => ({
+      block: r.repeat,
+      order: orderOf(r),
       interactionsPerSec: r.interactionsPerSec,
       requestsPerSec: r.requestsPerSec,
       latencyMs: r.latencyMs,
@@ -81,13 +90,17 @@ const MEASURES = {
   serverCpuMsPerInteraction: (r: RepeatRecord) => r.serverCpuMsPerInteraction ?? 0,
 } as const;
 
-/** a / b paired by repeat, for every repeat both cells have. */
+/** A cell's value per block: the geometric mean of its windows there (two in a palindrome, one in runs before blocks). */
+function perBlock(rows: readonly RepeatRecord[], measure: keyof typeof MEASURES): Map<number, number> {
+  const blocks = new Map<number, number[]>();
+  for (const row of rows) blocks.set(row.repeat, [...(blocks.get(row.repeat) ?? []), MEASURES[measure](row)]);
+  return new Map([...blocks].flatMap(([block, values]) => (values.every((value) => value > 0) ? [[block, geometricMean(values)] as const] : [])));
+}
+
+/** a / b paired by block, for every block both cells have: a drift linear in time cancels within a palindromic block. */
 function ratio(a: RepeatRecord[], b: RepeatRecord[], measure: keyof typeof MEASURES, labels: { a: string; b: string; kind: HttpRatio['kind'] }): HttpRatio | null {
-  const pairs = a.flatMap((row) => {
-    const other = b.find((candidate) => candidate.repeat === row.repeat);
-    const [x, y] = [MEASURES[measure](row), other ? MEASURES[measure](other) : 0];
-    return other && x > 0 && y > 0 ? [[x, y] as const] : [];
-  });
+  const ofB = perBlock(b, measure);
+  const pairs = [...perBlock(a, measure)].flatMap(([block, x]) => (ofB.has(block) ? [[x, ofB.get(block)!] as const] : []));
   if (pairs.length < 2) return null;
   const first = a[0]!;
   const ci95 = pairedRatio(pairs.map(([x]) => x), pairs.map(([, y]) => y));
@@ -96,25 +109,51 @@ function ratio(a: RepeatRecord[], b: RepeatRecord[], measure: keyof typeof MEASU
 }
 
 /**
- * Repeats -> cells (medians over repeats with order-statistic CIs) and ratios paired by repeat: the reference
- * (action) against each route variant, the A/A twin against the reference, and each variant against the floor.
+ * Each cell's trend against its group over the blocks: ln(cell / the group's geometric mean) regressed on the block.
+ * A spell of the machine running slow slows every cell of a block alike and cancels here, as it does from the
+ * paired ratios; what remains is one cell changing against the others (a path still warming), which biases them.
  */
-export function summarizeHttp(records: readonly RepeatRecord[], reference: (scenario: string) => string): Pick<HttpResults, 'cells' | 'ratios'> {
+function trendsAgainstGroup(group: readonly (readonly RepeatRecord[])[]): (Trend | null)[] {
+  const blocks = group.map((rows) => perBlock(rows, 'interactionsPerSec'));
+  const shared = [...(blocks[0]?.keys() ?? [])].filter((block) => blocks.every((of) => of.has(block)));
+  const centre = new Map(shared.map((block) => [block, mean(blocks.map((of) => Math.log(of.get(block)!)))]));
+  return blocks.map((of) => (group.length < 2 ? null : logTrend(shared.map((block) => ({ order: block, rate: Math.exp(Math.log(of.get(block)!) - centre.get(block)!) })))));
+}
+
+/**
+ * Windows -> cells (medians over windows with order-statistic CIs, the trend over the run, the warm-up) and ratios
+ * paired by block: the reference (action) against each route variant, the A/A twin against the reference, and
+ * each variant against the floor unless the floor measured the load generator (saturated) rather than a server.
+ */
+export function summarizeHttp(records: readonly RepeatRecord[], reference: (scenario: string) => string, warmups: readonly WarmupRecord[] = []): Pick<HttpResults, 'cells' | 'ratios'> {
   const byCell = new Map<string, RepeatRecord[]>();
   for (const record of records) byCell.set(cellKey(record), [...(byCell.get(cellKey(record)) ?? []), record]);
-  const cells = [...byCell.values()].map(cellOf);
+  const groupOf = (r: Pick<RepeatRecord, 'scenario' | 'connections' | 'encoding'>) => `${r.scenario}/${r.connections}/${r.encoding}`;
+  const trends = new Map<string, Trend | null>();
+  for (const group of new Set(records.map(groupOf))) {
+    const keys = [...byCell.keys()].filter((key) => groupOf(byCell.get(key)![0]!) === group);
+    trendsAgainstGroup(keys.map((key) => byCell.get(key)!)).forEach((trend, i) => trends.set(keys[i]!, trend));
+  }
+  const cells = [...byCell.entries()].map(([key, rows]) =>
+    cellOf(
+      rows,
+      warmups.find((warmup) => cellKey(warmup) === key && (warmup.build ?? null) === (rows[0]!.build ?? null)),
+      trends.get(key) ?? null,
+    ),
+  );
+  const floorSaturated = new Set(cells.filter((cell) => cell.variant === FLOOR && cell.loadGeneratorSaturated).map(groupOf));
   const ratios: HttpRatio[] = [];
-  for (const group of new Set(records.map((r) => `${r.scenario}/${r.connections}/${r.encoding}`))) {
+  for (const group of new Set(records.map(groupOf))) {
     const [scenario, connections, encoding] = group.split('/');
     const rows = (variant: string, twin = false) => byCell.get(cellKey({ scenario: scenario!, variant, twin, connections: Number(connections), encoding: encoding as RepeatRecord['encoding'] })) ?? [];
-    const variants = [...new Set(records.filter((r) => `${r.scenario}/${r.connections}/${r.encoding}` === group && !r.twin).map((r) => r.variant))];
+    const variants = [...new Set(records.filter((r) => groupOf(r) === group && !r.twin).map((r) => r.variant))];
     const ref = reference(scenario!);
     const add = (value: HttpRatio | null) => value && ratios.push(value);
     for (const variant of variants.filter((v) => v !== ref && v !== FLOOR)) {
       for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) add(ratio(rows(ref), rows(variant), measure, { a: ref, b: variant, kind: 'comparison' }));
     }
     for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) add(ratio(rows(ref, true), rows(ref), measure, { a: `${ref}#aa`, b: ref, kind: 'aa' }));
-    for (const variant of variants.filter((v) => v !== FLOOR)) {
+    for (const variant of floorSaturated.has(group) ? [] : variants.filter((v) => v !== FLOOR)) {
       add(ratio(rows(variant), rows(FLOOR), 'interactionsPerSec', { a: variant, b: FLOOR, kind: 'floor' }));
       add(ratio(rows(variant), rows(FLOOR), 'interactionP50', { a: variant, b: FLOOR, kind: 'floor' }));
     }

@@ -182,6 +182,9 @@ export const GroupSchema = z.object({
 const Percentiles = z.object({ p50: Ms, p90: Ms, p99: Ms, p99_9: Ms });
 /** One short replay of a cell; a cell's numbers are medians over its repeats, interleaved with the other cells'. */
 export const HttpRepeatSchema = z.object({
+  /** The block it belongs to (ratios pair within a block) and its order among the run's windows. Absent in older runs. */
+  block: z.number().int().optional(),
+  order: z.number().int().optional(),
   interactionsPerSec: z.number(),
   requestsPerSec: z.number(),
   latencyMs: Percentiles,
@@ -190,6 +193,9 @@ export const HttpRepeatSchema = z.object({
   loadGeneratorCpu: z.number(),
   machine: MachineLoadSchema,
 });
+
+/** A slope of ln(throughput), in % per step (block or window), with its 95% CI (runner/stats/steady-state.ts). */
+const TrendSchema = z.object({ perStepPct: z.number(), ci95Pct: Interval, points: z.number().int(), stationary: z.boolean() });
 
 /** Repeated replays of a captured interaction under load. `variant` "floor" is the bare node:http server. */
 export const HttpCellSchema = z.object({
@@ -243,6 +249,19 @@ export const HttpCellSchema = z.object({
   /** Repeats during which other processes used the machine. */
   busyRepeats: z.number().int(),
   perRepeat: z.array(HttpRepeatSchema),
+  /**
+   * The stationarity check (DESIGN): the slope of ln(this cell / its group's geometric mean) on the block, in % per
+   * block, with its 95% CI; stationary when the CI contains 0. null: fewer than 3 blocks or no other cell. Absent in
+   * older runs.
+   */
+  trend: TrendSchema.nullable().optional(),
+  /** The cell's own throughput over the run: the slope of ln(throughput) on window order, machine and all (shown, not gating). */
+  drift: TrendSchema.nullable().optional(),
+  /**
+   * The discarded warm-up before the measured windows: this cell's windows, its group's throughput per warm-up block,
+   * whether the group reached a steady state, the group's seconds of warm-up load. Absent in older runs.
+   */
+  warmup: z.object({ windowsPerSec: z.array(z.number()), blocksPerSec: z.array(z.number()), steady: z.boolean(), seconds: z.number() }).nullable().optional(),
   /** Why the cell is not to be trusted (invalid responses, errors, lost or duplicated mutations); null when sound. */
   failed: z.string().nullable(),
 });
@@ -372,7 +391,21 @@ const ResultsCoreSchema = z.object({
         .object({ origin: z.string(), remote: z.boolean(), buildId: z.string(), actionKeyFixed: z.boolean(), scopeTag: z.string() })
         .optional(),
       encodings: z.array(z.enum(['gzip', 'identity'])),
+      /** Blocks: each runs every cell of a group twice, as a palindrome (runner/http/suite.ts). */
       repeats: z.number().int(),
+      /** The load each measured window holds, in seconds at the cell's warmed-up rate. Absent in older runs. */
+      windowSeconds: z.number().optional(),
+      /** Where the load generator and the server ran. Absent in older runs (the generator in the runner's process). */
+      isolation: z
+        .object({
+          generator: z.literal('child-process'),
+          pinned: z.boolean(),
+          serverCores: z.array(z.number().int()).nullable(),
+          generatorCores: z.array(z.number().int()).nullable(),
+          /** Why not pinned, when not. */
+          note: z.string().nullable(),
+        })
+        .optional(),
       cells: z.array(HttpCellSchema),
       ratios: z.array(HttpRatioSchema),
     })

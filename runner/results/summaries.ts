@@ -1,5 +1,5 @@
 import { summarizeHttp } from '../http/summarize-http';
-import { FLOOR, type RepeatRecord } from '../http/suite';
+import { FLOOR, type RepeatRecord, type WarmupRecord } from '../http/suite';
 import { CURRENT_BUILD, makePlan, type BuildLabel } from '../plan';
 import type { Bandwidth } from '../rtt-proxy';
 import { linkBandwidth, scenarioById, variantsOf, type Scenario } from '../scenarios';
@@ -57,13 +57,13 @@ function sizeChecksOf(scenarios: readonly string[], configured: Bandwidth | unde
   });
 }
 
-export type HttpConditions = Pick<HttpResults, 'mode' | 'server' | 'encodings' | 'repeats'>;
+export type HttpConditions = Pick<HttpResults, 'mode' | 'server' | 'encodings' | 'repeats' | 'windowSeconds' | 'isolation'>;
 
 /** A run's HTTP section from its load repeats (http-repeats.jsonl) of one build, for the run and for a recompute alike. */
-export function httpResultsOf(conditions: HttpConditions, records: readonly RepeatRecord[], build: BuildLabel = CURRENT_BUILD): HttpResults {
+export function httpResultsOf(conditions: HttpConditions, records: readonly RepeatRecord[], warmups: readonly WarmupRecord[], build: BuildLabel = CURRENT_BUILD): HttpResults {
   // The floor belongs to no build: every version of a matrix is set against the same floor.
-  const ofBuild = records.filter((record) => record.variant === FLOOR || (record.build ?? CURRENT_BUILD) === build);
-  return { ...conditions, ...summarizeHttp(ofBuild, (scenario) => scenarioById(scenario).reference) };
+  const ofBuild = <T extends Pick<RepeatRecord, 'variant' | 'build'>>(rows: readonly T[]) => rows.filter((row) => row.variant === FLOOR || (row.build ?? CURRENT_BUILD) === build);
+  return { ...conditions, ...summarizeHttp(ofBuild(records), (scenario) => scenarioById(scenario).reference, ofBuild(warmups)) };
 }
 
 /** What a version matrix keeps as measured for each version: its install and build, its probes, its load conditions. */
@@ -82,12 +82,13 @@ export function matrixResultsOf(input: {
   /** Absent when the browser suite did not run. */
   browser?: Omit<Parameters<typeof browserResultsOf>[0], 'build'>;
   repeats: readonly RepeatRecord[];
+  warmups: readonly WarmupRecord[];
   run: ClaimInput['run'];
   band: NoiseBand;
 }): NonNullable<Results['matrix']> {
   const versions = input.versions.map(({ version, http: conditions }): VersionSection => {
     const browser = input.browser && browserResultsOf({ ...input.browser, build: version.label });
-    const http = conditions && httpResultsOf(conditions, input.repeats, version.label);
+    const http = conditions && httpResultsOf(conditions, input.repeats, input.warmups, version.label);
     return { ...version, browser, http, claims: evaluateClaims({ run: input.run, browser, http, probes: version.probes }) };
   });
   return { versions, band: input.band, comparisons: versionComparisons(versions, input.browser?.samples ?? [], input.band) };

@@ -188,8 +188,8 @@ function binomialCoefficient(n: number, k: number): number {
 }
 
 /**
- * A ratio of two arms measured in the same interleaved repeats: the geometric mean of the per-repeat ratios a_i/b_i
- * with a t interval on their logs (k - 1 df). Pairing by repeat removes the drift both arms shared. A two-sided
+ * A ratio of two arms measured in the same interleaved blocks: the geometric mean of the per-block ratios a_i/b_i
+ * with a t interval on their logs (k - 1 df). Pairing by block removes the drift both arms shared. A two-sided
  * 90% interval gives the two one-sided 95% bounds (equivalence tests, "not faster").
  */
 export function pairedRatio(a: readonly number[], b: readonly number[], confidence = 0.95): Estimate {
