@@ -1,7 +1,8 @@
 import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
 import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
-import { accuracyMissed } from '../runner/claims/gating';
+import { accuracyMissed, HTTP_AA_BAND } from '../runner/claims/gating';
+import { LOAD_GENERATOR_SATURATION } from '../runner/http/suite';
 import { table, verdictBadge } from './html';
 import { duetSection, versionsSection } from './comparison-section';
 import { headline } from './headlines';
@@ -323,9 +324,11 @@ function accuracySection(b: BrowserResults | undefined, http: HttpResults | unde
     .map((r) => [
       `${e(r.scenario)}/${e(r.b)} vs its twin, ${e(r.encoding)} x${e(r.connections)}`,
       e(r.estimate.toFixed(3)),
-      `[${e(r.ci95[0].toFixed(3))}, ${e(r.ci95[1].toFixed(3))}]`,
+      `[${e(r.ci90[0].toFixed(3))}, ${e(r.ci90[1].toFixed(3))}]`,
       e(r.repeats),
-      r.ci95[0] <= 1 && 1 <= r.ci95[1] ? '<span class="badge ok">contains 1</span>' : '<span class="badge bad">excludes 1</span>',
+      r.ci90[0] >= 1 - HTTP_AA_BAND && r.ci90[1] <= 1 + HTTP_AA_BAND
+        ? `<span class="badge ok">inside ±${e(HTTP_AA_BAND * 100)}%</span>`
+        : `<span class="badge bad">not shown inside ±${e(HTTP_AA_BAND * 100)}%</span>`,
     ]);
   return `<section><h2>Accuracy: does the instrument measure what it should?</h2>
 <p>Known answer: adding RTT r to every request must add <i>round trips × r</i> to an interaction. Round trips are the
@@ -336,7 +339,11 @@ same RTT, within ±5 ms or 5% of that time (reading a large body costs CPU the l
 instrument: shipped Chrome holds responses for the next frame, which bends the rise by design.</p>
 ${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 'measured increase ms', '95% CI', 'error ms', ''], rows) : '<p>Needs the browser suite at RTT 0 and at least one other RTT.</p>'}
 ${aaRows.length ? `<h3>A/A control in the browser</h3><p>The Server Action variant measured as two interleaved arms: its difference should be 0.</p>${table(['control', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads', ''], aaRows)}` : ''}
-${httpAa.length ? `<h3>A/A control under load</h3><p>The action replayed as two interleaved cells: its throughput ratio should be 1.</p>${table(['control', 'ratio', '95% CI', 'repeats', ''], httpAa)}` : ''}</section>`;
+${
+  httpAa.length
+    ? `<h3>A/A control under load</h3><p>The action replayed as two cells of the same blocks: its throughput ratio should be 1. The burden of proof is on the instrument: a load ratio is judged only where this ratio's 90% CI lies inside 1 ± ${e(HTTP_AA_BAND * 100)}% (DESIGN, fixed before looking); a wider one means the run was too noisy to judge, not that the arms differ.</p>${table(['control', 'ratio', '90% CI', 'blocks', ''], httpAa)}`
+    : ''
+}</section>`;
 }
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
@@ -386,16 +393,25 @@ function httpSection(http: HttpResults): string {
   }[http.mode];
   const saturated = http.cells.filter((cell) => cell.loadGeneratorSaturated);
   const served = http.server;
+  const isolation = http.isolation;
+  const where = !isolation
+    ? 'The load generator ran in the runner’s own process, on the cores the server used: compare cells, not absolute numbers.'
+    : isolation.pinned
+      ? `The load generator ran in a process of its own on core ${e(isolation.generatorCores!.join(','))}, the servers on core ${e(isolation.serverCores!.join(','))} (taskset).`
+      : `The load generator ran in a process of its own, not pinned (${e(isolation.note ?? '')}): it shares the cores with the server.`;
   return `<section><h2>Under HTTP load</h2>
 ${served?.remote ? `<p class="warn-text">Against the deployment at <code>${e(served.origin)}</code> (build <code>${e(served.buildId)}</code>, action key ${served.actionKeyFixed ? 'fixed' : 'not fixed'}), not the local server: the network between here and there is part of every number, there is no floor server, and the server's CPU and memory were not sampled. Rows this run wrote there start with <code>${e(served.scopeTag)}</code>.</p>` : ''}
 <p>The exact requests each variant's interaction sent from Chromium (captured this run) replayed as whole interactions, with ${e(mode)}.
-Every cell ran ${e(http.repeats)} short repeats, interleaved with every other cell's in a seeded random order; a cell's numbers are medians over
-its repeats with distribution-free CIs, and every ratio is paired by repeat (a t interval on the logs).
+${
+  http.windowSeconds === undefined
+    ? `Every cell ran ${e(http.repeats)} short repeats, interleaved with every other cell's in a seeded random order; a cell's numbers are medians over its repeats with distribution-free CIs, and every ratio is paired by repeat (a t interval on the logs).`
+    : `First a discarded warm-up: each group of cells compared with one another ran in blocks until its throughput stopped changing (three blocks within ±5%). Then ${e(http.repeats)} blocks: in each, the cells of a group ran as a palindrome of windows of about ${e(http.windowSeconds)} s (A B C C B A, a fresh random order per block), so a drift linear in time cancels from every ratio, which is paired by block (a t interval on the logs of the block ratios). A cell's numbers are medians over its windows with distribution-free CIs. <b>trend</b> is the cell against its group over the blocks (% per block): a CI excluding 0 means it was still changing against the cells it is compared with, and the rows it feeds are held back.`
+}
 Compression is a condition: <b>gzip</b> replays the browser's accept-encoding (Next compresses the action's streamed RSC response but not
 small JSON), <b>identity</b> sends none (compression left to a proxy or CDN).
 Each replayed interaction writes under a scope of its own, so acknowledged (2xx) mutations can be matched to rows persisted.
 <b>floor</b> is a bare node:http server running the same service functions on the same database: what is left without the framework.
-The load generator shares this machine's cores with the server: compare cells, not absolute numbers.</p>
+${where}</p>
 ${saturated.length ? `<p class="warn-text">The load generator used ≥ 90% of a core in ${e(saturated.map((c) => `${c.scenario}/${c.variant} x${c.connections}`).join(', '))}: there, it may be the bottleneck, not the server.</p>` : ''}
 ${scenarios.map((scenario) => httpScenario(http, scenario)).join('\n')}</section>`;
 }
@@ -413,6 +429,7 @@ function httpScenario(http: HttpResults, scenario: string): string {
     cell.serverCpuMsPerInteraction === null ? 'not measured' : e(cell.serverCpuMsPerInteraction.toFixed(2)),
     cell.server ? `${e(cell.server.peakCpuPct.toFixed(0))}% / ${e(cell.server.peakRssMb.toFixed(0))} MB` : 'not measured (remote target)',
     `${pct(cell.loadGeneratorCpu)}${cell.loadGeneratorSaturated ? ' <span class="badge warn">saturated</span>' : ''}${cell.busyRepeats ? ` <span class="badge warn">busy ×${e(cell.busyRepeats)}</span>` : ''}`,
+    steadiness(cell),
     cell.failed ? `<span class="badge bad">failed</span> ${e(cell.failed)}` : '<span class="badge ok">valid</span>',
   ]);
   const ratioRows = http.ratios
@@ -436,14 +453,33 @@ function httpScenario(http: HttpResults, scenario: string): string {
     cell.persisted === cell.acknowledged && cell.duplicated === 0 ? '<span class="badge ok">nothing lost</span>' : '<span class="badge bad">mismatch</span>',
   ]);
   return `<h3>Scenario <code>${e(scenario)}</code> under load</h3>
-${table(['variant', 'condition', 'interactions/s (95% CI)', 'interaction ms p50 (CI) / p99', 'bytes sent / received per interaction', 'server CPU ms / interaction', 'server peak CPU / RSS', 'load generator CPU', 'responses'], rows)}
-<h4>Ratios (paired by repeat)</h4>
-${table(['ratio', 'condition', 'measure', 'estimate', '95% CI', 'repeats'], ratioRows)}
+${table(['variant', 'condition', 'interactions/s (95% CI)', 'interaction ms p50 (CI) / p99', 'bytes sent / received per interaction', 'server CPU ms / interaction', 'server peak CPU / RSS', 'load generator CPU', 'steady state', 'responses'], rows)}
+<h4>Ratios (paired by block)</h4>
+${table(['ratio', 'condition', 'measure', 'estimate', '95% CI', 'blocks'], ratioRows)}${floorNote(http, scenario)}
 <h4>Integrity</h4>
 ${table(['variant', 'condition', 'interactions', 'acknowledged (2xx)', 'persisted', 'applied twice', 'non-2xx / errors / invalid', ''], integrity)}
 <div class="charts"><figure><canvas id="http-rps-${e(scenario)}"></canvas><figcaption>Interactions per second by condition (median over repeats)</figcaption></figure>
 <figure><canvas id="http-pct-${e(scenario)}"></canvas><figcaption>Interaction latency percentiles at the highest connection count</figcaption></figure>
 <figure><canvas id="http-res-${e(scenario)}"></canvas><figcaption>Server CPU % (solid) and RSS MB (dashed) during the highest-connection repeats</figcaption></figure></div>`;
+}
+
+/** The warm-up and the trend of a cell in words: how long it warmed, whether it stayed level against its group. */
+function steadiness(cell: HttpResults['cells'][number]): string {
+  const warmup = cell.warmup ? `warm-up ${e(cell.warmup.blocksPerSec.length)} blocks${cell.warmup.steady ? '' : ' <span class="badge bad">never steady</span>'}` : '';
+  const trend = cell.trend
+    ? `trend ${e(signedPct(cell.trend.perStepPct))}/block <small>(${e(signedPct(cell.trend.ci95Pct[0]))} to ${e(signedPct(cell.trend.ci95Pct[1]))})</small>${cell.trend.stationary ? '' : ' <span class="badge bad">drifting</span>'}`
+    : '';
+  return [warmup, trend].filter(Boolean).join('<br>') || 'not checked';
+}
+
+const signedPct = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}%`;
+
+/** Why a scenario shows no "vs floor" ratios: its floor measured the load generator. */
+function floorNote(http: HttpResults, scenario: string): string {
+  const bound = http.cells.filter((cell) => cell.scenario === scenario && cell.variant === 'floor' && cell.loadGeneratorSaturated);
+  return bound.length
+    ? `<p class="warn-text">No ratio against the floor at ${e(bound.map((cell) => `${cell.encoding} x${cell.connections}`).join(', '))}: the load generator used ≥ ${e(LOAD_GENERATOR_SATURATION * 100)}% of its core there, so the floor measured the generator, not a server.</p>`
+    : '';
 }
 
 function microSection(micro: NonNullable<Results['micro']>): string {

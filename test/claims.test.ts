@@ -143,7 +143,7 @@ describe('C2', () => {
 });
 
 const httpCell = (variant: string, encoding: 'gzip' | 'identity', extra: Partial<HttpCell> = {}) =>
-  ({ scenario: 'counter', variant, twin: false, connections: 10, encoding, failed: null, requestBytesPerInteraction: variant === 'action' ? 700 : 500, responseBytesPerInteraction: variant === 'action' ? 480 : 270, ...extra }) as HttpCell;
+  ({ scenario: 'counter', variant, twin: false, connections: 10, encoding, failed: null, loadGeneratorCpu: 0.1, loadGeneratorSaturated: false, busyRepeats: 0, perRepeat: [], requestBytesPerInteraction: variant === 'action' ? 700 : 500, responseBytesPerInteraction: variant === 'action' ? 480 : 270, ...extra }) as HttpCell;
 const ratio = (measure: HttpRatio['measure'], encoding: 'gzip' | 'identity', ci95: [number, number], kind: HttpRatio['kind'] = 'comparison'): HttpRatio => ({
   scenario: 'counter', connections: 10, encoding, a: kind === 'aa' ? 'action#aa' : 'action', b: kind === 'aa' ? 'action' : 'route', kind, measure,
   estimate: Math.sqrt(ci95[0] * ci95[1]), ci95, ci90: [ci95[0] + (ci95[1] - ci95[0]) * 0.08, ci95[1] - (ci95[1] - ci95[0]) * 0.08], repeats: 5,
@@ -197,7 +197,33 @@ describe('C4a and C4b', () => {
   it('are inconclusive when the load A/A ratio excludes 1', () => {
     const claim = evaluateC4a({ run, http: http([0.55, 0.65], [0.55, 0.65], [1.02, 1.1]) });
     expect(claim.verdict).toBe('inconclusive');
-    expect(String(claim.evidence[0]!.reason)).toMatch(/A\/A throughput ratio excluded 1/);
+    expect(String(claim.evidence[0]!.reason)).toMatch(/A\/A throughput ratio was not shown to be within ±5% \(1\.059, 90% CI 1\.026 to 1\.094\)/);
+  });
+
+  it('are inconclusive when the load A/A ratio contains 1 but is too wide to show the instrument within ±5%', () => {
+    // The old gate (CI contains 1) passed this: the noisier the run, the easier it passed.
+    const claim = evaluateC4a({ run, http: http([0.55, 0.65], [0.55, 0.65], [0.9, 1.08]) });
+    expect(claim.verdict).toBe('inconclusive');
+    expect(String(claim.evidence[0]!.reason)).toMatch(/not shown to be within ±5%/);
+  });
+
+  it('are inconclusive when a cell drifted against its group, never warmed up, measured the generator or ran on a busy machine', () => {
+    const trend = (stationary: boolean) => ({ perStepPct: stationary ? 0.2 : 2.5, ci95Pct: (stationary ? [-1, 1.4] : [1.1, 3.9]) as [number, number], points: 8, stationary });
+    const warmup = (steady: boolean) => ({ windowsPerSec: [500, 600], blocksPerSec: [400, 500, 600], steady, seconds: 9 });
+    const window = (busy: boolean) => ({ interactionsPerSec: 600, requestsPerSec: 600, latencyMs: { p50: 1, p90: 2, p99: 3, p99_9: 4 }, interactionLatencyMs: { p50: 1, p90: 2, p99: 3, p99_9: 4 }, serverCpuMsPerInteraction: 1, loadGeneratorCpu: 0.2, machine: { seconds: 1, loadAverage1: 1, busyCores: 1, foreignCores: busy ? 0.5 : 0, stealShare: 0, busy } });
+    const sound = { trend: trend(true), warmup: warmup(true), loadGeneratorCpu: 0.2, loadGeneratorSaturated: false, busyRepeats: 0, perRepeat: [window(false), window(false), window(false)] };
+    const withRoute = (route: Partial<HttpCell>) => {
+      const results = http([0.55, 0.65], [0.55, 0.65]);
+      results.cells = results.cells.map((cell) => ({ ...cell, ...sound, ...(cell.variant === 'route' && cell.encoding === 'gzip' ? route : {}) }));
+      return evaluateC4a({ run, http: results }).evidence.find((row) => row.encoding === 'gzip')!;
+    };
+    expect(withRoute({}).verdict).toBe('supported');
+    expect(withRoute({ trend: trend(false) })).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/route cell drifted against the cells it is compared with \(2\.5% per block/) });
+    expect(withRoute({ warmup: warmup(false) })).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/still changing after 3 warm-up blocks/) });
+    expect(withRoute({ loadGeneratorCpu: 0.95, loadGeneratorSaturated: true })).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/measured the load generator: it used 95% of its core/) });
+    // DESIGN: more than a third of busy windows holds a row back; one of three does not.
+    expect(withRoute({ busyRepeats: 1, perRepeat: [window(true), window(false), window(false)] }).verdict).toBe('supported');
+    expect(withRoute({ busyRepeats: 2, perRepeat: [window(true), window(true), window(false)] })).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/during 2 of 3 windows/) });
   });
 
   it('are not-measured without the HTTP suite', () => {

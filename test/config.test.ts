@@ -16,7 +16,12 @@ describe('resolveConfig', () => {
     expect(config.profile).toBe('core');
     expect(config.scenarios).toEqual(['counter', 'revalidate']);
     expect(config.rttMs).toEqual([0, 60, 120]);
-    expect(config).toMatchObject({ chromeModes: ['no-defer', 'shipped'], encodings: ['gzip', 'identity'], connections: [10], repeats: 5, arrivals: 'constant' });
+    expect(config).toMatchObject({ chromeModes: ['no-defer', 'shipped'], encodings: ['gzip', 'identity'], connections: [10], repeats: 4, windowSeconds: 1, arrivals: 'constant' });
+    // Under load, what the claims read: the counter, without the floor, the generator pinned apart.
+    expect(config).toMatchObject({ loadScenarios: ['counter'], loadFloor: false, pinCores: true });
+    expect(standard).toMatchObject({ loadScenarios: ['counter'], loadFloor: true, repeats: 40 });
+    // Scenarios named on the command line are all loaded.
+    expect(resolve('--scenarios', 'counter,revalidate', '--floor', 'on', '--pin', 'off')).toMatchObject({ loadScenarios: ['counter', 'revalidate'], loadFloor: true, pinCores: false });
     expect(config.outDir).toBe(path.resolve('/repo/reports/runs/2026-11-23T08-00-00Z-s7'));
     expect(config.rttEmulation).toBe('proxy');
 
@@ -61,6 +66,7 @@ describe('resolveConfig', () => {
     [['--encoding', 'br'], /invalid encodings\.0/],
     [['--chrome', 'canary'], /invalid chromeModes\.0/],
     [['--repeats', '1'], /invalid repeats/],
+    [['--pin', 'yes'], /--pin takes on or off \(got "yes"\)/],
     [['--arrivals', 'bursty'], /invalid arrivals/],
     [['--rtt', '0,,50'], /comma-separated list/],
     [['--profile', 'huge'], /unknown --profile "huge"/],

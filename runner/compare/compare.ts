@@ -4,6 +4,7 @@ import type { MetricComparison, NoiseBand, Results, Sample, VersionSection } fro
 import { median } from '../stats/quantile';
 import { benjaminiHochbergAdjusted, mean, sampleVariance, tCritical, tUpperTail, welchDifference } from '../stats/interval';
 import { pageLoadClusters } from '../stats/summarize';
+import { driftFor, driftSentence, type DriftModel } from './drift';
 
 export type { MetricComparison, NoiseBand };
 
@@ -70,16 +71,20 @@ export function runMetrics(results: Results, samples: readonly Sample[]): Metric
 }
 
 /**
- * Per load cell (controls left out), its interaction p50 and throughput over repeats. A cell's repeats are in pass
- * order (every pass loads every cell once): the pass is the round a version matrix pairs its versions by.
+ * Per load cell (controls left out), its interaction p50 and throughput per block: the geometric mean of its
+ * windows there (runs before blocks: one repeat per pass). The block is the round a version matrix pairs its
+ * versions by: they ran in the same blocks.
  */
 export function httpMetrics(http: Results['http']): MetricSeries[] {
   const metrics: MetricSeries[] = [];
   for (const cell of (http?.cells ?? []).filter((c) => !c.twin && c.variant !== 'floor')) {
     const name = `http ${cell.scenario}/${cell.variant} ${cell.connections} connections ${cell.encoding}`;
-    const rounds = cell.perRepeat.map((_, pass) => pass);
-    metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', rounds, values: cell.perRepeat.map((r) => r.interactionLatencyMs.p50) });
-    metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', rounds, values: cell.perRepeat.map((r) => r.interactionsPerSec) });
+    const blockOf = cell.perRepeat.map((window, index) => window.block ?? index);
+    const rounds = [...new Set(blockOf)];
+    const perBlock = (pick: (window: (typeof cell.perRepeat)[number]) => number) =>
+      rounds.map((block) => Math.exp(mean(cell.perRepeat.filter((_, index) => blockOf[index] === block).map((window) => Math.log(pick(window))))));
+    metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', rounds, values: perBlock((window) => window.interactionLatencyMs.p50) });
+    metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', rounds, values: perBlock((window) => window.interactionsPerSec) });
   }
   return metrics;
 }
@@ -92,10 +97,11 @@ export const REGRESSION_ALPHA = 0.025;
 /**
  * log(candidate) - log(baseline) with its standard error and degrees of freedom. Paired (builds measured in the
  * same rounds, where both metrics know their rounds): the mean of the per-round differences, so whatever drifted
- * during the run (a server warming up, a busy neighbour) cancels. Otherwise (two runs, load repeats): Welch's t
- * on the logs.
+ * during the run (a server warming up, a busy neighbour) cancels. Otherwise (two runs): Welch's t on the logs,
+ * plus the between-run variance of a learned drift model (each run's own run effect: twice it), on the fewer
+ * degrees of freedom of the two.
  */
-function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean): { estimate: number; standardError: number; degreesOfFreedom: number; n: [number, number] } | null {
+function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean, drift: DriftModel | null): { estimate: number; standardError: number; degreesOfFreedom: number; n: [number, number] } | null {
   if (paired && a.rounds && b.rounds) {
     const roundsA = a.rounds;
     const differences = b.rounds.flatMap((round, index) => {
@@ -108,7 +114,15 @@ function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean): { est
   const logA = a.values.filter((v) => v > 0).map(Math.log);
   const logB = b.values.filter((v) => v > 0).map(Math.log);
   if (logA.length < 2 || logB.length < 2) return null;
-  return { ...welchDifference(logB, logA), n: [logA.length, logB.length] };
+  const welch = welchDifference(logB, logA);
+  const term = driftFor(drift, a);
+  if (!term) return { ...welch, n: [logA.length, logB.length] };
+  return {
+    estimate: welch.estimate,
+    standardError: Math.sqrt(welch.standardError ** 2 + 2 * term.variance),
+    degreesOfFreedom: Math.min(welch.degreesOfFreedom, term.degreesOfFreedom),
+    n: [logA.length, logB.length],
+  };
 }
 
 /**
@@ -118,7 +132,7 @@ function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean): { est
  * REGRESSION_ALPHA. The band is max(pct, ms relative to the baseline) for latency, pct for throughput. An
  * improvement is a 95% CI wholly better than the band (informational, not adjusted).
  */
-export function compareRuns(baseline: readonly MetricSeries[], candidate: readonly MetricSeries[], band: NoiseBand = DEFAULT_BAND, paired = false): MetricComparison[] {
+export function compareRuns(baseline: readonly MetricSeries[], candidate: readonly MetricSeries[], band: NoiseBand = DEFAULT_BAND, paired = false, drift: DriftModel | null = null): MetricComparison[] {
   const rows = baseline.flatMap((a): Omit<MetricComparison, 'q'>[] => {
     const b = candidate.find((metric) => metric.key === a.key);
     if (!b) return [];
@@ -129,7 +143,7 @@ export function compareRuns(baseline: readonly MetricSeries[], candidate: readon
     const worse = a.kind === 'latency' ? 1 : -1;
     const bandLog = a.kind === 'latency' ? Math.max(Math.log(1 + band.pct / 100), Math.log(1 + band.ms / baselineMean)) : -Math.log(1 - band.pct / 100);
     const common = { key: a.key, unit: a.unit, baseline: baselineMean, candidate: candidateMean, bandRatio: Math.exp(worse * bandLog) };
-    const difference = logDifference(a, b, paired);
+    const difference = logDifference(a, b, paired, drift);
     if (!difference) return [{ ...common, ratio: candidateMean / baselineMean, ratioCi95: null, p: 1, n: [a.values.length, b.values.length], verdict: 'too few values' }];
     const { estimate, standardError, degreesOfFreedom, n } = difference;
     const halfWidth = tCritical(degreesOfFreedom) * standardError;
@@ -150,13 +164,10 @@ const pctChange = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((rat
 const number = (value: number, unit: string) => (unit === 'ms' ? `${value.toFixed(1)} ms` : `${value.toFixed(0)}/s`);
 
 /**
- * How far each kind of comparison can be trusted, as measured (README "Regression tracking"): same-code pairs of
- * `--profile ci` runs on this project's 2-core machine. A stored baseline was measured at another time, so drift
- * between the runs counts as change; a duet samples both builds in the same rounds.
+ * How far a duet's and a matrix's comparisons can be trusted, as measured (README "Regression tracking"): both
+ * builds sampled in the same rounds. A stored baseline's note is its drift model's (runner/compare/drift.ts).
  */
 export const COMPARISON_CALIBRATION = {
-  stored:
-    'Measured false-alarm rate (--profile ci browser runs, 2026-12-02): 0 of 30 ordered same-code pairs reported a regression (0 of 10 consecutive pairs of 11 earlier all-suite runs); runs drift apart by up to 19%, yet a 5 ms server delay was reported in 18 of 18 pairs, in the mutation’s time to first byte in 17-18 of 18 per cell, end to end in 4-17 of 18 by cell.',
   duet: 'Measured false-alarm rate (same-code duets, 2026-12-02): 0 of 3 with --profile ci, 0 of 3 with 45 page loads per arm (--n-min 225 --n-max 225); 5 ms more server work: --profile ci exited 1 in 3 of 3 but found 4-5 of 6 cells, 45 page loads found every cell’s mutation in 2 of 2.',
   versions:
     'Browser cells are paired by round like a duet’s, so the duet’s measured false-alarm rate applies to them; load cells ran in the same interleaved passes and are paired by pass.',
@@ -185,25 +196,28 @@ export function orderedComparison(rows: readonly MetricComparison[]): MetricComp
 }
 
 const METRICS_COMPARED =
-  'Per browser cell: its latency, and each of its requests’ time to first byte (from the request’s start to its response’s first byte, summed per interaction: a server-side change shows there in full, even where the browser’s own work hides part of it end to end), each the geometric mean of page-load medians; per load cell: its interaction p50 and throughput over repeats.';
+  'Per browser cell: its latency, and each of its requests’ time to first byte (from the request’s start to its response’s first byte, summed per interaction: a server-side change shows there in full, even where the browser’s own work hides part of it end to end), each the geometric mean of page-load medians; per load cell: its interaction p50 and throughput per block.';
+
+export type ComparisonKind = keyof typeof COMPARISON_CALIBRATION | 'stored';
 
 /** The sentence above a comparison table: how many regressed, under which rule, and how far the kind is trusted. */
-export function comparisonVerdict(rows: readonly MetricComparison[], band: NoiseBand, kind: keyof typeof COMPARISON_CALIBRATION): string {
+export function comparisonVerdict(rows: readonly MetricComparison[], band: NoiseBand, kind: ComparisonKind, drift: DriftModel | null = null): string {
   const regressions = rows.filter((row) => row.verdict === 'regression').length;
   const how = {
     duet: 'Duet: both builds measured in the same randomized rounds',
     stored: 'Stored baseline: measured at another time, so drift between the runs counts as change',
     versions: 'Versions: browser cells measured in the same randomized rounds, load cells in the same interleaved passes',
   }[kind];
-  return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${METRICS_COMPARED} ${COMPARISON_CALIBRATION[kind]}`;
+  const trust = kind === 'stored' ? driftSentence(drift) : COMPARISON_CALIBRATION[kind];
+  return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${METRICS_COMPARED} ${trust}`;
 }
 
 /** The comparison as a Markdown table (regressions first), for a terminal and $GITHUB_STEP_SUMMARY. */
-export function comparisonMarkdown(rows: readonly MetricComparison[], names: { baseline: string; candidate: string }, band: NoiseBand, kind: keyof typeof COMPARISON_CALIBRATION): string {
+export function comparisonMarkdown(rows: readonly MetricComparison[], names: { baseline: string; candidate: string }, band: NoiseBand, kind: ComparisonKind, drift: DriftModel | null = null): string {
   const lines = [
     `### mutation-bench: ${names.candidate} against ${names.baseline}`,
     '',
-    comparisonVerdict(rows, band, kind),
+    comparisonVerdict(rows, band, kind, drift),
     '',
     `| ${COMPARISON_COLUMNS.join(' | ')} |`,
     '|---|---:|---:|---|---:|---:|---|',

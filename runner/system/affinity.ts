@@ -75,6 +75,9 @@ export function isolateLoad(pin: boolean, serverGroups: readonly number[]): { is
   const split = splitCores(cores);
   if (split === null) return unpinned(`one core (${cores.join(',')}): nothing to split`);
   const undo = serverGroups.map((group) => pinProcessGroup(group, split.server, cores));
+  // The runner itself (sampling, integrity reads between windows) keeps off the server's cores too.
+  taskset(['-a', '-c', '-p', split.generator.join(','), String(process.pid)]);
+  undo.push(() => void taskset(['-a', '-c', '-p', cores.join(','), String(process.pid)]));
   return {
     isolation: { generator: 'child-process', pinned: true, serverCores: split.server, generatorCores: split.generator, note: null },
     restore: () => undo.forEach((restore) => restore()),
