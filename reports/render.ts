@@ -387,8 +387,8 @@ function httpChartData(http: HttpResults) {
 function httpSection(http: HttpResults): string {
   const scenarios = [...new Set(http.cells.map((cell) => cell.scenario))];
   const mode = {
-    amount: 'a fixed number of interactions per repeat (closed model)',
-    duration: 'a fixed duration per repeat (closed model)',
+    amount: 'a fixed number of interactions per window (closed model)',
+    duration: 'a fixed duration per window (closed model)',
     rate: 'arrivals on a fixed schedule (open model: latency counted from each interaction’s intended start)',
   }[http.mode];
   const saturated = http.cells.filter((cell) => cell.loadGeneratorSaturated);

@@ -118,8 +118,9 @@ describe('stopped from outside: what was measured is kept, the report says incom
     const second = path.join(scratch, 'second');
     let refused: Exit | undefined;
     const faulted = await runWithFault(
-      // 4 repeats: the load phase outlasts the second run's refusal.
-      ['--suite', 'browser,http', '--scenarios', 'counter', '--rtt', '0', '--repeats', '4'],
+      // 4 blocks of 0.2 s windows with the floor (a second server to check): the load phase outlasts the second
+      // run's refusal, and its warm-up (windows of 0.1 s) reaches the first measured window within the wait.
+      ['--suite', 'browser,http', '--scenarios', 'counter', '--rtt', '0', '--repeats', '4', '--window', '0.2', '--floor', 'on'],
       (out) => lines(path.join(out, 'http-repeats.jsonl')) >= 1,
       async (run) => {
         refused = await bench(['--profile', 'quick', '--out', second]);
