@@ -246,11 +246,17 @@ describe.each(variantsOf(scenarioById('nojs')))('nojs/%s, JavaScript disabled', 
     const session = await BrowserSession.open(browser, server.origin, 'proxy', 5000, false);
     await session.load(variantPath('nojs', variant), `test-nojs-timed-${variant}`);
     await session.setRtt(60);
+    // Discarded, as the runner discards each page load's first interaction: it may open the connection to the new
+    // RTT's proxy (a handshake costs one RTT more), depending on whether this Chromium preconnected.
+    await session.interact(scenarioById('nojs'), variant, 'timed-0', 5000);
     const result = await session.interact(scenarioById('nojs'), variant, 'timed-1', 5000);
     const chained = scenarioById('nojs').expectedRoundTrips[variant]!;
     expect(result.roundTrips).toBe(chained);
     expect(result.latencyMs).toBeGreaterThanOrEqual(chained * 60);
-    expect(result.latencyMs).toBeLessThan(chained * 60 + 100);
+    // At most one round trip more (Chromium may open a new connection for the redirect's GET: a handshake, 236-261
+    // ms for the route's 120 in 3 of 4 tries on 2026-12-07) and the server's work on a busy machine: a bound that
+    // still fails an end fired by the load event or a timeout.
+    expect(result.latencyMs).toBeLessThan((chained + 1) * 60 + 200);
     await session.close();
   });
 });

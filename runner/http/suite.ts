@@ -161,13 +161,16 @@ export async function measureHttp(options: {
 }): Promise<void> {
   const { config, arms, scopeTag, store, progress, random, records, warmups, generator } = options;
   const cells: CellPlan[] = config.connections.flatMap((connections) => config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))));
-  let replays = 0;
-  const nextPrefix = () => (replays++).toString(36).padStart(3, '0');
+  // A scope prefix is 3 to 6 characters after a deployment's 3-character run tag: measured windows take 3
+  // (46,656 of them), warm-up windows 'w' and 2 (1,296: more than MAX_WARMUP_BLOCKS allows any group).
+  let [windows, warmupWindows] = [0, 0];
+  const nextPrefix = () => (windows++).toString(36).padStart(3, '0');
+  const nextWarmupPrefix = () => `w${(warmupWindows++).toString(36).padStart(2, '0')}`;
 
   const groups = [...new Set(cells.map(groupKey))].map((key) => cells.filter((cell) => groupKey(cell) === key));
   progress.start('http warm-up', groups.length);
   for (const [index, group] of shuffled(groups, random).entries()) {
-    const warmed = await warmUp({ config, group, scopeTag, generator, random, nextPrefix });
+    const warmed = await warmUp({ config, group, scopeTag, generator, random, nextPrefix: nextWarmupPrefix });
     warmups.push(...warmed);
     for (const warmup of warmed) fs.appendFileSync(store.file('http-warmup.jsonl'), `${JSON.stringify(warmup)}\n`);
     const blocks = warmed[0]!.windowsPerSec.length / 2;
@@ -216,7 +219,7 @@ async function warmUp(options: { config: Config; group: CellPlan[]; scopeTag: st
       runSignal.throwIfAborted();
       const { arm, connections, encoding } = cell;
       const window = { connections, encoding, durationSeconds: config.windowSeconds / 2, timeoutMs: config.interactionTimeoutMs };
-      const result = await generator.replay({ origin: arm.server.origin, capture: arm.capture, ...window, scopePrefix: `${scopeTag}w${options.nextPrefix()}` });
+      const result = await generator.replay({ origin: arm.server.origin, capture: arm.capture, ...window, scopePrefix: `${scopeTag}${options.nextPrefix()}` });
       windows.get(cell)!.push(result.interactionsPerSec);
       rates.push(result.interactionsPerSec);
       seconds += result.durationSeconds;
