@@ -241,14 +241,17 @@ async function warmUp(options: { config: Config; group: CellPlan[]; scopeTag: st
 }
 
 /**
- * A window's fixed work: `--amount`, or `windowSeconds` at the rate the cell ran at in its last two warm-up windows.
+ * A window's fixed work: `--amount`, or about `windowSeconds` at the rate the cell ran at in its last two warm-up windows.
  * Fixed work, not a timed stop, so that every interaction is answered and integrity is exact (persisted =
  * acknowledged), which a timed stop cannot give: it abandons up to one interaction per connection in flight.
  */
 function windowAmount(config: Config, cell: CellPlan, warmups: readonly WarmupRecord[]): number {
   if (config.amount !== undefined) return config.amount;
   const warmup = warmups.find((w) => w.scenario === cell.arm.scenario && w.variant === cell.arm.variant && w.twin === cell.arm.twin && w.connections === cell.connections && w.encoding === cell.encoding && w.build === cell.arm.build);
-  return Math.max(cell.connections, Math.round(mean(warmup!.windowsPerSec.slice(-2)) * config.windowSeconds));
+  // A whole number of interactions per connection: autocannon splits the requests evenly across connections, so
+  // any remainder would end some connections midway through a multi-request interaction (a POST without its GET).
+  const perConnection = Math.max(1, Math.round((mean(warmup!.windowsPerSec.slice(-2)) * config.windowSeconds) / cell.connections));
+  return perConnection * cell.connections;
 }
 
 /**
