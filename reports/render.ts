@@ -1,8 +1,7 @@
 import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
 import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
-import { accuracyMissed, HTTP_AA_BAND } from '../runner/claims/gating';
-import { LOAD_GENERATOR_SATURATION } from '../runner/http/suite';
+import { aaWithinBand, accuracyMissed, HTTP_AA_BAND } from '../runner/claims/gating';
 import { table, verdictBadge } from './html';
 import { duetSection, versionsSection } from './comparison-section';
 import { headline } from './headlines';
@@ -326,7 +325,7 @@ function accuracySection(b: BrowserResults | undefined, http: HttpResults | unde
       e(r.estimate.toFixed(3)),
       `[${e(r.ci90[0].toFixed(3))}, ${e(r.ci90[1].toFixed(3))}]`,
       e(r.repeats),
-      r.ci90[0] >= 1 - HTTP_AA_BAND && r.ci90[1] <= 1 + HTTP_AA_BAND
+      aaWithinBand(r)
         ? `<span class="badge ok">inside ±${e(HTTP_AA_BAND * 100)}%</span>`
         : `<span class="badge bad">not shown inside ±${e(HTTP_AA_BAND * 100)}%</span>`,
     ]);
@@ -478,7 +477,7 @@ const signedPct = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(valu
 function floorNote(http: HttpResults, scenario: string): string {
   const bound = http.cells.filter((cell) => cell.scenario === scenario && cell.variant === 'floor' && cell.loadGeneratorSaturated);
   return bound.length
-    ? `<p class="warn-text">No ratio against the floor at ${e(bound.map((cell) => `${cell.encoding} x${cell.connections}`).join(', '))}: the load generator used ≥ ${e(LOAD_GENERATOR_SATURATION * 100)}% of its core there, so the floor measured the generator, not a server.</p>`
+    ? `<p class="warn-text">No ratio against the floor at ${e(bound.map((cell) => `${cell.encoding} x${cell.connections} (the load generator at ${pct(cell.loadGeneratorCpu)} of its core)`).join(', '))}: saturated, so the floor measured the generator, not a server.</p>`
     : '';
 }
 

@@ -117,9 +117,7 @@ async function runHttpSuite(options: {
   random: Random;
   records: RepeatRecord[];
   warmups: WarmupRecord[];
-  /** Set once the load phase has started: where it ran. */
-  isolation: { value?: Isolation };
-}): Promise<{ chromiumVersion: string; served: Map<BuildLabel, NonNullable<HttpResults['server']>> }> {
+}): Promise<{ chromiumVersion: string; served: Map<BuildLabel, NonNullable<HttpResults['server']>>; isolation: Isolation }> {
   const { config, store } = options;
   const served = new Map<BuildLabel, NonNullable<HttpResults['server']> & { captures: Capture[] }>();
   let chromiumVersion = 'not used';
@@ -164,8 +162,7 @@ async function runHttpSuite(options: {
     restore();
     await floor?.stop();
   }
-  options.isolation.value = isolation;
-  return { chromiumVersion, served: new Map([...served].map(([label, { captures: _captures, ...server }]) => [label, server])) };
+  return { chromiumVersion, served: new Map([...served].map(([label, { captures: _captures, ...server }]) => [label, server])), isolation };
 }
 
 /** The probes: CSRF (C5), no-JS form (C6), caching (C7), public actions (C8), own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
@@ -260,7 +257,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   const measurement = emptyMeasurement(plan);
   const httpRecords: RepeatRecord[] = [];
   const httpWarmups: WarmupRecord[] = [];
-  const loadIsolation: { value?: Isolation } = {};
+  let loadIsolation: Isolation | undefined;
   const failures: Failure[] = [];
   let micro: Results['micro'];
   const probes = new Map<BuildLabel, Results['probes']>();
@@ -285,7 +282,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
       progress.log(`HTTP suite against the deployment at ${target}`);
       const deployment = { build: CURRENT_BUILD, server: { origin: target, pid: null }, persisted: remotePersisted(target, config.interactionTimeoutMs), browserCells: [] };
       let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-      ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets: [deployment], scopeTag: randomTag(), startFloor: null, failures, store, progress, random, records: httpRecords, warmups: httpWarmups, isolation: loadIsolation }));
+      ({ chromiumVersion, served, isolation: loadIsolation } = await runHttpSuite({ chromiumPath, config, targets: [deployment], scopeTag: randomTag(), startFloor: null, failures, store, progress, random, records: httpRecords, warmups: httpWarmups }));
       for (const [label, server] of served) httpServers.set(label, server);
     } else if (chromiumPath) {
       await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures }, async (servedFixtures) => {
@@ -311,7 +308,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
           // The floor writes to the first build's database, beside its fixture.
           const floor = !config.loadFloor ? null : () => startFloor({ port: 0, dbPath: fixtureOf(wholeBuilds[0]!).dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
           let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-          ({ chromiumVersion, served } = await runHttpSuite({ chromiumPath, config, targets, scopeTag: '', startFloor: floor, failures, store, progress, random, records: httpRecords, warmups: httpWarmups, isolation: loadIsolation }));
+          ({ chromiumVersion, served, isolation: loadIsolation } = await runHttpSuite({ chromiumPath, config, targets, scopeTag: '', startFloor: floor, failures, store, progress, random, records: httpRecords, warmups: httpWarmups }));
           for (const [label, server] of served) httpServers.set(label, server);
         }
         for (const label of config.suites.includes('probes') ? wholeBuilds : []) {
@@ -330,7 +327,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
 
   const httpConditions = (label: BuildLabel) =>
     config.suites.includes('http')
-      ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), server: httpServers.get(label), encodings: config.encodings, repeats: config.repeats, windowSeconds: config.windowSeconds, isolation: loadIsolation.value }
+      ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), server: httpServers.get(label), encodings: config.encodings, repeats: config.repeats, windowSeconds: config.windowSeconds, isolation: loadIsolation }
       : undefined;
   const claimRun = { profile: config.profile, minLoads: samplingRule(config).minLoads };
   const matrix = versions.length

@@ -52,10 +52,8 @@ function luaScript(capture: Capture, encoding: Encoding, window: number): string
   ].join('\n');
 }
 
-const { server } = await (async () => {
-  await buildFixture(path.join(dir, 'build.log'));
-  return { server: await startFixture({ port: 0, dbPath: path.join(dir, 'bench.sqlite'), serverDelayMs: 0, logFile: path.join(dir, 'server.log') }) };
-})();
+await buildFixture(path.join(dir, 'build.log'));
+const server = await startFixture({ port: 0, dbPath: path.join(dir, 'bench.sqlite'), serverDelayMs: 0, logFile: path.join(dir, 'server.log') });
 const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
 const captures = { action: await captureInteraction(browser, server.origin, 'counter', 'action', captureScope(0), 10_000), route: await captureInteraction(browser, server.origin, 'counter', 'route', captureScope(1), 10_000) };
 await browser.close();

@@ -55,16 +55,15 @@ describe('learnDrift', () => {
 describe('a stored baseline with drift between runs', () => {
   // Same code, runs drifting apart by 8% (sd of the run effect), each block 9% noisy: the between-run
   // differences measured here (route 515 to 883 interactions/s between same-code load runs) are of that order.
+  /** A drift model learned from 8 same-code runs of that kind. */
+  const calibrated = (random: Random) =>
+    learnDrift(Array.from({ length: 8 }, (_, r) => ({ runId: `cal-${r}`, gitSha: 'abc', metrics: loadRun(random, { between: 0.08, within: 0.09, blocks: 6 }) })), 'cpu x2', NOW);
   const trial = (random: Random, drift: ReturnType<typeof learnDrift> | null, change = 0) =>
     compareRuns(loadRun(random, { between: 0.08, within: 0.09, blocks: 6 }), loadRun(random, { between: 0.08, within: 0.09, blocks: 6, change }), DEFAULT_BAND, false, drift);
 
   it('raises false alarms without a drift model, and keeps them near the nominal rate with one, at the band edge', () => {
     const random = seededRandom(33);
-    const model = learnDrift(
-      Array.from({ length: 8 }, (_, r) => ({ runId: `cal-${r}`, gitSha: 'abc', metrics: loadRun(random, { between: 0.08, within: 0.09, blocks: 6 }) })),
-      'cpu x2',
-      NOW,
-    );
+    const model = calibrated(random);
     const trials = 1500;
     // A true change exactly at the band's edge (5% less throughput): the hardest case a false alarm can come from.
     const edge = Math.log(1 - DEFAULT_BAND.pct / 100);
@@ -79,11 +78,7 @@ describe('a stored baseline with drift between runs', () => {
 
   it('still finds throughput halved with the drift model (8% run-to-run drift leaves a stored comparison blind to small changes)', () => {
     const random = seededRandom(34);
-    const model = learnDrift(
-      Array.from({ length: 8 }, (_, r) => ({ runId: `cal-${r}`, gitSha: 'abc', metrics: loadRun(random, { between: 0.08, within: 0.09, blocks: 6 }) })),
-      'cpu x2',
-      NOW,
-    );
+    const model = calibrated(random);
     let found = 0;
     for (let t = 0; t < 200; t++) if (trial(random, model, Math.log(0.5)).some((row) => row.verdict === 'regression')) found++;
     expect(found / 200).toBeGreaterThan(0.8);

@@ -1,5 +1,5 @@
 import type { ChromeMode } from '../plan';
-import type { Accuracy, BrowserResults, HttpResults } from '../results/schema';
+import type { Accuracy, BrowserResults, HttpRatio, HttpResults } from '../results/schema';
 
 /** What gating needs to know about the run besides its results. */
 export interface RunConditions {
@@ -74,6 +74,9 @@ export function browserGate(
  */
 export const HTTP_AA_BAND = 0.05;
 
+/** Whether an A/A ratio's 90% CI lies inside 1 ± HTTP_AA_BAND: the gate, and the accuracy panel's badge. */
+export const aaWithinBand = (ratio: Pick<HttpRatio, 'ci90'>): boolean => ratio.ci90[0] >= 1 - HTTP_AA_BAND && ratio.ci90[1] <= 1 + HTTP_AA_BAND;
+
 /** DESIGN: a row fed by more than this share of busy windows is held back. */
 export const BUSY_SHARE_LIMIT = 1 / 3;
 
@@ -105,7 +108,7 @@ export function httpGate(http: HttpResults, run: RunConditions, row: { scenario:
   }
   const aa = http.ratios.find((r) => r.kind === 'aa' && r.measure === 'interactionsPerSec' && r.scenario === row.scenario && r.connections === row.connections && r.encoding === row.encoding);
   if (!aa) return 'no A/A control for this load cell';
-  if (aa.ci90[0] < 1 - HTTP_AA_BAND || aa.ci90[1] > 1 + HTTP_AA_BAND) {
+  if (!aaWithinBand(aa)) {
     return `the A/A throughput ratio was not shown to be within ±${HTTP_AA_BAND * 100}% (${aa.estimate.toFixed(3)}, 90% CI ${aa.ci90.map((x) => x.toFixed(3)).join(' to ')})`;
   }
   return null;

@@ -4,6 +4,7 @@ import type { MetricComparison, NoiseBand, Results, Sample, VersionSection } fro
 import { median } from '../stats/quantile';
 import { benjaminiHochbergAdjusted, mean, sampleVariance, tCritical, tUpperTail, welchDifference } from '../stats/interval';
 import { pageLoadClusters } from '../stats/summarize';
+import { geometricMean } from '../stats/steady-state';
 import { driftFor, driftSentence, type DriftModel } from './drift';
 
 export type { MetricComparison, NoiseBand };
@@ -82,7 +83,7 @@ export function httpMetrics(http: Results['http']): MetricSeries[] {
     const blockOf = cell.perRepeat.map((window, index) => window.block ?? index);
     const rounds = [...new Set(blockOf)];
     const perBlock = (pick: (window: (typeof cell.perRepeat)[number]) => number) =>
-      rounds.map((block) => Math.exp(mean(cell.perRepeat.filter((_, index) => blockOf[index] === block).map((window) => Math.log(pick(window))))));
+      rounds.map((block) => geometricMean(cell.perRepeat.filter((_, index) => blockOf[index] === block).map(pick)));
     metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', rounds, values: perBlock((window) => window.interactionLatencyMs.p50) });
     metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', rounds, values: perBlock((window) => window.interactionsPerSec) });
   }
@@ -136,9 +137,8 @@ export function compareRuns(baseline: readonly MetricSeries[], candidate: readon
   const rows = baseline.flatMap((a): Omit<MetricComparison, 'q'>[] => {
     const b = candidate.find((metric) => metric.key === a.key);
     if (!b) return [];
-    const geometricMean = (values: number[]) => Math.exp(mean(values.filter((v) => v > 0).map(Math.log)));
-    const baselineMean = geometricMean(a.values);
-    const candidateMean = geometricMean(b.values);
+    const baselineMean = geometricMean(a.values.filter((v) => v > 0));
+    const candidateMean = geometricMean(b.values.filter((v) => v > 0));
     // Worse is up for latency, down for throughput; the band on the log scale, in the worse direction.
     const worse = a.kind === 'latency' ? 1 : -1;
     const bandLog = a.kind === 'latency' ? Math.max(Math.log(1 + band.pct / 100), Math.log(1 + band.ms / baselineMean)) : -Math.log(1 - band.pct / 100);

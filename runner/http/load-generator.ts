@@ -13,8 +13,6 @@ export type LoadAnswer = { ready: true } | { id: number; result: ReplayResult } 
 /** A replayer in a child process of its own, optionally pinned to cores (taskset). */
 export interface LoadGenerator {
   pid: number;
-  /** The cores it is pinned to, or null: wherever the kernel puts it. */
-  cores: number[] | null;
   replay(options: ReplayOptions): Promise<ReplayResult>;
   close(): Promise<void>;
 }
@@ -56,7 +54,6 @@ export async function startLoadGenerator(cores: readonly number[] | null): Promi
   });
   return {
     pid: child.pid!,
-    cores: cores ? [...cores] : null,
     replay(options) {
       if (exited) return Promise.reject(exited);
       const id = nextId++;

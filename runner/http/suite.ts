@@ -178,6 +178,7 @@ export async function measureHttp(options: {
     progress.update(index + 1, `${groupKey(group[0]!)}: ${blocks} warm-up blocks, ${warmed.map((w) => `${w.variant}${w.twin ? ' (A/A)' : ''} ${w.windowsPerSec.at(-1)!.toFixed(0)}/s`).join(', ')}`);
   }
   progress.stop(`${warmups.filter((warmup) => warmup.steady).length} of ${warmups.length} cells steady`);
+  const amounts = new Map(cells.map((cell) => [cell, windowAmount(config, cell, warmups)]));
 
   const machine = loadRecorder();
   progress.start('http', cells.length * 2 * config.repeats);
@@ -187,7 +188,7 @@ export async function measureHttp(options: {
       for (const cell of palindromeBlock(group, random)) {
         runSignal.throwIfAborted();
         machine.mark();
-        const record = await measureRepeat({ config, ...cell, repeat: block, order, interactions: windowAmount(config, cell, warmups), scopeTag, prefix: nextPrefix(), generator });
+        const record = await measureRepeat({ config, ...cell, repeat: block, order, interactions: amounts.get(cell)!, scopeTag, prefix: nextPrefix(), generator });
         record.machine = machine.mark();
         if (cell.arm.build !== undefined) record.build = cell.arm.build;
         records.push(record);
