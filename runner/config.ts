@@ -45,8 +45,8 @@ const PROFILES = {
    */
   core: {
     scenarios: DEFAULT_SCENARIO_IDS,
-    rttMs: [0, 60, 120], nMin: 18, nMax: 21, warmup: 1, warmupRounds: 0, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 265,
-    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 4, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: false,
+    rttMs: [0, 60, 120], nMin: 30, nMax: 50, warmup: 1, warmupRounds: 1, perPageLoad: 5, ciTargetMs: 3, budgetSeconds: 265,
+    chromeModes: ['no-defer'], connections: [10], repeats: 4, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: false,
     microTimeMs: 250,
   },
   /**

@@ -60,7 +60,6 @@ export function recomputeResults(old: Results, samples: readonly Sample[], load:
     measured: old.browser,
     samples: measured,
     failedArms: failedArmsOf(old, config.scenarios, config.rttMs),
-    stageOneLoads: minLoads,
     bandwidth: config.bandwidth,
   };
   const run = { profile: config.profile, minLoads };

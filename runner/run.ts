@@ -272,7 +272,6 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     measured: { rttEmulation: config.rttEmulation, chromeModes: config.chromeModes, wallSeconds: measurement.wallSeconds, groups: measurement.groups, rounds: measurement.rounds },
     samples: measurement.samples,
     failedArms: measurement.failedArms,
-    stageOneLoads: samplingRule(config).minLoads,
     bandwidth: config.bandwidth,
   });
 

@@ -107,7 +107,7 @@ describe('matrixResultsOf', () => {
   const version = (label: string, next: string) => ({ version: { label, next, react: '19.3.1', reactDom: '19.3.1', bundler: bundlerOf(next), installDir: null, reusedInstall: true, probes: undefined } });
   const matrix = matrixResultsOf({
     versions: [version(OLD, '15.5.29'), version(NEW, '16.4.5')],
-    browser: { scenarios: ['revalidate'], rttMs: [0], measured: results.browser!, samples, failedArms: new Set(), stageOneLoads: 4 },
+    browser: { scenarios: ['revalidate'], rttMs: [0], measured: results.browser!, samples, failedArms: new Set() },
     repeats: [],
     warmups: [],
     run: { profile: 'standard', minLoads: 4 },

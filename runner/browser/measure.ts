@@ -109,7 +109,7 @@ export function advanceGroup(group: Group, planned: ArmGroup, clustersOf: (arm: 
   }
   group.loads = Math.min(...live.map((arm) => clustersOf(arm).length));
   if (group.plannedLoads === null && group.loads >= rule.minLoads) {
-    const widest = Math.max(...liveComparisons.map((c) => pageLoadDifference(clustersOf(c.a), clustersOf(c.b), rule.minLoads - 1).halfWidth));
+    const widest = Math.max(...liveComparisons.map((c) => pageLoadDifference(clustersOf(c.a), clustersOf(c.b)).halfWidth));
     const stage = planStageTwo(widest, group.loads, rule);
     group.stageOneHalfWidthMs = widest;
     group.plannedLoads = stage.loads;

@@ -20,7 +20,6 @@ export function browserResultsOf(input: {
   /** Measured samples only (warm-ups are kept in samples.jsonl, never summarized). */
   samples: readonly Sample[];
   failedArms: ReadonlySet<string>;
-  stageOneLoads: number;
   /** The build summarized (a version matrix summarizes each); this checkout's by default. */
   build?: BuildLabel;
   /** --bandwidth, when given: the link of every scenario. */
@@ -41,7 +40,6 @@ export function browserResultsOf(input: {
       sizeChecks: sizeChecksOf(input.scenarios, input.bandwidth),
       groups: measured.groups,
       failedArms: input.failedArms,
-      stageOneLoads: input.stageOneLoads,
     }),
   };
 }

@@ -33,11 +33,6 @@ export interface SummaryInput {
   groups: readonly Group[];
   /** Arms whose page failed: their comparisons are `failed`. */
   failedArms: ReadonlySet<string>;
-  /**
-   * Stage 1's page loads per arm: intervals of arms sampled past it use at most its degrees of freedom, because
-   * stage 2's size was planned from stage 1's spread (runner/stats/interval.ts, test/sequential.test.ts).
-   */
-  stageOneLoads?: number;
 }
 
 /** Samples by arm (armKey). */
@@ -81,10 +76,7 @@ const rssRiseOf = (sample: Sample): number | undefined => (sample.serverRssMb ? 
 const atMark = (samples: readonly Sample[], mark: string): Pick<Sample, 'round' | 'latencyMs'>[] =>
   samples.filter((sample) => sample.marksMs[mark] !== undefined).map((sample) => ({ round: sample.round, latencyMs: sample.marksMs[mark]! }));
 
-/** The largest df an interval over these page loads may use (stage 1's after a two-stage stop). */
-type DfCap = (...clusters: readonly (readonly unknown[])[]) => number;
-
-function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number, marks: Readonly<Record<string, number>>, maxDf: DfCap): Cell {
+function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number, marks: Readonly<Record<string, number>>): Cell {
   const samplesMs = samples.map((sample) => sample.latencyMs);
   const requestBytes = samples.map((sample) => sample.wireBytes.toServer);
   const responseBytes = samples.map((sample) => sample.wireBytes.toClient);
@@ -120,7 +112,7 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
     marks: Object.entries(marks).flatMap(([name, roundTrips]) => {
       const times = atMark(samples, name).map((sample) => sample.latencyMs);
       const afterInputDelay = metricClusters(samples, (sample) => (sample.marksMs[name] === undefined ? undefined : sample.marksMs[name] - sample.inputDelayMs));
-      const interval = afterInputDelay.length >= 2 ? pageLoadMean(afterInputDelay, maxDf(afterInputDelay)) : null;
+      const interval = afterInputDelay.length >= 2 ? pageLoadMean(afterInputDelay) : null;
       const mark = { name, n: times.length, medianMs: median(times), p90Ms: quantile(times, 0.9), expectedRoundTrips: roundTrips };
       return times.length ? [interval ? { ...mark, afterInputDelayMs: { estimate: interval.estimate, ci95: interval.ci95 } } : mark] : [];
     }),
@@ -142,20 +134,15 @@ export function summarize(input: SummaryInput): {
   const stateOf = (groupKey: string, a: Arm, b: Arm) =>
     input.failedArms.has(armKey(a)) || input.failedArms.has(armKey(b)) ? 'failed' : (input.groups.find((group) => group.key === groupKey)?.state ?? 'open');
 
-  // Only arms that went past stage 1 were sized from its spread: their intervals keep stage 1's df.
-  const stageOne = input.stageOneLoads;
-  const maxDfAfter: DfCap = (...clusters) =>
-    stageOne !== undefined && Math.min(...clusters.map((arm) => arm.length)) > stageOne ? stageOne - 1 : Number.POSITIVE_INFINITY;
-
   const cells: Cell[] = input.plan.arms
     .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
-    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario), maxDfAfter));
+    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario)));
 
   /** a minus b in a per-interaction metric, by the page-load interval, where both arms recorded it on 2 page loads. */
   const metricDifference = (a: readonly Sample[], b: readonly Sample[], pick: (sample: Sample) => number | undefined) => {
     const [clustersA, clustersB] = [metricClusters(a, pick), metricClusters(b, pick)];
     if (clustersA.length < 2 || clustersB.length < 2) return undefined;
-    const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB, maxDfAfter(clustersA, clustersB));
+    const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB);
     return { estimate, ci95 };
   };
   const comparisons: Comparison[] = [];
@@ -167,7 +154,7 @@ export function summarize(input: SummaryInput): {
       const clustersA = pageLoadClusters(a);
       const clustersB = pageLoadClusters(b);
       if (clustersA.length < 2 || clustersB.length < 2) continue;
-      const { estimate, ci95, degreesOfFreedom } = pageLoadDifference(clustersA, clustersB, maxDfAfter(clustersA, clustersB));
+      const { estimate, ci95, degreesOfFreedom } = pageLoadDifference(clustersA, clustersB);
       const common = {
         scenario: planned.scenario,
         rttMs: planned.rttMs,
@@ -203,7 +190,7 @@ export function summarize(input: SummaryInput): {
       const atRtt = pageLoadClusters(check.timesOf(samplesOf(arm)));
       const atZero = pageLoadClusters(check.timesOf(samplesOf({ ...arm, rttMs: 0 })));
       if (atRtt.length < 2 || atZero.length < 2) continue;
-      const { estimate, ci95 } = pageLoadDifference(atRtt, atZero, maxDfAfter(atRtt, atZero));
+      const { estimate, ci95 } = pageLoadDifference(atRtt, atZero);
       const expectedIncreaseMs = check.expectedRoundTrips * cell.rttMs;
       const errorMs = estimate - expectedIncreaseMs;
       const noKnownAnswer = check.mark === undefined ? input.noKnownRttRise?.(cell.scenario, cell.variant) : undefined;
@@ -234,7 +221,7 @@ export function summarize(input: SummaryInput): {
       const larger = pageLoadClusters(samplesOf(armOf(cell)));
       const smaller = pageLoadClusters(samplesOf(armOf(reference)));
       if (larger.length < 2 || smaller.length < 2) continue;
-      const { estimate, ci95 } = pageLoadDifference(larger, smaller, maxDfAfter(larger, smaller));
+      const { estimate, ci95 } = pageLoadDifference(larger, smaller);
       const transferMs = (bytes: number, bitsPerSecond: number) => (bytes * 8 * 1000) / bitsPerSecond;
       const expectedIncreaseMs =
         transferMs(cell.requestBytesPerInteraction - reference.requestBytesPerInteraction, check.bandwidth.toServer) +

@@ -21,6 +21,15 @@ export function pageLoad(random: Random, medianMs: number, perLoad: number): num
   });
 }
 
+/**
+ * A page load as above that, with probability `outlierShare`, is twice as slow throughout (a GC or JIT storm, a
+ * busy neighbour): the heavy tail real page-load medians show (one load of 98 ms among 44-63 ms).
+ */
+export function heavyTailedPageLoad(random: Random, medianMs: number, perLoad: number, outlierShare = 0.1): number[] {
+  const load = pageLoad(random, medianMs, perLoad);
+  return random.int(1000) < outlierShare * 1000 ? load.map((ms) => 2 * ms) : load;
+}
+
 export const pageLoads = (random: Random, count: number, medianMs: number, perLoad = 3): number[][] =>
   Array.from({ length: count }, () => pageLoad(random, medianMs, perLoad));
 
