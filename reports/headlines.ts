@@ -1,4 +1,4 @@
-import { C1_BOUNDS_MS, C1_VARIANTS, C4_BAND } from '../runner/claims/claims';
+import { C4_BAND } from '../runner/claims/claims';
 import { C9_BAND } from '../runner/claims/probe-claims';
 import { FRAME_MS } from '../runner/claims/scenario-claims';
 import { ACCURACY_TOLERANCE_MS } from '../runner/stats/summarize';
@@ -37,11 +37,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const bytes = (count: number) => `${Math.round(count).toLocaleString('en')} bytes`;
 const mb = (count: number) => `${(count / 1e6).toFixed(1)} MB`;
 const count = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-const plural = (value: number, noun: string) => `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
 /** Route minus action: positive means the action was faster. */
 const faster = (diffMs: number) => `${ms(Math.abs(diffMs))} ${diffMs >= 0 ? 'faster' : 'slower'}`;
 const ratioChange = (ratio: number) => `${percent(Math.abs(ratio - 1))} ${ratio < 1 ? 'lower' : 'higher'}`;
-const rtts = (values: readonly number[]) => `RTT ${list(values.map(String))} ms`;
 const encodingWords = (encoding: string) => (encoding === 'gzip' ? "with the browser's gzip" : 'without compression');
 
 function list(items: readonly string[]): string {
@@ -57,134 +55,6 @@ function notMeasured(summary: string): string {
 function heldBack(rows: readonly Gated[]): string {
   const reasons = rows.flatMap((row) => (typeof row.reason === 'string' ? [row.reason] : []));
   return reasons.length ? ` ${reasons.length} of ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} held back by rule: ${[...new Set(reasons)].join('; ')}.` : '';
-}
-
-/** What the invalidation dances C1 weighs are, in a reader's words. */
-const DANCES: Record<string, string> = { 'route-query': "TanStack Query's invalidate-and-refetch", 'route-refresh': 'fetch + router.refresh()' };
-
-interface C1Row extends Gated {
-  variant: string;
-  chrome: string;
-  rttMs: number;
-  diffMs: number;
-  ci95: Interval;
-  verdict: RowVerdict;
-}
-
-/** C1's fit of (route - action) against RTT, per variant and Chrome mode. */
-interface C1Fit {
-  variant: string;
-  chrome: string;
-  interceptMs: number;
-  interceptCi95: Interval;
-  slope: number;
-  slopeCi95: Interval;
-  /** RTT ranges (ms) where the fit's 95% band lies inside the claimed band, e.g. "47-95", or "none". */
-  insideBandRttMs: string;
-}
-
-function c1(evidence: readonly Row[]): string | null {
-  const rows = rowsOf<C1Row>(evidence, ['variant', 'chrome', 'rttMs', 'diffMs', 'ci95', 'verdict']).filter((row) => C1_VARIANTS.includes(row.variant));
-  if (!rows.length) return null;
-  // The claim is about what users feel: Chrome as shipped when the run measured it.
-  const chrome = rows.some((row) => row.chrome === 'shipped') ? 'shipped' : 'no-defer';
-  const [low, high] = C1_BOUNDS_MS;
-  // Where each row's CI lies against the band; `{at}` becomes the RTTs that share the place.
-  const place = (row: C1Row) =>
-    row.reason !== undefined
-      ? 'held back at {at}'
-      : row.verdict === 'supported'
-        ? 'inside at {at}'
-        : row.verdict === 'refuted'
-          ? `${row.ci95[1] < low ? 'below' : 'above'} at {at}`
-          : `undecided at {at} (the CI spans ${row.ci95[0] < low ? low : high} ms)`;
-  const fits = rowsOf<C1Fit>(evidence, ['variant', 'chrome', 'interceptMs', 'interceptCi95', 'slope', 'slopeCi95', 'insideBandRttMs']);
-  const sentences = C1_VARIANTS.flatMap((variant) => {
-    const own = rows.filter((row) => row.variant === variant && row.chrome === chrome).sort((a, b) => a.rttMs - b.rttMs);
-    if (!own.length) return [];
-    const fit = fits.find((row) => row.variant === variant && row.chrome === chrome);
-    if (fit) {
-      // Two or more RTTs: the fit says it for every RTT at once.
-      const where = fit.insideBandRttMs === 'none' ? `at no RTT is that the claimed ${low}–${high} ms` : `that is the claimed ${low}–${high} ms only for RTT ${fit.insideBandRttMs.replaceAll('-', '–')} ms`;
-      return [
-        `against ${DANCES[variant] ?? variant}, the action is ${fixed(fit.interceptMs)} ms + ${fixed(fit.slope, 2)} × RTT faster (intercept ${ci(fit.interceptCi95)}, slope ${ci(fit.slopeCi95, 2, '')}): ${where}.`,
-      ];
-    }
-    const ends = own.length === 1 ? [own[0]!] : [own[0]!, own.at(-1)!];
-    const numbers = ends.map((row) => `${faster(row.diffMs)} at RTT ${row.rttMs} ms (${ci(row.ci95)})`);
-    const places = [...new Set(own.map(place))].map((where) => where.replace('{at}', rtts(own.filter((row) => place(row) === where).map((row) => row.rttMs))));
-    return [`against ${DANCES[variant] ?? variant}, the action is ${numbers.join(' and ')}; relative to the claimed ${low}–${high} ms it is ${places.join(', ')}.`];
-  });
-  if (!sentences.length) return null;
-  const mode = chrome === 'shipped' ? 'In shipped Chrome' : 'In Chrome with input deferral off';
-  return `${mode}, ${sentences.map((sentence, index) => (index ? sentence[0]!.toUpperCase() + sentence.slice(1) : sentence)).join(' ')}${heldBack(rows)}`;
-}
-
-interface C2Count {
-  rttMs: number;
-  action: number;
-  routeRefresh: number;
-  saved: number;
-}
-interface C2Slope extends Gated {
-  slope: number;
-  ci95: Interval;
-  expected: string;
-  verdict: RowVerdict;
-}
-
-function c2(evidence: readonly Row[]): string | null {
-  const counts = rowsOf<C2Count>(evidence, ['rttMs', 'action', 'routeRefresh', 'saved']);
-  const slope = rowsOf<C2Slope>(evidence, ['slope', 'ci95', 'expected', 'verdict'])[0];
-  if (!counts.length && !slope) return null;
-  const first = counts[0];
-  const chain = !first
-    ? ''
-    : counts.every((row) => row.action === first.action && row.routeRefresh === first.routeRefresh)
-      ? `The action needs ${plural(first.action, 'round trip')} where fetch + router.refresh() needs ${count(first.routeRefresh)} (at ${rtts(counts.map((row) => row.rttMs))}). `
-      : `Round trips, action against fetch + router.refresh(): ${list(counts.map((row) => `${count(row.action)} vs ${count(row.routeRefresh)} at RTT ${row.rttMs} ms`))}. `;
-  if (!slope) return `${chain}Whether the difference grows by one RTT per RTT needs two or more RTTs.`;
-  const where = slope.verdict === 'supported' ? 'inside' : slope.verdict === 'refuted' ? 'outside' : 'crossing the edge of';
-  const judged = slope.reason === undefined ? `: ${where} the ${slope.expected} that one saved round trip predicts` : '';
-  return `${chain}The time difference grows by ${fixed(slope.slope, 2)} ms per ms of RTT (${ci(slope.ci95, 2, '')})${judged}.${heldBack([slope])}`;
-}
-
-interface C3Row extends Gated {
-  measure: string;
-  verdict: RowVerdict;
-  action?: number;
-  route?: number;
-  diffMs?: number;
-  estimate?: number;
-  ci95?: Interval;
-}
-
-function c3(evidence: readonly Row[]): string | null {
-  const rows = rowsOf<C3Row>(evidence, ['measure', 'verdict']);
-  if (!rows.length) return null;
-  const isBytes = (row: C3Row) => row.action !== undefined && row.route !== undefined;
-  // A bytes row's parenthesis says what was counted, not a condition: the label reads better without it.
-  const label = (row: C3Row) => (isBytes(row) ? row.measure.replace(/ \(.*\)$/, '') : row.measure);
-  const value = (row: C3Row) =>
-    isBytes(row)
-      ? `action ${bytes(row.action!)}, route ${bytes(row.route!)}`
-      : row.diffMs !== undefined && row.ci95
-        ? `the action ${faster(row.diffMs)} (${ci(row.ci95)})`
-        : row.estimate !== undefined && row.ci95
-          ? `${fixed(row.estimate, 2)} (${ci(row.ci95, 2, '')})`
-          : '';
-  const phrase = (row: C3Row) => (value(row) ? `${label(row)}: ${value(row)}` : label(row));
-  const decided = (verdict: RowVerdict) => rows.filter((row) => row.reason === undefined && row.verdict === verdict);
-  const [worse, better, same] = [decided('refuted'), decided('supported'), decided('inconclusive')];
-  const anyDecided = worse.length + better.length > 0;
-  const parts = [
-    ...(worse.length ? [`worse beyond noise in ${list(worse.map(phrase))}`] : []),
-    ...(better.length ? [`better beyond noise in ${list(better.map(phrase))}`] : []),
-    // Beside a decided row, the undecided ones are named only: their numbers are in the evidence.
-    ...(same.length ? [`no different beyond noise in ${list(same.map(anyDecided ? label : phrase))}`] : []),
-  ];
-  const finding = parts.length ? `the action is ${parts.join('; ')}` : 'no row carries a verdict';
-  return `On equal work (the counter), ${finding}.${heldBack(rows)}`;
 }
 
 interface C4Row extends Gated {
@@ -479,9 +349,6 @@ function c15(evidence: readonly Row[]): string | null {
 
 /** The headline writers, by claim id; a claim missing here answers with its summary (see headline). */
 export const FINDINGS: Readonly<Record<string, (evidence: readonly Row[]) => string | null>> = {
-  C1: c1,
-  C2: c2,
-  C3: c3,
   C4a: c4a,
   C4b: c4b,
   C5: c5,

@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { results, reportFile, error } = await runBench(config, argv, createProgress());
-  for (const claim of results.claims) console.log(`${claim.id} ${claim.verdict.toUpperCase()}: ${claim.summary}`);
+  for (const claim of results.claims) console.log(`${claim.id} ${claim.verdict.toUpperCase()}${claim.qualifier ? ` (${claim.qualifier})` : ''}: ${claim.summary}`);
   for (const failure of results.failures) console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
   // A stop from outside is one line; an unexpected error keeps its stack for the bug report.
   if (error) console.error(`mutation-bench: run failed: ${error instanceof RunInterrupted || error instanceof ServerExited ? error.message : ((error as Error).stack ?? error)}`);

@@ -56,7 +56,7 @@ const PROFILES = {
    */
   standard: {
     scenarios: SCENARIO_IDS,
-    rttMs: [0, 60, 120], nMin: 15, nMax: 15, warmup: 1, warmupRounds: 0, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 2400,
+    rttMs: [0, 60, 120], nMin: 15, nMax: 15, warmup: 1, warmupRounds: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 2400,
     chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 40, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: true,
     microTimeMs: 250,
   },

@@ -18,6 +18,7 @@ const RecomputeConfigSchema = z.object({
   rttMs: z.array(z.number()).min(1),
   nMin: z.number().int().min(1),
   perPageLoad: z.number().int().min(1),
+  warmupRounds: z.number().int().min(0).default(0),
   bandwidth: z.object({ toServer: z.number(), toClient: z.number() }).optional(),
 });
 
@@ -62,7 +63,7 @@ export function recomputeResults(old: Results, samples: readonly Sample[], load:
     failedArms: failedArmsOf(old, config.scenarios, config.rttMs),
     bandwidth: config.bandwidth,
   };
-  const run = { profile: config.profile, minLoads };
+  const run = { profile: config.profile, minLoads, warmupRounds: config.warmupRounds };
   const matrix =
     old.matrix &&
     matrixResultsOf({

@@ -328,7 +328,7 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     config.suites.includes('http')
       ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), server: httpServers.get(label), encodings: config.encodings, repeats: config.repeats, windowSeconds: config.windowSeconds, isolation: loadIsolation }
       : undefined;
-  const claimRun = { profile: config.profile, minLoads: samplingRule(config).minLoads };
+  const claimRun = { profile: config.profile, minLoads: samplingRule(config).minLoads, warmupRounds: config.warmupRounds };
   const matrix = versions.length
     ? matrixResultsOf({
         versions: versions.map(({ appDir: _appDir, ...version }) => ({ version: { ...version, probes: probes.get(version.label) }, http: httpConditions(version.label) })),

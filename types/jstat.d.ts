@@ -4,6 +4,6 @@ declare module 'jstat' {
     inv(p: number, ...parameters: number[]): number;
     cdf(x: number, ...parameters: number[]): number;
   }
-  const jstat: { jStat: { studentt: Distribution; beta: Distribution; normal: Distribution } };
+  const jstat: { jStat: { studentt: Distribution; beta: Distribution; normal: Distribution; centralF: Distribution; chisquare: Distribution } };
   export default jstat;
 }

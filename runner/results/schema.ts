@@ -71,6 +71,8 @@ export const CellSchema = z.object({
   samplesMs: z.array(Ms),
   requestsPerInteraction: z.number(),
   roundTrips: z.number(),
+  /** Samples by their critical-path request count (C2 reads the exact counts); absent in older runs. */
+  roundTripCounts: z.record(z.string(), z.number().int().min(0)).optional(),
   expectedRoundTrips: z.number().int(),
   frameMedianMs: Ms,
   inputDelayMedianMs: Ms,
@@ -290,6 +292,8 @@ export const ClaimSchema = z.object({
   source: z.string(),
   quote: z.string(),
   verdict: Verdict,
+  /** The verdict's words: which way a refutation goes ("larger than claimed"), where a dependence splits, why it is inconclusive. */
+  qualifier: z.string().optional(),
   summary: z.string(),
   evidence: z.array(z.record(z.string(), z.unknown())),
 });

@@ -136,9 +136,28 @@ export interface FitPoint {
 export interface LineFit {
   intercept: Estimate;
   slope: Estimate;
-  /** The fitted line's 95% band at x. */
+  /** The fitted line's pointwise 95% band at x. */
   predict(x: number): Estimate;
+  /** The fitted line's standard error at x. */
+  standardErrorAt(x: number): number;
+  /** Sum over the points of their squared residuals in standard errors: chi-square on (points - 2) df if the line fits. */
+  chiSquare: number;
+  degreesOfFreedom: number;
 }
+
+/**
+ * The Working-Hotelling 95% band of a line fit at x: simultaneous over every x at once (a statement about a range of
+ * RTTs needs it; the pointwise band holds at one x at a time), sqrt(2 F(0.95; 2, df)) standard errors wide, times
+ * `scale` (a lack-of-fit inflation).
+ */
+export function simultaneousBand(fit: LineFit, x: number, scale = 1): [number, number] {
+  const halfWidth = Math.sqrt(2 * jStat.centralF.inv(0.95, 2, fit.degreesOfFreedom)) * fit.standardErrorAt(x) * scale;
+  const center = fit.intercept.estimate + fit.slope.estimate * x;
+  return [center - halfWidth, center + halfWidth];
+}
+
+/** P(chi-square with df degrees of freedom > value). */
+export const chiSquareUpperTail = (value: number, df: number): number => 1 - jStat.chisquare.cdf(value, df);
 
 /**
  * Weighted least squares of y = a + b x with known standard errors (weights 1/se^2), 95% intervals from the
@@ -172,10 +191,15 @@ export function fitLine(points: readonly FitPoint[], df: number): LineFit {
     estimate,
     ci95: [estimate - t * Math.sqrt(variance), estimate + t * Math.sqrt(variance)],
   });
+  const varianceAt = (x: number) => varIntercept + x * x * varSlope + 2 * x * covariance;
+  const chiSquare = points.reduce((sum, { x, y, standardError }) => sum + ((y - intercept - slope * x) / Math.max(standardError, 1e-9)) ** 2, 0);
   return {
     intercept: around(intercept, varIntercept),
     slope: around(slope, varSlope),
-    predict: (x) => around(intercept + slope * x, varIntercept + x * x * varSlope + 2 * x * covariance),
+    predict: (x) => around(intercept + slope * x, varianceAt(x)),
+    standardErrorAt: (x) => Math.sqrt(varianceAt(x)),
+    chiSquare,
+    degreesOfFreedom: df,
   };
 }
 

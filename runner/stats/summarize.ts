@@ -3,10 +3,10 @@ import type { AaResult, Accuracy, Cell, Comparison, Group, Sample } from '../res
 import { median, quantile } from './quantile';
 import { pageLoadDifference, pageLoadMean } from './interval';
 
-/** Largest |measured - expected| RTT slope error (ms) the accuracy panel accepts. */
-export const ACCURACY_TOLERANCE_MS = 5;
-/** A size's known answer also allows this share of the expected time: reading and encoding a large body costs CPU the link model leaves out. */
-export const SIZE_TOLERANCE_SHARE = 0.05;
+/** DESIGN's accuracy tolerance: the known-answer rise may be off by max(3 ms, 5% of the expected rise). */
+export const ACCURACY_TOLERANCE_MS = 3;
+export const ACCURACY_TOLERANCE_SHARE = 0.05;
+export const accuracyTolerance = (expectedIncreaseMs: number): number => Math.max(ACCURACY_TOLERANCE_MS, ACCURACY_TOLERANCE_SHARE * Math.abs(expectedIncreaseMs));
 
 /**
  * The bandwidth known answer: on a link of `bandwidth`, a case that moves more bytes than `against` (a bigger
@@ -34,6 +34,13 @@ export interface SummaryInput {
   /** Arms whose page failed: their comparisons are `failed`. */
   failedArms: ReadonlySet<string>;
 }
+
+/** How many samples had each value, keyed by the value. */
+const countBy = (values: readonly number[]): Record<string, number> => {
+  const counts: Record<string, number> = {};
+  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+};
 
 /** Samples by arm (armKey). */
 function groupSamples(samples: readonly Sample[]): Map<string, Sample[]> {
@@ -99,6 +106,7 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
     samplesMs,
     requestsPerInteraction: median(samples.map((sample) => sample.requests.length)),
     roundTrips: median(samples.map((sample) => sample.roundTrips)),
+    roundTripCounts: countBy(samples.map((sample) => sample.roundTrips)),
     expectedRoundTrips,
     frameMedianMs: median(samples.map((sample) => sample.frameMs)),
     inputDelayMedianMs: median(samples.map((sample) => sample.inputDelayMs)),
@@ -208,8 +216,8 @@ export function summarize(input: SummaryInput): {
         measuredIncreaseMs: estimate,
         ci95,
         errorMs,
-        toleranceMs: ACCURACY_TOLERANCE_MS,
-        withinTolerance: Math.abs(errorMs) <= ACCURACY_TOLERANCE_MS,
+        toleranceMs: accuracyTolerance(expectedIncreaseMs),
+        withinTolerance: Math.abs(errorMs) <= accuracyTolerance(expectedIncreaseMs),
       });
     }
   }
@@ -226,7 +234,7 @@ export function summarize(input: SummaryInput): {
       const expectedIncreaseMs =
         transferMs(cell.requestBytesPerInteraction - reference.requestBytesPerInteraction, check.bandwidth.toServer) +
         transferMs(cell.responseBytesPerInteraction - reference.responseBytesPerInteraction, check.bandwidth.toClient);
-      const toleranceMs = Math.max(ACCURACY_TOLERANCE_MS, SIZE_TOLERANCE_SHARE * expectedIncreaseMs);
+      const toleranceMs = accuracyTolerance(expectedIncreaseMs);
       const errorMs = estimate - expectedIncreaseMs;
       accuracy.push({
         scenario: cell.scenario,
