@@ -276,6 +276,7 @@ function scenarioSection(b: BrowserResults, scenario: string, described: Results
     e(c.rttMs),
     `<b>${signed(c.diffMedianMs)}</b>`,
     interval(c.ci95),
+    c.detectableMs === undefined ? '–' : ms(c.detectableMs),
     ...(firstBytes ? [estimateCell(c.firstByteDiffMs)] : []),
     ...(sampledMemory ? [estimateCell(c.serverRssRiseDiffMb)] : []),
     `${e(c.loads[0])} / ${e(c.loads[1])}`,
@@ -286,7 +287,7 @@ ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name
 ${sampledMemory ? '<p>The server\'s resident memory (the Next server\'s processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction\'s start (p90 in brackets).</p>' : ''}
 ${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
 <h3>Differences against the Server Action</h3>
-${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', ...(firstBytes ? ['first byte Δ ms [95% CI]'] : []), ...(sampledMemory ? ['server RSS rise Δ MB [95% CI]'] : []), 'page loads (a / b)', 'sampling stopped by'], diffRows)}
+${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'detectable Δ ms (80% power)', ...(firstBytes ? ['first byte Δ ms [95% CI]'] : []), ...(sampledMemory ? ['server RSS rise Δ MB [95% CI]'] : []), 'page loads (a / b)', 'sampling stopped by'], diffRows)}
 <div class="charts"><figure><canvas id="cdf-${e(scenario)}" aria-label="latency CDF for ${e(scenario)}"></canvas><figcaption>Latency CDF per variant and RTT</figcaption></figure>
 <figure><canvas id="diff-${e(scenario)}" aria-label="difference vs RTT for ${e(scenario)}"></canvas><figcaption>Δ vs RTT (bars: 95% CI)</figcaption></figure></div></section>`;
 }

@@ -34,14 +34,14 @@ const PROFILES = {
     connections: [10], repeats: 2, windowSeconds: 0.2, loadScenarios: null, loadFloor: true, microTimeMs: 50,
   },
   /**
-   * The default: the claims' core cells (counter and revalidate, which C1-C4 read), sized to end within 6 minutes on
-   * 2 cores (README "Benchmarks"). RTTs avoid C1's bounds (route
-   * minus action is about one RTT plus a few ms: 0 and 120 lie outside [50, 100], 60 inside, none near a bound)
-   * and span 120 ms for C2's slope. Stage 1 is 6 page loads per arm, stage 2 at most 7; the t interval over page
-   * loads holds 95% there (test/interval.test.ts, and `npm run calibrate`: 0 of 45 real A/A CIs excluded 0). The
-   * budget bounds the browser phase (a round that would end past it does not start) so that the whole run stays
-   * under 6 minutes; 7 rounds took 250 s here. Under load, 4 palindromic blocks of 1 s windows (3 degrees of
-   * freedom per ratio) after the warm-up: about 2 minutes.
+   * The default: the claims' core cells (counter and revalidate, which C1-C4 read), sized to end within about 7
+   * minutes on 2 cores (README "Benchmarks"). RTT 0 is the known answer's baseline and C3's row without a network;
+   * 120 reaches into C1's population of RTTs (102-196 ms); a 40, 80, 120 grid was no better at passing the gates
+   * (docs/verdicts.md). One discarded warm-up round; within a page load interactions vary far more than
+   * page loads do, so 5 measured interactions per page load, in the reference Chrome mode only; stage 1 is 6 page
+   * loads per arm, stage 2 at most 10, and the budget bounds the browser phase (a round that would end past it does
+   * not start; which rule ended a group does not decide its verdicts). Under load, 4 palindromic blocks of 1 s
+   * windows (3 degrees of freedom per ratio) after the warm-up: about 2 minutes.
    */
   core: {
     scenarios: DEFAULT_SCENARIO_IDS,
@@ -158,8 +158,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                       selects its cases (form-valid, form-invalid); default: the profile's (${DEFAULT_SCENARIO_IDS.join(', ')};
                       standard: all)
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, core and
-                      standard 0,60,120)
-  --profile NAME      core (default: the claims' core cells, about 5 minutes) | standard (every scenario, about
+                      standard 0,60,120); the lowest is the known answer's baseline
+  --profile NAME      core (default: the claims' core cells, about 7 minutes) | standard (every scenario, about
                       37 minutes) | quick (smoke) | ci (regression tracking: RTT 0, no-defer, more page loads)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)

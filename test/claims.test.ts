@@ -220,7 +220,7 @@ describe('C3', () => {
   it('is not supported when a gate holds an RTT back, and names how many', () => {
     const rows = counter([[2, 6], [3, 7], [1, 5]]);
     const claim = evaluateC3({ run, browser: browser(rows, { aa: [aaRow(0, [-1, 1], 'counter'), aaRow(60, [-9, 9], 'counter'), aaRow(120, [-1, 1], 'counter')] }) });
-    expect(claim).toMatchObject({ verdict: 'inconclusive', qualifier: '1 of 3 RTTs held back by a gate' });
+    expect(claim).toMatchObject({ verdict: 'inconclusive', qualifier: expect.stringMatching(/^1 of 3 RTTs held back by a gate \(the instrument was too noisy at this run's size/) });
     expect(evaluateC3({ run: { profile: 'quick', minLoads: 3 }, browser: browser(rows) }).verdict).toBe('inconclusive');
   });
 });

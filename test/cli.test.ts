@@ -95,8 +95,11 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       expect(claim.verdict).toBe('inconclusive');
       expect(claim.summary).toContain('quick profile');
     }
-    // The round trips are counted all the same: C2's counts agree with the catalogue.
-    expect(results.claims[1]!.evidence.filter((row) => 'saved' in row).map((row) => row.saved)).toEqual([1, 1]);
+    // The round trips are counted all the same: every sample's count agrees with the catalogue (C2's exact shares).
+    expect(results.claims[1]!.evidence.filter((row) => row.actionShareOne !== undefined).map((row) => [row.actionShareOne, row.routeRefreshShareTwo])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
 
     // HTTP load: every variant, the action's A/A twin and the floor, under both encodings, replayed from this
     // run's capture, nothing lost.

@@ -64,15 +64,22 @@ describe('compareRuns', () => {
     expect(row!.ratioCi95).toBeNull();
   });
 
-  it('keeps the chance of any false alarm among 20 unchanged metrics of realistic page loads at most 2.5% (simulation)', () => {
+  // The null a regression rejects is "no worse than the band", so false alarms are counted with every metric worse by
+  // exactly the band (at a true change of 0 they cannot happen). Benjamini-Hochberg over all metrics keeps the chance
+  // of any alarm near REGRESSION_ALPHA there; 1,000 replicates put its binomial sd at 0.5 points.
+  it('keeps the chance of any false alarm among 20 metrics worse by exactly the band near 2.5% (simulation)', () => {
+    // Metrics of 45 ms and more: the 5% band is wider than 2 ms there, so the edge does not hang on the estimated mean.
     const random = seededRandom(11);
-    const run = () => Array.from({ length: 20 }, (_, index) => latency(`m${index}`, pageLoads(random, 6, 15 + index).map((load) => median(load))));
-    const replicates = 400;
+    const run = (scale: number) => Array.from({ length: 20 }, (_, index) => latency(`m${index}`, pageLoads(random, 6, 45 + index).map((load) => median(load) * scale)));
+    const replicates = 1000;
     let alarms = 0;
     for (let replicate = 0; replicate < replicates; replicate++) {
-      if (compareRuns(run(), run()).some((row) => row.verdict === 'regression')) alarms++;
+      if (compareRuns(run(1), run(1.05)).some((row) => row.verdict === 'regression')) alarms++;
     }
-    expect(alarms / replicates).toBeLessThanOrEqual(0.025);
+    expect(alarms / replicates).toBeLessThanOrEqual(0.04);
+    // And a change of twice the band is found: the test can fail both ways.
+    const doubled = compareRuns(run(1), run(1.1));
+    expect(doubled.filter((row) => row.verdict === 'regression').length).toBeGreaterThan(0);
   });
 
 });
@@ -101,15 +108,15 @@ describe('compareRuns paired by round (a duet)', () => {
     expect(unpaired!.verdict).toBe('no change');
   });
 
-  it('keeps the chance of any false alarm among 6 unchanged cells at most 2.5% (simulation, 12 rounds)', () => {
+  it('keeps the chance of any false alarm among 6 cells worse by exactly the band near 2.5% (simulation, 12 rounds)', () => {
     const random = seededRandom(13);
-    const replicates = 400;
+    const replicates = 1000;
     let alarms = 0;
     for (let replicate = 0; replicate < replicates; replicate++) {
-      const pairs = [12, 14, 16, 18, 30, 45].map((ms) => duet(random, 12, ms, ms));
+      const pairs = [12, 14, 16, 18, 30, 45].map((ms) => duet(random, 12, ms, ms * Math.max(1.05, 1 + 2 / ms)));
       if (compareRuns(pairs.map(([a]) => a), pairs.map(([, b]) => b), DEFAULT_BAND, true).some((row) => row.verdict === 'regression')) alarms++;
     }
-    expect(alarms / replicates).toBeLessThanOrEqual(0.025);
+    expect(alarms / replicates).toBeLessThanOrEqual(0.04);
   });
 
   // The model's page loads spread by about 3 ms each (simulate.ts), the high end of what this machine shows: a

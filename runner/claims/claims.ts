@@ -27,7 +27,7 @@ export const C1_VARIANTS = ['route-query', 'route-refresh'];
 export const C1_POPULATION = {
   rttMs: [102, 196] as [number, number],
   words: "the middle half of websites' typical RTT in the Chrome UX Report",
-  source: 'CrUX p75 round-trip time per origin, top 50,000 origins, all devices, December 2024 (https://treo.sh/rtt)',
+  source: 'CrUX p75 round-trip time per origin, top 50,000 origins, all devices, December 2024, at treo.sh/rtt',
 };
 /** C2: a variant's critical-path request count must be the expected one in at least this share of its samples. */
 export const C2_COUNT_SHARE = 0.95;
@@ -66,6 +66,13 @@ export function placesAlong(band: (rttMs: number) => readonly [number, number], 
   return runs;
 }
 
+/**
+ * When every gate that held rows back was a precision gate (an A/A or a known answer not shown within its
+ * tolerance), the words DESIGN asks for: the instrument was too noisy at this run's size, not the claim undecidable.
+ */
+const noisyNote = (reasons: readonly string[]) =>
+  reasons.length && reasons.every((reason) => reason.includes('not shown')) ? ' (the instrument was too noisy at this run\'s size: more page loads narrow it)' : '';
+
 /** A verdict with its words: which way a refutation goes, where a dependence splits, why a verdict is missing. */
 export interface Judged {
   verdict: Verdict;
@@ -94,6 +101,8 @@ function combineJudged(judged: readonly (Judged & { condition: string })[], cond
   if (unresolved.length) return { verdict: 'inconclusive', qualifier: unresolved.map((j) => `${j.condition}: ${j.qualifier ?? 'undecided'}`).join('; ') };
   const keys = new Set(judged.map((j) => `${j.verdict} ${j.qualifier ?? ''}`));
   if (keys.size === 1) return { verdict: judged[0]!.verdict, ...(judged[0]!.qualifier ? { qualifier: judged[0]!.qualifier } : {}) };
+  // Every condition depends on RTT, each with its own split: one dependence, said per condition.
+  if (judged.every((j) => j.verdict === 'depends')) return { verdict: 'depends', qualifier: judged.map((j) => `${j.qualifier} (${j.condition})`).join('; ') };
   return { verdict: 'depends', qualifier: `on ${condition}: ${judged.map((j) => `${j.verdict}${j.qualifier ? ` (${j.qualifier})` : ''} for ${j.condition}`).join('; ')}` };
 }
 
@@ -113,7 +122,6 @@ type C1FitRow = Judged & {
   judgedRttMs?: [number, number];
   measuredPlaces?: string;
   bandAtJudgedEdges?: [number, number][];
-  places?: string;
 };
 
 /**
@@ -146,7 +154,10 @@ export function evaluateC1(input: ClaimInput): Claim {
       const usable = comparisonsOf(browser, 'revalidate', variant, chrome).filter((c) => browserGate(browser!, input.run, c) === null);
       const condition = `${variant} in ${modeLabel(chrome)}`;
       const fit = fitOf(usable);
-      if (!fit) return [{ variant, chrome, condition, verdict: 'inconclusive' as Verdict, qualifier: `${usable.length ? 'one RTT' : 'no RTT'} passed every gate; a fit needs two` }];
+      if (!fit) {
+        const reasons = comparisonsOf(browser, 'revalidate', variant, chrome).flatMap((c) => browserGate(browser!, input.run, c) ?? []);
+        return [{ variant, chrome, condition, verdict: 'inconclusive' as Verdict, qualifier: `${usable.length ? 'one RTT' : 'no RTT'} passed every gate; a fit needs two${noisyNote(reasons)}` }];
+      }
       const rtts = usable.map((c) => c.rttMs);
       const measured: [number, number] = [Math.min(...rtts), Math.max(...rtts)];
       const pointCount = new Set(rtts).size;
@@ -168,17 +179,16 @@ export function evaluateC1(input: ClaimInput): Claim {
         lackOfFit: lackOfFitP === null ? `not testable with ${pointCount} RTTs` : `chi-square ${fit.chiSquare.toFixed(2)} on ${lackOfFitDf} df, p ${lackOfFitP.toFixed(3)}${scale > 1 ? `; band widened ${scale.toFixed(2)}x` : ''}`,
         judgedRttMs: judged,
       };
-      if (judged[0] > judged[1]) return [{ ...base, verdict: 'inconclusive' as Verdict, qualifier: `the RTTs that passed the gates (${measured[0]}-${measured[1]} ms) do not reach ${popLow}-${popHigh} ms` }];
       const band = (rtt: number) => simultaneousBand(fit, rtt, scale);
-      const runs = placesAlong(band, C1_BOUNDS_MS, judged);
-      const whole = placesAlong(band, C1_BOUNDS_MS, measured);
-      return [{ ...base, bandAtJudgedEdges: [band(judged[0]), band(judged[1])], places: span(runs.filter((r) => r.place === 'inside')) || 'none', measuredPlaces: whole.map((r) => `${r.place} ${r.fromMs}-${r.toMs}`).join(', '), ...judgeAlong(runs) }];
+      const measuredPlaces = placesAlong(band, C1_BOUNDS_MS, measured).map((r) => `${r.place} ${r.fromMs}-${r.toMs}`).join(', ');
+      if (judged[0] > judged[1]) return [{ ...base, measuredPlaces, verdict: 'inconclusive' as Verdict, qualifier: `the RTTs that passed the gates (${measured[0]}-${measured[1]} ms) do not reach ${popLow}-${popHigh} ms` }];
+      return [{ ...base, measuredPlaces, bandAtJudgedEdges: [band(judged[0]), band(judged[1])], ...judgeAlong(placesAlong(band, C1_BOUNDS_MS, judged)) }];
     }),
   );
   const judged = combineJudged(fits, 'the refetch pattern and Chrome mode');
   const describe = (fit: C1FitRow) =>
     fit.interceptMs !== undefined
-      ? `${fit.condition}: ${fit.interceptMs.toFixed(1)} ms + ${fit.slope!.toFixed(2)} × RTT (slope ${fmtCi(fit.slopeCi95!, 2)}; ${fit.points} ungated points, RTT ${fit.measuredRttMs![0]}-${fit.measuredRttMs![1]} ms; lack of fit ${fit.lackOfFit}); along the measured RTTs the simultaneous band is ${fit.measuredPlaces}; over RTT ${fit.judgedRttMs![0]}-${fit.judgedRttMs![1]} ms: ${fit.verdict}${fit.qualifier ? `, ${fit.qualifier}` : ''}`
+      ? `${fit.condition}: ${fit.interceptMs.toFixed(1)} ms + ${fit.slope!.toFixed(2)} × RTT (slope ${fmtCi(fit.slopeCi95!, 2)}; ${fit.points} ungated points, RTT ${fit.measuredRttMs![0]}-${fit.measuredRttMs![1]} ms; lack of fit ${fit.lackOfFit}); along the measured RTTs the simultaneous band is ${fit.measuredPlaces}; ${fit.judgedRttMs![0] <= fit.judgedRttMs![1] ? `over RTT ${fit.judgedRttMs![0]}-${fit.judgedRttMs![1]} ms: ` : ''}${fit.verdict}${fit.qualifier ? `, ${fit.qualifier}` : ''}`
       : `${fit.condition}: ${fit.qualifier}`;
   return {
     id: 'C1',
@@ -286,7 +296,10 @@ export function evaluateC3(input: ClaimInput): Claim {
         ? { verdict: 'refuted', qualifier: `no difference: within ±${C3_EQUIVALENCE_MS} ms at every RTT` }
         : {
             verdict: outcome.length ? 'inconclusive' : 'not-measured',
-            qualifier: ungated.length < outcome.length ? `${outcome.length - ungated.length} of ${outcome.length} RTTs held back by a gate` : 'neither faster at every RTT nor within ±2 ms at every RTT',
+            qualifier:
+              ungated.length < outcome.length
+                ? `${outcome.length - ungated.length} of ${outcome.length} RTTs held back by a gate${noisyNote(outcome.flatMap((row) => row.reason ?? []))}`
+                : 'neither faster at every RTT nor within ±2 ms at every RTT',
           };
   const mechanism: Record<string, unknown>[] = [];
   const role = 'mechanism: shown, does not decide';
@@ -347,6 +360,18 @@ function c4Rows(input: ClaimInput) {
 const direction = (ratio: HttpRatio) =>
   `the action's throughput is ${Math.abs((1 - ratio.estimate) * 100).toFixed(0)}% ${ratio.estimate < 1 ? 'lower' : 'higher'} (action / route ${ratio.estimate.toFixed(2)}, 95% ${fmtCi(ratio.ci95, 2)}) with ${ratio.encoding === 'gzip' ? "the browser's gzip" : 'no compression'} at ${ratio.connections} connections`;
 
+/** C4's words: which way a refutation goes, which encoding a dependence splits on, why nothing was decided. */
+function c4Qualifier(rows: readonly { verdict: Verdict; encoding: string; reason?: string }[], refuted: string): { qualifier?: string } {
+  const verdict = combineVerdicts(rows.map((row) => row.verdict));
+  if (verdict === 'refuted') return { qualifier: refuted };
+  if (verdict === 'depends') return { qualifier: `on compression: ${rows.map((row) => `${row.verdict} with ${row.encoding}`).join(', ')}` };
+  if (verdict === 'inconclusive') {
+    const reason = rows.find((row) => row.reason)?.reason;
+    return { qualifier: reason ? `held back: ${reason}` : 'the interval reaches past the bound' };
+  }
+  return {};
+}
+
 const byEncoding = (verdicts: { verdict: Verdict; encoding: string }[]) => {
   const verdict = combineVerdicts(verdicts.map((row) => row.verdict));
   if (verdict !== 'depends') return '';
@@ -367,6 +392,7 @@ export function evaluateC4a(input: ClaimInput): Claim {
     source: SEED_002,
     quote: 'Performance: not as different as people think ... A common misconception is that Server Actions are "faster than API routes."',
     verdict: combineVerdicts(rows.map((row) => row.verdict)),
+    ...c4Qualifier(rows, 'the action is faster'),
     summary: rows.length
       ? `Counter under load: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
       : 'Needs the HTTP suite with the counter scenario.',
@@ -393,6 +419,7 @@ export function evaluateC4b(input: ClaimInput): Claim {
     source: SEED_002,
     quote: 'Performance: not as different as people think',
     verdict: combineVerdicts(rows.map((row) => row.verdict)),
+    ...c4Qualifier(rows, `more different than claimed (outside ±${C4_BAND * 100}%)`),
     summary: rows.length
       ? `Counter under load, action / route throughput against ${band[0]}..${band[1]}: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
       : 'Needs the HTTP suite with the counter scenario.',

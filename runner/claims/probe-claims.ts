@@ -17,6 +17,15 @@ function againstAction<Row extends { scenario: string; variant: string }>(rows: 
 
 const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 
+/** Which way C9's refutation goes: actions cut more code than claimed, or less (a refutation reads as anti-action otherwise). */
+function c9Direction(rows: readonly { reduction: number; verdict: Verdict }[]): { qualifier?: string } {
+  const refuted = rows.filter((row) => row.verdict === 'refuted');
+  if (!refuted.length) return {};
+  const more = refuted.every((row) => row.reduction > C9_BAND[1]);
+  const less = refuted.every((row) => row.reduction < C9_BAND[0]);
+  return { qualifier: more ? 'actions cut more code than claimed' : less ? 'actions cut less code than claimed' : 'more in some scenarios, less in others' };
+}
+
 /**
  * C9: per scenario and route variant, the share of the route's own lines the action variant does without;
  * inside [30%, 40%] supports, outside refutes (exact counts: no interval). Mixed rows: depends.
@@ -32,6 +41,7 @@ export function evaluateC9(probes: ProbeResults | undefined): Claim {
     source: SEED_002,
     quote: 'You usually drop 30-40% of the boilerplate.',
     verdict: combineVerdicts(rows.map((row) => row.verdict)),
+    ...(combineVerdicts(rows.map((row) => row.verdict)) === 'refuted' ? c9Direction(rows) : {}),
     summary: rows.length
       ? `Lines of each variant's own code (non-blank, non-comment; the shared service and UI excluded; files listed in the report): ${rows
           .map((row) => `${row.scenario} ${row.variant} ${row.routeLines} → action ${row.actionLines} (${row.reduction >= 0 ? `${percent(row.reduction)} less` : `${percent(-row.reduction)} more`})`)

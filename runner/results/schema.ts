@@ -113,13 +113,15 @@ const ComparisonCommon = {
   rttMs: z.number().int(),
   chrome: ChromeMode,
   /**
-   * Difference of the arms' typical page-load medians, a minus b (each page load summarized by its median; the
-   * mean over page loads per arm), with a t interval over page loads (runner/stats/interval.ts).
+   * Difference of the arms' typical page-load medians, a minus b (each page load summarized by its median; the 20%
+   * trimmed mean over page loads per arm), with Yuen's t interval over page loads (runner/stats/interval.ts).
    */
   diffMedianMs: Ms,
   ci95: Interval,
-  /** The t interval's degrees of freedom (Welch, capped at stage 1's after a stage 2). */
+  /** The t interval's degrees of freedom (Welch-Satterthwaite on the trimmed page-load medians). */
   df: z.number().positive(),
+  /** The smallest true difference this comparison finds beyond noise (two-sided 5%) with 80% power; absent in older runs. */
+  detectableMs: z.number().positive().optional(),
   n: z.tuple([z.number().int(), z.number().int()]),
   loads: z.tuple([z.number().int(), z.number().int()]),
   sampling: SamplingState,
@@ -136,7 +138,7 @@ export const ComparisonSchema = z.object({
 });
 export const AaSchema = z.object({ ...ComparisonCommon, variant: z.string() });
 
-/** The RTT known answer: latency(rtt) - latency(0) should be roundTrips x rtt. */
+/** The RTT known answer: latency(rtt) - latency(baseline) should be roundTrips x (rtt - baseline), the baseline the run's lowest RTT (0 unless said). */
 export const AccuracySchema = z.object({
   scenario: z.string(),
   variant: z.string(),
@@ -148,6 +150,8 @@ export const AccuracySchema = z.object({
    */
   against: z.string().optional(),
   rttMs: z.number().int(),
+  /** The RTT the rise is measured from when the run did not measure RTT 0 (its lowest); absent: 0. */
+  baselineRttMs: z.number().int().optional(),
   chrome: ChromeMode,
   /**
    * Whether this row checks the instrument: only in the no-defer mode (shipped Chrome's deviation is Chrome's own

@@ -83,6 +83,10 @@ export function pageLoadMean(clusters: readonly (readonly number[])[]): Estimate
   return { estimate: trimmed.estimate, ci95: [trimmed.estimate - halfWidth, trimmed.estimate + halfWidth], degreesOfFreedom };
 }
 
+/** The smallest true difference a t test on this standard error and df finds beyond noise (two-sided 5%) with 80% power. */
+export const detectableDifference = (standardError: number, degreesOfFreedom: number): number =>
+  (tCritical(degreesOfFreedom) + tCritical(degreesOfFreedom, 0.6)) * standardError;
+
 /** A two-sided interval at another confidence from a 95% t interval and its df: the 90% one gives two one-sided 95% bounds. */
 export function atConfidence(ci95: readonly [number, number], degreesOfFreedom: number, confidence: number): [number, number] {
   const center = (ci95[0] + ci95[1]) / 2;

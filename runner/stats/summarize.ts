@@ -1,7 +1,7 @@
 import { armKey, type Arm, type Plan } from '../plan';
 import type { AaResult, Accuracy, Cell, Comparison, Group, Sample } from '../results/schema';
 import { median, quantile } from './quantile';
-import { pageLoadDifference, pageLoadMean } from './interval';
+import { detectableDifference, pageLoadDifference, pageLoadMean } from './interval';
 
 /** DESIGN's accuracy tolerance: the known-answer rise may be off by max(3 ms, 5% of the expected rise). */
 export const ACCURACY_TOLERANCE_MS = 3;
@@ -162,7 +162,7 @@ export function summarize(input: SummaryInput): {
       const clustersA = pageLoadClusters(a);
       const clustersB = pageLoadClusters(b);
       if (clustersA.length < 2 || clustersB.length < 2) continue;
-      const { estimate, ci95, degreesOfFreedom } = pageLoadDifference(clustersA, clustersB);
+      const { estimate, ci95, degreesOfFreedom, standardError } = pageLoadDifference(clustersA, clustersB);
       const common = {
         scenario: planned.scenario,
         rttMs: planned.rttMs,
@@ -170,6 +170,7 @@ export function summarize(input: SummaryInput): {
         diffMedianMs: estimate,
         ci95,
         df: degreesOfFreedom,
+        detectableMs: detectableDifference(standardError, degreesOfFreedom),
         n: [a.length, b.length] as [number, number],
         loads: [clustersA.length, clustersB.length] as [number, number],
         sampling: stateOf(group.key, planned.a, planned.b),
@@ -185,8 +186,11 @@ export function summarize(input: SummaryInput): {
   }
 
   const accuracy: Accuracy[] = [];
+  // The known answer's baseline is the run's lowest RTT: latency(rtt) - latency(lowest) = round trips x the RTT
+  // between them (RTT 0 when measured). A grid without 0 is checked too; its rows used to pass unchecked.
+  const baselineRttMs = Math.min(...input.plan.arms.map((arm) => arm.rttMs));
   for (const cell of cells) {
-    if (cell.rttMs === 0) continue;
+    if (cell.rttMs === baselineRttMs) continue;
     // The cell's arm as planned (in a version matrix each build is summarized with a plan of its own).
     const arm = input.plan.arms.find((planned) => !planned.twin && planned.scenario === cell.scenario && planned.variant === cell.variant && planned.chrome === cell.chrome && planned.rttMs === cell.rttMs)!;
     // The interaction's end, then each mark (the optimistic paint must not rise at all: 0 round trips before it).
@@ -196,10 +200,10 @@ export function summarize(input: SummaryInput): {
     ];
     for (const check of checks) {
       const atRtt = pageLoadClusters(check.timesOf(samplesOf(arm)));
-      const atZero = pageLoadClusters(check.timesOf(samplesOf({ ...arm, rttMs: 0 })));
-      if (atRtt.length < 2 || atZero.length < 2) continue;
-      const { estimate, ci95 } = pageLoadDifference(atRtt, atZero);
-      const expectedIncreaseMs = check.expectedRoundTrips * cell.rttMs;
+      const atBaseline = pageLoadClusters(check.timesOf(samplesOf({ ...arm, rttMs: baselineRttMs })));
+      if (atRtt.length < 2 || atBaseline.length < 2) continue;
+      const { estimate, ci95 } = pageLoadDifference(atRtt, atBaseline);
+      const expectedIncreaseMs = check.expectedRoundTrips * (cell.rttMs - baselineRttMs);
       const errorMs = estimate - expectedIncreaseMs;
       const noKnownAnswer = check.mark === undefined ? input.noKnownRttRise?.(cell.scenario, cell.variant) : undefined;
       accuracy.push({
@@ -207,6 +211,7 @@ export function summarize(input: SummaryInput): {
         variant: cell.variant,
         ...(check.mark === undefined ? {} : { mark: check.mark }),
         rttMs: cell.rttMs,
+        ...(baselineRttMs === 0 ? {} : { baselineRttMs }),
         chrome: cell.chrome,
         reference: cell.chrome === 'no-defer' && noKnownAnswer === undefined,
         ...(noKnownAnswer === undefined ? {} : { noKnownAnswer }),
