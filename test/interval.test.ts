@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialInterval, fitLine, medianInterval, pageLoadDifference, pageLoadMean, pairedRatio, trimmedMean } from '../runner/stats/interval';
+import { binomialInterval, detectableDifference, fitLine, medianInterval, pageLoadDifference, pageLoadMean, pairedRatio, trimmedMean } from '../runner/stats/interval';
 import { median, quantile } from '../runner/stats/quantile';
 import { normal, pageLoad, pageLoads, seededRandom } from './support/simulate';
 
@@ -63,6 +63,13 @@ describe('pageLoadDifference', () => {
     }
     expect(clustered / experiments).toBeGreaterThan(0.93);
     expect(naive / experiments).toBeLessThan(0.9);
+  });
+});
+
+describe('detectableDifference', () => {
+  it('is (t(0.975) + t(0.80)) standard errors: 1.960 + 0.842 on many df, 2.571 + 0.920 on 5 (known answer)', () => {
+    expect(detectableDifference(1, 1e6)).toBeCloseTo(2.8016, 3);
+    expect(detectableDifference(2, 5)).toBeCloseTo(2 * (2.5706 + 0.9195), 3);
   });
 });
 

@@ -65,6 +65,18 @@ describe('summarize: marks', () => {
   const groups = plan.groups.map((group) => ({ key: group.key, scenario: group.scenario, rttMs: group.rttMs, chrome: group.chrome, state: 'precision' as const, loads: 4, plannedLoads: 4, capped: false, stageOneHalfWidthMs: 1 }));
   const { cells, accuracy } = summarize({ plan, samples, groups, failedArms: new Set(), expectedRoundTrips: () => 1, marksOf: () => ({ optimistic: 0 }) });
 
+  it('measures the known answer from the run\'s lowest RTT when RTT 0 was not measured', () => {
+    // The same page loads at RTT 40 and 90: the end rises by one round trip of 50 ms, and every row says its baseline.
+    const shifted = makePlan([scenarioById('optimistic')], [40, 90]);
+    const moved = samples.map((sample) => ({ ...sample, rttMs: sample.rttMs + 40, latencyMs: sample.latencyMs + 40 }));
+    const rows = summarize({ plan: shifted, samples: moved, groups, failedArms: new Set(), expectedRoundTrips: () => 1 }).accuracy.filter((row) => row.mark === undefined);
+    expect(rows.map((row) => row.rttMs)).toEqual([90, 90]);
+    for (const row of rows) {
+      expect(row).toMatchObject({ baselineRttMs: 40, expectedIncreaseMs: 50, toleranceMs: 3 });
+      expect(row.measuredIncreaseMs).toBeCloseTo(50, 6);
+    }
+  });
+
   it("summarizes each mark per cell beside the end, from the samples that have it", () => {
     const action = cells.find((cell) => cell.variant === 'action' && cell.rttMs === 50)!;
     // After the input delay (1 ms): page-load medians 5.25, 5.5, 5.75 and 5 (the last page load kept one mark).

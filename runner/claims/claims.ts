@@ -2,7 +2,7 @@ import type { ChromeMode } from '../plan';
 import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults, ProbeResults } from '../results/schema';
 import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9 } from './probe-claims';
 import { atConfidence, chiSquareUpperTail, fitLine, simultaneousBand, tCritical, tUpperTail, type LineFit } from '../stats/interval';
-import { browserGate, httpGate, QUICK_REASON, type RunConditions } from './gating';
+import { browserGate, httpGate, onlyPrecisionGates, QUICK_REASON, type RunConditions } from './gating';
 import { evaluateC11, evaluateC14, evaluateC15 } from './scenario-claims';
 import { SEED_002, SEED_003, allOf, combineVerdicts, fmtCi, fmtMs, gatedNote, type Verdict } from './verdicts';
 
@@ -70,8 +70,7 @@ export function placesAlong(band: (rttMs: number) => readonly [number, number], 
  * When every gate that held rows back was a precision gate (an A/A or a known answer not shown within its
  * tolerance), the words DESIGN asks for: the instrument was too noisy at this run's size, not the claim undecidable.
  */
-const noisyNote = (reasons: readonly string[]) =>
-  reasons.length && reasons.every((reason) => reason.includes('not shown')) ? ' (the instrument was too noisy at this run\'s size: more page loads narrow it)' : '';
+const noisyNote = (reasons: readonly string[]) => (onlyPrecisionGates(reasons) ? " (the instrument was too noisy at this run's size: more page loads narrow it)" : '');
 
 /** A verdict with its words: which way a refutation goes, where a dependence splits, why a verdict is missing. */
 export interface Judged {
@@ -151,11 +150,12 @@ export function evaluateC1(input: ClaimInput): Claim {
   const [popLow, popHigh] = C1_POPULATION.rttMs;
   const fits = C1_VARIANTS.flatMap((variant) =>
     (browser?.chromeModes ?? []).flatMap((chrome): C1FitRow[] => {
-      const usable = comparisonsOf(browser, 'revalidate', variant, chrome).filter((c) => browserGate(browser!, input.run, c) === null);
+      const gated = comparisonsOf(browser, 'revalidate', variant, chrome).map((c) => ({ c, gate: browserGate(browser!, input.run, c) }));
+      const usable = gated.flatMap(({ c, gate }) => (gate === null ? [c] : []));
       const condition = `${variant} in ${modeLabel(chrome)}`;
       const fit = fitOf(usable);
       if (!fit) {
-        const reasons = comparisonsOf(browser, 'revalidate', variant, chrome).flatMap((c) => browserGate(browser!, input.run, c) ?? []);
+        const reasons = gated.flatMap(({ gate }) => gate ?? []);
         return [{ variant, chrome, condition, verdict: 'inconclusive' as Verdict, qualifier: `${usable.length ? 'one RTT' : 'no RTT'} passed every gate; a fit needs two${noisyNote(reasons)}` }];
       }
       const rtts = usable.map((c) => c.rttMs);

@@ -11,6 +11,15 @@ export interface RunConditions {
   warmupRounds?: number;
 }
 
+/**
+ * The words every precision gate's reason carries (an A/A or a known answer not shown within its tolerance), so a
+ * claim can tell "the instrument was too noisy" from a failed, busy or unfinished run.
+ */
+const NOT_SHOWN = 'not shown';
+
+/** Whether every reason that held rows back was a precision gate (and there was one). */
+export const onlyPrecisionGates = (reasons: readonly string[]): boolean => reasons.length > 0 && reasons.every((reason) => reason.includes(NOT_SHOWN));
+
 /** Why no row of a quick run carries a verdict. */
 export const QUICK_REASON = 'quick profile: a smoke run, too few samples for a verdict';
 
@@ -82,13 +91,13 @@ export function browserGate(
   const reference = browser.cells.find((cell) => cell.scenario === aa.scenario && cell.rttMs === aa.rttMs && cell.chrome === aa.chrome && cell.variant === aa.variant);
   const band = browserAaBand(reference?.medianMs ?? 0);
   const [lo, hi] = atConfidence(aa.ci95, aa.df, 0.9);
-  if (lo < -band || hi > band) return `the A/A control was not shown within ±${band.toFixed(1)} ms (${aa.diffMedianMs.toFixed(1)} ms, 90% CI ${lo.toFixed(1)} to ${hi.toFixed(1)})`;
+  if (lo < -band || hi > band) return `the A/A control was ${NOT_SHOWN} within ±${band.toFixed(1)} ms (${aa.diffMedianMs.toFixed(1)} ms, 90% CI ${lo.toFixed(1)} to ${hi.toFixed(1)})`;
   // The known answer of the row's own two variants: another variant's client work (route-json's overlaps the
-  // network wait) says nothing about whether this difference was measured right. RTT 0 is the baseline: no row.
+  // network wait) says nothing about whether this difference was measured right. The lowest RTT is the baseline: no row.
   const unshown = browser.accuracy.find((a) => a.reference && !a.mark && a.scenario === row.scenario && a.rttMs === row.rttMs && [row.a, row.b].includes(a.variant) && !accuracyShown(a));
   if (unshown) {
     const [low, high] = unshown.ci95.map((bound) => (bound - unshown.expectedIncreaseMs).toFixed(1));
-    return `the RTT known answer was not shown at this RTT (${unshown.variant}'s rise off by ${unshown.errorMs.toFixed(1)} ms, CI ${low} to ${high}, tolerance ±${unshown.toleranceMs.toFixed(1)})`;
+    return `the RTT known answer was ${NOT_SHOWN} at this RTT (${unshown.variant}'s rise off by ${unshown.errorMs.toFixed(1)} ms, CI ${low} to ${high}, tolerance ±${unshown.toleranceMs.toFixed(1)})`;
   }
   return null;
 }
@@ -131,7 +140,7 @@ export function httpGate(http: HttpResults, run: RunConditions, row: { scenario:
   const aa = http.ratios.find((r) => r.kind === 'aa' && r.measure === 'interactionsPerSec' && r.scenario === row.scenario && r.connections === row.connections && r.encoding === row.encoding);
   if (!aa) return 'no A/A control for this load cell';
   if (!aaWithinBand(aa)) {
-    return `the A/A throughput ratio was not shown to be within ±${HTTP_AA_BAND * 100}% (${aa.estimate.toFixed(3)}, 90% CI ${aa.ci90.map((x) => x.toFixed(3)).join(' to ')})`;
+    return `the A/A throughput ratio was ${NOT_SHOWN} to be within ±${HTTP_AA_BAND * 100}% (${aa.estimate.toFixed(3)}, 90% CI ${aa.ci90.map((x) => x.toFixed(3)).join(' to ')})`;
   }
   return null;
 }

@@ -63,9 +63,7 @@ export function pageLoadDifference(a: readonly (readonly number[])[], b: readonl
   if (a.length < 2 || b.length < 2) throw new Error('a page-load interval needs at least 2 page loads per arm');
   const [ta, tb] = [trimmedMean(a.map((load) => median(load))), trimmedMean(b.map((load) => median(load)))];
   const [va, vb] = [ta.standardError ** 2, tb.standardError ** 2];
-  const welch = (va + vb) ** 2 / (va ** 2 / ta.degreesOfFreedom + vb ** 2 / tb.degreesOfFreedom);
-  // Identical values on both sides leave Welch undefined: fall back to the smaller side's df.
-  const degreesOfFreedom = Number.isFinite(welch) ? welch : Math.min(ta.degreesOfFreedom, tb.degreesOfFreedom);
+  const degreesOfFreedom = welchSatterthwaite(va, ta.degreesOfFreedom, vb, tb.degreesOfFreedom);
   const standardError = Math.sqrt(va + vb);
   const halfWidth = tCritical(degreesOfFreedom) * standardError;
   const estimate = ta.estimate - tb.estimate;
@@ -94,16 +92,23 @@ export function atConfidence(ci95: readonly [number, number], degreesOfFreedom: 
   return [center - halfWidth, center + halfWidth];
 }
 
+/**
+ * Welch-Satterthwaite degrees of freedom of a sum of two squared standard errors, each with its own df. Identical
+ * values on both sides leave it undefined: the smaller side's df then.
+ */
+function welchSatterthwaite(varianceA: number, dfA: number, varianceB: number, dfB: number): number {
+  const df = (varianceA + varianceB) ** 2 / (varianceA ** 2 / dfA + varianceB ** 2 / dfB);
+  return Number.isFinite(df) ? df : Math.min(dfA, dfB);
+}
+
 /** mean(a) - mean(b) with its Welch standard error and Welch-Satterthwaite degrees of freedom (each side at least 2 values). */
 export function welchDifference(a: readonly number[], b: readonly number[]): { estimate: number; standardError: number; degreesOfFreedom: number } {
   const varianceA = sampleVariance(a) / a.length;
   const varianceB = sampleVariance(b) / b.length;
-  const welch = (varianceA + varianceB) ** 2 / (varianceA ** 2 / (a.length - 1) + varianceB ** 2 / (b.length - 1));
-  // Identical values on both sides leave Welch undefined: fall back to the smaller side's df.
   return {
     estimate: mean(a) - mean(b),
     standardError: Math.sqrt(varianceA + varianceB),
-    degreesOfFreedom: Number.isFinite(welch) ? welch : Math.min(a.length, b.length) - 1,
+    degreesOfFreedom: welchSatterthwaite(varianceA, a.length - 1, varianceB, b.length - 1),
   };
 }
 

@@ -204,6 +204,7 @@ export function summarize(input: SummaryInput): {
       if (atRtt.length < 2 || atBaseline.length < 2) continue;
       const { estimate, ci95 } = pageLoadDifference(atRtt, atBaseline);
       const expectedIncreaseMs = check.expectedRoundTrips * (cell.rttMs - baselineRttMs);
+      const toleranceMs = accuracyTolerance(expectedIncreaseMs);
       const errorMs = estimate - expectedIncreaseMs;
       const noKnownAnswer = check.mark === undefined ? input.noKnownRttRise?.(cell.scenario, cell.variant) : undefined;
       accuracy.push({
@@ -221,8 +222,8 @@ export function summarize(input: SummaryInput): {
         measuredIncreaseMs: estimate,
         ci95,
         errorMs,
-        toleranceMs: accuracyTolerance(expectedIncreaseMs),
-        withinTolerance: Math.abs(errorMs) <= accuracyTolerance(expectedIncreaseMs),
+        toleranceMs,
+        withinTolerance: Math.abs(errorMs) <= toleranceMs,
       });
     }
   }
