@@ -10,14 +10,19 @@ const e = (value: string) => escapeHtml(value);
 function comparisonTable(comparison: readonly MetricComparison[]): string {
   const rows = orderedComparison(comparison).map((row) => {
     const cells = comparisonCells(row).map(e);
-    return [...cells.slice(0, 6), row.verdict === 'regression' ? `<strong class="regression">${cells[6]}</strong>` : cells[6]!];
+    return [
+      ...cells.slice(0, 6),
+      row.verdict === 'regression' ? `<strong class="regression">${cells[6]}</strong>` : cells[6]!,
+    ];
   });
   return table(COMPARISON_COLUMNS, rows);
 }
 
 /** A duet's answer near the top of the report: this checkout against the ref, metric by metric. Pure. */
 export function duetSection(against: NonNullable<Results['against']>): string {
-  const lockfile = against.lockfileDiffers ? '<p>The ref’s package-lock.json differs from this checkout’s: its fixture was built with this checkout’s dependencies.</p>' : '';
+  const lockfile = against.lockfileDiffers
+    ? '<p>The ref’s package-lock.json differs from this checkout’s: its fixture was built with this checkout’s dependencies.</p>'
+    : '';
   return `<section id="duet"><h2>This checkout against ${e(against.ref)} (${e(against.commit.slice(0, 12))})</h2>
 <p>${e(comparisonVerdict(against.comparison, against.band, 'duet'))} Baseline: the fixture at ${e(against.ref)}; candidate: this checkout’s.</p>${lockfile}
 ${comparisonTable(against.comparison)}</section>`;
@@ -33,7 +38,9 @@ export function versionsSection(matrix: NonNullable<Results['matrix']>): string 
     e(version.next),
     e(version.react),
     version.bundler === 'turbopack' ? 'Turbopack' : 'webpack',
-    version.installDir === null ? 'the project’s own node_modules (the pinned version)' : `<code>${e(version.installDir)}</code>${version.reusedInstall ? ' (reused)' : ' (installed by this run)'}`,
+    version.installDir === null
+      ? 'the project’s own node_modules (the pinned version)'
+      : `<code>${e(version.installDir)}</code>${version.reusedInstall ? ' (reused)' : ' (installed by this run)'}`,
     String(version.browser?.cells.length ?? 0),
     String(version.http?.cells.length ?? 0),
   ]);
@@ -65,16 +72,27 @@ ${comparisons.join('\n')}</section>`;
 /** One row per browser cell: what its interaction sends and its page loads, in every version, differences bold. */
 function exactRows(versions: NonNullable<Results['matrix']>['versions']): string[][] {
   const lowestRtt = Math.min(...versions.flatMap((version) => version.browser?.cells.map((cell) => cell.rttMs) ?? []));
-  const cellsOf = (version: (typeof versions)[number]) => version.browser?.cells.filter((cell) => cell.rttMs === lowestRtt && cell.chrome === 'no-defer') ?? [];
+  const cellsOf = (version: (typeof versions)[number]) =>
+    version.browser?.cells.filter((cell) => cell.rttMs === lowestRtt && cell.chrome === 'no-defer') ?? [];
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   return cellsOf(versions[0]!).map(({ scenario, variant }) => {
     const facts = versions.map((version) => {
       const cell = cellsOf(version).find((c) => c.scenario === scenario && c.variant === variant);
       const js = version.probes?.clientJs.find((page) => page.scenario === scenario && page.variant === variant);
       return cell
-        ? [`${cell.requestsPerInteraction} request${cell.requestsPerInteraction === 1 ? '' : 's'}`, `${Math.round(cell.requestBytesPerInteraction)} B ↑`, `${Math.round(cell.responseBytesPerInteraction)} B ↓`, js ? `page JS ${kb(js.gzipBytes)}` : 'page JS not probed']
+        ? [
+            `${cell.requestsPerInteraction} request${cell.requestsPerInteraction === 1 ? '' : 's'}`,
+            `${Math.round(cell.requestBytesPerInteraction)} B ↑`,
+            `${Math.round(cell.responseBytesPerInteraction)} B ↓`,
+            js ? `page JS ${kb(js.gzipBytes)}` : 'page JS not probed',
+          ]
         : ['not measured'];
     });
-    return [e(`${scenario}/${variant}`), ...facts.map((fact) => fact.map((part, index) => (part === facts[0]![index] ? e(part) : `<b>${e(part)}</b>`)).join(', '))];
+    return [
+      e(`${scenario}/${variant}`),
+      ...facts.map((fact) =>
+        fact.map((part, index) => (part === facts[0]![index] ? e(part) : `<b>${e(part)}</b>`)).join(', '),
+      ),
+    ];
   });
 }

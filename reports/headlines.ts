@@ -27,14 +27,14 @@ function rowsOf<T>(evidence: readonly Row[], keys: readonly (keyof T & string)[]
 }
 
 /** Lower-cases a sentence's first word to follow a colon, unless it is a name ("JavaScript", "GET"). */
-const lowerFirst = (text: string) => (/^[A-Z][a-z]*(?![A-Za-z])/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+const lowerFirst = (text: string) =>
+  /^[A-Z][a-z]*(?![A-Za-z])/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
 const fixed = (value: number, digits = 1) => value.toFixed(digits).replace(/^-/, '−');
 const ms = (value: number) => `${fixed(value)} ms`;
-const ci = ([lo, hi]: Interval, digits = 1, unit = ' ms') => `95% CI ${fixed(lo, digits)} to ${fixed(hi, digits)}${unit}`;
+const ci = ([lo, hi]: Interval, digits = 1, unit = ' ms') =>
+  `95% CI ${fixed(lo, digits)} to ${fixed(hi, digits)}${unit}`;
 const percent = (share: number) => `${(share * 100).toFixed(0)}%`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-/** Exact: C3 weighs byte counts within 2% of each other, which KB would round away. */
-const bytes = (count: number) => `${Math.round(count).toLocaleString('en')} bytes`;
 const mb = (count: number) => `${(count / 1e6).toFixed(1)} MB`;
 const count = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 /** Route minus action: positive means the action was faster. */
@@ -54,7 +54,9 @@ function notMeasured(summary: string): string {
 /** " N of M rows held back by rule: reasons." or nothing. */
 function heldBack(rows: readonly Gated[]): string {
   const reasons = rows.flatMap((row) => (typeof row.reason === 'string' ? [row.reason] : []));
-  return reasons.length ? ` ${reasons.length} of ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} held back by rule: ${[...new Set(reasons)].join('; ')}.` : '';
+  return reasons.length
+    ? ` ${reasons.length} of ${rows.length} ${rows.length === 1 ? 'row' : 'rows'} held back by rule: ${[...new Set(reasons)].join('; ')}.`
+    : '';
 }
 
 interface C4Row extends Gated {
@@ -66,12 +68,25 @@ interface C4Row extends Gated {
 }
 
 function c4a(evidence: readonly Row[]): string | null {
-  const rows = rowsOf<C4Row & { upperBound95: number }>(evidence, ['estimate', 'connections', 'encoding', 'upperBound95', 'verdict']);
+  const rows = rowsOf<C4Row & { upperBound95: number }>(evidence, [
+    'estimate',
+    'connections',
+    'encoding',
+    'upperBound95',
+    'verdict',
+  ]);
   if (!rows.length) return null;
   const conclusion = (row: C4Row) =>
-    row.reason !== undefined ? 'held back' : row.verdict === 'supported' ? 'not faster' : row.verdict === 'refuted' ? 'faster' : 'undecided (the bound reaches 1)';
+    row.reason !== undefined
+      ? 'held back'
+      : row.verdict === 'supported'
+        ? 'not faster'
+        : row.verdict === 'refuted'
+          ? 'faster'
+          : 'undecided (the bound reaches 1)';
   const phrases = rows.map(
-    (row) => `${encodingWords(row.encoding)} at ${row.connections} connections the action's throughput is ${ratioChange(row.estimate)} than the route's (action / route ${fixed(row.estimate, 2)}, one-sided 95% upper bound ${fixed(row.upperBound95, 2)}): ${conclusion(row)}`,
+    (row) =>
+      `${encodingWords(row.encoding)} at ${row.connections} connections the action's throughput is ${ratioChange(row.estimate)} than the route's (action / route ${fixed(row.estimate, 2)}, one-sided 95% upper bound ${fixed(row.upperBound95, 2)}): ${conclusion(row)}`,
   );
   return `Under load on the counter, ${phrases.join('; ')}.${heldBack(rows)}`;
 }
@@ -81,9 +96,16 @@ function c4b(evidence: readonly Row[]): string | null {
   if (!rows.length) return null;
   const band = `±${percent(C4_BAND)}`;
   const conclusion = (row: C4Row) =>
-    row.reason !== undefined ? 'held back' : row.verdict === 'supported' ? `within ${band}` : row.verdict === 'refuted' ? `outside ${band}` : `undecided (the 90% CI crosses ${band})`;
+    row.reason !== undefined
+      ? 'held back'
+      : row.verdict === 'supported'
+        ? `within ${band}`
+        : row.verdict === 'refuted'
+          ? `outside ${band}`
+          : `undecided (the 90% CI crosses ${band})`;
   const phrases = rows.map(
-    (row) => `${fixed(row.estimate, 2)} (90% CI ${fixed(row.ci90[0], 2)} to ${fixed(row.ci90[1], 2)}) ${encodingWords(row.encoding)} at ${row.connections} connections: ${conclusion(row)}`,
+    (row) =>
+      `${fixed(row.estimate, 2)} (90% CI ${fixed(row.ci90[0], 2)} to ${fixed(row.ci90[1], 2)}) ${encodingWords(row.encoding)} at ${row.connections} connections: ${conclusion(row)}`,
   );
   return `Under load on the counter, action / route throughput is ${phrases.join('; ')}.${heldBack(rows)}`;
 }
@@ -103,7 +125,8 @@ const ORIGIN_WORDS: Record<string, string> = {
   none: 'a request with no Origin',
   'cross-site form': 'a real cross-site form',
 };
-const statusWords = (statuses: readonly (number | null)[]) => list([...new Set(statuses.map((status) => (status === null ? 'no answer' : String(status))))]);
+const statusWords = (statuses: readonly (number | null)[]) =>
+  list([...new Set(statuses.map((status) => (status === null ? 'no answer' : String(status))))]);
 
 function c5(evidence: readonly Row[]): string | null {
   const rows = rowsOf<CsrfRow>(evidence, ['transport', 'path', 'origin', 'persisted', 'verdict']);
@@ -115,7 +138,9 @@ function c5(evidence: readonly Row[]): string | null {
   const action = accepted.length
     ? `The action accepted and persisted ${list(accepted.map((row) => `${ORIGIN_WORDS[row.origin] ?? row.origin} (status ${statusWords([row.status])})`))}.`
     : `The action rejected ${list(crossSite.map((row) => ORIGIN_WORDS[row.origin] ?? row.origin))} with nothing persisted (status ${statusWords(crossSite.map((row) => row.status))}).`;
-  const unprovenNote = unproven.length ? ' The same form from its own origin did not work either, so refusing it proves nothing.' : '';
+  const unprovenNote = unproven.length
+    ? ' The same form from its own origin did not work either, so refusing it proves nothing.'
+    : '';
   const routePaths = [...new Set(rows.filter((row) => row.transport === 'route').map((row) => row.path))];
   const routes = routePaths.length
     ? ` For comparison, Route Handlers persisted ${list(
@@ -159,7 +184,9 @@ function c7(evidence: readonly Row[]): string | null {
   const [plain, optIn] = (['default', 'opt-in'] as const).map((route) => rows.find((row) => row.route === route));
   const header = (value: string | null) => (value === null ? 'no Cache-Control header' : `Cache-Control: ${value}`);
   const read = (row: CachingRow) => (row.freshAfterMutation ? 'fresh' : 'stale');
-  const route = plain ? `; a default GET Route Handler read right after a mutation was ${read(plain)}, with ${header(plain.cacheControl)}` : '; no default GET Route Handler was read';
+  const route = plain
+    ? `; a default GET Route Handler read right after a mutation was ${read(plain)}, with ${header(plain.cacheControl)}`
+    : '; no default GET Route Handler was read';
   const control = !optIn
     ? ', and with no control route read, freshness proves nothing'
     : optIn.freshAfterMutation
@@ -226,9 +253,17 @@ interface ClientJsRow {
 }
 
 function c10(evidence: readonly Row[]): string | null {
-  const rows = rowsOf<ClientJsRow>(evidence, ['scenario', 'variant', 'routeGzipBytes', 'actionGzipBytes', 'differenceBytes', 'verdict']);
+  const rows = rowsOf<ClientJsRow>(evidence, [
+    'scenario',
+    'variant',
+    'routeGzipBytes',
+    'actionGzipBytes',
+    'differenceBytes',
+    'verdict',
+  ]);
   if (!rows.length) return null;
-  const difference = (row: ClientJsRow) => `${row.differenceBytes >= 0 ? '+' : '−'}${kb(Math.abs(row.differenceBytes))}`;
+  const difference = (row: ClientJsRow) =>
+    `${row.differenceBytes >= 0 ? '+' : '−'}${kb(Math.abs(row.differenceBytes))}`;
   return `JavaScript a fresh page load fetches, gzip: ${list(rows.map((row) => `${row.scenario} action ${kb(row.actionGzipBytes)} vs ${row.variant} ${kb(row.routeGzipBytes)} (${difference(row)})`))}. The action page loads no more in ${
     rows.filter((row) => row.verdict === 'supported').length
   } of ${rows.length}.`;
@@ -244,7 +279,8 @@ interface MiddlewareRow {
 function c12(evidence: readonly Row[]): string | null {
   const rows = rowsOf<MiddlewareRow>(evidence, ['request', 'method', 'path', 'proxySaw']);
   if (!rows.length) return null;
-  const describe = (row: MiddlewareRow) => `the ${row.request} (${row.request === 'unmatched page' ? 'the control, ' : ''}${row.method} ${row.path})`;
+  const describe = (row: MiddlewareRow) =>
+    `the ${row.request} (${row.request === 'unmatched page' ? 'the control, ' : ''}${row.method} ${row.path})`;
   const seen = rows.filter((row) => row.proxySaw !== null);
   const unseen = rows.filter((row) => row.proxySaw === null);
   const controlSeen = seen.some((row) => row.request === 'unmatched page');
@@ -264,13 +300,22 @@ function c13(evidence: readonly Row[]): string | null {
   const scans = rowsOf<SecretScanRow>(evidence, ['bytes', 'containing']);
   const client = scans.find((row) => row.files !== undefined);
   const browser = scans.find((row) => row.responses !== undefined);
-  const used = rowsOf<{ action: boolean; route: boolean; actionResponseScanned: boolean }>(evidence, ['action', 'route', 'actionResponseScanned'])[0];
+  const used = rowsOf<{ action: boolean; route: boolean; actionResponseScanned: boolean }>(evidence, [
+    'action',
+    'route',
+    'actionResponseScanned',
+  ])[0];
   const build = rowsOf<{ buildFailed: boolean }>(evidence, ['buildFailed'])[0];
   if (!client || !browser || !used) return null;
   const found = (row: SecretScanRow, total: number, what: string) =>
     `${row.containing.length ? `${row.containing.length} (${list(row.containing)})` : 'none'} of ${total} ${what} (${mb(row.bytes)})`;
-  const usedBy = used.action && used.route ? 'used by both the action and the Route Handler' : 'which the server did not use (so its absence proves nothing)';
-  const guard = build ? ` Imported into a client component by mistake, the build ${build.buildFailed ? 'failed' : 'succeeded'}.` : '';
+  const usedBy =
+    used.action && used.route
+      ? 'used by both the action and the Route Handler'
+      : 'which the server did not use (so its absence proves nothing)';
+  const guard = build
+    ? ` Imported into a client component by mistake, the build ${build.buildFailed ? 'failed' : 'succeeded'}.`
+    : '';
   return `The server-only secret, ${usedBy}, was in ${found(client, client.files!, 'client build files')} and in ${found(browser, browser.responses!, 'responses the browser loaded')}.${guard}`;
 }
 
@@ -290,8 +335,12 @@ function c11(evidence: readonly Row[]): string | null {
   const times = rows.filter((row) => row.diffMs !== undefined && row.ci95 !== undefined && row.reason === undefined);
   if (!chains.length) return null;
   const chain = `formed a chain of ${list(chains.map((row) => `${count(row.action!)} ${row.action === 1 ? 'request' : 'requests'} at RTT ${row.rttMs} ms`))}`;
-  const fetches = chains.every((row) => row.route !== null && row.route !== undefined) ? ` (five fetches to a Route Handler: ${list(chains.map((row) => count(row.route!)))})` : '';
-  const timed = times.length ? `; until all five showed, the action was ${list(times.map((row) => `${faster(row.diffMs!)} at RTT ${row.rttMs} ms (${ci(row.ci95!)})`))}` : '';
+  const fetches = chains.every((row) => row.route !== null && row.route !== undefined)
+    ? ` (five fetches to a Route Handler: ${list(chains.map((row) => count(row.route!)))})`
+    : '';
+  const timed = times.length
+    ? `; until all five showed, the action was ${list(times.map((row) => `${faster(row.diffMs!)} at RTT ${row.rttMs} ms (${ci(row.ci95!)})`))}`
+    : '';
   return `Started together with Promise.all in the browser, five actions ${chain}${fetches}${timed}. Inside one action, Promise.all runs on the server like any JavaScript; the chain is Next's client sending one action at a time.${heldBack(rows.filter((row) => row.diffMs !== undefined))}`;
 }
 
@@ -312,9 +361,13 @@ function c14(evidence: readonly Row[]): string | null {
   const rises = decisive.filter((row) => row.metric === 'rise');
   if (!paints.length) return null;
   const at = (row: C14Row) => `${ms(row.ms)} at RTT ${row.rttMs} ms (${ci(row.ci95)})`;
-  const risen = rises.length ? ` From RTT 0 it rose by ${list(rises.map(at))}, against ±${ACCURACY_TOLERANCE_MS} ms for "independent of RTT".` : '';
+  const risen = rises.length
+    ? ` From RTT 0 it rose by ${list(rises.map(at))}, against ±${ACCURACY_TOLERANCE_MS} ms for "independent of RTT".`
+    : '';
   const byHand = rows.filter((row) => row.variant === 'route' && row.metric === 'paint');
-  const route = byHand.length ? ` Set by hand before a fetch, the route's optimistic state painted in ${list(byHand.map((row) => `${ms(row.ms)} at RTT ${row.rttMs} ms`))}.` : '';
+  const route = byHand.length
+    ? ` Set by hand before a fetch, the route's optimistic state painted in ${list(byHand.map((row) => `${ms(row.ms)} at RTT ${row.rttMs} ms`))}.`
+    : '';
   return `With useOptimistic and the action, the toggled like painted ${list(paints.map(at))} after the click was handled, against one frame (${FRAME_MS.toFixed(1)} ms).${risen}${route}${heldBack(decisive)}`;
 }
 

@@ -36,24 +36,52 @@ export function trackedMetrics(results: Results): TrackedMetric[] {
   for (const cell of (results.http?.cells ?? []).filter((c) => !c.twin && c.variant !== 'floor')) {
     const name = `http ${cell.scenario}/${cell.variant} ${cell.connections} connections ${cell.encoding}`;
     const detail = `median over ${cell.repeats} load repeats${cell.failed ? `; FAILED: ${cell.failed}` : ''}`;
-    metrics.push({ name, measure: 'latency', value: cell.interactionLatencyMs.p50, lower: cell.interactionP50Ci.ci95[0], upper: cell.interactionP50Ci.ci95[1], unit: 'ms', detail: `interaction p50, ${detail}` });
-    metrics.push({ name, measure: 'throughput', value: cell.interactionsPerSec, lower: cell.interactionsPerSecCi.ci95[0], upper: cell.interactionsPerSecCi.ci95[1], unit: 'interactions/s', detail });
+    metrics.push({
+      name,
+      measure: 'latency',
+      value: cell.interactionLatencyMs.p50,
+      lower: cell.interactionP50Ci.ci95[0],
+      upper: cell.interactionP50Ci.ci95[1],
+      unit: 'ms',
+      detail: `interaction p50, ${detail}`,
+    });
+    metrics.push({
+      name,
+      measure: 'throughput',
+      value: cell.interactionsPerSec,
+      lower: cell.interactionsPerSecCi.ci95[0],
+      upper: cell.interactionsPerSecCi.ci95[1],
+      unit: 'interactions/s',
+      detail,
+    });
     if (cell.serverCpuMsPerInteraction !== null) {
-      metrics.push({ name, measure: 'server-cpu', value: cell.serverCpuMsPerInteraction, lower: null, upper: null, unit: 'ms per interaction', detail: `server CPU, ${detail}` });
+      metrics.push({
+        name,
+        measure: 'server-cpu',
+        value: cell.serverCpuMsPerInteraction,
+        lower: null,
+        upper: null,
+        unit: 'ms per interaction',
+        detail: `server CPU, ${detail}`,
+      });
     }
   }
   return metrics;
 }
 
 /** github-action-benchmark's `customSmallerIsBetter` input: the smaller-is-better metrics only (latency, server CPU). */
-export function githubActionBenchmark(metrics: readonly TrackedMetric[]): { name: string; unit: string; value: number; range?: string; extra: string }[] {
+export function githubActionBenchmark(
+  metrics: readonly TrackedMetric[],
+): { name: string; unit: string; value: number; range?: string; extra: string }[] {
   return metrics
     .filter((metric) => metric.measure !== 'throughput')
     .map((metric) => ({
       name: metric.measure === 'latency' ? `${metric.name} latency` : `${metric.name} server CPU`,
       unit: metric.unit,
       value: metric.value,
-      ...(metric.lower !== null && metric.upper !== null ? { range: `95% CI ${metric.lower.toFixed(2)}–${metric.upper.toFixed(2)}` } : {}),
+      ...(metric.lower !== null && metric.upper !== null
+        ? { range: `95% CI ${metric.lower.toFixed(2)}–${metric.upper.toFixed(2)}` }
+        : {}),
       extra: metric.detail,
     }));
 }
@@ -72,7 +100,9 @@ export function bencherMetricFormat(metrics: readonly TrackedMetric[]): Record<s
     const slug = metric.measure === 'server-cpu' ? 'server-cpu-ms-per-interaction' : metric.measure;
     (formatted[metric.name] ??= {})[slug] = {
       value: metric.value * scale,
-      ...(metric.lower !== null && metric.upper !== null ? { lower_value: metric.lower * scale, upper_value: metric.upper * scale } : {}),
+      ...(metric.lower !== null && metric.upper !== null
+        ? { lower_value: metric.lower * scale, upper_value: metric.upper * scale }
+        : {}),
     };
   }
   return formatted;

@@ -17,4 +17,5 @@ export function table(headers: readonly string[], rows: readonly string[][], cla
 }
 
 /** A verdict as a coloured badge. */
-export const verdictBadge = (verdict: Claim['verdict']): string => `<span class="badge ${VERDICT_CLASS[verdict]}">${escapeHtml(verdict)}</span>`;
+export const verdictBadge = (verdict: Claim['verdict']): string =>
+  `<span class="badge ${VERDICT_CLASS[verdict]}">${escapeHtml(verdict)}</span>`;

@@ -18,7 +18,10 @@ const CHART_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('
  */
 export function publishRun(runDir: string, publishedDir = PUBLISHED_DIR): string {
   const results = readResults(runDir);
-  if (!results.complete) throw new UserError(`${results.runId} is incomplete (${results.failures[0]?.message ?? 'see its report'}): publish a complete run`);
+  if (!results.complete)
+    throw new UserError(
+      `${results.runId} is incomplete (${results.failures[0]?.message ?? 'see its report'}): publish a complete run`,
+    );
   const target = path.join(publishedDir, results.runId);
   fs.mkdirSync(target, { recursive: true });
   fs.copyFileSync(path.join(runDir, 'results.json'), path.join(target, 'results.json'));
@@ -35,9 +38,16 @@ export function publishRun(runDir: string, publishedDir = PUBLISHED_DIR): string
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   try {
-    const { values, positionals } = parseArgs({ args: process.argv.slice(2), options: { to: { type: 'string' } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new UserError('usage: npm run report:publish -- reports/runs/<run-id> [--to reports/published]');
-    console.log(`Published: ${path.relative(process.cwd(), publishRun(path.resolve(positionals[0]!), values.to ? path.resolve(values.to) : PUBLISHED_DIR))}`);
+    const { values, positionals } = parseArgs({
+      args: process.argv.slice(2),
+      options: { to: { type: 'string' } },
+      allowPositionals: true,
+    });
+    if (positionals.length !== 1)
+      throw new UserError('usage: npm run report:publish -- reports/runs/<run-id> [--to reports/published]');
+    console.log(
+      `Published: ${path.relative(process.cwd(), publishRun(path.resolve(positionals[0]!), values.to ? path.resolve(values.to) : PUBLISHED_DIR))}`,
+    );
   } catch (error) {
     const known = error instanceof UserError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(`mutation-bench: ${known ? (error as Error).message : (error as Error).stack}`);

@@ -8,14 +8,19 @@ const e = (value: unknown) => escapeHtml(String(value));
 
 /** One chart per scenario: each variant's browser median at each RTT (Chrome as the accuracy reference runs it), run after run. */
 function trendSeries(runs: readonly Results[]) {
-  const perRun = runs.map((run) => trackedMetrics(run).filter((metric) => metric.name.startsWith('browser ') && metric.name.endsWith(' no-defer')));
+  const perRun = runs.map((run) =>
+    trackedMetrics(run).filter((metric) => metric.name.startsWith('browser ') && metric.name.endsWith(' no-defer')),
+  );
   const names = [...new Set(perRun.flat().map((metric) => metric.name))].sort();
   const scenarios = [...new Set(names.map((name) => name.split(' ')[1]!.split('/')[0]!))];
   return scenarios.map((scenario) => ({
     scenario,
     lines: names
       .filter((name) => name.startsWith(`browser ${scenario}/`))
-      .map((name) => ({ label: name.replace(`browser ${scenario}/`, '').replace(' no-defer', ''), values: perRun.map((metrics) => metrics.find((metric) => metric.name === name)?.value ?? null) })),
+      .map((name) => ({
+        label: name.replace(`browser ${scenario}/`, '').replace(' no-defer', ''),
+        values: perRun.map((metrics) => metrics.find((metric) => metric.name === name)?.value ?? null),
+      })),
   }));
 }
 
@@ -29,7 +34,9 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
     .map((run) => {
       const env = run.environment;
       // One cell of badges that wraps: a column per claim made the table 1,500 px wide.
-      const verdicts = run.claims.map((claim) => `<span class="verdict">${e(claim.id)} ${verdictBadge(claim.verdict)}</span>`).join(' ');
+      const verdicts = run.claims
+        .map((claim) => `<span class="verdict">${e(claim.id)} ${verdictBadge(claim.verdict)}</span>`)
+        .join(' ');
       const folder = encodeURIComponent(run.runId);
       return `<tr><td><a href="${folder}/index.html">${e(run.startedAt.slice(0, 16).replace('T', ' '))}</a><br><small>${e(run.runId)}</small></td>
 <td>next ${e(env.next)}<br>react ${e(env.react)}<br>chromium ${e(env.chromium)}<br>node ${e(env.node)}</td><td><code>${e(env.gitSha)}</code></td><td class="verdicts">${verdicts}</td>
@@ -47,7 +54,13 @@ carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in ea
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off.
 Each report has the CIs; compare runs measured on the same machine only.</p>
 <div class="charts">${trends.map((trend) => `<figure><canvas id="trend-${e(trend.scenario)}" role="img" aria-label="median latency of ${e(trend.scenario)} per run"></canvas></figure>`).join('')}</div></section>`;
-  return selfContainedPage({ title: 'mutation-bench: published runs', body, chartData: { labels, trends }, chartScript: TREND_SCRIPT, chartJsSource });
+  return selfContainedPage({
+    title: 'mutation-bench: published runs',
+    body,
+    chartData: { labels, trends },
+    chartScript: TREND_SCRIPT,
+    chartJsSource,
+  });
 }
 
 const TREND_SCRIPT = `

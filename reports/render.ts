@@ -21,7 +21,15 @@ export function renderReport(results: Results, chartJsSource: string): string {
     waterfallSection(requestWaterfalls),
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
-    ...(b ? scenarios.map((scenario) => scenarioSection(b, scenario, results.scenarios.find((s) => s.id === scenario))) : []),
+    ...(b
+      ? scenarios.map((scenario) =>
+          scenarioSection(
+            b,
+            scenario,
+            results.scenarios.find((s) => s.id === scenario),
+          ),
+        )
+      : []),
     b || results.http ? accuracySection(b, results.http) : '',
     results.http ? httpSection(results.http) : '',
     results.probes ? probesSection(results.probes) : '',
@@ -33,8 +41,13 @@ export function renderReport(results: Results, chartJsSource: string): string {
       id: scenario,
       cdf: b!.cells
         .filter((cell) => cell.scenario === scenario)
-        .map((cell) => ({ label: `${cell.variant} @ ${cell.rttMs} ms${chromeSuffix(cell.chrome)}`, points: cdfPoints(cell.samplesMs) })),
-      diff: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => `${c.a}${chromeSuffix(c.chrome)}`))].map((label) => ({
+        .map((cell) => ({
+          label: `${cell.variant} @ ${cell.rttMs} ms${chromeSuffix(cell.chrome)}`,
+          points: cdfPoints(cell.samplesMs),
+        })),
+      diff: [
+        ...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => `${c.a}${chromeSuffix(c.chrome)}`)),
+      ].map((label) => ({
         variant: label,
         rows: b!.comparisons
           .filter((c) => c.scenario === scenario && `${c.a}${chromeSuffix(c.chrome)}` === label)
@@ -42,25 +55,47 @@ export function renderReport(results: Results, chartJsSource: string): string {
       })),
       rtts: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => c.rttMs))],
       // Each variant's median latency at each RTT with its order-statistic 95% CI: the picture that answers.
-      latency: [...new Set(b!.cells.filter((cell) => cell.scenario === scenario).map((cell) => `${cell.variant}${chromeSuffix(cell.chrome)}`))].map((label) => ({
+      latency: [
+        ...new Set(
+          b!.cells
+            .filter((cell) => cell.scenario === scenario)
+            .map((cell) => `${cell.variant}${chromeSuffix(cell.chrome)}`),
+        ),
+      ].map((label) => ({
         label,
         points: b!.cells
           .filter((cell) => cell.scenario === scenario && `${cell.variant}${chromeSuffix(cell.chrome)}` === label)
           .sort((x, y) => x.rttMs - y.rttMs)
-          .map((cell) => ({ x: cell.rttMs, median: round(cell.medianMs), ci95: medianInterval(cell.samplesMs).ci95.map((v) => round(v)) })),
+          .map((cell) => ({
+            x: cell.rttMs,
+            median: round(cell.medianMs),
+            ci95: medianInterval(cell.samplesMs).ci95.map((v) => round(v)),
+          })),
       })),
     })),
     http: results.http ? httpChartData(results.http) : [],
     waterfalls: requestWaterfalls,
   };
-  return selfContainedPage({ title: `mutation-bench ${results.runId}`, body, chartData, chartScript: CHART_SCRIPT + WATERFALL_SCRIPT, chartJsSource });
+  return selfContainedPage({
+    title: `mutation-bench ${results.runId}`,
+    body,
+    chartData,
+    chartScript: CHART_SCRIPT + WATERFALL_SCRIPT,
+    chartJsSource,
+  });
 }
 
 /**
  * A page that opens from disk with no network: the style, the body, and the charts drawn by `chartScript` from
  * `chartData` (read from the #chart-data element) with Chart.js inlined.
  */
-export function selfContainedPage(page: { title: string; body: string; chartData: unknown; chartScript: string; chartJsSource: string }): string {
+export function selfContainedPage(page: {
+  title: string;
+  body: string;
+  chartData: unknown;
+  chartScript: string;
+  chartJsSource: string;
+}): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -96,7 +131,6 @@ const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).
 const interval = ([lo, hi]: readonly [number, number]) => `[${signed(lo)}, ${signed(hi)}]`;
 const e = (value: unknown) => escapeHtml(String(value));
 
-
 function header(results: Results): string {
   const status = results.complete
     ? '<span class="badge ok">complete</span>'
@@ -118,7 +152,10 @@ function summarySection(results: Results, b: BrowserResults): string {
   const config = results.config as Record<string, unknown>;
   const loads = b.cells.map((cell) => cell.loads);
   const rtts = [...new Set(b.cells.map((cell) => cell.rttMs))];
-  const states = b.groups.reduce<Record<string, number>>((count, group) => ({ ...count, [group.state]: (count[group.state] ?? 0) + 1 }), {});
+  const states = b.groups.reduce<Record<string, number>>(
+    (count, group) => ({ ...count, [group.state]: (count[group.state] ?? 0) + 1 }),
+    {},
+  );
   return `<section><h2>What was compared in the browser</h2>
 <p>Each scenario's variants do the same mutation through a different transport, in a production build of the fixture
 (Next.js ${e(results.environment.next)}, React ${e(results.environment.react)}) driven by Chromium ${e(results.environment.chromium)}.
@@ -129,25 +166,32 @@ Chrome input scheduling: ${b.chromeModes.map((mode) => (mode === 'shipped' ? '<b
 Arms were interleaved in randomized rounds (seed ${e(results.environment.seed)}); each page load did ${e(config.warmup)} discarded warm-up
 interaction(s) then ${e(config.perPageLoad)} measured ones. Page loads per cell: ${loads.length ? `${Math.min(...loads)}–${Math.max(...loads)}` : 'none'}.
 Sampling (two stages per scenario and RTT): stage 1 of n_min samples per arm, then the page loads needed for a 95% CI half-width of
-${e(config.ciTargetMs)} ms, planned once, at most n_max ${e(config.nMax)}; groups stopped: ${e(Object.entries(states).map(([state, n]) => `${n} ${state}`).join(', ') || 'none')}.
+${e(config.ciTargetMs)} ms, planned once, at most n_max ${e(config.nMax)}; groups stopped: ${e(
+    Object.entries(states)
+      .map(([state, n]) => `${n} ${state}`)
+      .join(', ') || 'none',
+  )}.
 Browser phase: ${e(b.wallSeconds.toFixed(0))} s.</p>
 <p>Differences are route variant − Server Action, each page load summarized by its median: <b>positive means the Server Action was faster</b>.
 Estimates are 20% trimmed means of the page-load medians; 95% CIs are Yuen's t intervals on them (Welch–Satterthwaite degrees of freedom), shown by simulation with 2× outlier page loads to cover 93–97% (<code>test/sequential.test.ts</code>); <code>npm run calibrate</code> measures their real A/A rates on your machine.
 A row carries a verdict only when its group's A/A 90% CI lies inside ±max(3 ms, 5% of the reference median) and its variants' RTT rise 95% CI inside expected ±max(3 ms, 5%).</p></section>`;
 }
 
-
 /** Under the verdicts: every variant's latency against the emulated RTT, one chart per scenario. */
 function latencyAgainstRtt(scenarios: readonly string[]): string {
   return `<section><h2>Latency against RTT</h2>
 <p>Median latency from the click to the new value on screen, each variant at each emulated round-trip time, with its 95% CI as a band (order statistics over the cell's interactions). A line that rises by one RTT per RTT makes one round trip; by two, two.</p>
 <div class="charts">${scenarios
-    .map((scenario) => `<figure><canvas id="latency-${e(scenario)}" role="img" aria-label="latency against RTT for ${e(scenario)}"></canvas><figcaption>${e(scenario)}: median latency (ms) against RTT (ms), 95% CI band</figcaption></figure>`)
+    .map(
+      (scenario) =>
+        `<figure><canvas id="latency-${e(scenario)}" role="img" aria-label="latency against RTT for ${e(scenario)}"></canvas><figcaption>${e(scenario)}: median latency (ms) against RTT (ms), 95% CI band</figcaption></figure>`,
+    )
     .join('')}</div></section>`;
 }
 
 /** The verdict's own words beside its badge: which way, on what, or why not. */
-const qualifierOf = (claim: Claim) => (claim.qualifier ? ` <span class="qualifier">— ${e(claim.qualifier)}</span>` : '');
+const qualifierOf = (claim: Claim) =>
+  claim.qualifier ? ` <span class="qualifier">— ${e(claim.qualifier)}</span>` : '';
 
 /** The first screen's answer: every claim's verdict and what the run found, in words, above its quote; each links to its evidence below. */
 function verdictsAtAGlance(claims: readonly Claim[]): string {
@@ -164,7 +208,9 @@ ${table(['claim', 'verdict', 'what this run found'], rows, 'verdicts')}</section
 function claimsSection(claims: readonly Claim[]): string {
   return `<section><h2>Claims</h2>${claims
     .map(
-      (claim) => `<article class="claim" id="claim-${e(claim.id)}"><h3>${e(claim.id)} ${verdictBadge(claim.verdict)}${qualifierOf(claim)}</h3>
+      (
+        claim,
+      ) => `<article class="claim" id="claim-${e(claim.id)}"><h3>${e(claim.id)} ${verdictBadge(claim.verdict)}${qualifierOf(claim)}</h3>
 <blockquote>“${e(claim.quote)}” <cite>${e(claim.source)}</cite></blockquote><p>${e(claim.summary)}</p>
 ${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
     )
@@ -172,7 +218,8 @@ ${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
 }
 
 /** Ratios (around 1) need two decimals to be read; milliseconds and bytes one. */
-const evidenceNumber = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1));
+const evidenceNumber = (value: number) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1);
 
 /** Column headers for the claims' evidence rows: what a reader calls them, units included. */
 const EVIDENCE_LABELS: Record<string, string> = {
@@ -215,7 +262,13 @@ const EVIDENCE_LABELS: Record<string, string> = {
 
 /** A header for an evidence key: its label, or the camelCase key in words ("routeRefreshRoundTrips" -> "route refresh round trips"). */
 export function evidenceLabel(key: string): string {
-  return EVIDENCE_LABELS[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/\bMs\b/, '(ms)').toLowerCase();
+  return (
+    EVIDENCE_LABELS[key] ??
+    key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/\bMs\b/, '(ms)')
+      .toLowerCase()
+  );
 }
 
 /**
@@ -232,18 +285,28 @@ function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
   const kinds = new Map<string, Record<string, unknown>[]>();
   for (const row of evidence) {
     // Rows differing only in a gate's reason stay together (the reason column is then empty where none applied).
-    const signature = Object.keys(row).filter((key) => key !== 'reason').join('|');
+    const signature = Object.keys(row)
+      .filter((key) => key !== 'reason')
+      .join('|');
     kinds.set(signature, [...(kinds.get(signature) ?? []), row]);
   }
   return [...kinds.values()]
     .map((rows) => {
       const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-      return table(keys.map(evidenceLabel), rows.map((row) => keys.map((key) => show(row[key]))), 'evidence');
+      return table(
+        keys.map(evidenceLabel),
+        rows.map((row) => keys.map((key) => show(row[key]))),
+        'evidence',
+      );
     })
     .join('');
 }
 
-function scenarioSection(b: BrowserResults, scenario: string, described: Results['scenarios'][number] | undefined): string {
+function scenarioSection(
+  b: BrowserResults,
+  scenario: string,
+  described: Results['scenarios'][number] | undefined,
+): string {
   const summary = described?.summary;
   const link = described?.bandwidth;
   const cells = b.cells.filter((cell) => cell.scenario === scenario);
@@ -267,10 +330,17 @@ function scenarioSection(b: BrowserResults, scenario: string, described: Results
     e(cell.requestsPerInteraction),
     `${e(cell.roundTrips)}${cell.roundTrips === cell.expectedRoundTrips ? '' : ` <span class="badge bad">expected ${e(cell.expectedRoundTrips)}</span>`}`,
     `${e(Math.round(cell.requestBytesPerInteraction))} / ${e(Math.round(cell.responseBytesPerInteraction))}${cell.bytesSpread > 0.05 ? ` <span class="badge warn">±${e((cell.bytesSpread * 100).toFixed(0))}%</span>` : ''}`,
-    ...(sampledMemory ? [cell.serverMemory ? `${e(cell.serverMemory.peakMedianMb.toFixed(0))} / ${e(cell.serverMemory.riseMedianMb.toFixed(1))} (p90 ${e(cell.serverMemory.riseP90Mb.toFixed(1))})` : '–'] : []),
+    ...(sampledMemory
+      ? [
+          cell.serverMemory
+            ? `${e(cell.serverMemory.peakMedianMb.toFixed(0))} / ${e(cell.serverMemory.riseMedianMb.toFixed(1))} (p90 ${e(cell.serverMemory.riseP90Mb.toFixed(1))})`
+            : '–',
+        ]
+      : []),
   ]);
   const firstBytes = comparisons.some((c) => c.firstByteDiffMs !== undefined);
-  const estimateCell = (estimate: { estimate: number; ci95: [number, number] } | undefined) => (estimate ? `${signed(estimate.estimate)} ${interval(estimate.ci95)}` : '–');
+  const estimateCell = (estimate: { estimate: number; ci95: [number, number] } | undefined) =>
+    estimate ? `${signed(estimate.estimate)} ${interval(estimate.ci95)}` : '–';
   const diffRows = comparisons.map((c) => [
     `${e(c.a)} − ${e(c.b)}${e(chromeSuffix(c.chrome))}`,
     e(c.rttMs),
@@ -284,7 +354,7 @@ function scenarioSection(b: BrowserResults, scenario: string, described: Results
   ]);
   return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}${link ? `<p>Link: ${e(mbit(link.toClient))} down, ${e(mbit(link.toServer))} up, with each row's RTT (the RTT proxy serializes 4 KB pieces at that rate).</p>` : ''}
 ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name) => `<b>${e(name)}</b>`).join(', ')}: the median and p90 from the input, before the end (the median and p90 columns).</p>` : ''}
-${sampledMemory ? '<p>The server\'s resident memory (the Next server\'s processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction\'s start (p90 in brackets).</p>' : ''}
+${sampledMemory ? "<p>The server's resident memory (the Next server's processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction's start (p90 in brackets).</p>" : ''}
 ${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
 <h3>Differences against the Server Action</h3>
 ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'detectable Δ ms (80% power)', ...(firstBytes ? ['first byte Δ ms [95% CI]'] : []), ...(sampledMemory ? ['server RSS rise Δ MB [95% CI]'] : []), 'page loads (a / b)', 'sampling stopped by'], diffRows)}
@@ -355,10 +425,17 @@ const mbit = (bitsPerSecond: number) => `${+(bitsPerSecond / 1e6).toFixed(3)} Mb
 
 /** Cells of a scenario in reading order: by connections and encoding, then the action, its twin, the route variants, the floor. */
 function orderedCells(http: HttpResults, scenario: string) {
-  const rank = (cell: HttpResults['cells'][number]) => (cell.variant === 'floor' ? 3 : cell.twin ? 1 : cell.variant === 'action' ? 0 : 2);
+  const rank = (cell: HttpResults['cells'][number]) =>
+    cell.variant === 'floor' ? 3 : cell.twin ? 1 : cell.variant === 'action' ? 0 : 2;
   return http.cells
     .filter((cell) => cell.scenario === scenario)
-    .sort((a, b) => a.connections - b.connections || a.encoding.localeCompare(b.encoding) || rank(a) - rank(b) || a.variant.localeCompare(b.variant));
+    .sort(
+      (a, b) =>
+        a.connections - b.connections ||
+        a.encoding.localeCompare(b.encoding) ||
+        rank(a) - rank(b) ||
+        a.variant.localeCompare(b.variant),
+    );
 }
 
 const cellLabel = (cell: { variant: string; twin: boolean }) => `${cell.variant}${cell.twin ? ' (A/A twin)' : ''}`;
@@ -371,18 +448,45 @@ function httpChartData(http: HttpResults) {
     const color = (variant: string) => variants.indexOf(variant);
     const conditions = [...new Set(cells.map((cell) => `x${cell.connections} ${cell.encoding}`))];
     const top = Math.max(...cells.map((cell) => cell.connections));
-    const topCells = cells.filter((cell) => cell.connections === top && cell.encoding === (http.encodings[0] ?? 'gzip'));
+    const topCells = cells.filter(
+      (cell) => cell.connections === top && cell.encoding === (http.encodings[0] ?? 'gzip'),
+    );
     return {
       id: scenario,
       conditions,
       throughput: variants.map((variant) => ({
         variant,
         color: color(variant),
-        values: conditions.map((condition) => cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)?.interactionsPerSec ?? null),
-        ci: conditions.map((condition) => cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)?.interactionsPerSecCi.ci95 ?? null),
+        values: conditions.map(
+          (condition) =>
+            cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)
+              ?.interactionsPerSec ?? null,
+        ),
+        ci: conditions.map(
+          (condition) =>
+            cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)
+              ?.interactionsPerSecCi.ci95 ?? null,
+        ),
       })),
-      percentiles: topCells.map((cell) => ({ variant: cell.variant, color: color(cell.variant), values: [cell.interactionLatencyMs.p50, cell.interactionLatencyMs.p90, cell.interactionLatencyMs.p99, cell.interactionLatencyMs.p99_9] })),
-      resources: topCells.map((cell) => ({ variant: cell.variant, color: color(cell.variant), points: (cell.server?.points ?? []).map((point) => ({ x: point.tMs / 1000, cpu: round(point.cpuPct, 1), rss: round(point.rssMb, 1) })) })),
+      percentiles: topCells.map((cell) => ({
+        variant: cell.variant,
+        color: color(cell.variant),
+        values: [
+          cell.interactionLatencyMs.p50,
+          cell.interactionLatencyMs.p90,
+          cell.interactionLatencyMs.p99,
+          cell.interactionLatencyMs.p99_9,
+        ],
+      })),
+      resources: topCells.map((cell) => ({
+        variant: cell.variant,
+        color: color(cell.variant),
+        points: (cell.server?.points ?? []).map((point) => ({
+          x: point.tMs / 1000,
+          cpu: round(point.cpuPct, 1),
+          rss: round(point.rssMb, 1),
+        })),
+      })),
       top: `x${top} ${http.encodings[0] ?? 'gzip'}`,
     };
   });
@@ -431,7 +535,9 @@ function httpScenario(http: HttpResults, scenario: string): string {
     `${ms(cell.interactionLatencyMs.p50)} <small>(${e(ciText(cell.interactionP50Ci.ci95, 1))})</small> / ${ms(cell.interactionLatencyMs.p99)}`,
     `${e(Math.round(cell.requestBytesPerInteraction))} / ${e(Math.round(cell.responseBytesPerInteraction))}`,
     cell.serverCpuMsPerInteraction === null ? 'not measured' : e(cell.serverCpuMsPerInteraction.toFixed(2)),
-    cell.server ? `${e(cell.server.peakCpuPct.toFixed(0))}% / ${e(cell.server.peakRssMb.toFixed(0))} MB` : 'not measured (remote target)',
+    cell.server
+      ? `${e(cell.server.peakCpuPct.toFixed(0))}% / ${e(cell.server.peakRssMb.toFixed(0))} MB`
+      : 'not measured (remote target)',
     `${pct(cell.loadGeneratorCpu)}${cell.loadGeneratorSaturated ? ' <span class="badge warn">saturated</span>' : ''}${cell.busyRepeats ? ` <span class="badge warn">busy ×${e(cell.busyRepeats)}</span>` : ''}`,
     steadiness(cell),
     cell.failed ? `<span class="badge bad">failed</span> ${e(cell.failed)}` : '<span class="badge ok">valid</span>',
@@ -441,7 +547,13 @@ function httpScenario(http: HttpResults, scenario: string): string {
     .map((r) => [
       `${e(r.a)} / ${e(r.b)}`,
       `${e(r.encoding)} x${e(r.connections)}`,
-      e({ interactionsPerSec: 'interactions/s', interactionP50: 'interaction p50', serverCpuMsPerInteraction: 'server CPU per interaction' }[r.measure]),
+      e(
+        {
+          interactionsPerSec: 'interactions/s',
+          interactionP50: 'interaction p50',
+          serverCpuMsPerInteraction: 'server CPU per interaction',
+        }[r.measure],
+      ),
       `<b>${e(r.estimate.toFixed(2))}</b>`,
       `[${e(r.ci95[0].toFixed(2))}, ${e(r.ci95[1].toFixed(2))}]`,
       e(r.repeats),
@@ -454,7 +566,9 @@ function httpScenario(http: HttpResults, scenario: string): string {
     e(cell.persisted),
     e(cell.duplicated),
     `${e(cell.non2xx)} / ${e(cell.errors)} / ${e(cell.invalid)}`,
-    cell.persisted === cell.acknowledged && cell.duplicated === 0 ? '<span class="badge ok">nothing lost</span>' : '<span class="badge bad">mismatch</span>',
+    cell.persisted === cell.acknowledged && cell.duplicated === 0
+      ? '<span class="badge ok">nothing lost</span>'
+      : '<span class="badge bad">mismatch</span>',
   ]);
   return `<h3>Scenario <code>${e(scenario)}</code> under load</h3>
 ${table(['variant', 'condition', 'interactions/s (95% CI)', 'interaction ms p50 (CI) / p99', 'bytes sent / received per interaction', 'server CPU ms / interaction', 'server peak CPU / RSS', 'load generator CPU', 'steady state', 'responses'], rows)}
@@ -469,7 +583,9 @@ ${table(['variant', 'condition', 'interactions', 'acknowledged (2xx)', 'persiste
 
 /** The warm-up and the trend of a cell in words: how long it warmed, whether it stayed level against its group. */
 function steadiness(cell: HttpResults['cells'][number]): string {
-  const warmup = cell.warmup ? `warm-up ${e(cell.warmup.blocksPerSec.length)} blocks${cell.warmup.steady ? '' : ' <span class="badge bad">never steady</span>'}` : '';
+  const warmup = cell.warmup
+    ? `warm-up ${e(cell.warmup.blocksPerSec.length)} blocks${cell.warmup.steady ? '' : ' <span class="badge bad">never steady</span>'}`
+    : '';
   const trend = cell.trend
     ? `trend ${e(signedPct(cell.trend.perStepPct))}/block <small>(${e(signedPct(cell.trend.ci95Pct[0]))} to ${e(signedPct(cell.trend.ci95Pct[1]))})</small>${cell.trend.stationary ? '' : ' <span class="badge bad">drifting</span>'}`
     : '';
@@ -480,7 +596,9 @@ const signedPct = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(valu
 
 /** Why a scenario shows no "vs floor" ratios: its floor measured the load generator. */
 function floorNote(http: HttpResults, scenario: string): string {
-  const bound = http.cells.filter((cell) => cell.scenario === scenario && cell.variant === 'floor' && cell.loadGeneratorSaturated);
+  const bound = http.cells.filter(
+    (cell) => cell.scenario === scenario && cell.variant === 'floor' && cell.loadGeneratorSaturated,
+  );
   return bound.length
     ? `<p class="warn-text">No ratio against the floor at ${e(bound.map((cell) => `${cell.encoding} x${cell.connections} (the load generator at ${pct(cell.loadGeneratorCpu)} of its core)`).join(', '))}: saturated, so the floor measured the generator, not a server.</p>`
     : '';
@@ -503,7 +621,12 @@ ${table(['task', 'ops/s', 'mean µs', 'margin of error', 'samples', ''], rows)}<
 
 function probesSection(probes: ProbeResults): string {
   const kb = (bytes: number) => e((bytes / 1024).toFixed(1));
-  const jsRows = probes.clientJs.map((row) => [`${e(row.scenario)}/${e(row.variant)}`, e(row.scripts), kb(row.rawBytes), kb(row.gzipBytes)]);
+  const jsRows = probes.clientJs.map((row) => [
+    `${e(row.scenario)}/${e(row.variant)}`,
+    e(row.scripts),
+    kb(row.rawBytes),
+    kb(row.gzipBytes),
+  ]);
   const codeRows = probes.transportCode.map((row) => [
     `${e(row.scenario)}/${e(row.variant)}`,
     e(row.lines),
@@ -521,12 +644,24 @@ ${table(['variant', 'lines', 'files (lines)'], codeRows)}${probes.caching ? cach
 }
 
 function behaviourTables(probes: ProbeResults): string {
-  const outcome = (persisted: boolean) => (persisted ? '<span class="badge warn">accepted: persisted</span>' : '<span class="badge ok">rejected: nothing persisted</span>');
+  const outcome = (persisted: boolean) =>
+    persisted
+      ? '<span class="badge warn">accepted: persisted</span>'
+      : '<span class="badge ok">rejected: nothing persisted</span>';
   const csrf = probes.csrf?.length
     ? `<p>CSRF (C5): a mutation with a foreign Origin, <code>Origin: null</code> and none from a plain HTTP client, and a real
 cross-site form posted by Chromium from a page on another loopback port (for the JSON Route Handler, the
 <code>text/plain</code> form whose body parses as JSON). <code>/api/probe/csrf-protected</code> is the control: the same route with an Origin check.</p>
-${table(['transport', 'path', 'sent with', 'status', 'outcome'], probes.csrf.map((row) => [e(row.transport), `<code>${e(row.path)}</code>`, e(row.origin), e(row.status ?? '—'), outcome(row.persisted)]))}`
+${table(
+  ['transport', 'path', 'sent with', 'status', 'outcome'],
+  probes.csrf.map((row) => [
+    e(row.transport),
+    `<code>${e(row.path)}</code>`,
+    e(row.origin),
+    e(row.status ?? '—'),
+    outcome(row.persisted),
+  ]),
+)}`
     : '';
   const noJs = probes.noJs
     ? `<p>No JavaScript (C6): the form bound to an action at <code>/probe/csrf</code>, submitted with JavaScript disabled: status ${e(probes.noJs.status ?? '—')},
@@ -534,7 +669,16 @@ count shown ${e(probes.noJs.countBefore ?? '—')} → ${e(probes.noJs.countAfte
     : '';
   const publicActions = probes.publicActions?.length
     ? `<p>Public endpoints (C8): actions called from a plain HTTP client with only their id from the build's manifest.</p>
-${table(['action', 'imported by a client', 'in the build', 'status', 'persisted'], probes.publicActions.map((row) => [e(row.action), row.importedByClient ? 'yes' : 'no', row.inBuild ? 'yes' : 'no', e(row.status ?? '—'), row.persisted ? 'yes' : 'no']))}`
+${table(
+  ['action', 'imported by a client', 'in the build', 'status', 'persisted'],
+  probes.publicActions.map((row) => [
+    e(row.action),
+    row.importedByClient ? 'yes' : 'no',
+    row.inBuild ? 'yes' : 'no',
+    e(row.status ?? '—'),
+    row.persisted ? 'yes' : 'no',
+  ]),
+)}`
     : '';
   const builds = probes.builds
     ? `<p>Extra builds (--build-probes): ${probes.builds.actionIds.map((row) => `${e(row.build)}: ${e(row.sameAsMeasured)} of ${e(row.actions)} action ids unchanged`).join('; ')}; a client component importing
@@ -545,7 +689,15 @@ the server-only module: the build ${probes.builds.serverOnlyMisuse.buildFailed ?
 
 function middlewareTable(rows: NonNullable<ProbeResults['middleware']>): string {
   return `<p>Middleware (C12): what the fixture's Next proxy (<code>bench-app/proxy.ts</code>, matching the probe paths only) marked on each response.</p>
-${table(['request', 'method and path', 'status', 'the proxy saw it'], rows.map((row) => [e(row.request), `${e(row.method)} <code>${e(row.path)}</code>`, e(row.status), row.proxySaw === null ? 'no' : `<code>${e(row.proxySaw)}</code>`]))}`;
+${table(
+  ['request', 'method and path', 'status', 'the proxy saw it'],
+  rows.map((row) => [
+    e(row.request),
+    `${e(row.method)} <code>${e(row.path)}</code>`,
+    e(row.status),
+    row.proxySaw === null ? 'no' : `<code>${e(row.proxySaw)}</code>`,
+  ]),
+)}`;
 }
 
 function secretsTable(secrets: NonNullable<ProbeResults['secrets']>): string {
@@ -554,8 +706,18 @@ function secretsTable(secrets: NonNullable<ProbeResults['secrets']>): string {
 ${table(
   ['where', 'scanned', 'MB', 'holding the secret'],
   [
-    ['client build output (<code>.next/static</code>)', `${e(secrets.clientFiles.scanned)} files`, e((secrets.clientFiles.bytes / 1e6).toFixed(2)), found(secrets.clientFiles.containing)],
-    ['every response the browser received (probe page and its action call)', `${e(secrets.browser.responses)} responses`, e((secrets.browser.bytes / 1e6).toFixed(2)), found(secrets.browser.containing)],
+    [
+      'client build output (<code>.next/static</code>)',
+      `${e(secrets.clientFiles.scanned)} files`,
+      e((secrets.clientFiles.bytes / 1e6).toFixed(2)),
+      found(secrets.clientFiles.containing),
+    ],
+    [
+      'every response the browser received (probe page and its action call)',
+      `${e(secrets.browser.responses)} responses`,
+      e((secrets.browser.bytes / 1e6).toFixed(2)),
+      found(secrets.browser.containing),
+    ],
   ],
 )}
 <p>The server used it: action ${secrets.actionUsedSecret ? 'yes' : 'no'}, route ${secrets.routeUsedSecret ? 'yes' : 'no'}; the scan saw the action's own response: ${secrets.signatureSeen ? 'yes' : 'no'}.</p>`;
@@ -565,7 +727,12 @@ function cachingTable(caching: NonNullable<ProbeResults['caching']>): string {
   const header = (value: string | null) => (value === null ? '<i>none</i>' : `<code>${e(value)}</code>`);
   const rows = [
     ['action (POST)', e(caching.action.status), header(caching.action.cacheControl), '—'],
-    ...caching.routes.map((row) => [`GET <code>${e(row.path)}</code> (${e(row.route)})`, e(row.status), header(row.cacheControl), row.freshAfterMutation ? 'fresh' : 'stale']),
+    ...caching.routes.map((row) => [
+      `GET <code>${e(row.path)}</code> (${e(row.route)})`,
+      e(row.status),
+      header(row.cacheControl),
+      row.freshAfterMutation ? 'fresh' : 'stale',
+    ]),
   ];
   return `<p>Caching (C7): the response headers, and a GET read right after a mutation of what it lists.</p>
 ${table(['request', 'status', 'Cache-Control', 'read after a mutation'], rows)}`;
@@ -585,19 +752,31 @@ export function reproduceCommand(environment: Results['environment']): string {
     if (arg === '--out') index++;
     else if (!arg.startsWith('--out=')) flags.push(arg);
   }
-  if (!flags.some((arg) => arg === '--seed' || arg.startsWith('--seed='))) flags.push('--seed', String(environment.seed));
-  const checkout = environment.gitSha.endsWith('+dirty') ? `git checkout ${environment.gitSha.replace('+dirty', '')} (the run had uncommitted changes)` : `git checkout ${environment.gitSha}`;
+  if (!flags.some((arg) => arg === '--seed' || arg.startsWith('--seed=')))
+    flags.push('--seed', String(environment.seed));
+  const checkout = environment.gitSha.endsWith('+dirty')
+    ? `git checkout ${environment.gitSha.replace('+dirty', '')} (the run had uncommitted changes)`
+    : `git checkout ${environment.gitSha}`;
   return `${checkout} && npm ci && npm run bench -- ${flags.map(shellWord).join(' ')}`;
 }
 
 function environmentSection(results: Results): string {
   const env = results.environment;
   const show = (value: unknown) =>
-    Array.isArray(value) ? value.join(' ') || '(none: the defaults)' : typeof value === 'object' && value !== null ? Object.entries(value).map(([name, text]) => `${name}=${text}`).join(' ') || 'none' : value;
+    Array.isArray(value)
+      ? value.join(' ') || '(none: the defaults)'
+      : typeof value === 'object' && value !== null
+        ? Object.entries(value)
+            .map(([name, text]) => `${name}=${text}`)
+            .join(' ') || 'none'
+        : value;
   const rows = Object.entries(env).map(([key, value]) => [e(key), `<code>${e(show(value))}</code>`]);
   // A version matrix: what each version was installed and built with (the rows above are the last version's).
   for (const version of results.matrix?.versions ?? []) {
-    rows.push([e(version.label), `<code>${e(`next ${version.next}, react ${version.react}, react-dom ${version.reactDom}, ${version.bundler}, ${version.installDir ?? "the project's node_modules"}`)}</code>`]);
+    rows.push([
+      e(version.label),
+      `<code>${e(`next ${version.next}, react ${version.react}, react-dom ${version.reactDom}, ${version.bundler}, ${version.installDir ?? "the project's node_modules"}`)}</code>`,
+    ]);
   }
   return `<section><h2>Environment</h2>${table(['', ''], rows, 'env')}
 <p>To measure it again: <code>${e(reproduceCommand(env))}</code></p></section>`;

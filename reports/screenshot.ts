@@ -10,7 +10,8 @@ import { readResults } from '../runner/results/store';
  */
 async function main(args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({ args, options: { out: { type: 'string' } }, allowPositionals: true });
-  if (positionals.length !== 1) throw new UserError('usage: npm run report:screenshot -- reports/runs/<run-id> [--out first-screen.png]');
+  if (positionals.length !== 1)
+    throw new UserError('usage: npm run report:screenshot -- reports/runs/<run-id> [--out first-screen.png]');
   const dir = path.resolve(positionals[0]!);
   readResults(dir);
   const out = path.resolve(values.out ?? path.join(dir, 'first-screen.png'));

@@ -32,14 +32,24 @@ const round = (value: number) => Math.round(value * 10) / 10;
 /** A path as a row label: the query's values (RSC cache-busters) dropped, its keys kept ("/x?_rsc"). */
 function shortPath(path: string): string {
   const [pathname, query] = path.split('?', 2);
-  return query === undefined ? pathname! : `${pathname}?${query.split('&').map((pair) => pair.split('=')[0]).join('&')}`;
+  return query === undefined
+    ? pathname!
+    : `${pathname}?${query
+        .split('&')
+        .map((pair) => pair.split('=')[0])
+        .join('&')}`;
 }
 
 /** A variant's interaction as bars in time order, ms from the click's input time: the whole interaction, then each request. */
 export function interactionBars(variant: string, interaction: MedianInteraction): WaterfallBar[] {
   const requests = [...interaction.requests].sort((a, b) => a.startMs - b.startMs);
   return [
-    { label: `${variant}: click → new value shown`, kind: 'interaction', startMs: 0, endMs: round(interaction.latencyMs) },
+    {
+      label: `${variant}: click → new value shown`,
+      kind: 'interaction',
+      startMs: 0,
+      endMs: round(interaction.latencyMs),
+    },
     ...requests.map((request) => ({
       label: `${variant}: ${request.method} ${shortPath(request.path)} → ${request.status ?? 'no answer'}`,
       kind: 'request' as const,
@@ -61,7 +71,10 @@ export function waterfalls(cells: readonly CellWithInteraction[]): Waterfall[] {
     const chrome = own.some((cell) => cell.chrome === 'no-defer') ? 'no-defer' : 'shipped';
     const rttMs = Math.max(...own.filter((cell) => cell.chrome === chrome).map((cell) => cell.rttMs));
     const shown = own.filter((cell) => cell.chrome === chrome && cell.rttMs === rttMs);
-    const perVariant = shown.map((cell) => ({ variant: cell.variant, bars: interactionBars(cell.variant, cell.medianInteraction!) }));
+    const perVariant = shown.map((cell) => ({
+      variant: cell.variant,
+      bars: interactionBars(cell.variant, cell.medianInteraction!),
+    }));
     const rows = perVariant.flatMap(({ bars }) => bars);
     return {
       scenario,
@@ -89,7 +102,8 @@ its response's end, labelled method, path and status, in ms from the click's inp
 until the new value was on screen. A request that starts after another's answer is a round trip of its own.</p>
 <div class="charts">${charts
     .map(
-      (chart) => `<figure class="waterfall"><div style="position:relative;height:${chartHeightPx(chart.labels.length)}px"><canvas id="waterfall-${e(chart.scenario)}" role="img" aria-label="${e(chart.title)}"></canvas></div><figcaption>${e(chart.title)}: requests (rows) against ms from the click</figcaption></figure>`,
+      (chart) =>
+        `<figure class="waterfall"><div style="position:relative;height:${chartHeightPx(chart.labels.length)}px"><canvas id="waterfall-${e(chart.scenario)}" role="img" aria-label="${e(chart.title)}"></canvas></div><figcaption>${e(chart.title)}: requests (rows) against ms from the click</figcaption></figure>`,
     )
     .join('')}</div></section>`;
 }

@@ -14,11 +14,49 @@ const CHART_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('
 /** For history tools beside results.json: github-action-benchmark (customSmallerIsBetter) and Bencher (BMF). */
 export const HISTORY_FILES = { githubActionBenchmark: 'benchmark-action.json', bencher: 'bencher.json' } as const;
 
-const CSV_COLUMNS = ['scenario', 'variant', 'twin', 'rttMs', 'chrome', 'round', 'index', 'warmup', 'latencyMs', 'listenerLatencyMs', 'inputDelayMs', 'frameMs', 'roundTrips', 'requests', 'bytesToServer', 'bytesToClient', 'newConnections'] as const;
+const CSV_COLUMNS = [
+  'scenario',
+  'variant',
+  'twin',
+  'rttMs',
+  'chrome',
+  'round',
+  'index',
+  'warmup',
+  'latencyMs',
+  'listenerLatencyMs',
+  'inputDelayMs',
+  'frameMs',
+  'roundTrips',
+  'requests',
+  'bytesToServer',
+  'bytesToClient',
+  'newConnections',
+] as const;
 
 /** Every sample (warm-ups flagged) as CSV: what a published run offers instead of its raw samples.jsonl. */
 export function samplesCsv(samples: readonly Sample[]): string {
-  const rows = samples.map((s) => [s.scenario, s.variant, s.twin, s.rttMs, s.chrome, s.round, s.index, s.warmup, s.latencyMs, s.listenerLatencyMs, s.inputDelayMs, s.frameMs, s.roundTrips, s.requests.length, s.wireBytes.toServer, s.wireBytes.toClient, s.newConnections].join(','));
+  const rows = samples.map((s) =>
+    [
+      s.scenario,
+      s.variant,
+      s.twin,
+      s.rttMs,
+      s.chrome,
+      s.round,
+      s.index,
+      s.warmup,
+      s.latencyMs,
+      s.listenerLatencyMs,
+      s.inputDelayMs,
+      s.frameMs,
+      s.roundTrips,
+      s.requests.length,
+      s.wireBytes.toServer,
+      s.wireBytes.toClient,
+      s.newConnections,
+    ].join(','),
+  );
   return `${[CSV_COLUMNS.join(','), ...rows].join('\n')}\n`;
 }
 
@@ -31,8 +69,14 @@ export function writeReport(dir: string, samples: readonly Sample[] | null = rea
   const results = readResults(dir);
   if (samples) writeFileAtomically(path.join(dir, 'samples.csv.gz'), gzipSync(samplesCsv(samples), { level: 9 }));
   const metrics = trackedMetrics(results);
-  writeFileAtomically(path.join(dir, HISTORY_FILES.githubActionBenchmark), `${JSON.stringify(githubActionBenchmark(metrics), null, 2)}\n`);
-  writeFileAtomically(path.join(dir, HISTORY_FILES.bencher), `${JSON.stringify(bencherMetricFormat(metrics), null, 2)}\n`);
+  writeFileAtomically(
+    path.join(dir, HISTORY_FILES.githubActionBenchmark),
+    `${JSON.stringify(githubActionBenchmark(metrics), null, 2)}\n`,
+  );
+  writeFileAtomically(
+    path.join(dir, HISTORY_FILES.bencher),
+    `${JSON.stringify(bencherMetricFormat(metrics), null, 2)}\n`,
+  );
   const file = path.join(dir, 'index.html');
   writeFileAtomically(file, renderReport(results, fs.readFileSync(CHART_JS, 'utf8')));
   return file;

@@ -27,7 +27,9 @@ function git(args: string[]): Buffer {
 /** The commit a ref names, or a UserError saying how to make it resolvable. */
 export function resolveCommit(ref: string): string {
   try {
-    return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim();
+    return git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+      .toString()
+      .trim();
   } catch {
     const inGit = fs.existsSync(path.join(PROJECT_DIR, '.git'));
     throw new UserError(
@@ -57,7 +59,10 @@ export function checkoutBaseline(ref: string): BaselineFixture {
     const partial = `${appDir}.partial-${process.pid}`;
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial);
-    execFileSync('tar', ['-x', '-C', partial, '--strip-components=1'], { input: tarball, stdio: ['pipe', 'ignore', 'pipe'] });
+    execFileSync('tar', ['-x', '-C', partial, '--strip-components=1'], {
+      input: tarball,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     fs.renameSync(partial, appDir);
   }
   fs.mkdirSync(path.join(appDir, 'data'), { recursive: true });

@@ -49,20 +49,23 @@ const BASE_ENV = {
 /** The fixture's source files under `dir` (outputs, the database and installed packages left out), sorted. */
 export function fixtureSources(dir: string): string[] {
   const skip = new Set(['data', 'node_modules', 'next-env.d.ts']);
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    // .next and the build probes' .next-probe-* folders are outputs, not sources.
-    .filter((entry) => !skip.has(entry.name) && !entry.name.startsWith('.next'))
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? fixtureSources(full) : [full];
-    })
-    .sort();
+  return (
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      // .next and the build probes' .next-probe-* folders are outputs, not sources.
+      .filter((entry) => !skip.has(entry.name) && !entry.name.startsWith('.next'))
+      .flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        return entry.isDirectory() ? fixtureSources(full) : [full];
+      })
+      .sort()
+  );
 }
 
 /** The version of the `next` a fixture folder resolves. */
 export function nextVersionFor(appDir: string): string {
-  return JSON.parse(fs.readFileSync(path.join(path.dirname(nextBinFor(appDir)), '..', '..', 'package.json'), 'utf8')).version;
+  return JSON.parse(fs.readFileSync(path.join(path.dirname(nextBinFor(appDir)), '..', '..', 'package.json'), 'utf8'))
+    .version;
 }
 
 /**
@@ -74,7 +77,8 @@ export function buildHash(lockfile = LOCKFILE, appDir = APP_DIR): string {
   const nextVersion = nextVersionFor(appDir);
   hash.update(`next@${nextVersion}\0${ACTION_ENCRYPTION_KEY}\0${PLANTED_SECRET}\0`);
   hash.update('package-lock.json\0').update(fs.readFileSync(lockfile));
-  for (const file of fixtureSources(appDir)) hash.update(`${path.relative(appDir, file)}\0`).update(fs.readFileSync(file));
+  for (const file of fixtureSources(appDir))
+    hash.update(`${path.relative(appDir, file)}\0`).update(fs.readFileSync(file));
   return hash.digest('hex');
 }
 
@@ -88,10 +92,23 @@ export function isBuildCurrent(hash: string, appDir = APP_DIR): boolean {
  * One `next build` of the fixture, in its own process group (stopped by Ctrl-C). `env` is added to the harness's
  * (a variable set to undefined is removed: a build without the action key). Returns the exit code.
  */
-export async function runNextBuild(logFile: string, env: Record<string, string | undefined> = {}, appDir = APP_DIR): Promise<number | null> {
+export async function runNextBuild(
+  logFile: string,
+  env: Record<string, string | undefined> = {},
+  appDir = APP_DIR,
+): Promise<number | null> {
   const log = fs.openSync(logFile, 'a');
-  const merged = Object.fromEntries(Object.entries({ ...process.env, ...BASE_ENV, NODE_ENV: 'production', ...env }).filter(([, value]) => value !== undefined));
-  const child = spawn(process.execPath, [nextBinFor(appDir), 'build'], { cwd: appDir, env: merged, stdio: ['ignore', log, log], detached: true });
+  const merged = Object.fromEntries(
+    Object.entries({ ...process.env, ...BASE_ENV, NODE_ENV: 'production', ...env }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+  const child = spawn(process.execPath, [nextBinFor(appDir), 'build'], {
+    cwd: appDir,
+    env: merged,
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
   const untrack = trackProcessGroup(child.pid!);
   const unregister = onCleanup(async () => killProcessGroup(child.pid!, 'SIGTERM'));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -126,7 +143,9 @@ export async function claimPort(port: number): Promise<number> {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new UserError(`port ${port} on 127.0.0.1 is busy: free it, pass another --port, or omit --port to use a free one`)
+          ? new UserError(
+              `port ${port} on 127.0.0.1 is busy: free it, pass another --port, or omit --port to use a free one`,
+            )
           : error,
       ),
     );
@@ -162,7 +181,12 @@ interface ServerProcess {
 export async function startServerProcess(spec: ServerProcess): Promise<AppServer> {
   const port = await claimPort(spec.port);
   const log = fs.openSync(spec.logFile, 'a');
-  const child = spawn(process.execPath, [...spec.args, String(port)], { cwd: spec.cwd, env: spec.env, stdio: ['ignore', log, log], detached: true });
+  const child = spawn(process.execPath, [...spec.args, String(port)], {
+    cwd: spec.cwd,
+    env: spec.env,
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
   fs.closeSync(log);
   const pid = child.pid!;
   const untrack = trackProcessGroup(pid);
@@ -174,7 +198,12 @@ export async function startServerProcess(spec: ServerProcess): Promise<AppServer
       exited = true;
       resolve();
       // A server dying under a measurement ends the run: every later number would measure connection errors.
-      if (ready && !stopping) abortRun(new ServerExited(`${spec.name} (pid ${pid}) exited while the run was using it (${signal ?? `exit code ${code}`}); its log: ${spec.logFile}`));
+      if (ready && !stopping)
+        abortRun(
+          new ServerExited(
+            `${spec.name} (pid ${pid}) exited while the run was using it (${signal ?? `exit code ${code}`}); its log: ${spec.logFile}`,
+          ),
+        );
     }),
   );
 
@@ -197,7 +226,10 @@ export async function startServerProcess(spec: ServerProcess): Promise<AppServer
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline && !exited) {
     // Each probe has a timeout of its own: a server that accepts and never answers must not hang the start.
-    ready = await fetch(`${origin}${spec.readyPath}`, { signal: AbortSignal.timeout(2000) }).then((response) => response.ok, () => false);
+    ready = await fetch(`${origin}${spec.readyPath}`, { signal: AbortSignal.timeout(2000) }).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { origin, pid, stop };
     await sleep(100);
   }

@@ -46,10 +46,14 @@ async function main(argv: string[]): Promise<number> {
   const startedAt = new Date();
   const config = resolveConfig(rest.includes('--rtt') ? rest : [...rest, '--rtt', '0'], startedAt, process.cwd());
   if (!config) return 0;
-  const outDir = rest.includes('--out') ? config.outDir : path.resolve('reports', 'calibration', runId(startedAt, config.seed));
+  const outDir = rest.includes('--out')
+    ? config.outDir
+    : path.resolve('reports', 'calibration', runId(startedAt, config.seed));
   const plan = makeAaPlan(config.scenarios.map(scenarioById), config.rttMs, config.chromeModes);
-  const replicates = values.replicates !== undefined ? Number(values.replicates) : Math.ceil(CALIBRATION_MIN / plan.comparisons.length);
-  if (!Number.isInteger(replicates) || replicates < 1) throw new UserError(`--replicates takes a whole number >= 1 (got "${values.replicates}")`);
+  const replicates =
+    values.replicates !== undefined ? Number(values.replicates) : Math.ceil(CALIBRATION_MIN / plan.comparisons.length);
+  if (!Number.isInteger(replicates) || replicates < 1)
+    throw new UserError(`--replicates takes a whole number >= 1 (got "${values.replicates}")`);
   const chromiumPath = requireChromium();
   acquireCheckoutLock();
   const store = new RunStore(outDir);
@@ -58,21 +62,53 @@ async function main(argv: string[]): Promise<number> {
   // Stage 1 only: every comparison rests on n_min samples per arm.
   const fixed = { ...config, nMax: config.nMin, budgetSeconds: Number.MAX_SAFE_INTEGER };
   const rows: (AaResult & { replicate: number; bandMs: number; ci90: [number, number]; equivalent: boolean })[] = [];
-  await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures: THIS_CHECKOUT }, (served) =>
-    withSessions({ chromiumPath, modes: config.chromeModes, origins: new Map([[CURRENT_BUILD, served.get(CURRENT_BUILD)!.server.origin]]), rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions) => {
-      for (let replicate = 0; replicate < replicates; replicate++) {
-        progress.log(`replicate ${replicate + 1} of ${replicates}: ${plan.comparisons.length} A/A comparisons`);
-        const measurement = emptyMeasurement(plan);
-        await measureBrowser({ config: fixed, plan, sessions, store, progress, random, measurement, firstScopeRound: replicate * (fixed.warmupRounds + samplingRule(fixed).maxLoads) });
-        const { aa, cells } = summarize({ plan, samples: measurement.samples, expectedRoundTrips: () => 0, groups: measurement.groups, failedArms: measurement.failedArms });
-        for (const row of aa) {
-          const reference = cells.find((cell) => cell.scenario === row.scenario && cell.variant === row.variant && cell.rttMs === row.rttMs && cell.chrome === row.chrome);
-          const bandMs = browserAaBand(reference?.medianMs ?? 0);
-          const ci90 = atConfidence(row.ci95, row.df, 0.9);
-          rows.push({ ...row, replicate, bandMs, ci90, equivalent: ci90[0] >= -bandMs && ci90[1] <= bandMs });
-        }
-      }
-    }),
+  await withFixture(
+    { port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures: THIS_CHECKOUT },
+    (served) =>
+      withSessions(
+        {
+          chromiumPath,
+          modes: config.chromeModes,
+          origins: new Map([[CURRENT_BUILD, served.get(CURRENT_BUILD)!.server.origin]]),
+          rttEmulation: config.rttEmulation,
+          timeoutMs: config.interactionTimeoutMs,
+        },
+        async (sessions) => {
+          for (let replicate = 0; replicate < replicates; replicate++) {
+            progress.log(`replicate ${replicate + 1} of ${replicates}: ${plan.comparisons.length} A/A comparisons`);
+            const measurement = emptyMeasurement(plan);
+            await measureBrowser({
+              config: fixed,
+              plan,
+              sessions,
+              store,
+              progress,
+              random,
+              measurement,
+              firstScopeRound: replicate * (fixed.warmupRounds + samplingRule(fixed).maxLoads),
+            });
+            const { aa, cells } = summarize({
+              plan,
+              samples: measurement.samples,
+              expectedRoundTrips: () => 0,
+              groups: measurement.groups,
+              failedArms: measurement.failedArms,
+            });
+            for (const row of aa) {
+              const reference = cells.find(
+                (cell) =>
+                  cell.scenario === row.scenario &&
+                  cell.variant === row.variant &&
+                  cell.rttMs === row.rttMs &&
+                  cell.chrome === row.chrome,
+              );
+              const bandMs = browserAaBand(reference?.medianMs ?? 0);
+              const ci90 = atConfidence(row.ci95, row.df, 0.9);
+              rows.push({ ...row, replicate, bandMs, ci90, equivalent: ci90[0] >= -bandMs && ci90[1] <= bandMs });
+            }
+          }
+        },
+      ),
   );
   const excluded = rows.filter((row) => row.ci95[0] > 0 || row.ci95[1] < 0);
   const rate = binomialInterval(excluded.length, rows.length);
@@ -96,7 +132,18 @@ async function main(argv: string[]): Promise<number> {
     `A/A equivalence (the gate every verdict row needs): ${equivalent.length} of ${rows.length} 90% CIs inside ±max(3 ms, 5% of the median) = ${pct(equivalenceRate.estimate)} (exact 95% CI ${pct(equivalenceRate.ci95[0])} to ${pct(equivalenceRate.ci95[1])}); bar: >= ${EQUIVALENCE_BAR * 100}%: ${equivalencePass ? 'PASS' : 'FAIL: the instrument is too noisy here for this many page loads'}`,
   );
   const pass = coveragePass && equivalencePass;
-  store.writeJson('calibration.json', { argv, seed: config.seed, replicates, perArmLoads: Math.ceil(config.nMin / config.perPageLoad), rows, excluded: excluded.length, rate, equivalent: equivalent.length, equivalenceRate, pass });
+  store.writeJson('calibration.json', {
+    argv,
+    seed: config.seed,
+    replicates,
+    perArmLoads: Math.ceil(config.nMin / config.perPageLoad),
+    rows,
+    excluded: excluded.length,
+    rate,
+    equivalent: equivalent.length,
+    equivalenceRate,
+    pass,
+  });
   console.log(`Written: ${path.relative(process.cwd(), store.file('calibration.json'))}`);
   return pass ? 0 : 1;
 }

@@ -62,10 +62,15 @@ export function installSignalHandlers(): void {
   process.on('exit', () => {
     for (const pid of processGroups) killProcessGroup(pid, 'SIGKILL');
   });
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.on(signal, () => {
       if (runSignal.aborted && runSignal.reason instanceof RunInterrupted) process.exit(code);
-      process.stderr.write(`\n${signal}: stopping the fixture server and the browser, then writing what was measured (${signal} again to quit now)\n`);
+      process.stderr.write(
+        `\n${signal}: stopping the fixture server and the browser, then writing what was measured (${signal} again to quit now)\n`,
+      );
       abortRun(new RunInterrupted(signal, code));
       setTimeout(() => process.exit(code), GRACE_MS);
       void cleanupAll();

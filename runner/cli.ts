@@ -15,21 +15,41 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { results, reportFile, error } = await runBench(config, argv, createProgress());
-  for (const claim of results.claims) console.log(`${claim.id} ${claim.verdict.toUpperCase()}${claim.qualifier ? ` (${claim.qualifier})` : ''}: ${claim.summary}`);
-  for (const failure of results.failures) console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
+  for (const claim of results.claims)
+    console.log(
+      `${claim.id} ${claim.verdict.toUpperCase()}${claim.qualifier ? ` (${claim.qualifier})` : ''}: ${claim.summary}`,
+    );
+  for (const failure of results.failures)
+    console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
   // A stop from outside is one line; an unexpected error keeps its stack for the bug report.
-  if (error) console.error(`mutation-bench: run failed: ${error instanceof RunInterrupted || error instanceof ServerExited ? error.message : ((error as Error).stack ?? error)}`);
+  if (error)
+    console.error(
+      `mutation-bench: run failed: ${error instanceof RunInterrupted || error instanceof ServerExited ? error.message : ((error as Error).stack ?? error)}`,
+    );
   console.log(`Report: ${path.relative(process.cwd(), reportFile)}`);
   // The gates: a duet's regressions against its ref, a version's against the one before it, and against a stored baseline.
   let regressions = 0;
   if (results.against) {
     const rows = results.against.comparison;
-    const markdown = comparisonMarkdown(rows, { baseline: `${results.against.ref} (${results.against.commit.slice(0, 12)})`, candidate: 'this checkout' }, results.against.band, 'duet');
+    const markdown = comparisonMarkdown(
+      rows,
+      { baseline: `${results.against.ref} (${results.against.commit.slice(0, 12)})`, candidate: 'this checkout' },
+      results.against.band,
+      'duet',
+    );
     regressions += publishComparison({ rows, markdown }, path.join(config.outDir, 'comparison-duet.md'));
   }
   for (const pair of results.matrix?.comparisons ?? []) {
-    const markdown = comparisonMarkdown(pair.comparison, { baseline: pair.baseline, candidate: pair.candidate }, results.matrix!.band, 'versions');
-    regressions += publishComparison({ rows: pair.comparison, markdown }, path.join(config.outDir, `comparison-${pair.candidate}-vs-${pair.baseline}.md`));
+    const markdown = comparisonMarkdown(
+      pair.comparison,
+      { baseline: pair.baseline, candidate: pair.candidate },
+      results.matrix!.band,
+      'versions',
+    );
+    regressions += publishComparison(
+      { rows: pair.comparison, markdown },
+      path.join(config.outDir, `comparison-${pair.candidate}-vs-${pair.baseline}.md`),
+    );
   }
   // An incomplete run is not compared: a failed cell would read as a change (it exits 1 anyway).
   if (config.baseline !== undefined && results.complete) {

@@ -30,8 +30,21 @@ const PROFILES = {
   /** Smoke runs and tests: 3 page loads per arm, 2 load repeats; its rows are never verdicts. */
   quick: {
     scenarios: DEFAULT_SCENARIO_IDS,
-    rttMs: [0], nMin: 6, nMax: 6, warmup: 1, warmupRounds: 0, perPageLoad: 2, ciTargetMs: 5, budgetSeconds: 60, chromeModes: ['no-defer'],
-    connections: [10], repeats: 2, windowSeconds: 0.2, loadScenarios: null, loadFloor: true, microTimeMs: 50,
+    rttMs: [0],
+    nMin: 6,
+    nMax: 6,
+    warmup: 1,
+    warmupRounds: 0,
+    perPageLoad: 2,
+    ciTargetMs: 5,
+    budgetSeconds: 60,
+    chromeModes: ['no-defer'],
+    connections: [10],
+    repeats: 2,
+    windowSeconds: 0.2,
+    loadScenarios: null,
+    loadFloor: true,
+    microTimeMs: 50,
   },
   /**
    * The default: the claims' core cells (counter and revalidate, which C1-C4 read), sized to end within about 7
@@ -45,8 +58,20 @@ const PROFILES = {
    */
   core: {
     scenarios: DEFAULT_SCENARIO_IDS,
-    rttMs: [0, 60, 120], nMin: 30, nMax: 50, warmup: 1, warmupRounds: 1, perPageLoad: 5, ciTargetMs: 3, budgetSeconds: 265,
-    chromeModes: ['no-defer'], connections: [10], repeats: 4, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: false,
+    rttMs: [0, 60, 120],
+    nMin: 30,
+    nMax: 50,
+    warmup: 1,
+    warmupRounds: 1,
+    perPageLoad: 5,
+    ciTargetMs: 3,
+    budgetSeconds: 265,
+    chromeModes: ['no-defer'],
+    connections: [10],
+    repeats: 4,
+    windowSeconds: 1,
+    loadScenarios: LOAD_CLAIM_SCENARIOS,
+    loadFloor: false,
     microTimeMs: 250,
   },
   /**
@@ -56,8 +81,20 @@ const PROFILES = {
    */
   standard: {
     scenarios: SCENARIO_IDS,
-    rttMs: [0, 60, 120], nMin: 15, nMax: 15, warmup: 1, warmupRounds: 1, perPageLoad: 3, ciTargetMs: 4, budgetSeconds: 2400,
-    chromeModes: ['no-defer', 'shipped'], connections: [10], repeats: 40, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: true,
+    rttMs: [0, 60, 120],
+    nMin: 15,
+    nMax: 15,
+    warmup: 1,
+    warmupRounds: 1,
+    perPageLoad: 3,
+    ciTargetMs: 4,
+    budgetSeconds: 2400,
+    chromeModes: ['no-defer', 'shipped'],
+    connections: [10],
+    repeats: 40,
+    windowSeconds: 1,
+    loadScenarios: LOAD_CLAIM_SCENARIOS,
+    loadFloor: true,
     microTimeMs: 250,
   },
   /**
@@ -69,8 +106,20 @@ const PROFILES = {
    */
   ci: {
     scenarios: DEFAULT_SCENARIO_IDS,
-    rttMs: [0], nMin: 60, nMax: 75, warmup: 1, warmupRounds: 2, perPageLoad: 5, ciTargetMs: 2, budgetSeconds: 300,
-    chromeModes: ['no-defer'], connections: [10], repeats: 4, windowSeconds: 1, loadScenarios: LOAD_CLAIM_SCENARIOS, loadFloor: false,
+    rttMs: [0],
+    nMin: 60,
+    nMax: 75,
+    warmup: 1,
+    warmupRounds: 2,
+    perPageLoad: 5,
+    ciTargetMs: 2,
+    budgetSeconds: 300,
+    chromeModes: ['no-defer'],
+    connections: [10],
+    repeats: 4,
+    windowSeconds: 1,
+    loadScenarios: LOAD_CLAIM_SCENARIOS,
+    loadFloor: false,
     microTimeMs: 250,
   },
 } as const;
@@ -125,7 +174,11 @@ export const ConfigSchema = z.object({
   encodings: z.array(z.enum(ENCODINGS)).min(1),
   /** Micro-benchmarks: tinybench time per task. */
   microTimeMs: z.number().int().positive(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
   /** The link's rate in each direction for every scenario (--bandwidth); absent: each scenario's own (payload: 10 Mbit/s), else none. */
   bandwidth: z.object({ toServer: z.number().positive(), toClient: z.number().positive() }).optional(),
   /** How RTT is emulated: a netem-like loopback delay proxy (default) or Chromium's CDP latency. */
@@ -256,9 +309,13 @@ export function bandwidthFlag(raw: string | undefined): { toServer: number; toCl
   if (raw === undefined) return undefined;
   const rates = raw.split('/').map((part) => /^(\d+(?:\.\d+)?)(kbit|mbit|gbit)$/.exec(part.trim().toLowerCase()));
   if (rates.length > 2 || rates.some((match) => match === null || Number(match[1]) <= 0)) {
-    throw new UserError(`--bandwidth takes a rate such as 10mbit, 500kbit or 1gbit, or DOWN/UP such as 50mbit/10mbit (got "${raw}")`);
+    throw new UserError(
+      `--bandwidth takes a rate such as 10mbit, 500kbit or 1gbit, or DOWN/UP such as 50mbit/10mbit (got "${raw}")`,
+    );
   }
-  const [down, up = down] = rates.map((match) => Number(match![1]) * RATE_UNITS[match![2] as keyof typeof RATE_UNITS]) as [number, number?];
+  const [down, up = down] = rates.map(
+    (match) => Number(match![1]) * RATE_UNITS[match![2] as keyof typeof RATE_UNITS],
+  ) as [number, number?];
   return { toClient: down, toServer: up };
 }
 
@@ -301,33 +358,46 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
 
   const wholeNumbers = (name: string, example: string) =>
     listFlag(name, values[name as 'rtt'])?.map((item) => {
-      if (!/^\d+$/.test(item)) throw new UserError(`--${name} takes whole numbers separated by commas, e.g. --${name} ${example} (got "${values[name as 'rtt']}")`);
+      if (!/^\d+$/.test(item))
+        throw new UserError(
+          `--${name} takes whole numbers separated by commas, e.g. --${name} ${example} (got "${values[name as 'rtt']}")`,
+        );
       return Number(item);
     });
   const rttMs = wholeNumbers('rtt', '0,50');
   const connections = wholeNumbers('connections', '1,10,50');
-  if (values.duration !== undefined && values.amount !== undefined) throw new UserError('--duration and --amount both fix when a load ends: pass one');
+  if (values.duration !== undefined && values.amount !== undefined)
+    throw new UserError('--duration and --amount both fix when a load ends: pass one');
 
   const target = values.target === undefined ? undefined : parseTarget(values.target);
   if (target !== undefined && (suites.length !== 1 || suites[0] !== 'http')) {
     throw new UserError('--target measures a deployment under HTTP load only: add --suite http');
   }
   if (target !== undefined && (values.port !== undefined || values['server-delay'] !== undefined)) {
-    throw new UserError(`--${values.port !== undefined ? 'port' : 'server-delay'} sets up the local fixture, which a run with --target does not start: set it on the deployment (npm run serve -- --port N --server-delay MS)`);
+    throw new UserError(
+      `--${values.port !== undefined ? 'port' : 'server-delay'} sets up the local fixture, which a run with --target does not start: set it on the deployment (npm run serve -- --port N --server-delay MS)`,
+    );
   }
   const exports = listFlag('export', values.export) ?? [];
   const unknownExport = exports.find((format) => !(EXPORT_FORMATS as readonly string[]).includes(format));
-  if (unknownExport) throw new UserError(`unknown --export "${unknownExport}": choose from ${EXPORT_FORMATS.join(', ')}`);
-  if (exports.length && !suites.includes('http')) throw new UserError('--export writes what the HTTP suite captures: add http to --suite');
+  if (unknownExport)
+    throw new UserError(`unknown --export "${unknownExport}": choose from ${EXPORT_FORMATS.join(', ')}`);
+  if (exports.length && !suites.includes('http'))
+    throw new UserError('--export writes what the HTTP suite captures: add http to --suite');
 
-  if (values.against !== undefined && !suites.includes('browser')) throw new UserError('--against compares the two builds in the browser: add browser to --suite');
-  if (values.against !== undefined && target !== undefined) throw new UserError('--against builds and serves two fixtures locally; --target measures a deployment: pass one');
+  if (values.against !== undefined && !suites.includes('browser'))
+    throw new UserError('--against compares the two builds in the browser: add browser to --suite');
+  if (values.against !== undefined && target !== undefined)
+    throw new UserError('--against builds and serves two fixtures locally; --target measures a deployment: pass one');
 
   const next = listFlag('next', values.next);
   const inexact = next?.find((version) => semver.valid(version) !== version);
-  if (inexact !== undefined) throw new UserError(`--next takes exact published versions, e.g. --next 15.5.29,16.4.5 (got "${inexact}")`);
-  if (next && values.against !== undefined) throw new UserError('--next and --against both add builds to compare: pass one');
-  if (next && target !== undefined) throw new UserError('--next builds and serves each Next version locally; --target measures a deployment: pass one');
+  if (inexact !== undefined)
+    throw new UserError(`--next takes exact published versions, e.g. --next 15.5.29,16.4.5 (got "${inexact}")`);
+  if (next && values.against !== undefined)
+    throw new UserError('--next and --against both add builds to compare: pass one');
+  if (next && target !== undefined)
+    throw new UserError('--next builds and serves each Next version locally; --target measures a deployment: pass one');
   if (next && exports.length) throw new UserError('--export writes the load tests of one build: run it without --next');
   const versions = next && [...new Set(next)];
 
@@ -351,7 +421,10 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     repeats: numberFlag('repeats', values.repeats) ?? profile.repeats,
     windowSeconds: numberFlag('window', values.window) ?? profile.windowSeconds,
     // Scenarios named on the command line are all loaded; a profile's own list may load only what claims read.
-    loadScenarios: values.scenarios === undefined && profile.loadScenarios ? scenarios.filter((id) => profile.loadScenarios.includes(id)) : [...new Set(scenarios)],
+    loadScenarios:
+      values.scenarios === undefined && profile.loadScenarios
+        ? scenarios.filter((id) => profile.loadScenarios.includes(id))
+        : [...new Set(scenarios)],
     pinCores: onOffFlag('pin', values.pin) ?? true,
     loadFloor: onOffFlag('floor', values.floor) ?? profile.loadFloor,
     amount: numberFlag('amount', values.amount),
@@ -378,10 +451,13 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     const issue = parsed.error.issues[0]!;
     throw new UserError(`invalid ${issue.path.join('.')}: ${issue.message} (see --help)`);
   }
-  if (parsed.data.nMax < parsed.data.nMin) throw new UserError(`--n-max (${parsed.data.nMax}) is below --n-min (${parsed.data.nMin})`);
+  if (parsed.data.nMax < parsed.data.nMin)
+    throw new UserError(`--n-max (${parsed.data.nMax}) is below --n-min (${parsed.data.nMin})`);
   const widest = Math.max(...parsed.data.connections);
   if (parsed.data.amount !== undefined && parsed.data.amount < widest) {
-    throw new UserError(`--amount ${parsed.data.amount} is below --connections ${widest}: every connection needs an interaction; pass --amount ${widest} or more`);
+    throw new UserError(
+      `--amount ${parsed.data.amount} is below --connections ${widest}: every connection needs an interaction; pass --amount ${widest} or more`,
+    );
   }
   return parsed.data;
 }

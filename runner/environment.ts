@@ -12,8 +12,14 @@ function packageVersion(name: string): string {
 
 function gitSha(): string {
   try {
-    const sha = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const sha = execFileSync('git', ['rev-parse', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return dirty ? `${sha}+dirty` : sha;
   } catch {
     return 'unknown';
@@ -21,7 +27,8 @@ function gitSha(): string {
 }
 
 /** Variables that change what the runner, Node, Chromium or Next do. */
-const RELEVANT = /^(CI|CHROMIUM_PATH|NODE_OPTIONS|UV_THREADPOOL_SIZE|NODE_ENV|NEXT_.+|BENCH_.+|MUTATION_BENCH_.+|GITHUB_(SHA|REF|RUN_ID|WORKFLOW))$/;
+const RELEVANT =
+  /^(CI|CHROMIUM_PATH|NODE_OPTIONS|UV_THREADPOOL_SIZE|NODE_ENV|NEXT_.+|BENCH_.+|MUTATION_BENCH_.+|GITHUB_(SHA|REF|RUN_ID|WORKFLOW))$/;
 const SECRET_LOOKING = /SECRET|TOKEN|PASSWORD|PASSWD|KEY|CREDENTIAL|AUTH|COOKIE|SESSION|PRIVATE/i;
 
 /** The relevant variables as recorded: a secret-looking name is kept (that it was set matters), its value never. */

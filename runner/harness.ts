@@ -11,7 +11,10 @@ import type { Progress } from './progress';
 import type { RunStore } from './results/store';
 
 /** A Chromium for one input-scheduling mode, closed on cleanup too. */
-export async function launch(chromiumPath: string, chrome: ChromeMode): Promise<{ browser: Browser; close(): Promise<void> }> {
+export async function launch(
+  chromiumPath: string,
+  chrome: ChromeMode,
+): Promise<{ browser: Browser; close(): Promise<void> }> {
   const browser = await launchChromium(chromiumPath, { deferAfterInput: chrome === 'shipped' });
   const unregister = onCleanup(() => browser.close());
   return {
@@ -50,8 +53,16 @@ export interface ServedFixture extends FixtureSpec {
  * Under the checkout's lock (and a fixture folder's own, outside the checkout): builds every fixture whose
  * sources changed, starts each on a fresh database, runs `body` with them by label, and stops the servers.
  */
-export async function withFixture<T>(options: FixtureOptions, body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>): Promise<T> {
-  const releases = [acquireCheckoutLock(), ...options.fixtures.filter(({ appDir }) => !isInside(appDir, path.dirname(APP_DIR))).map(({ appDir }) => acquireCheckoutLock(path.join(appDir, 'data', 'run.lock')))];
+export async function withFixture<T>(
+  options: FixtureOptions,
+  body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>,
+): Promise<T> {
+  const releases = [
+    acquireCheckoutLock(),
+    ...options.fixtures
+      .filter(({ appDir }) => !isInside(appDir, path.dirname(APP_DIR)))
+      .map(({ appDir }) => acquireCheckoutLock(path.join(appDir, 'data', 'run.lock'))),
+  ];
   try {
     return await runFixtures(options, body);
   } finally {
@@ -62,20 +73,38 @@ export async function withFixture<T>(options: FixtureOptions, body: (served: Rea
 const isInside = (dir: string, parent: string) => !path.relative(parent, dir).startsWith('..');
 
 /** A fixture's log file: bench-app's keep their plain names, every other build's name its label. */
-const logName = (kind: 'build' | 'server', label: BuildLabel) => (label === CURRENT_BUILD ? `${kind}.log` : `${kind}-${label}.log`);
+const logName = (kind: 'build' | 'server', label: BuildLabel) =>
+  label === CURRENT_BUILD ? `${kind}.log` : `${kind}-${label}.log`;
 
-async function runFixtures<T>({ port, serverDelayMs, store, progress, fixtures }: FixtureOptions, body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>): Promise<T> {
+async function runFixtures<T>(
+  { port, serverDelayMs, store, progress, fixtures }: FixtureOptions,
+  body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>,
+): Promise<T> {
   for (const { label, appDir } of fixtures) {
-    const what = label === CURRENT_BUILD ? 'the fixture' : `the ${label} fixture in ${path.relative(process.cwd(), appDir)}`;
+    const what =
+      label === CURRENT_BUILD ? 'the fixture' : `the ${label} fixture in ${path.relative(process.cwd(), appDir)}`;
     const logFile = store.file(logName('build', label));
-    progress.log(`building ${what} (skipped when its sources are unchanged; log: ${path.relative(process.cwd(), logFile)})`);
+    progress.log(
+      `building ${what} (skipped when its sources are unchanged; log: ${path.relative(process.cwd(), logFile)})`,
+    );
     progress.log((await buildFixture(logFile, appDir)) ? `${what} built` : `${what}: build is up to date`);
   }
   const served = new Map<BuildLabel, ServedFixture>();
   try {
     for (const [index, { label, appDir }] of fixtures.entries()) {
       const dbPath = freshDatabase(appDir);
-      served.set(label, { label, appDir, dbPath, server: await startFixture({ port: index === 0 ? port : 0, dbPath, serverDelayMs, logFile: store.file(logName('server', label)), appDir }) });
+      served.set(label, {
+        label,
+        appDir,
+        dbPath,
+        server: await startFixture({
+          port: index === 0 ? port : 0,
+          dbPath,
+          serverDelayMs,
+          logFile: store.file(logName('server', label)),
+          appDir,
+        }),
+      });
     }
     return await body(served);
   } finally {
@@ -95,7 +124,13 @@ function freshDatabase(appDir: string): string {
  * JavaScript disabled, closed when `body` ends. Sessions are keyed by sessionKey. Resolves with body's value and the Chromium version.
  */
 export async function withSessions<T>(
-  options: { chromiumPath: string; modes: readonly ChromeMode[]; origins: ReadonlyMap<BuildLabel, string>; rttEmulation: RttEmulation; timeoutMs: number },
+  options: {
+    chromiumPath: string;
+    modes: readonly ChromeMode[];
+    origins: ReadonlyMap<BuildLabel, string>;
+    rttEmulation: RttEmulation;
+    timeoutMs: number;
+  },
   body: (sessions: ReadonlyMap<string, BrowserSession>, chromiumVersion: string) => Promise<T>,
 ): Promise<T> {
   const launched = await Promise.all(options.modes.map((chrome) => launch(options.chromiumPath, chrome)));
@@ -104,7 +139,16 @@ export async function withSessions<T>(
     for (const [index, chrome] of options.modes.entries()) {
       for (const [build, origin] of options.origins) {
         for (const javaScript of [true, false]) {
-          sessions.set(sessionKey({ chrome, build }, javaScript), await BrowserSession.open(launched[index]!.browser, origin, options.rttEmulation, options.timeoutMs, javaScript));
+          sessions.set(
+            sessionKey({ chrome, build }, javaScript),
+            await BrowserSession.open(
+              launched[index]!.browser,
+              origin,
+              options.rttEmulation,
+              options.timeoutMs,
+              javaScript,
+            ),
+          );
         }
       }
     }

@@ -53,7 +53,14 @@ export function acquireCheckoutLock(lockFile = LOCK_FILE): () => void {
 
 function take(lockFile: string): void {
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  const holder: Holder = { pid: process.pid, startedAt: new Date().toISOString(), command: process.argv.slice(1).map((arg) => path.basename(arg)).join(' ') };
+  const holder: Holder = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    command: process.argv
+      .slice(1)
+      .map((arg) => path.basename(arg))
+      .join(' '),
+  };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockFile, JSON.stringify(holder), { flag: 'wx' });

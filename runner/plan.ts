@@ -45,7 +45,8 @@ export function armKey(arm: Arm): string {
 }
 
 /** The browser page an arm is measured in: one per Chrome mode and build, and one more with JavaScript disabled (nojs). */
-export const sessionKey = (arm: Pick<Arm, 'chrome' | 'build'>, javaScript = true): string => `${arm.chrome}/${arm.build}${javaScript ? '' : '/no-js'}`;
+export const sessionKey = (arm: Pick<Arm, 'chrome' | 'build'>, javaScript = true): string =>
+  `${arm.chrome}/${arm.build}${javaScript ? '' : '/no-js'}`;
 
 /** A comparison within one group: `b` is always the Server Action (reference) arm. */
 export interface PlannedComparison {
@@ -84,7 +85,12 @@ function variantsIn(scenario: Scenario, chrome: ChromeMode): string[] {
   return chrome === 'no-defer' ? variantsOf(scenario) : (scenario.shippedChromeVariants ?? []);
 }
 
-export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[], modes: readonly ChromeMode[] = ['no-defer'], builds: Builds = SINGLE_BUILD): Plan {
+export function makePlan(
+  scenarios: readonly Scenario[],
+  rttMs: readonly number[],
+  modes: readonly ChromeMode[] = ['no-defer'],
+  builds: Builds = SINGLE_BUILD,
+): Plan {
   const groups: ArmGroup[] = [];
   const [first, ...others] = builds.labels;
   for (const chrome of modes) {
@@ -94,9 +100,18 @@ export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[
       for (const rtt of rttMs) {
         // One build's arms: the reference, the other variants and the reference's A/A twin, with their comparisons.
         const wholeBuild = (build: BuildLabel) => {
-          const reference: Arm = { scenario: scenario.id, variant: scenario.reference, twin: false, rttMs: rtt, chrome, build };
+          const reference: Arm = {
+            scenario: scenario.id,
+            variant: scenario.reference,
+            twin: false,
+            rttMs: rtt,
+            chrome,
+            build,
+          };
           const twin: Arm = { ...reference, twin: true };
-          const rest = variants.filter((variant) => variant !== scenario.reference).map((variant): Arm => ({ ...reference, variant }));
+          const rest = variants
+            .filter((variant) => variant !== scenario.reference)
+            .map((variant): Arm => ({ ...reference, variant }));
           const common = { scenario: scenario.id, rttMs: rtt, chrome, b: reference };
           return {
             variants: [reference, ...rest],
@@ -107,9 +122,13 @@ export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[
         const whole = [first, ...(builds.everyBuildWhole ? others : [])].map(wholeBuild);
         const firstVariants = whole[0]!.variants;
         // A duet's baseline measures every variant once (its A/A is the current build's twin).
-        const compareOnly = builds.everyBuildWhole ? [] : others.map((build) => firstVariants.map((arm) => ({ ...arm, build })));
+        const compareOnly = builds.everyBuildWhole
+          ? []
+          : others.map((build) => firstVariants.map((arm) => ({ ...arm, build })));
         const buildComparisons = builds.everyBuildWhole
-          ? whole.slice(1).flatMap((later, index) => later.variants.map((a, at) => ({ a, b: whole[index]!.variants[at]! })))
+          ? whole
+              .slice(1)
+              .flatMap((later, index) => later.variants.map((a, at) => ({ a, b: whole[index]!.variants[at]! })))
           : compareOnly.flatMap((twins) => firstVariants.map((a, at) => ({ a, b: twins[at]! })));
         groups.push({
           key: `${scenario.id}@${rtt}${chrome === 'shipped' ? '/shipped' : ''}`,
@@ -123,14 +142,22 @@ export function makePlan(scenarios: readonly Scenario[], rttMs: readonly number[
       }
     }
   }
-  return { groups, arms: groups.flatMap((group) => group.arms), comparisons: groups.flatMap((group) => group.comparisons) };
+  return {
+    groups,
+    arms: groups.flatMap((group) => group.arms),
+    comparisons: groups.flatMap((group) => group.comparisons),
+  };
 }
 
 /**
  * The calibration plan: every variant (in every mode) against its own twin, one group each, so every comparison
  * is an A/A whose true difference is 0 (npm run calibrate counts how often its CI excludes 0).
  */
-export function makeAaPlan(scenarios: readonly Scenario[], rttMs: readonly number[], modes: readonly ChromeMode[]): Plan {
+export function makeAaPlan(
+  scenarios: readonly Scenario[],
+  rttMs: readonly number[],
+  modes: readonly ChromeMode[],
+): Plan {
   const groups: ArmGroup[] = [];
   for (const chrome of modes) {
     for (const scenario of scenarios) {
@@ -151,5 +178,9 @@ export function makeAaPlan(scenarios: readonly Scenario[], rttMs: readonly numbe
       }
     }
   }
-  return { groups, arms: groups.flatMap((group) => group.arms), comparisons: groups.flatMap((group) => group.comparisons) };
+  return {
+    groups,
+    arms: groups.flatMap((group) => group.arms),
+    comparisons: groups.flatMap((group) => group.comparisons),
+  };
 }

@@ -32,7 +32,12 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       phase = name;
       startedAt = performance.now();
       bar = new cliProgress.SingleBar(
-        { stream, format: `{phase} [{bar}] {value}/{total} | ETA {eta_formatted} | {detail}`, hideCursor: true, etaBuffer: 4 },
+        {
+          stream,
+          format: `{phase} [{bar}] {value}/{total} | ETA {eta_formatted} | {detail}`,
+          hideCursor: true,
+          etaBuffer: 4,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, 0, { phase, detail: '' });

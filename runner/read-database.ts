@@ -15,7 +15,10 @@ export function queryOnce<T>(dbPath: string, sql: string, ...params: unknown[]):
 
 /** A counter scope's value as the fixture persisted it; 0 before the server has written anything (its database is created on first use). */
 export function counterValue(dbPath: string, scope: string): number {
-  return fs.existsSync(dbPath) ? (queryOnce<{ value: number } | undefined>(dbPath, 'SELECT value FROM counters WHERE scope = ?', scope)?.value ?? 0) : 0;
+  return fs.existsSync(dbPath)
+    ? (queryOnce<{ value: number } | undefined>(dbPath, 'SELECT value FROM counters WHERE scope = ?', scope)?.value ??
+        0)
+    : 0;
 }
 
 /** Integrity counts from the local fixture's database. */

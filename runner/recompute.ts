@@ -29,10 +29,16 @@ const RecomputeConfigSchema = z.object({
  */
 function failedArmsOf(old: Results, scenarios: readonly string[], rttMs: readonly number[]): Set<string> {
   if (old.browser?.failedArms) return new Set(old.browser.failedArms);
-  const browserFailures = old.failures.filter((failure) => failure.scenario !== '*' && !failure.message.startsWith('HTTP '));
+  const browserFailures = old.failures.filter(
+    (failure) => failure.scenario !== '*' && !failure.message.startsWith('HTTP '),
+  );
   const plan = makePlan(scenarios.map(scenarioById), rttMs, old.browser?.chromeModes ?? [...CHROME_MODES]);
   return new Set(
-    plan.arms.filter((arm) => browserFailures.some((f) => f.scenario === arm.scenario && f.variant === arm.variant && f.rttMs === arm.rttMs)).map(armKey),
+    plan.arms
+      .filter((arm) =>
+        browserFailures.some((f) => f.scenario === arm.scenario && f.variant === arm.variant && f.rttMs === arm.rttMs),
+      )
+      .map(armKey),
   );
 }
 
@@ -49,10 +55,16 @@ export interface LoadRecords {
 
 export function recomputeResults(old: Results, samples: readonly Sample[], load: LoadRecords, now: Date): Results {
   const parsed = RecomputeConfigSchema.safeParse(old.config);
-  if (!parsed.success) throw new UserError(`${old.runId}: its config lacks ${parsed.error.issues[0]!.path.join('.')}, which the statistics need: re-run the benchmark`);
+  if (!parsed.success)
+    throw new UserError(
+      `${old.runId}: its config lacks ${parsed.error.issues[0]!.path.join('.')}, which the statistics need: re-run the benchmark`,
+    );
   const config = parsed.data;
   const unknown = config.scenarios.find((id) => !SCENARIO_IDS.includes(id));
-  if (unknown) throw new UserError(`${old.runId} measured scenario "${unknown}", which this version does not know: recompute it with the version that measured it`);
+  if (unknown)
+    throw new UserError(
+      `${old.runId} measured scenario "${unknown}", which this version does not know: recompute it with the version that measured it`,
+    );
   const minLoads = Math.ceil(config.nMin / config.perPageLoad);
   const measured = samples.filter((sample) => !sample.warmup);
   const browserInput = old.browser && {
@@ -67,7 +79,10 @@ export function recomputeResults(old: Results, samples: readonly Sample[], load:
   const matrix =
     old.matrix &&
     matrixResultsOf({
-      versions: old.matrix.versions.map(({ browser: _browser, http, claims: _claims, ...version }) => ({ version, http })),
+      versions: old.matrix.versions.map(({ browser: _browser, http, claims: _claims, ...version }) => ({
+        version,
+        http,
+      })),
       browser: browserInput,
       ...load,
       run,
@@ -99,7 +114,9 @@ export function readJsonLines<T>(file: string, parse: (value: unknown) => T): T[
       try {
         return parse(JSON.parse(line));
       } catch (error) {
-        throw new UserError(`${file} line ${index + 1} is not a record of this version (${(error as Error).message.split('\n')[0]}): re-run the benchmark with this version`);
+        throw new UserError(
+          `${file} line ${index + 1} is not a record of this version (${(error as Error).message.split('\n')[0]}): re-run the benchmark with this version`,
+        );
       }
     });
 }

@@ -75,9 +75,15 @@ function relay(from, to, openAtMs, count, direction) {
       deliver(chunk);
       return;
     }
-    const pieces = !Buffer.isBuffer(chunk) || rate === Infinity ? [chunk] : Array.from({ length: Math.ceil(chunk.length / PIECE_BYTES) }, (_, i) => chunk.subarray(i * PIECE_BYTES, (i + 1) * PIECE_BYTES));
+    const pieces =
+      !Buffer.isBuffer(chunk) || rate === Infinity
+        ? [chunk]
+        : Array.from({ length: Math.ceil(chunk.length / PIECE_BYTES) }, (_, i) =>
+            chunk.subarray(i * PIECE_BYTES, (i + 1) * PIECE_BYTES),
+          );
     for (const piece of pieces) {
-      const sentMs = Math.max(arrivedMs, openAtMs, linkFreeMs) + (Buffer.isBuffer(piece) ? (piece.length * 8) / rate : 0);
+      const sentMs =
+        Math.max(arrivedMs, openAtMs, linkFreeMs) + (Buffer.isBuffer(piece) ? (piece.length * 8) / rate : 0);
       if (rate !== Infinity) linkFreeMs = sentMs;
       const last = queue.length > 0 ? queue[queue.length - 1].dueMs : -Infinity;
       queue.push({ dueMs: Math.max(sentMs + rttMs / 2, last), chunk: piece });
@@ -100,7 +106,12 @@ const server = net.createServer({ allowHalfOpen: true }, (client) => {
   // A real connection costs one RTT (SYN, SYN-ACK) before the client can send; on loopback the client's connect
   // has already completed, so its first bytes are held for that RTT instead.
   const openAtMs = nowMs() + rttMs;
-  const upstream = net.connect({ host: '127.0.0.1', port: workerData.upstreamPort, noDelay: true, allowHalfOpen: true });
+  const upstream = net.connect({
+    host: '127.0.0.1',
+    port: workerData.upstreamPort,
+    noDelay: true,
+    allowHalfOpen: true,
+  });
   for (const socket of [client, upstream]) {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -128,7 +139,12 @@ parentPort?.on('message', (message) => {
     bitsPerMs.toClient = message.bandwidth === null ? Infinity : message.bandwidth.toClient / 1000;
     parentPort?.postMessage({ id: message.id });
   }
-  if (message.counters) parentPort?.postMessage({ id: message.id, counters: { ...counters }, recentLatenessMs: message.lateness ? recentLatenessMs : undefined });
+  if (message.counters)
+    parentPort?.postMessage({
+      id: message.id,
+      counters: { ...counters },
+      recentLatenessMs: message.lateness ? recentLatenessMs : undefined,
+    });
   if (message.close) {
     for (const socket of sockets) socket.destroy();
     server.close(() => parentPort?.close());

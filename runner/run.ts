@@ -28,7 +28,15 @@ import { runSignal, stopReason } from './cleanup';
 import { acquireCheckoutLock } from './lock';
 import { FixtureError } from './errors';
 import { errors } from 'playwright-core';
-import { BASELINE_BUILD, CURRENT_BUILD, DUET_BUILDS, makePlan, SINGLE_BUILD, type BuildLabel, type Builds } from './plan';
+import {
+  BASELINE_BUILD,
+  CURRENT_BUILD,
+  DUET_BUILDS,
+  makePlan,
+  SINGLE_BUILD,
+  type BuildLabel,
+  type Builds,
+} from './plan';
 import { prepareNextBuild, type NextBuild } from './matrix/install';
 import { checkoutBaseline, type BaselineFixture } from './against';
 import { DEFAULT_BAND, duetComparison } from './compare/compare';
@@ -57,9 +65,18 @@ type Failure = Results['failures'][number];
  * for its interaction (fewer requests than the catalogue's or than the browser measured) becomes a failure and
  * its variant is not replayed. The browser is closed before any load runs: an idle Chromium would share the cores.
  */
-async function captureAll(chromiumPath: string, config: Config, origin: string, scopeTag: string, browserCells: readonly Cell[], failures: Failure[], progress: Progress): Promise<{ captures: Capture[]; chromiumVersion: string }> {
+async function captureAll(
+  chromiumPath: string,
+  config: Config,
+  origin: string,
+  scopeTag: string,
+  browserCells: readonly Cell[],
+  failures: Failure[],
+  progress: Progress,
+): Promise<{ captures: Capture[]; chromiumVersion: string }> {
   for (const scenario of config.scenarios.map(scenarioById)) {
-    if (scenario.httpReplay !== true) progress.log(`HTTP suite: ${scenario.id} is not replayed: ${scenario.httpReplay.skipped}`);
+    if (scenario.httpReplay !== true)
+      progress.log(`HTTP suite: ${scenario.id} is not replayed: ${scenario.httpReplay.skipped}`);
   }
   const replayed = config.scenarios.filter((id) => scenarioById(id).httpReplay === true);
   const { browser, close } = await launch(chromiumPath, 'no-defer');
@@ -71,12 +88,26 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
       for (const variant of variantsOf(scenarioById(scenarioId))) {
         runSignal.throwIfAborted();
         try {
-          captured.push(await captureInteraction(browser, origin, scenarioId, variant, captureScope(index++, scopeTag), config.interactionTimeoutMs));
+          captured.push(
+            await captureInteraction(
+              browser,
+              origin,
+              scenarioId,
+              variant,
+              captureScope(index++, scopeTag),
+              config.interactionTimeoutMs,
+            ),
+          );
         } catch (error) {
           // A variant that cannot be captured (a hung request, a page that never shows its result) is not replayed.
           runSignal.throwIfAborted();
           if (!(error instanceof FixtureError || error instanceof errors.TimeoutError)) throw error;
-          failures.push({ scenario: scenarioId, variant, rttMs: 0, message: `HTTP capture: ${error.message.split('\n')[0]}` });
+          failures.push({
+            scenario: scenarioId,
+            variant,
+            rttMs: 0,
+            message: `HTTP capture: ${error.message.split('\n')[0]}`,
+          });
         }
       }
     }
@@ -86,7 +117,9 @@ async function captureAll(chromiumPath: string, config: Config, origin: string, 
   const { admitted, failures: rejected } = admitCaptures(
     captured,
     (scenario, variant) => scenarioById(scenario).expectedRequests[variant] ?? 1,
-    (scenario, variant) => browserCells.find((cell) => cell.scenario === scenario && cell.variant === variant && cell.chrome === 'no-defer')?.requestsPerInteraction,
+    (scenario, variant) =>
+      browserCells.find((cell) => cell.scenario === scenario && cell.variant === variant && cell.chrome === 'no-defer')
+        ?.requestsPerInteraction,
   );
   failures.push(...rejected);
   return { captures: admitted, chromiumVersion };
@@ -117,7 +150,11 @@ async function runHttpSuite(options: {
   random: Random;
   records: RepeatRecord[];
   warmups: WarmupRecord[];
-}): Promise<{ chromiumVersion: string; served: Map<BuildLabel, NonNullable<HttpResults['server']>>; isolation: Isolation }> {
+}): Promise<{
+  chromiumVersion: string;
+  served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
+  isolation: Isolation;
+}> {
   const { config, store } = options;
   const served = new Map<BuildLabel, NonNullable<HttpResults['server']> & { captures: Capture[] }>();
   let chromiumVersion = 'not used';
@@ -125,36 +162,88 @@ async function runHttpSuite(options: {
     const { server } = target;
     const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
     let captures: Capture[];
-    ({ captures, chromiumVersion } = await captureAll(options.chromiumPath, config, server.origin, options.scopeTag, target.browserCells, options.failures, options.progress));
-    const captureFile: CaptureFile = { origin: server.origin, build, scopeTag: options.scopeTag, chromiumVersion, captures };
+    ({ captures, chromiumVersion } = await captureAll(
+      options.chromiumPath,
+      config,
+      server.origin,
+      options.scopeTag,
+      target.browserCells,
+      options.failures,
+      options.progress,
+    ));
+    const captureFile: CaptureFile = {
+      origin: server.origin,
+      build,
+      scopeTag: options.scopeTag,
+      chromiumVersion,
+      captures,
+    };
     store.writeJson(target.build === CURRENT_BUILD ? 'capture.json' : `capture-${target.build}.json`, captureFile);
-    for (const written of writeExports(captureFile, config.exports, store.dir)) options.progress.log(`export: ${path.relative(process.cwd(), written)}`);
+    for (const written of writeExports(captureFile, config.exports, store.dir))
+      options.progress.log(`export: ${path.relative(process.cwd(), written)}`);
     if (config.exports.length && server.pid !== null) {
       // Action ids belong to the build: a deployment's load test must be captured from that deployment.
-      options.progress.log(`export: these load tests target ${server.origin}, this run's own server, gone when it ends; to load a deployment, capture from it: npm run bench -- --suite http --target URL --export ${config.exports.join(',')}`);
+      options.progress.log(
+        `export: these load tests target ${server.origin}, this run's own server, gone when it ends; to load a deployment, capture from it: npm run bench -- --suite http --target URL --export ${config.exports.join(',')}`,
+      );
     }
-    served.set(target.build, { origin: server.origin, remote: server.pid === null, ...build, scopeTag: options.scopeTag, captures });
+    served.set(target.build, {
+      origin: server.origin,
+      remote: server.pid === null,
+      ...build,
+      scopeTag: options.scopeTag,
+      captures,
+    });
   }
-  const notLoaded = config.scenarios.filter((id) => !config.loadScenarios.includes(id) && scenarioById(id).httpReplay === true);
-  if (notLoaded.length) options.progress.log(`HTTP suite: ${notLoaded.join(', ')} captured, not loaded (the ${config.profile} profile loads what the claims read: ${config.loadScenarios.join(', ') || 'none'}; --scenarios or --profile standard loads them)`);
+  const notLoaded = config.scenarios.filter(
+    (id) => !config.loadScenarios.includes(id) && scenarioById(id).httpReplay === true,
+  );
+  if (notLoaded.length)
+    options.progress.log(
+      `HTTP suite: ${notLoaded.join(', ')} captured, not loaded (the ${config.profile} profile loads what the claims read: ${config.loadScenarios.join(', ') || 'none'}; --scenarios or --profile standard loads them)`,
+    );
   const floor = options.startFloor ? await options.startFloor() : null;
-  const servers = [...options.targets.flatMap((target) => (target.server.pid === null ? [] : [target.server.pid])), ...(floor ? [floor.pid] : [])];
+  const servers = [
+    ...options.targets.flatMap((target) => (target.server.pid === null ? [] : [target.server.pid])),
+    ...(floor ? [floor.pid] : []),
+  ];
   const { isolation, restore } = isolateLoad(config.pinCores, servers);
   try {
     const arms = options.targets.flatMap((target, index) => {
       const { captures } = served.get(target.build)!;
       // A matrix tags its versions' repeats; this checkout's stay untagged, as in every run before matrices.
-      const loaded = { server: target.server, persisted: target.persisted, build: target.build === CURRENT_BUILD ? undefined : target.build };
-      return config.loadScenarios.flatMap((scenario) => loadArms(scenario, captures, loaded, index === 0 ? floor : null));
+      const loaded = {
+        server: target.server,
+        persisted: target.persisted,
+        build: target.build === CURRENT_BUILD ? undefined : target.build,
+      };
+      return config.loadScenarios.flatMap((scenario) =>
+        loadArms(scenario, captures, loaded, index === 0 ? floor : null),
+      );
     });
     // Each capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.
-    for (const target of options.targets) requireSameBuild(served.get(target.build)!, await fetchBuildInfo(target.server.origin, config.interactionTimeoutMs), target.server.origin);
+    for (const target of options.targets)
+      requireSameBuild(
+        served.get(target.build)!,
+        await fetchBuildInfo(target.server.origin, config.interactionTimeoutMs),
+        target.server.origin,
+      );
     const generator = await startLoadGenerator(isolation.generatorCores);
     options.progress.log(
       `HTTP load: generator in its own process (pid ${generator.pid}); ${isolation.pinned ? `server on core ${isolation.serverCores!.join(',')}, generator on core ${isolation.generatorCores!.join(',')}` : `not pinned (${isolation.note})`}`,
     );
     try {
-      await measureHttp({ config, arms, scopeTag: options.scopeTag, store, progress: options.progress, random: options.random, records: options.records, warmups: options.warmups, generator });
+      await measureHttp({
+        config,
+        arms,
+        scopeTag: options.scopeTag,
+        store,
+        progress: options.progress,
+        random: options.random,
+        records: options.records,
+        warmups: options.warmups,
+        generator,
+      });
     } finally {
       await generator.close();
     }
@@ -162,11 +251,20 @@ async function runHttpSuite(options: {
     restore();
     await floor?.stop();
   }
-  return { chromiumVersion, served: new Map([...served].map(([label, { captures: _captures, ...server }]) => [label, server])), isolation };
+  return {
+    chromiumVersion,
+    served: new Map([...served].map(([label, { captures: _captures, ...server }]) => [label, server])),
+    isolation,
+  };
 }
 
 /** The probes: CSRF (C5), no-JS form (C6), caching (C7), public actions (C8), own lines of code (C9), client JavaScript (C10), middleware (C12), secrets (C13). */
-async function runProbes(chromiumPath: string, fixture: { origin: string; dbPath: string; appDir: string }, config: Config, progress: Progress): Promise<Results['probes']> {
+async function runProbes(
+  chromiumPath: string,
+  fixture: { origin: string; dbPath: string; appDir: string },
+  config: Config,
+  progress: Progress,
+): Promise<Results['probes']> {
   const { origin, dbPath, appDir } = fixture;
   progress.start('probes', 1);
   // Input scheduling does not matter to what a page loads: Chrome as shipped needs one launch, not two.
@@ -182,7 +280,9 @@ async function runProbes(chromiumPath: string, fixture: { origin: string; dbPath
     const publicActions = await probePublicActions({ origin, dbPath, appDir });
     // The extra builds are of bench-app: a version matrix's other versions are not probed this way.
     const builds = config.buildProbes && appDir === APP_DIR ? await probeBuilds(config.outDir) : undefined;
-    progress.stop(`client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets, CSRF, no-JS form, public actions${builds ? ', 3 probe builds' : ''}`);
+    progress.stop(
+      `client JavaScript of ${clientJs.length} pages, code of ${transportCode.length} variants, caching, middleware, secrets, CSRF, no-JS form, public actions${builds ? ', 3 probe builds' : ''}`,
+    );
     return { clientJs, transportCode, caching, middleware, secrets, csrf, noJs, publicActions, builds };
   } finally {
     await close();
@@ -190,14 +290,23 @@ async function runProbes(chromiumPath: string, fixture: { origin: string; dbPath
 }
 
 /** The load before anything starts, over a short quiet window, and warnings for busy stretches of the run. */
-function machineWarnings(atStart: MachineLoad, browser: BrowserResults | undefined, http: HttpResults | undefined): string[] {
+function machineWarnings(
+  atStart: MachineLoad,
+  browser: BrowserResults | undefined,
+  http: HttpResults | undefined,
+): string[] {
   const warnings: string[] = [];
-  const describe = (load: MachineLoad) => `${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%`;
+  const describe = (load: MachineLoad) =>
+    `${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%`;
   if (atStart.busy) warnings.push(`The machine was busy before the run started (${describe(atStart)}).`);
   const busyRounds = browser?.rounds.filter((round) => round.busy) ?? [];
-  if (busyRounds.length) warnings.push(`The machine was busy during ${busyRounds.length} of ${browser!.rounds.length} browser rounds (worst: ${describe(busyRounds.reduce((a, b) => (b.foreignCores > a.foreignCores ? b : a)))}).`);
+  if (busyRounds.length)
+    warnings.push(
+      `The machine was busy during ${busyRounds.length} of ${browser!.rounds.length} browser rounds (worst: ${describe(busyRounds.reduce((a, b) => (b.foreignCores > a.foreignCores ? b : a)))}).`,
+    );
   const busyRepeats = http?.cells.reduce((sum, cell) => sum + cell.busyRepeats, 0) ?? 0;
-  if (busyRepeats) warnings.push(`The machine was busy during ${busyRepeats} HTTP load repeats (see the cells flagged busy).`);
+  if (busyRepeats)
+    warnings.push(`The machine was busy during ${busyRepeats} HTTP load repeats (see the cells flagged busy).`);
   return warnings;
 }
 
@@ -212,9 +321,13 @@ export async function runBench(config: Config, argv: string[], progress: Progres
   const releaseLock = config.target === undefined ? acquireCheckoutLock() : () => undefined;
   try {
     // A baseline that cannot be compared is refused before anything is measured.
-    if (config.baseline !== undefined) requireSameSampling(readResults(runFolder(config.baseline)), { runId: 'this run', config });
+    if (config.baseline !== undefined)
+      requireSameSampling(readResults(runFolder(config.baseline)), { runId: 'this run', config });
     const against = config.against !== undefined ? checkoutBaseline(config.against) : undefined;
-    if (against?.lockfileDiffers) progress.log(`warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`);
+    if (against?.lockfileDiffers)
+      progress.log(
+        `warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`,
+      );
     return await measureAndReport(config, argv, progress, chromiumPath, startedAt, against);
   } finally {
     releaseLock();
@@ -228,9 +341,13 @@ export async function runBench(config: Config, argv: string[], progress: Progres
 function fixturesOf({ against, versions }: Builders): { fixtures: FixtureSpec[]; builds: Builds } {
   if (versions.length) {
     const fixtures = versions.map(({ label, appDir }) => ({ label, appDir }));
-    return { fixtures, builds: { labels: fixtures.map(({ label }) => label) as [string, ...string[]], everyBuildWhole: true } };
+    return {
+      fixtures,
+      builds: { labels: fixtures.map(({ label }) => label) as [string, ...string[]], everyBuildWhole: true },
+    };
   }
-  if (against) return { fixtures: [...THIS_CHECKOUT, { label: BASELINE_BUILD, appDir: against.appDir }], builds: DUET_BUILDS };
+  if (against)
+    return { fixtures: [...THIS_CHECKOUT, { label: BASELINE_BUILD, appDir: against.appDir }], builds: DUET_BUILDS };
   return { fixtures: [...THIS_CHECKOUT], builds: SINGLE_BUILD };
 }
 
@@ -240,11 +357,21 @@ interface Builders {
   versions: NextBuild[];
 }
 
-async function measureAndReport(config: Config, argv: string[], progress: Progress, chromiumPath: string | null, startedAt: Date, against: BaselineFixture | undefined): Promise<RunOutcome> {
+async function measureAndReport(
+  config: Config,
+  argv: string[],
+  progress: Progress,
+  chromiumPath: string | null,
+  startedAt: Date,
+  against: BaselineFixture | undefined,
+): Promise<RunOutcome> {
   const store = new RunStore(config.outDir);
   // Installs before anything is measured: a version that cannot be installed ends the run here.
   const versions: NextBuild[] = [];
-  for (const version of config.next ?? []) versions.push(await prepareNextBuild(version, store.file(`install-next@${version}.log`), (line) => progress.log(line)));
+  for (const version of config.next ?? [])
+    versions.push(
+      await prepareNextBuild(version, store.file(`install-next@${version}.log`), (line) => progress.log(line)),
+    );
   const { fixtures, builds } = fixturesOf({ against, versions });
   // The builds measured as whole runs (suites, claims): this checkout's, or every version of a matrix.
   const wholeBuilds = builds.everyBuildWhole ? builds.labels : [CURRENT_BUILD];
@@ -252,8 +379,16 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   const runSnapshot = takeSnapshot();
   await sleep(500);
   const atStart = loadBetween(runSnapshot, takeSnapshot());
-  if (atStart.busy) progress.log(`warning: the machine is busy before the run (${atStart.foreignCores.toFixed(2)} cores used by other processes): results will be noisier`);
-  const plan = makePlan(config.scenarios.map(scenarioById), config.rttMs, config.suites.includes('browser') ? config.chromeModes : [], builds);
+  if (atStart.busy)
+    progress.log(
+      `warning: the machine is busy before the run (${atStart.foreignCores.toFixed(2)} cores used by other processes): results will be noisier`,
+    );
+  const plan = makePlan(
+    config.scenarios.map(scenarioById),
+    config.rttMs,
+    config.suites.includes('browser') ? config.chromeModes : [],
+    builds,
+  );
   const measurement = emptyMeasurement(plan);
   const httpRecords: RepeatRecord[] = [];
   const httpWarmups: WarmupRecord[] = [];
@@ -269,7 +404,13 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
   const browserInput = () => ({
     scenarios: config.scenarios,
     rttMs: config.rttMs,
-    measured: { rttEmulation: config.rttEmulation, chromeModes: config.chromeModes, wallSeconds: measurement.wallSeconds, groups: measurement.groups, rounds: measurement.rounds },
+    measured: {
+      rttEmulation: config.rttEmulation,
+      chromeModes: config.chromeModes,
+      wallSeconds: measurement.wallSeconds,
+      groups: measurement.groups,
+      rounds: measurement.rounds,
+    },
     samples: measurement.samples,
     failedArms: measurement.failedArms,
     bandwidth: config.bandwidth,
@@ -279,43 +420,109 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     if (chromiumPath && config.target !== undefined) {
       const target = config.target;
       progress.log(`HTTP suite against the deployment at ${target}`);
-      const deployment = { build: CURRENT_BUILD, server: { origin: target, pid: null }, persisted: remotePersisted(target, config.interactionTimeoutMs), browserCells: [] };
+      const deployment = {
+        build: CURRENT_BUILD,
+        server: { origin: target, pid: null },
+        persisted: remotePersisted(target, config.interactionTimeoutMs),
+        browserCells: [],
+      };
       let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-      ({ chromiumVersion, served, isolation: loadIsolation } = await runHttpSuite({ chromiumPath, config, targets: [deployment], scopeTag: randomTag(), startFloor: null, failures, store, progress, random, records: httpRecords, warmups: httpWarmups }));
+      ({
+        chromiumVersion,
+        served,
+        isolation: loadIsolation,
+      } = await runHttpSuite({
+        chromiumPath,
+        config,
+        targets: [deployment],
+        scopeTag: randomTag(),
+        startFloor: null,
+        failures,
+        store,
+        progress,
+        random,
+        records: httpRecords,
+        warmups: httpWarmups,
+      }));
       for (const [label, server] of served) httpServers.set(label, server);
     } else if (chromiumPath) {
-      await withFixture({ port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures }, async (servedFixtures) => {
-        const fixtureOf = (label: BuildLabel) => servedFixtures.get(label)!;
-        if (config.suites.includes('browser')) {
-          const compared = against ? `, this checkout against ${against.ref} (${against.commit.slice(0, 12)})` : versions.length ? `, Next ${versions.map(({ next }) => next).join(' and ')} in the same rounds` : '';
-          progress.log(`browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}${compared}`);
-          const origins = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.origin]));
-          await withSessions({ chromiumPath, modes: config.chromeModes, origins, rttEmulation: config.rttEmulation, timeoutMs: config.interactionTimeoutMs }, async (sessions, version) => {
-            chromiumVersion = version;
-            const serverGroups = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.pid]));
-            await measureBrowser({ config, plan, sessions, store, progress, random, measurement, serverGroups });
-          });
-          browserMeasured = true;
-        }
-        if (config.suites.includes('http')) {
-          const targets = wholeBuilds.map((label) => ({
-            build: label,
-            server: fixtureOf(label).server,
-            persisted: localPersisted(fixtureOf(label).dbPath),
-            browserCells: browserMeasured ? browserResultsOf({ ...browserInput(), build: label }).cells : [],
-          }));
-          // The floor writes to the first build's database, beside its fixture.
-          const floor = !config.loadFloor ? null : () => startFloor({ port: 0, dbPath: fixtureOf(wholeBuilds[0]!).dbPath, serverDelayMs: config.serverDelayMs, logFile: store.file('floor.log') });
-          let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-          ({ chromiumVersion, served, isolation: loadIsolation } = await runHttpSuite({ chromiumPath, config, targets, scopeTag: '', startFloor: floor, failures, store, progress, random, records: httpRecords, warmups: httpWarmups }));
-          for (const [label, server] of served) httpServers.set(label, server);
-        }
-        for (const label of config.suites.includes('probes') ? wholeBuilds : []) {
-          const { server, dbPath, appDir } = fixtureOf(label);
-          if (wholeBuilds.length > 1) progress.log(`${label}: probes`);
-          probes.set(label, await runProbes(chromiumPath, { origin: server.origin, dbPath, appDir }, config, progress));
-        }
-      });
+      await withFixture(
+        { port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures },
+        async (servedFixtures) => {
+          const fixtureOf = (label: BuildLabel) => servedFixtures.get(label)!;
+          if (config.suites.includes('browser')) {
+            const compared = against
+              ? `, this checkout against ${against.ref} (${against.commit.slice(0, 12)})`
+              : versions.length
+                ? `, Next ${versions.map(({ next }) => next).join(' and ')} in the same rounds`
+                : '';
+            progress.log(
+              `browser: ${plan.arms.length} arms in ${plan.groups.length} groups at RTT ${config.rttMs.join(', ')} ms via ${config.rttEmulation}, Chrome ${config.chromeModes.join(' and ')}${compared}`,
+            );
+            const origins = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.origin]));
+            await withSessions(
+              {
+                chromiumPath,
+                modes: config.chromeModes,
+                origins,
+                rttEmulation: config.rttEmulation,
+                timeoutMs: config.interactionTimeoutMs,
+              },
+              async (sessions, version) => {
+                chromiumVersion = version;
+                const serverGroups = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.pid]));
+                await measureBrowser({ config, plan, sessions, store, progress, random, measurement, serverGroups });
+              },
+            );
+            browserMeasured = true;
+          }
+          if (config.suites.includes('http')) {
+            const targets = wholeBuilds.map((label) => ({
+              build: label,
+              server: fixtureOf(label).server,
+              persisted: localPersisted(fixtureOf(label).dbPath),
+              browserCells: browserMeasured ? browserResultsOf({ ...browserInput(), build: label }).cells : [],
+            }));
+            // The floor writes to the first build's database, beside its fixture.
+            const floor = !config.loadFloor
+              ? null
+              : () =>
+                  startFloor({
+                    port: 0,
+                    dbPath: fixtureOf(wholeBuilds[0]!).dbPath,
+                    serverDelayMs: config.serverDelayMs,
+                    logFile: store.file('floor.log'),
+                  });
+            let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
+            ({
+              chromiumVersion,
+              served,
+              isolation: loadIsolation,
+            } = await runHttpSuite({
+              chromiumPath,
+              config,
+              targets,
+              scopeTag: '',
+              startFloor: floor,
+              failures,
+              store,
+              progress,
+              random,
+              records: httpRecords,
+              warmups: httpWarmups,
+            }));
+            for (const [label, server] of served) httpServers.set(label, server);
+          }
+          for (const label of config.suites.includes('probes') ? wholeBuilds : []) {
+            const { server, dbPath, appDir } = fixtureOf(label);
+            if (wholeBuilds.length > 1) progress.log(`${label}: probes`);
+            probes.set(
+              label,
+              await runProbes(chromiumPath, { origin: server.origin, dbPath, appDir }, config, progress),
+            );
+          }
+        },
+      );
     }
     // Last, with no server or browser running: in-process costs are the most sensitive to a busy machine.
     if (config.suites.includes('micro')) micro = await runMicro(config, progress);
@@ -326,12 +533,31 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
 
   const httpConditions = (label: BuildLabel) =>
     config.suites.includes('http')
-      ? { mode: config.rate !== undefined ? ('rate' as const) : config.durationSeconds !== undefined ? ('duration' as const) : ('amount' as const), server: httpServers.get(label), encodings: config.encodings, repeats: config.repeats, windowSeconds: config.windowSeconds, isolation: loadIsolation }
+      ? {
+          mode:
+            config.rate !== undefined
+              ? ('rate' as const)
+              : config.durationSeconds !== undefined
+                ? ('duration' as const)
+                : ('amount' as const),
+          server: httpServers.get(label),
+          encodings: config.encodings,
+          repeats: config.repeats,
+          windowSeconds: config.windowSeconds,
+          isolation: loadIsolation,
+        }
       : undefined;
-  const claimRun = { profile: config.profile, minLoads: samplingRule(config).minLoads, warmupRounds: config.warmupRounds };
+  const claimRun = {
+    profile: config.profile,
+    minLoads: samplingRule(config).minLoads,
+    warmupRounds: config.warmupRounds,
+  };
   const matrix = versions.length
     ? matrixResultsOf({
-        versions: versions.map(({ appDir: _appDir, ...version }) => ({ version: { ...version, probes: probes.get(version.label) }, http: httpConditions(version.label) })),
+        versions: versions.map(({ appDir: _appDir, ...version }) => ({
+          version: { ...version, probes: probes.get(version.label) },
+          http: httpConditions(version.label),
+        })),
         browser: config.suites.includes('browser') ? browserInput() : undefined,
         repeats: httpRecords,
         warmups: httpWarmups,
@@ -341,15 +567,37 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     : undefined;
   // The top-level sections: this checkout's, or a matrix's last version's as the matrix summarized them.
   const shown = matrix?.versions.at(-1);
-  const browserResults: BrowserResults | undefined = shown ? shown.browser : config.suites.includes('browser') ? browserResultsOf(browserInput()) : undefined;
+  const browserResults: BrowserResults | undefined = shown
+    ? shown.browser
+    : config.suites.includes('browser')
+      ? browserResultsOf(browserInput())
+      : undefined;
   const currentHttp = httpConditions(CURRENT_BUILD);
-  const http: HttpResults | undefined = shown ? shown.http : currentHttp && httpResultsOf(currentHttp, httpRecords, httpWarmups);
+  const http: HttpResults | undefined = shown
+    ? shown.http
+    : currentHttp && httpResultsOf(currentHttp, httpRecords, httpWarmups);
   const shownProbes = shown ? shown.probes : probes.get(CURRENT_BUILD);
   const allFailures = [
     ...measurement.failures,
     ...failures,
-    ...(http?.cells ?? []).filter((cell) => cell.failed).map((cell) => ({ scenario: cell.scenario, variant: cell.variant, rttMs: 0, message: `HTTP load ${cell.encoding} x${cell.connections}: ${cell.failed}` })),
-    ...(error === undefined ? [] : [{ scenario: '*', variant: '*', rttMs: 0, message: `run stopped early, what was measured before is kept: ${(error as Error).message ?? error}` }]),
+    ...(http?.cells ?? [])
+      .filter((cell) => cell.failed)
+      .map((cell) => ({
+        scenario: cell.scenario,
+        variant: cell.variant,
+        rttMs: 0,
+        message: `HTTP load ${cell.encoding} x${cell.connections}: ${cell.failed}`,
+      })),
+    ...(error === undefined
+      ? []
+      : [
+          {
+            scenario: '*',
+            variant: '*',
+            rttMs: 0,
+            message: `run stopped early, what was measured before is kept: ${(error as Error).message ?? error}`,
+          },
+        ]),
   ];
   const warnings = machineWarnings(atStart, browserResults, http);
   for (const warning of warnings) progress.log(`warning: ${warning}`);
@@ -361,16 +609,33 @@ async function measureAndReport(config: Config, argv: string[], progress: Progre
     complete: allFailures.length === 0,
     failures: allFailures,
     config: { ...config },
-    scenarios: config.scenarios.map(scenarioById).map((scenario) => ({ id: scenario.id, summary: scenario.summary, expectedRoundTrips: scenario.expectedRoundTrips, bandwidth: linkBandwidth(scenario, config.bandwidth) })),
-    environment: { ...describeEnvironment(chromiumVersion, argv, config.seed), ...(versions.length ? { next: versions.at(-1)!.next, react: versions.at(-1)!.react } : {}) },
+    scenarios: config.scenarios
+      .map(scenarioById)
+      .map((scenario) => ({
+        id: scenario.id,
+        summary: scenario.summary,
+        expectedRoundTrips: scenario.expectedRoundTrips,
+        bandwidth: linkBandwidth(scenario, config.bandwidth),
+      })),
+    environment: {
+      ...describeEnvironment(chromiumVersion, argv, config.seed),
+      ...(versions.length ? { next: versions.at(-1)!.next, react: versions.at(-1)!.react } : {}),
+    },
     machine: { atStart, overall: loadBetween(runSnapshot, takeSnapshot()), warnings },
     browser: browserResults,
     http,
     micro,
     probes: shownProbes,
-    claims: shown ? shown.claims : evaluateClaims({ run: claimRun, browser: browserResults, http, probes: shownProbes }),
+    claims: shown
+      ? shown.claims
+      : evaluateClaims({ run: claimRun, browser: browserResults, http, probes: shownProbes }),
     matrix,
-    against: against && { ref: against.ref, commit: against.commit, lockfileDiffers: against.lockfileDiffers, ...duetComparison(measurement.samples, DEFAULT_BAND) },
+    against: against && {
+      ref: against.ref,
+      commit: against.commit,
+      lockfileDiffers: against.lockfileDiffers,
+      ...duetComparison(measurement.samples, DEFAULT_BAND),
+    },
   };
   store.writeResults(results);
   return { results, reportFile: writeReport(store.dir), error };

@@ -20,7 +20,8 @@ export interface InteractionSpec {
 }
 
 /** How the label of the interaction reads when an expected state is named in a message. */
-export const describeShown = (states: readonly Shown[]): string => states.map(({ selector, text }) => `"${text}" in ${selector}`).join(' and ');
+export const describeShown = (states: readonly Shown[]): string =>
+  states.map(({ selector, text }) => `"${text}" in ${selector}`).join(' and ');
 
 export interface Scenario {
   /** Unique in the catalogue and in results; a case of a family is `<family>-<case>` (form-invalid). */
@@ -104,7 +105,13 @@ const counter: Scenario = {
   floorVariant: 'route',
   transportFiles: {
     action: ['app/counter/actions.ts', 'app/counter/action/page.tsx'],
-    route: ['app/api/counter/route.ts', 'lib/route-handler.ts', 'lib/client/fetch-json.ts', 'app/counter/route/counter-via-route.tsx', 'app/counter/route/page.tsx'],
+    route: [
+      'app/api/counter/route.ts',
+      'lib/route-handler.ts',
+      'lib/client/fetch-json.ts',
+      'app/counter/route/counter-via-route.tsx',
+      'app/counter/route/page.tsx',
+    ],
   },
   persistedSql: PERSISTED_SQL.counter!,
   httpReplay: true,
@@ -133,7 +140,11 @@ const revalidate: Scenario = {
           'lib/route-handler.ts',
           'lib/client/fetch-json.ts',
           'app/revalidate/items-api.ts',
-          ...{ 'route-refresh': ['route-refresh/add-item-via-route-refresh.tsx'], 'route-json': ['route-json/items-via-route-json.tsx'], 'route-query': ['route-query/items-via-route-query.tsx'] }[variant].map((file) => `app/revalidate/${file}`),
+          ...{
+            'route-refresh': ['route-refresh/add-item-via-route-refresh.tsx'],
+            'route-json': ['route-json/items-via-route-json.tsx'],
+            'route-query': ['route-query/items-via-route-query.tsx'],
+          }[variant].map((file) => `app/revalidate/${file}`),
           `app/revalidate/${variant}/page.tsx`,
         ],
       ]),
@@ -158,14 +169,22 @@ async function fillNewItem(page: Page, label: string): Promise<Locator> {
 /** The variants' own files: the action file and page, the Route Handler and the route page with its client component. */
 const ownFiles = (family: string, routeClient: string) => ({
   action: [`app/${family}/actions.ts`, `app/${family}/action/page.tsx`],
-  route: [`app/api/${family}/route.ts`, 'lib/route-handler.ts', `app/${family}/route/${routeClient}`, `app/${family}/route/page.tsx`],
+  route: [
+    `app/api/${family}/route.ts`,
+    'lib/route-handler.ts',
+    `app/${family}/route/${routeClient}`,
+    `app/${family}/route/page.tsx`,
+  ],
 });
 
 /** A validated form, submitted with valid input (saved) or with an email that is not one (the field error shows, nothing saved). */
 const formCase = (validity: 'valid' | 'invalid'): Scenario => ({
   id: `form-${validity}`,
   family: 'form',
-  summary: validity === 'valid' ? 'submit a validated signup form; "Saved" appears' : 'submit the form with an invalid email; the field error appears, nothing is saved',
+  summary:
+    validity === 'valid'
+      ? 'submit a validated signup form; "Saved" appears'
+      : 'submit the form with an invalid email; the field error appears, nothing is saved',
   reference: 'action',
   expectedRoundTrips: { action: 1, route: 1 },
   expectedRequests: { action: 1, route: 1 },
@@ -174,14 +193,23 @@ const formCase = (validity: 'valid' | 'invalid'): Scenario => ({
     route: ownFiles('form', 'signup-via-route.tsx').route,
   },
   persistedSql: PERSISTED_SQL['form-valid']!,
-  ...(validity === 'invalid' ? { refusalStatus: { route: 422 }, httpReplay: { skipped: 'a refused submission answers 422 by design, which load replay counts as an error' } } : { httpReplay: true }),
+  ...(validity === 'invalid'
+    ? {
+        refusalStatus: { route: 422 },
+        httpReplay: { skipped: 'a refused submission answers 422 by design, which load replay counts as an error' },
+      }
+    : { httpReplay: true }),
   async prepare(page, label) {
     await page.locator('button:enabled', { hasText: 'Sign up' }).waitFor();
     await page.getByLabel('name', { exact: true }).fill(label);
     await page.getByLabel('email', { exact: true }).fill(validity === 'valid' ? `${label}@example.com` : label);
     return {
       trigger: page.getByRole('button', { name: 'Sign up' }),
-      expect: [validity === 'valid' ? { selector: 'output[aria-label="saved"]', text: `Saved ${label}` } : { selector: 'p[aria-label="email error"]', text: `"${label}" is not an email address` }],
+      expect: [
+        validity === 'valid'
+          ? { selector: 'output[aria-label="saved"]', text: `Saved ${label}` }
+          : { selector: 'p[aria-label="email error"]', text: `"${label}" is not an email address` },
+      ],
     };
   },
 });
@@ -194,7 +222,11 @@ const optimistic: Scenario = {
   expectedRequests: { action: 1, route: 1 },
   markRoundTrips: { optimistic: 0 },
   transportFiles: {
-    action: ['app/optimistic/actions.ts', 'app/optimistic/action/like-via-action.tsx', 'app/optimistic/action/page.tsx'],
+    action: [
+      'app/optimistic/actions.ts',
+      'app/optimistic/action/like-via-action.tsx',
+      'app/optimistic/action/page.tsx',
+    ],
     route: ownFiles('optimistic', 'like-via-route.tsx').route,
   },
   persistedSql: PERSISTED_SQL.optimistic!,
@@ -206,7 +238,10 @@ const optimistic: Scenario = {
     const confirmed = String(Number(await page.locator(version).textContent()) + 1);
     return {
       trigger: button,
-      expect: [{ selector: version, text: confirmed }, { selector: 'button[aria-label="like"]', text: toggled }],
+      expect: [
+        { selector: version, text: confirmed },
+        { selector: 'button[aria-label="like"]', text: toggled },
+      ],
       marks: { optimistic: { selector: 'button[aria-label="like"]', text: toggled } },
     };
   },
@@ -219,13 +254,26 @@ const redirect: Scenario = {
   expectedRoundTrips: { action: 1, route: 2 },
   expectedRequests: { action: 1, route: 2 },
   transportFiles: {
-    action: ['app/redirect/actions.ts', 'app/redirect/action/redirect-via-action.tsx', 'app/redirect/action/page.tsx', 'app/redirect/action/[id]/page.tsx'],
-    route: [...ownFiles('redirect', 'create-via-route.tsx').route, 'lib/client/fetch-json.ts', 'app/redirect/route/redirect-via-route.tsx', 'app/redirect/route/[id]/page.tsx'],
+    action: [
+      'app/redirect/actions.ts',
+      'app/redirect/action/redirect-via-action.tsx',
+      'app/redirect/action/page.tsx',
+      'app/redirect/action/[id]/page.tsx',
+    ],
+    route: [
+      ...ownFiles('redirect', 'create-via-route.tsx').route,
+      'lib/client/fetch-json.ts',
+      'app/redirect/route/redirect-via-route.tsx',
+      'app/redirect/route/[id]/page.tsx',
+    ],
   },
   persistedSql: PERSISTED_SQL.redirect!,
   httpReplay: true,
   async prepare(page, label) {
-    return { trigger: await fillNewItem(page, label), expect: [{ selector: 'h2[aria-label="created item"]', text: label }] };
+    return {
+      trigger: await fillNewItem(page, label),
+      expect: [{ selector: 'h2[aria-label="created item"]', text: label }],
+    };
   },
 };
 
@@ -242,7 +290,9 @@ const nojs: Scenario = {
     route: ['app/api/nojs/route.ts', 'app/nojs/route/page.tsx'],
   },
   persistedSql: PERSISTED_SQL.nojs!,
-  httpReplay: { skipped: 'a form navigation answers with a whole HTML page (and a 303), which the load replay does not check' },
+  httpReplay: {
+    skipped: 'a form navigation answers with a whole HTML page (and a 303), which the load replay does not check',
+  },
   async prepare(page, label) {
     await page.getByLabel('new item').fill(label);
     return { trigger: page.getByRole('button', { name: 'Add' }), expect: [{ selector: ITEM, text: label }] };
@@ -283,13 +333,28 @@ const payloadCase = (size: PayloadSize): Scenario => {
         }
       : {}),
     // Chromium hands the capture a multipart body without the file's bytes, so there is nothing whole to replay.
-    httpReplay: { skipped: "Chromium does not hand the uploaded file's bytes to the capture, so the request cannot be replayed whole" },
+    httpReplay: {
+      skipped:
+        "Chromium does not hand the uploaded file's bytes to the capture, so the request cannot be replayed whole",
+    },
     async prepare(page, label, variant) {
       await page.locator('button:enabled', { hasText: 'Upload' }).waitFor();
       await page.getByLabel('name', { exact: true }).fill(label);
-      await page.getByLabel('file').setInputFiles({ name: `${label}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(PAYLOAD_SIZES[size], 'x') });
-      const text = variant in refused ? `${label} was not saved: the server refused it` : `Saved ${label}: ${PAYLOAD_SIZES[size]} bytes`;
-      return { trigger: page.getByRole('button', { name: 'Upload' }), expect: [{ selector: 'output[aria-label="upload"]', text }] };
+      await page
+        .getByLabel('file')
+        .setInputFiles({
+          name: `${label}.txt`,
+          mimeType: 'text/plain',
+          buffer: Buffer.alloc(PAYLOAD_SIZES[size], 'x'),
+        });
+      const text =
+        variant in refused
+          ? `${label} was not saved: the server refused it`
+          : `Saved ${label}: ${PAYLOAD_SIZES[size]} bytes`;
+      return {
+        trigger: page.getByRole('button', { name: 'Upload' }),
+        expect: [{ selector: 'output[aria-label="upload"]', text }],
+      };
     },
   };
 };
@@ -312,7 +377,10 @@ const parallel: Scenario = {
   httpReplay: true,
   async prepare(page, label) {
     await page.getByLabel('batch').fill(label);
-    return { trigger: page.getByRole('button', { name: 'Add 5' }), expect: BATCH.map((letter) => ({ selector: ITEM, text: `${label}-${letter}` })) };
+    return {
+      trigger: page.getByRole('button', { name: 'Add 5' }),
+      expect: BATCH.map((letter) => ({ selector: ITEM, text: `${label}-${letter}` })),
+    };
   },
 };
 
@@ -328,12 +396,18 @@ const exportScenario: Scenario = {
     route: ownFiles('export', 'export-via-route.tsx').route.filter((file) => file !== 'lib/route-handler.ts'),
   },
   persistedSql: PERSISTED_SQL.export!,
-  httpReplay: { skipped: 'every interaction moves 21 MB: the load suite\'s fixed work would take a quarter of an hour; the browser cells time it and sample the server\'s memory' },
+  httpReplay: {
+    skipped:
+      "every interaction moves 21 MB: the load suite's fixed work would take a quarter of an hour; the browser cells time it and sample the server's memory",
+  },
   async prepare(page, label) {
     await page.locator('button:enabled', { hasText: 'Export' }).waitFor();
     const bytes = await page.locator('output[aria-label="export size"]').textContent();
     await page.getByLabel('file name').fill(label);
-    return { trigger: page.getByRole('button', { name: 'Export' }), expect: [{ selector: 'output[aria-label="export"]', text: `Saved ${label}.csv: ${bytes} bytes` }] };
+    return {
+      trigger: page.getByRole('button', { name: 'Export' }),
+      expect: [{ selector: 'output[aria-label="export"]', text: `Saved ${label}.csv: ${bytes} bytes` }],
+    };
   },
 };
 
@@ -365,7 +439,9 @@ export const SCENARIO_NAMES = [...new Set(SCENARIOS.flatMap((scenario) => [famil
 export function selectScenarios(names: readonly string[]): string[] {
   const unknown = names.find((name) => !SCENARIO_NAMES.includes(name));
   if (unknown !== undefined) throw new Error(`unknown scenario "${unknown}"`);
-  return SCENARIOS.filter((scenario) => names.includes(scenario.id) || names.includes(familyOf(scenario))).map((scenario) => scenario.id);
+  return SCENARIOS.filter((scenario) => names.includes(scenario.id) || names.includes(familyOf(scenario))).map(
+    (scenario) => scenario.id,
+  );
 }
 
 export function scenarioById(id: string): Scenario {
@@ -379,7 +455,8 @@ export function variantsOf(scenario: Scenario): string[] {
 }
 
 /** The link rate an arm of `scenario` is measured over: --bandwidth for every scenario, else the scenario's own. */
-export const linkBandwidth = (scenario: Scenario, configured: Bandwidth | undefined): Bandwidth | null => configured ?? scenario.bandwidth ?? null;
+export const linkBandwidth = (scenario: Scenario, configured: Bandwidth | undefined): Bandwidth | null =>
+  configured ?? scenario.bandwidth ?? null;
 
 /** Each variant is its own page: /<family>/<variant> (a family's cases share the page). */
 export function variantPath(scenarioId: string, variant: string): string {

@@ -20,13 +20,15 @@ export const pageLoadScope = (round: number, arm: number): string => `b${base36(
  * The capture of the `index`-th variant. A run against a shared deployment (--target) writes next to other runs'
  * rows: it puts its own 3-character tag in front of every scope it writes (here and in its replay prefixes).
  */
-export const captureScope = (index: number, tag = ''): string => (tag ? `${tag}c${base36(index, 7)}` : `capture${base36(index, 4)}`);
+export const captureScope = (index: number, tag = ''): string =>
+  tag ? `${tag}c${base36(index, 7)}` : `capture${base36(index, 4)}`;
 
 /** A run tag for a shared deployment: 3 random characters of [a-z0-9]. */
 export const randomTag = (): string => base36(randomInt(36 ** 3), 3);
 
 /** Replayed interaction `counter` of a replay named by a prefix of 3 to 6 characters. */
-export const replayScope = (prefix: string, counter: number): string => `${prefix}${base36(counter, SCOPE_LENGTH - prefix.length)}`;
+export const replayScope = (prefix: string, counter: number): string =>
+  `${prefix}${base36(counter, SCOPE_LENGTH - prefix.length)}`;
 
 /** The label one interaction types or expects: its scope and its index in the page load. */
 export const interactionLabel = (scope: string, index: number): string => `${scope}-${index}`;

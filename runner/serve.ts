@@ -16,7 +16,15 @@ in bench-app/data/serve.sqlite (kept across restarts). Runs until Ctrl-C.
   --server-delay MS server-side work added to every mutation (default 0)`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseFlags({ args: argv, options: { port: { type: 'string' }, host: { type: 'string' }, 'server-delay': { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseFlags({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'server-delay': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;
@@ -32,10 +40,21 @@ async function main(argv: string[]): Promise<number> {
   const release = acquireCheckoutLock();
   try {
     const logDir = path.join(APP_DIR, 'data');
-    console.log((await buildFixture(path.join(logDir, 'serve-build.log'))) ? 'fixture built' : 'fixture build is up to date');
-    const server = await startFixture({ port, host: values.host, integrityEndpoint: true, dbPath: path.join(logDir, 'serve.sqlite'), serverDelayMs, logFile: path.join(logDir, 'serve.log') });
+    console.log(
+      (await buildFixture(path.join(logDir, 'serve-build.log'))) ? 'fixture built' : 'fixture build is up to date',
+    );
+    const server = await startFixture({
+      port,
+      host: values.host,
+      integrityEndpoint: true,
+      dbPath: path.join(logDir, 'serve.sqlite'),
+      serverDelayMs,
+      logFile: path.join(logDir, 'serve.log'),
+    });
     const shown = values.host && values.host !== '127.0.0.1' ? `http://${values.host}:${port}` : server.origin;
-    console.log(`serving the fixture at ${shown} (log: ${path.relative(process.cwd(), path.join(logDir, 'serve.log'))}); Ctrl-C stops it`);
+    console.log(
+      `serving the fixture at ${shown} (log: ${path.relative(process.cwd(), path.join(logDir, 'serve.log'))}); Ctrl-C stops it`,
+    );
     await new Promise((resolve) => runSignal.addEventListener('abort', resolve, { once: true }));
     await server.stop();
     return 0;

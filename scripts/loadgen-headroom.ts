@@ -18,15 +18,29 @@ const ENDPOINTS = [
   { name: 'POST /api/counter', method: 'POST' as const, path: '/api/counter', body: '{"scope":"headroom"}' },
 ];
 
-function wrk(url: string, connections: number, endpoint: (typeof ENDPOINTS)[number]): { rps: number; p50: string; p99: string } {
+function wrk(
+  url: string,
+  connections: number,
+  endpoint: (typeof ENDPOINTS)[number],
+): { rps: number; p50: string; p99: string } {
   const script = path.join(dir, 'request.lua');
-  fs.writeFileSync(script, `wrk.method = "${endpoint.method}"\n${endpoint.body ? `wrk.body = '${endpoint.body}'\nwrk.headers["content-type"] = "application/json"\n` : ''}`);
-  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url], { encoding: 'utf8' });
+  fs.writeFileSync(
+    script,
+    `wrk.method = "${endpoint.method}"\n${endpoint.body ? `wrk.body = '${endpoint.body}'\nwrk.headers["content-type"] = "application/json"\n` : ''}`,
+  );
+  const out = execFileSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', '-s', script, url], {
+    encoding: 'utf8',
+  });
   const percentile = (p: string) => out.match(new RegExp(`^\\s+${p}%\\s+(\\S+)`, 'm'))?.[1] ?? '?';
   return { rps: Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1]), p50: percentile('50'), p99: percentile('99') };
 }
 
-const floor = await startFloor({ port: 0, dbPath: path.join(dir, 'headroom.sqlite'), serverDelayMs: 0, logFile: path.join(dir, 'floor.log') });
+const floor = await startFloor({
+  port: 0,
+  dbPath: path.join(dir, 'headroom.sqlite'),
+  serverDelayMs: 0,
+  logFile: path.join(dir, 'floor.log'),
+});
 try {
   const hasWrk = (() => {
     try {
@@ -41,7 +55,14 @@ try {
     for (const connections of [10, 50]) {
       const url = `${floor.origin}${endpoint.path}`;
       const headers = endpoint.body ? { 'content-type': 'application/json' } : undefined;
-      const cannon = await autocannon({ url, connections, duration: seconds, method: endpoint.method, body: endpoint.body, headers });
+      const cannon = await autocannon({
+        url,
+        connections,
+        duration: seconds,
+        method: endpoint.method,
+        body: endpoint.body,
+        headers,
+      });
       const line = `${endpoint.name} x${connections}: autocannon ${Math.round(cannon.requests.average)} req/s (p50 ${cannon.latency.p50} ms, p99 ${cannon.latency.p99} ms)`;
       if (!hasWrk) {
         console.log(`${line}; wrk not installed (apt-get install wrk)`);

@@ -24,8 +24,20 @@ import { geometricMean, palindromeBlock } from '../runner/stats/steady-state';
 import { captureScope } from '../runner/scopes';
 import { isolateLoad } from '../runner/system/affinity';
 
-const { values } = parseArgs({ options: { blocks: { type: 'string', default: '6' }, window: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, warmup: { type: 'string', default: '30' } } });
-const [blocks, windowSeconds, seed, warmupSeconds] = [Number(values.blocks), Number(values.window), Number(values.seed), Number(values.warmup)];
+const { values } = parseArgs({
+  options: {
+    blocks: { type: 'string', default: '6' },
+    window: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '30' },
+  },
+});
+const [blocks, windowSeconds, seed, warmupSeconds] = [
+  Number(values.blocks),
+  Number(values.window),
+  Number(values.seed),
+  Number(values.warmup),
+];
 if (spawnSync('wrk', ['--version']).error) {
   console.error('crosscheck: wrk is not installed: apt-get install wrk (Debian), brew install wrk (macOS)');
   process.exit(2);
@@ -37,7 +49,9 @@ const PLACEHOLDER = 'SCOPEPLACEHOLDER';
 /** A wrk Lua script that sends the captured request, each with a scope of its own in the body (as the suite's replay does). */
 function luaScript(capture: Capture, encoding: Encoding, window: number): string {
   const request = capture.requests[0]!;
-  const headers = Object.entries(request.headers).filter(([name]) => !UNREPLAYED_HEADERS.has(name) && !(encoding === 'identity' && name === 'accept-encoding'));
+  const headers = Object.entries(request.headers).filter(
+    ([name]) => !UNREPLAYED_HEADERS.has(name) && !(encoding === 'identity' && name === 'accept-encoding'),
+  );
   const body = (request.body ?? '').replaceAll(capture.scope, PLACEHOLDER);
   return [
     'local counter = 0',
@@ -53,9 +67,17 @@ function luaScript(capture: Capture, encoding: Encoding, window: number): string
 }
 
 await buildFixture(path.join(dir, 'build.log'));
-const server = await startFixture({ port: 0, dbPath: path.join(dir, 'bench.sqlite'), serverDelayMs: 0, logFile: path.join(dir, 'server.log') });
+const server = await startFixture({
+  port: 0,
+  dbPath: path.join(dir, 'bench.sqlite'),
+  serverDelayMs: 0,
+  logFile: path.join(dir, 'server.log'),
+});
 const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
-const captures = { action: await captureInteraction(browser, server.origin, 'counter', 'action', captureScope(0), 10_000), route: await captureInteraction(browser, server.origin, 'counter', 'route', captureScope(1), 10_000) };
+const captures = {
+  action: await captureInteraction(browser, server.origin, 'counter', 'action', captureScope(0), 10_000),
+  route: await captureInteraction(browser, server.origin, 'counter', 'route', captureScope(1), 10_000),
+};
 await browser.close();
 const { isolation, restore } = isolateLoad(true, [server.pid]);
 const generator = await startLoadGenerator(isolation.generatorCores);
@@ -67,8 +89,16 @@ async function measure(arm: string, encoding: Encoding, seconds: number): Promis
   const [tool, variant] = arm.split(' ') as ['suite' | 'wrk', 'action' | 'route'];
   const window = windows++;
   if (tool === 'suite') {
-    const result = await generator.replay({ origin: server.origin, capture: captures[variant], connections: 10, encoding, durationSeconds: seconds, scopePrefix: `c${window.toString(36).padStart(3, '0')}` });
-    if (result.non2xx || result.errors || result.invalid) throw new Error(`suite ${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.invalid} invalid`);
+    const result = await generator.replay({
+      origin: server.origin,
+      capture: captures[variant],
+      connections: 10,
+      encoding,
+      durationSeconds: seconds,
+      scopePrefix: `c${window.toString(36).padStart(3, '0')}`,
+    });
+    if (result.non2xx || result.errors || result.invalid)
+      throw new Error(`suite ${variant}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.invalid} invalid`);
     return result.interactionsPerSec;
   }
   const script = path.join(dir, `${variant}-${encoding}.lua`);
@@ -91,7 +121,8 @@ try {
     const rates = new Map(arms.map((arm) => [arm, [] as number[][]]));
     for (let block = 0; block < blocks; block++) {
       const inBlock = new Map(arms.map((arm) => [arm, [] as number[]]));
-      for (const arm of palindromeBlock(arms, random)) inBlock.get(arm)!.push(await measure(arm, encoding, windowSeconds));
+      for (const arm of palindromeBlock(arms, random))
+        inBlock.get(arm)!.push(await measure(arm, encoding, windowSeconds));
       for (const arm of arms) rates.get(arm)!.push(inBlock.get(arm)!);
     }
     const perBlock = (arm: string) => rates.get(arm)!.map(geometricMean);

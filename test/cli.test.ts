@@ -20,16 +20,46 @@ fs.writeFileSync(path.join(used, 'samples.jsonl'), '{}\n');
 
 describe('bad input: one line, exit 2, nothing left running', () => {
   const cases: [string, string[], Record<string, string>, RegExp][] = [
-    ['unknown scenario', ['--scenarios', 'counter,bogus'], {}, /unknown scenario "bogus": choose from counter, revalidate/],
+    [
+      'unknown scenario',
+      ['--scenarios', 'counter,bogus'],
+      {},
+      /unknown scenario "bogus": choose from counter, revalidate/,
+    ],
     ['malformed --rtt', ['--rtt', '0,5O'], {}, /--rtt takes whole numbers separated by commas/],
     ['unknown flag', ['--fast'], {}, /Unknown option '--fast'/],
-    ['missing Chromium', ['--profile', 'quick'], { CHROMIUM_PATH: '/nonexistent/chromium' }, /CHROMIUM_PATH=\/nonexistent\/chromium does not exist/],
-    ['--amount below --connections', ['--amount', '5', '--connections', '10'], {}, /--amount 5 is below --connections 10: every connection needs an interaction; pass --amount 10 or more/],
+    [
+      'missing Chromium',
+      ['--profile', 'quick'],
+      { CHROMIUM_PATH: '/nonexistent/chromium' },
+      /CHROMIUM_PATH=\/nonexistent\/chromium does not exist/,
+    ],
+    [
+      '--amount below --connections',
+      ['--amount', '5', '--connections', '10'],
+      {},
+      /--amount 5 is below --connections 10: every connection needs an interaction; pass --amount 10 or more/,
+    ],
     // The later --out wins; `never` must still not appear.
-    ['--out inside a file', ['--profile', 'quick', '--out', '/etc/passwd/x'], {}, /--out \/etc\/passwd\/x: \/etc\/passwd is not a folder: pass --out a new or empty folder you can write$/],
+    [
+      '--out inside a file',
+      ['--profile', 'quick', '--out', '/etc/passwd/x'],
+      {},
+      /--out \/etc\/passwd\/x: \/etc\/passwd is not a folder: pass --out a new or empty folder you can write$/,
+    ],
     // Node's recursive mkdir never returns under /proc: the check must not spin.
-    ['--out under /proc', ['--profile', 'quick', '--out', '/proc/mutation-bench/x'], {}, /--out \/proc\/mutation-bench\/x: cannot write there \(ENOENT\): pass --out a new or empty folder/],
-    ['--out a used folder', ['--profile', 'quick', '--out', used], {}, /already holds files \(an earlier run\?\): pass --out a new or empty folder you can write$/],
+    [
+      '--out under /proc',
+      ['--profile', 'quick', '--out', '/proc/mutation-bench/x'],
+      {},
+      /--out \/proc\/mutation-bench\/x: cannot write there \(ENOENT\): pass --out a new or empty folder/,
+    ],
+    [
+      '--out a used folder',
+      ['--profile', 'quick', '--out', used],
+      {},
+      /already holds files \(an earlier run\?\): pass --out a new or empty folder you can write$/,
+    ],
   ];
   it.each(cases)('%s', async (_name, args, env, message) => {
     const before = fixtureProcesses();
@@ -83,12 +113,34 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     expect(browser.aa).toHaveLength(4);
     expect(browser.accuracy).toHaveLength(6);
     // Every claim of DESIGN's table is listed.
-    expect(results.claims.map((claim) => claim.id)).toEqual(['C1', 'C2', 'C3', 'C4a', 'C4b', 'C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C11', 'C12', 'C13', 'C14', 'C15']);
+    expect(results.claims.map((claim) => claim.id)).toEqual([
+      'C1',
+      'C2',
+      'C3',
+      'C4a',
+      'C4b',
+      'C5',
+      'C6',
+      'C7',
+      'C8',
+      'C9',
+      'C10',
+      'C11',
+      'C12',
+      'C13',
+      'C14',
+      'C15',
+    ]);
     const claim = (id: string) => results.claims.find((c) => c.id === id)!;
     // The scenarios C11, C14 and C15 read were not run: each says which would measure it.
-    for (const id of ['C11', 'C14', 'C15']) expect(claim(id)).toMatchObject({ verdict: 'not-measured', summary: expect.stringMatching(/^Needs the (parallel|optimistic|export and payload) scenarios? in the browser/) });
+    for (const id of ['C11', 'C14', 'C15'])
+      expect(claim(id)).toMatchObject({
+        verdict: 'not-measured',
+        summary: expect.stringMatching(/^Needs the (parallel|optimistic|export and payload) scenarios? in the browser/),
+      });
     // The probes are exact, not sampled: they get verdicts even in a quick run.
-    for (const id of ['C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C12', 'C13']) expect(claim(id).verdict, id).toMatch(/^(supported|refuted|depends)$/);
+    for (const id of ['C5', 'C6', 'C7', 'C8', 'C9', 'C10', 'C12', 'C13'])
+      expect(claim(id).verdict, id).toMatch(/^(supported|refuted|depends)$/);
     expect(fs.readFileSync(path.join(out, 'results.json'), 'utf8')).not.toContain(PLANTED_SECRET);
     // A quick run is a smoke run: every sampled claim gets no verdict, and each says why.
     for (const claim of results.claims.slice(0, 5)) {
@@ -96,7 +148,12 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       expect(claim.summary).toContain('quick profile');
     }
     // The round trips are counted all the same: every sample's count agrees with the catalogue (C2's exact shares).
-    expect(results.claims[1]!.evidence.filter((row) => row.actionShareOne !== undefined).map((row) => [row.actionShareOne, row.routeRefreshShareTwo])).toEqual([
+    expect(
+      results.claims[1]!.evidence.filter((row) => row.actionShareOne !== undefined).map((row) => [
+        row.actionShareOne,
+        row.routeRefreshShareTwo,
+      ]),
+    ).toEqual([
       [1, 1],
       [1, 1],
     ]);
@@ -104,10 +161,21 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     // HTTP load: every variant, the action's A/A twin and the floor, under both encodings, replayed from this
     // run's capture, nothing lost.
     const http = results.http!;
-    const arms = ['counter/action', 'counter/action (A/A)', 'counter/floor', 'counter/route', 'revalidate/action', 'revalidate/action (A/A)', 'revalidate/floor', 'revalidate/route-json', 'revalidate/route-query', 'revalidate/route-refresh'];
-    expect(http.cells.map((cell) => `${cell.scenario}/${cell.variant}${cell.twin ? ' (A/A)' : ''} ${cell.encoding}`).sort()).toEqual(
-      arms.flatMap((arm) => [`${arm} gzip`, `${arm} identity`]).sort(),
-    );
+    const arms = [
+      'counter/action',
+      'counter/action (A/A)',
+      'counter/floor',
+      'counter/route',
+      'revalidate/action',
+      'revalidate/action (A/A)',
+      'revalidate/floor',
+      'revalidate/route-json',
+      'revalidate/route-query',
+      'revalidate/route-refresh',
+    ];
+    expect(
+      http.cells.map((cell) => `${cell.scenario}/${cell.variant}${cell.twin ? ' (A/A)' : ''} ${cell.encoding}`).sort(),
+    ).toEqual(arms.flatMap((arm) => [`${arm} gzip`, `${arm} identity`]).sort());
     for (const cell of http.cells) {
       // 2 blocks, each cell twice per block (a palindrome), after a warm-up of its group.
       expect(cell.repeats).toBe(4);
@@ -120,16 +188,33 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     // Every sample as gzipped CSV (linked from the report), and the history files, the load cells included
     // (throughput only in Bencher's file).
     const sampleLines = fs.readFileSync(path.join(out, 'samples.jsonl'), 'utf8').trim().split('\n').length;
-    expect(gunzipSync(fs.readFileSync(path.join(out, 'samples.csv.gz'))).toString().trim().split('\n')).toHaveLength(sampleLines + 1);
+    expect(
+      gunzipSync(fs.readFileSync(path.join(out, 'samples.csv.gz')))
+        .toString()
+        .trim()
+        .split('\n'),
+    ).toHaveLength(sampleLines + 1);
     const bencher = JSON.parse(fs.readFileSync(path.join(out, 'bencher.json'), 'utf8'));
-    expect(Object.keys(bencher['http counter/action 10 connections gzip']).sort()).toEqual(['latency', 'server-cpu-ms-per-interaction', 'throughput']);
-    const githubEntries = JSON.parse(fs.readFileSync(path.join(out, 'benchmark-action.json'), 'utf8')) as { name: string; unit: string }[];
-    expect(githubEntries.filter((entry) => entry.name.startsWith('browser ')).length).toBe(results.browser!.cells.length);
+    expect(Object.keys(bencher['http counter/action 10 connections gzip']).sort()).toEqual([
+      'latency',
+      'server-cpu-ms-per-interaction',
+      'throughput',
+    ]);
+    const githubEntries = JSON.parse(fs.readFileSync(path.join(out, 'benchmark-action.json'), 'utf8')) as {
+      name: string;
+      unit: string;
+    }[];
+    expect(githubEntries.filter((entry) => entry.name.startsWith('browser ')).length).toBe(
+      results.browser!.cells.length,
+    );
     const capture = readCaptureFile(path.join(out, 'capture.json'));
-    expect(capture.captures.find((c) => c.variant === 'action')!.requests[0]!.headers['next-action']).toMatch(/^[0-9a-f]{40,}$/);
+    expect(capture.captures.find((c) => c.variant === 'action')!.requests[0]!.headers['next-action']).toMatch(
+      /^[0-9a-f]{40,}$/,
+    );
 
     // Micro: every task either measured or refused with the reason.
-    for (const task of results.micro!.tasks) expect(task.error === null ? task.opsPerSec! > 0 : task.samples === 0).toBe(true);
+    for (const task of results.micro!.tasks)
+      expect(task.error === null ? task.opsPerSec! > 0 : task.samples === 0).toBe(true);
 
     const lines = fs.readFileSync(path.join(out, 'samples.jsonl'), 'utf8').trim().split('\n');
     const samples = lines.map((line) => SampleSchema.parse(JSON.parse(line)));
@@ -150,7 +235,9 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       await page.emulateMedia({ media: 'print' });
       await page.setViewportSize({ width: 720, height: 1000 });
       expect(await tooWide(page)).toEqual([]);
-      expect(await page.locator('h3', { hasText: /^C1 / }).textContent()).toMatch(/C1 (supported|refuted|depends|inconclusive)/);
+      expect(await page.locator('h3', { hasText: /^C1 / }).textContent()).toMatch(
+        /C1 (supported|refuted|depends|inconclusive)/,
+      );
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
@@ -190,41 +277,106 @@ describe('npm run bench, end to end with tiny sample counts', () => {
 describe('form, optimistic, redirect, parallel, payload (two sizes), nojs and export, end to end in the browser', () => {
   it('measures every case and variant at two RTTs and reports each scenario, its marks and their known answers', async () => {
     const out = path.join(scratch, 'catalogue');
-    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'form,optimistic,redirect,parallel,payload-1kb,payload-100kb,nojs,export', '--rtt', '0,50', '--n-min', '4', '--n-max', '4', '--budget', '400', '--seed', '12', '--out', out]);
+    const exit = await bench([
+      '--profile',
+      'quick',
+      '--suite',
+      'browser',
+      '--scenarios',
+      'form,optimistic,redirect,parallel,payload-1kb,payload-100kb,nojs,export',
+      '--rtt',
+      '0,50',
+      '--n-min',
+      '4',
+      '--n-max',
+      '4',
+      '--budget',
+      '400',
+      '--seed',
+      '12',
+      '--out',
+      out,
+    ]);
     expect(exit.stderr + exit.stdout).not.toMatch(/FAILED/);
     expect(exit.code).toBe(0);
     const browser = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'))).browser!;
     expect(new Set(browser.cells.map((cell) => `${cell.scenario}/${cell.variant}`))).toEqual(
-      new Set(['form-valid/action', 'form-valid/route', 'form-invalid/action', 'form-invalid/route', 'optimistic/action', 'optimistic/route', 'redirect/action', 'redirect/route', 'parallel/action', 'parallel/route', 'payload-1kb/action', 'payload-1kb/route', 'payload-100kb/action', 'payload-100kb/route', 'nojs/action', 'nojs/route', 'export/action', 'export/route']),
+      new Set([
+        'form-valid/action',
+        'form-valid/route',
+        'form-invalid/action',
+        'form-invalid/route',
+        'optimistic/action',
+        'optimistic/route',
+        'redirect/action',
+        'redirect/route',
+        'parallel/action',
+        'parallel/route',
+        'payload-1kb/action',
+        'payload-1kb/route',
+        'payload-100kb/action',
+        'payload-100kb/route',
+        'nojs/action',
+        'nojs/route',
+        'export/action',
+        'export/route',
+      ]),
     );
     for (const cell of browser.cells) {
       expect(cell.n, `${cell.scenario}/${cell.variant}`).toBe(4);
       // At RTT 0 the first of parallel's five fetches can answer before the renderer has sent the last: a chain of
       // 2 on a busy machine, and rightly so. At RTT 50 they overlap whatever the machine does.
-      if (cell.scenario === 'parallel' && cell.variant === 'route' && cell.rttMs === 0) expect(cell.roundTrips).toBeLessThanOrEqual(2);
+      if (cell.scenario === 'parallel' && cell.variant === 'route' && cell.rttMs === 0)
+        expect(cell.roundTrips).toBeLessThanOrEqual(2);
       else expect(cell.roundTrips, `${cell.scenario}/${cell.variant}@${cell.rttMs}`).toBe(cell.expectedRoundTrips);
     }
     expect(browser.comparisons).toHaveLength(18);
     // export samples the server's memory during each interaction; the action holds the whole CSV, the stream a page of it.
-    for (const cell of browser.cells) expect(cell.serverMemory !== undefined, `${cell.scenario}/${cell.variant}`).toBe(cell.scenario === 'export');
-    for (const cell of browser.cells.filter((c) => c.scenario === 'export')) expect(cell.serverMemory).toMatchObject({ n: 4, peakMedianMb: expect.any(Number) });
-    const rise = (variant: string) => browser.cells.find((c) => c.scenario === 'export' && c.variant === variant && c.rttMs === 0)!.serverMemory!.riseMedianMb;
+    for (const cell of browser.cells)
+      expect(cell.serverMemory !== undefined, `${cell.scenario}/${cell.variant}`).toBe(cell.scenario === 'export');
+    for (const cell of browser.cells.filter((c) => c.scenario === 'export'))
+      expect(cell.serverMemory).toMatchObject({ n: 4, peakMedianMb: expect.any(Number) });
+    const rise = (variant: string) =>
+      browser.cells.find((c) => c.scenario === 'export' && c.variant === variant && c.rttMs === 0)!.serverMemory!
+        .riseMedianMb;
     expect(rise('action')).toBeGreaterThan(rise('route') + 20);
     // payload's link is recorded with it, and the larger size is checked against the smaller: extra bytes / rate.
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
-    expect(results.scenarios.find((s) => s.id === 'payload-100kb')!.bandwidth).toEqual({ toServer: 10_000_000, toClient: 10_000_000 });
+    expect(results.scenarios.find((s) => s.id === 'payload-100kb')!.bandwidth).toEqual({
+      toServer: 10_000_000,
+      toClient: 10_000_000,
+    });
     expect(results.scenarios.find((s) => s.id === 'nojs')!.bandwidth).toBeNull();
     const sizeRows = browser.accuracy.filter((row) => row.against === 'payload-1kb');
-    expect(sizeRows.map((row) => `${row.variant}@${row.rttMs}`).sort()).toEqual(['action@0', 'action@50', 'route@0', 'route@50']);
+    expect(sizeRows.map((row) => `${row.variant}@${row.rttMs}`).sort()).toEqual([
+      'action@0',
+      'action@50',
+      'route@0',
+      'route@50',
+    ]);
     for (const row of sizeRows) expect(row.expectedIncreaseMs).toBeGreaterThan(80);
     // The optimistic paint is timed in every optimistic cell and checked against its own known answer (no rise).
-    for (const cell of browser.cells.filter((c) => c.scenario === 'optimistic')) expect(cell.marks.map((mark) => mark.name)).toEqual(['optimistic']);
-    expect(browser.accuracy.filter((row) => row.mark === 'optimistic').map((row) => row.expectedIncreaseMs)).toEqual([0, 0]);
+    for (const cell of browser.cells.filter((c) => c.scenario === 'optimistic'))
+      expect(cell.marks.map((mark) => mark.name)).toEqual(['optimistic']);
+    expect(browser.accuracy.filter((row) => row.mark === 'optimistic').map((row) => row.expectedIncreaseMs)).toEqual([
+      0, 0,
+    ]);
 
     const chromium = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
       const { page, problems } = await openOnLaptop(chromium, path.join(out, 'index.html'));
-      for (const id of ['form-valid', 'form-invalid', 'optimistic', 'redirect', 'parallel', 'payload-1kb', 'payload-100kb', 'nojs', 'export']) await page.locator('h2', { hasText: `Scenario ${id}` }).waitFor();
+      for (const id of [
+        'form-valid',
+        'form-invalid',
+        'optimistic',
+        'redirect',
+        'parallel',
+        'payload-1kb',
+        'payload-100kb',
+        'nojs',
+        'export',
+      ])
+        await page.locator('h2', { hasText: `Scenario ${id}` }).waitFor();
       await page.getByText('Link: 10 Mbit/s down, 10 Mbit/s up').first().waitFor();
       await page.locator('th', { hasText: 'optimistic median / p90 ms' }).waitFor();
       await page.locator('th', { hasText: 'server RSS peak / rise MB' }).waitFor();
@@ -240,12 +392,27 @@ describe('a server that never answers', () => {
   it('fails each cell naming the unanswered request, exits 1, keeps what it measured, and leaves no process behind', async () => {
     const out = path.join(scratch, 'failed');
     // Every mutation outlasts the run by far: each browser cell and each capture must fail within --timeout.
-    const exit = await bench(['--profile', 'quick', '--suite', 'browser,http', '--scenarios', 'counter', '--server-delay', '600000', '--timeout', '1000', '--out', out]);
+    const exit = await bench([
+      '--profile',
+      'quick',
+      '--suite',
+      'browser,http',
+      '--scenarios',
+      'counter',
+      '--server-delay',
+      '600000',
+      '--timeout',
+      '1000',
+      '--out',
+      out,
+    ]);
     expect(exit.code).toBe(1);
     expect(exit.stderr).toMatch(
       /FAILED counter\/action at RTT 0 ms: counter at \/counter\/action: after the click the page did not show "1" in .* within 1000 ms, and POST \/counter\/action was still unanswered 1000 ms later/,
     );
-    expect(exit.stderr).toMatch(/FAILED counter\/route at RTT 0 ms: HTTP capture: counter\/route: the page did not show "1" .* within 1000 ms \(unanswered: POST \/api\/counter\)/);
+    expect(exit.stderr).toMatch(
+      /FAILED counter\/route at RTT 0 ms: HTTP capture: counter\/route: the page did not show "1" .* within 1000 ms \(unanswered: POST \/api\/counter\)/,
+    );
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.complete).toBe(false);
     // 3 browser arms (action, its A/A twin, route) and 2 captures; nothing replayed.

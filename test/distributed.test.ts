@@ -30,7 +30,8 @@ async function serve(): Promise<typeof fixture> {
   const served = start('runner/serve.ts', ['--port', String(port)], { [SERVE_MARK]: '1' });
   const deadline = Date.now() + 240_000;
   while (!served.output().includes('serving the fixture at')) {
-    if (Date.now() > deadline || served.child.exitCode !== null) throw new Error(`npm run serve did not start:\n${served.output()}`);
+    if (Date.now() > deadline || served.child.exitCode !== null)
+      throw new Error(`npm run serve did not start:\n${served.output()}`);
     await sleep(200);
   }
   return {
@@ -67,7 +68,26 @@ afterAll(async () => {
 /** `npm run bench -- --suite http --target <fixture>` with the smallest load, exporting both formats. */
 async function targetRun(name: string): Promise<{ out: string; capture: CaptureFile }> {
   const out = path.join(tmp, name);
-  const args = ['--suite', 'http', '--target', fixture.server.origin, '--profile', 'quick', '--encoding', 'gzip', '--amount', '20', '--repeats', '2', '--export', 'artillery,har,k6', '--out', out, '--seed', '5'];
+  const args = [
+    '--suite',
+    'http',
+    '--target',
+    fixture.server.origin,
+    '--profile',
+    'quick',
+    '--encoding',
+    'gzip',
+    '--amount',
+    '20',
+    '--repeats',
+    '2',
+    '--export',
+    'artillery,har,k6',
+    '--out',
+    out,
+    '--seed',
+    '5',
+  ];
   const exit = await bench(args);
   expect(exit.code, exit.stderr).toBe(0);
   return { out, capture: readCaptureFile(path.join(out, 'capture.json')) };
@@ -91,30 +111,48 @@ describe('the HTTP suite against a deployment (--target)', () => {
         expect(cell.persisted).toBe(cell.acknowledged);
         expect(cell.acknowledged).toBe(cell.interactions);
       }
-      expect(results.http!.server).toMatchObject({ origin: fixture.server.origin, remote: true, scopeTag: capture.scopeTag });
+      expect(results.http!.server).toMatchObject({
+        origin: fixture.server.origin,
+        remote: true,
+        scopeTag: capture.scopeTag,
+      });
       const report = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
       expect(report).toContain(`Against the deployment at <code>${fixture.server.origin}</code>`);
       expect(report).toContain('not measured (remote target)');
       expect(capture.scopeTag).toMatch(/^[a-z0-9]{3}$/);
-      for (const { scope } of capture.captures) expect(scope.startsWith(capture.scopeTag) && scope.length === 11).toBe(true);
+      for (const { scope } of capture.captures)
+        expect(scope.startsWith(capture.scopeTag) && scope.length === 11).toBe(true);
       expect(capture.build).toEqual(await fetchBuildInfo(fixture.server.origin, 5000));
       expect(capture.origin).toBe(fixture.server.origin);
       const har = JSON.parse(fs.readFileSync(path.join(out, EXPORT_FILES.har), 'utf8'));
       await expect(validateHar(har)).resolves.toEqual(har);
       expect(har.log.entries).toHaveLength(capture.captures.reduce((sum, c) => sum + c.requests.length, 0));
-      for (const name of [EXPORT_FILES.artillery, PROCESSOR_FILE, EXPORT_FILES.k6]) expect(fs.existsSync(path.join(out, name)), name).toBe(true);
+      for (const name of [EXPORT_FILES.artillery, PROCESSOR_FILE, EXPORT_FILES.k6])
+        expect(fs.existsSync(path.join(out, name)), name).toBe(true);
     }
   }, 120_000);
 });
 
 describe('the exported Artillery test', () => {
-  it('runs against the fixture: every expectation passes, acknowledged = persisted, and the request counts agree with Artillery\'s summary', async () => {
+  it("runs against the fixture: every expectation passes, acknowledged = persisted, and the request counts agree with Artillery's summary", async () => {
     const { out, capture } = copyOfFirstRun('artillery');
-    const exported = await run('runner/export/cli.ts', [out, '--format', 'artillery', '--rate', '6', '--duration', '4']);
+    const exported = await run('runner/export/cli.ts', [
+      out,
+      '--format',
+      'artillery',
+      '--rate',
+      '6',
+      '--duration',
+      '4',
+    ]);
     expect(exported.code, exported.stderr).toBe(0);
     const reportFile = path.join(out, 'artillery-report.json');
     const artilleryRun = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [artillery, 'run', '--output', reportFile, path.join(out, EXPORT_FILES.artillery)], { env: ARTILLERY_ENV });
+      const child = spawn(
+        process.execPath,
+        [artillery, 'run', '--output', reportFile, path.join(out, EXPORT_FILES.artillery)],
+        { env: ARTILLERY_ENV },
+      );
       let output = '';
       child.stdout.on('data', (chunk) => (output += chunk));
       child.stderr.on('data', (chunk) => (output += chunk));
@@ -124,7 +162,9 @@ describe('the exported Artillery test', () => {
     const counters = JSON.parse(fs.readFileSync(reportFile, 'utf8')).aggregate.counters as Record<string, number>;
 
     // Every user finished, no error, no failed expectation.
-    expect(Object.keys(counters).filter((name) => name.startsWith('errors.') || name.startsWith('plugins.expect.failed'))).toEqual([]);
+    expect(
+      Object.keys(counters).filter((name) => name.startsWith('errors.') || name.startsWith('plugins.expect.failed')),
+    ).toEqual([]);
     expect(counters['vusers.failed'] ?? 0).toBe(0);
     expect(counters['vusers.completed']).toBe(counters['vusers.created']);
     expect(counters['vusers.created']).toBeGreaterThanOrEqual(20);
@@ -132,17 +172,29 @@ describe('the exported Artillery test', () => {
 
     // Requests: each user replays its interaction whole, so Artillery's count is the sum over flows.
     const usersOf = (name: string) => counters[`vusers.created_by_name.${name}`] ?? 0;
-    const expectedRequests = capture.captures.reduce((sum, c) => sum + usersOf(`${c.scenario}/${c.variant}`) * c.requests.length, 0);
+    const expectedRequests = capture.captures.reduce(
+      (sum, c) => sum + usersOf(`${c.scenario}/${c.variant}`) * c.requests.length,
+      0,
+    );
     expect(counters['http.requests']).toBe(expectedRequests);
     expect(counters['http.responses']).toBe(expectedRequests);
 
     // One acknowledged mutation per user, and the deployment persisted exactly those.
-    const tag = Object.keys(counters).map((name) => /^mutation_bench\.([a-z0-9]{3})\.acknowledged\./.exec(name)?.[1]).find(Boolean)!;
+    const tag = Object.keys(counters)
+      .map((name) => /^mutation_bench\.([a-z0-9]{3})\.acknowledged\./.exec(name)?.[1])
+      .find(Boolean)!;
     for (const scenario of new Set(capture.captures.map((c) => c.scenario))) {
-      const users = capture.captures.filter((c) => c.scenario === scenario).reduce((sum, c) => sum + usersOf(`${c.scenario}/${c.variant}`), 0);
+      const users = capture.captures
+        .filter((c) => c.scenario === scenario)
+        .reduce((sum, c) => sum + usersOf(`${c.scenario}/${c.variant}`), 0);
       expect(counters[`mutation_bench.${tag}.acknowledged.${scenario}`] ?? 0).toBe(users);
     }
-    const integrity = await run('runner/export/integrity-cli.ts', ['--target', fixture.server.origin, '--report', reportFile]);
+    const integrity = await run('runner/export/integrity-cli.ts', [
+      '--target',
+      fixture.server.origin,
+      '--report',
+      reportFile,
+    ]);
     expect(integrity.code, integrity.stdout + integrity.stderr).toBe(0);
     for (const scenario of new Set(capture.captures.map((c) => c.scenario))) {
       const acknowledged = counters[`mutation_bench.${tag}.acknowledged.${scenario}`];
@@ -154,17 +206,32 @@ describe('the exported Artillery test', () => {
     const { out } = copyOfFirstRun('other-build');
     const file = path.join(out, 'capture.json');
     const capture = readCaptureFile(file);
-    fs.writeFileSync(file, JSON.stringify({ ...capture, origin: 'http://127.0.0.1:1', build: { ...capture.build, buildId: 'an-older-build' } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...capture,
+        origin: 'http://127.0.0.1:1',
+        build: { ...capture.build, buildId: 'an-older-build' },
+      }),
+    );
     const exported = await run('runner/export/cli.ts', [out, '--target', fixture.server.origin]);
     expect(exported.code).toBe(2);
-    expect(exported.stderr.trim()).toMatch(/runs build .+, the requests were captured from build an-older-build: action ids belong to their build, capture again/);
+    expect(exported.stderr.trim()).toMatch(
+      /runs build .+, the requests were captured from build an-older-build: action ids belong to their build, capture again/,
+    );
     expect(exported.stderr.trim().split('\n')).toHaveLength(1);
 
     // The script exported before the deployment changed: its processor fails every user before any request.
     const reexport = await run('runner/export/cli.ts', [out, '--format', 'artillery']);
     expect(reexport.code, reexport.stderr).toBe(0);
-    const processor = createRequire(import.meta.url)(path.join(out, PROCESSOR_FILE)) as { assignScope(context: object, events: object, next: (error?: Error) => void): void };
-    const outcome = await new Promise<Error | undefined>((resolve) => processor.assignScope({ vars: { target: fixture.server.origin, $testId: 't1' } }, {}, resolve));
-    expect(outcome?.message).toMatch(/^mutation-bench: http:\/\/127\.0\.0\.1:\d+ runs build .+, these requests were captured from build an-older-build/);
+    const processor = createRequire(import.meta.url)(path.join(out, PROCESSOR_FILE)) as {
+      assignScope(context: object, events: object, next: (error?: Error) => void): void;
+    };
+    const outcome = await new Promise<Error | undefined>((resolve) =>
+      processor.assignScope({ vars: { target: fixture.server.origin, $testId: 't1' } }, {}, resolve),
+    );
+    expect(outcome?.message).toMatch(
+      /^mutation-bench: http:\/\/127\.0\.0\.1:\d+ runs build .+, these requests were captured from build an-older-build/,
+    );
   }, 120_000);
 });

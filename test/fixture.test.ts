@@ -47,7 +47,10 @@ describe.each(variantsOf(scenarioById('counter')))('counter/%s', (variant) => {
     expect(await count.textContent()).toBe('0');
     for (let i = 1; i <= CLICKS; i++) {
       await page.getByRole('button', { name: '+1' }).click();
-      await page.waitForFunction((want) => document.querySelector('output[aria-label="count"]')?.textContent === want, String(i));
+      await page.waitForFunction(
+        (want) => document.querySelector('output[aria-label="count"]')?.textContent === want,
+        String(i),
+      );
     }
     expect(query<{ value: number }>('SELECT value FROM counters WHERE scope = ?', scope).value).toBe(CLICKS);
     await page.reload();
@@ -131,13 +134,15 @@ describe.each(variantsOf(scenarioById('optimistic')))('optimistic/%s', (variant)
       await page.locator('output[aria-label="saved version"]', { hasText: String(i) }).waitFor();
       expect(await like.textContent()).toBe(toggled);
     }
-    expect(query<{ liked: number; version: number }>('SELECT liked, version FROM likes WHERE scope = ?', scope)).toEqual({ liked: 1, version: CLICKS });
+    expect(
+      query<{ liked: number; version: number }>('SELECT liked, version FROM likes WHERE scope = ?', scope),
+    ).toEqual({ liked: 1, version: CLICKS });
     await page.close();
   });
 });
 
 describe.each(variantsOf(scenarioById('redirect')))('redirect/%s', (variant) => {
-  it("creates an item and lands on its page, twice in a row", async () => {
+  it('creates an item and lands on its page, twice in a row', async () => {
     const scope = `test-redirect-${variant}`;
     const page = await open(`${variantPath('redirect', variant)}?scope=${scope}`);
     const requests: string[] = [];
@@ -153,8 +158,16 @@ describe.each(variantsOf(scenarioById('redirect')))('redirect/%s', (variant) => 
     // The action's response carries the item's page; the Route Handler's client fetches it after the POST.
     expect(requests.filter((request) => !request.includes('/_next/static/'))).toEqual(
       variant === 'action'
-        ? ['POST /redirect/action', `POST /redirect/action/${query<{ id: number }>('SELECT min(id) AS id FROM items WHERE scope = ?', scope).id}`]
-        : ['POST /api/redirect', expect.stringMatching(/^GET \/redirect\/route\/\d+$/), 'POST /api/redirect', expect.stringMatching(/^GET \/redirect\/route\/\d+$/)],
+        ? [
+            'POST /redirect/action',
+            `POST /redirect/action/${query<{ id: number }>('SELECT min(id) AS id FROM items WHERE scope = ?', scope).id}`,
+          ]
+        : [
+            'POST /api/redirect',
+            expect.stringMatching(/^GET \/redirect\/route\/\d+$/),
+            'POST /api/redirect',
+            expect.stringMatching(/^GET \/redirect\/route\/\d+$/),
+          ],
     );
     await page.reload();
     expect(await page.locator('h2[aria-label="created item"]').textContent()).toBe('second');
@@ -180,7 +193,9 @@ describe.each(variantsOf(scenarioById('payload-1kb')))('payload/%s', (variant) =
   const upload = async (page: Page, name: string, bytes: number) => {
     await page.locator('button:enabled', { hasText: 'Upload' }).waitFor();
     await page.getByLabel('name', { exact: true }).fill(name);
-    await page.getByLabel('file').setInputFiles({ name: `${name}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(bytes, 'x') });
+    await page
+      .getByLabel('file')
+      .setInputFiles({ name: `${name}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(bytes, 'x') });
     const answered = page.waitForResponse((response) => response.request().method() === 'POST');
     await page.getByRole('button', { name: 'Upload' }).click();
     return (await answered).status();
@@ -189,33 +204,50 @@ describe.each(variantsOf(scenarioById('payload-1kb')))('payload/%s', (variant) =
   it('saves 1 KB and 900 KB whole', async () => {
     const scope = `test-payload-${variant}`;
     const page = await open(`${variantPath('payload-1kb', variant)}?scope=${scope}`);
-    for (const [name, bytes] of [['small', 1024], ['large', 900 * 1024]] as const) {
+    for (const [name, bytes] of [
+      ['small', 1024],
+      ['large', 900 * 1024],
+    ] as const) {
       expect(await upload(page, name, bytes)).toBe(variant === 'route' ? 201 : 200);
       await page.locator('output[aria-label="upload"]', { hasText: `Saved ${name}: ${bytes} bytes` }).waitFor();
     }
-    expect(query<{ sizes: string }>('SELECT group_concat(bytes) AS sizes FROM (SELECT bytes FROM uploads WHERE scope = ? ORDER BY id)', scope).sizes).toBe(`1024,${900 * 1024}`);
+    expect(
+      query<{ sizes: string }>(
+        'SELECT group_concat(bytes) AS sizes FROM (SELECT bytes FROM uploads WHERE scope = ? ORDER BY id)',
+        scope,
+      ).sizes,
+    ).toBe(`1024,${900 * 1024}`);
     await page.close();
   });
 
-  it(variant === 'action' ? 'refuses 2 MB (the default 1 MB body limit): the user sees the refusal, nothing is saved' : 'saves 2 MB (a Route Handler sets no body limit)', async () => {
-    const scope = `test-payload-2mb-${variant}`;
-    const page = await open(`${variantPath('payload-2mb', variant)}?scope=${scope}`);
-    const status = await upload(page, 'big', 2 * 1024 * 1024);
-    if (variant === 'action') {
-      expect(status).toBe(scenarioById('payload-2mb').refusalStatus!.action);
-      await page.locator('output[aria-label="upload"]', { hasText: 'big was not saved: the server refused it' }).waitFor();
-      // What the client's action call rejected with, under the refusal: in production React's minified error 441,
-      // nothing that names the limit; the server's log does.
-      expect(await page.locator('p[aria-label="refusal detail"]').textContent()).toMatch(/React error #441/);
-      expect(fs.readFileSync(serverLog, 'utf8')).toContain('Body exceeded 1 MB limit');
-      expect(query<{ n: number }>('SELECT count(*) AS n FROM uploads WHERE scope = ?', scope).n).toBe(0);
-    } else {
-      expect(status).toBe(201);
-      await page.locator('output[aria-label="upload"]', { hasText: `Saved big: ${2 * 1024 * 1024} bytes` }).waitFor();
-      expect(query<{ bytes: number }>('SELECT bytes FROM uploads WHERE scope = ?', scope).bytes).toBe(2 * 1024 * 1024);
-    }
-    await page.close();
-  });
+  it(
+    variant === 'action'
+      ? 'refuses 2 MB (the default 1 MB body limit): the user sees the refusal, nothing is saved'
+      : 'saves 2 MB (a Route Handler sets no body limit)',
+    async () => {
+      const scope = `test-payload-2mb-${variant}`;
+      const page = await open(`${variantPath('payload-2mb', variant)}?scope=${scope}`);
+      const status = await upload(page, 'big', 2 * 1024 * 1024);
+      if (variant === 'action') {
+        expect(status).toBe(scenarioById('payload-2mb').refusalStatus!.action);
+        await page
+          .locator('output[aria-label="upload"]', { hasText: 'big was not saved: the server refused it' })
+          .waitFor();
+        // What the client's action call rejected with, under the refusal: in production React's minified error 441,
+        // nothing that names the limit; the server's log does.
+        expect(await page.locator('p[aria-label="refusal detail"]').textContent()).toMatch(/React error #441/);
+        expect(fs.readFileSync(serverLog, 'utf8')).toContain('Body exceeded 1 MB limit');
+        expect(query<{ n: number }>('SELECT count(*) AS n FROM uploads WHERE scope = ?', scope).n).toBe(0);
+      } else {
+        expect(status).toBe(201);
+        await page.locator('output[aria-label="upload"]', { hasText: `Saved big: ${2 * 1024 * 1024} bytes` }).waitFor();
+        expect(query<{ bytes: number }>('SELECT bytes FROM uploads WHERE scope = ?', scope).bytes).toBe(
+          2 * 1024 * 1024,
+        );
+      }
+      await page.close();
+    },
+  );
 });
 
 describe.each(variantsOf(scenarioById('nojs')))('nojs/%s, JavaScript disabled', (variant) => {
@@ -226,7 +258,8 @@ describe.each(variantsOf(scenarioById('nojs')))('nojs/%s, JavaScript disabled', 
     await page.goto(`${server.origin}${variantPath('nojs', variant)}?scope=${scope}`);
     const documents: string[] = [];
     page.on('response', (response) => {
-      if (response.request().isNavigationRequest()) documents.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
+      if (response.request().isNavigationRequest())
+        documents.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()}`);
     });
     for (const text of ['first', 'second']) {
       await page.getByLabel('new item').fill(text);
@@ -235,7 +268,9 @@ describe.each(variantsOf(scenarioById('nojs')))('nojs/%s, JavaScript disabled', 
     }
     // The action answers the form's POST with the page; the Route Handler answers 303 and the browser GETs it.
     expect(documents).toEqual(
-      variant === 'action' ? ['POST /nojs/action 200', 'POST /nojs/action 200'] : ['POST /api/nojs 303', 'GET /nojs/route 200', 'POST /api/nojs 303', 'GET /nojs/route 200'],
+      variant === 'action'
+        ? ['POST /nojs/action 200', 'POST /nojs/action 200']
+        : ['POST /api/nojs 303', 'GET /nojs/route 200', 'POST /api/nojs 303', 'GET /nojs/route 200'],
     );
     expect(await page.locator('ul[aria-label="items"] > li').allTextContents()).toEqual(['first', 'second']);
     expect(query<{ n: number }>("SELECT count(*) AS n FROM items WHERE scope = ? AND list = 'nojs'", scope).n).toBe(2);
@@ -268,11 +303,17 @@ describe.each(variantsOf(scenarioById('export')))('export/%s', (variant) => {
     const bytes = Number(await page.locator('output[aria-label="export size"]').textContent());
     expect(bytes).toBe(21_955_692);
     const responses: string[] = [];
-    page.on('response', (response) => responses.push(`${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} ${response.headers()['content-type']}`));
+    page.on('response', (response) =>
+      responses.push(
+        `${response.request().method()} ${new URL(response.url()).pathname} ${response.status()} ${response.headers()['content-type']}`,
+      ),
+    );
     await page.getByLabel('file name').fill('orders');
     await page.getByRole('button', { name: 'Export' }).click();
     await page.locator('output[aria-label="export"]', { hasText: `Saved orders.csv: ${bytes} bytes` }).waitFor();
-    expect(responses).toEqual([variant === 'route' ? 'GET /api/export 200 text/csv; charset=utf-8' : 'POST /export/action 200 text/x-component']);
+    expect(responses).toEqual([
+      variant === 'route' ? 'GET /api/export 200 text/csv; charset=utf-8' : 'POST /export/action 200 text/x-component',
+    ]);
     // The file the user saves: every order, first to last, behind the download link.
     const saved = await page.evaluate(async () => {
       const link = document.querySelector<HTMLAnchorElement>('a[download]')!;
@@ -284,9 +325,16 @@ describe.each(variantsOf(scenarioById('export')))('export/%s', (variant) => {
       name: 'orders.csv',
       lines: 200_001,
       first: '1,customer-007919,SKU-04731,2,4874.63,2026-01-02,"order 1 of a seeded catalogue, packed and shipped"',
-      last: expect.stringMatching(/^200000,customer-\d{6},SKU-\d{5},\d,\d+\.\d\d,2026-\d\d-\d\d,"order 200000 of a seeded catalogue, packed and shipped"$/),
+      last: expect.stringMatching(
+        /^200000,customer-\d{6},SKU-\d{5},\d,\d+\.\d\d,2026-\d\d-\d\d,"order 200000 of a seeded catalogue, packed and shipped"$/,
+      ),
     });
-    expect(query<{ n: number; bytes: number }>('SELECT count(*) AS n, max(bytes) AS bytes FROM exports WHERE scope = ?', scope)).toEqual({ n: 1, bytes });
+    expect(
+      query<{ n: number; bytes: number }>(
+        'SELECT count(*) AS n, max(bytes) AS bytes FROM exports WHERE scope = ?',
+        scope,
+      ),
+    ).toEqual({ n: 1, bytes });
     await page.close();
   });
 
@@ -309,7 +357,12 @@ describe('parallel: the known answer with server delay D and RTT r (5 serialized
   let delayed: AppServer;
   beforeAll(async () => {
     const dir = path.dirname(dbPath);
-    delayed = await startFixture({ port: 0, dbPath, serverDelayMs: DELAY_MS, logFile: path.join(dir, 'server-delayed.log') });
+    delayed = await startFixture({
+      port: 0,
+      dbPath,
+      serverDelayMs: DELAY_MS,
+      logFile: path.join(dir, 'server-delayed.log'),
+    });
   });
   afterAll(async () => {
     await delayed?.stop();
@@ -321,10 +374,15 @@ describe('parallel: the known answer with server delay D and RTT r (5 serialized
     await session.load(variantPath('parallel', variant), `test-known-${variant}-${rttMs}-${origin.split(':').at(-1)}`);
     await session.setRtt(rttMs);
     const results = [];
-    for (let i = 0; i < 4; i++) results.push(await session.interact(scenarioById('parallel'), variant, `known-${i}`, 10_000));
+    for (let i = 0; i < 4; i++)
+      results.push(await session.interact(scenarioById('parallel'), variant, `known-${i}`, 10_000));
     await session.close();
     const measured = results.slice(1);
-    return { latencyMs: measured.map((r) => r.latencyMs).sort((x, y) => x - y)[1]!, roundTrips: measured.map((r) => r.roundTrips), newConnections: measured.map((r) => r.newConnections) };
+    return {
+      latencyMs: measured.map((r) => r.latencyMs).sort((x, y) => x - y)[1]!,
+      roundTrips: measured.map((r) => r.roundTrips),
+      newConnections: measured.map((r) => r.newConnections),
+    };
   };
 
   // The model leaves out the work around the requests (rendering, decoding, the server's CPU), at most about 100 ms
@@ -376,7 +434,9 @@ describe('the runner against the fixture', () => {
     await session.load(variantPath('counter', 'route'), 'test-broken');
     const attempt = session.interact(scenarioById('counter'), 'route', 'broken-1', 1500);
     await expect(attempt).rejects.toBeInstanceOf(FixtureError);
-    await expect(attempt).rejects.toThrow(/did not show "1" in output\[aria-label="count"\] within 1500 ms \(requests: POST \/api\/counter -> 200\)/);
+    await expect(attempt).rejects.toThrow(
+      /did not show "1" in output\[aria-label="count"\] within 1500 ms \(requests: POST \/api\/counter -> 200\)/,
+    );
     await session.close();
   });
 
@@ -390,16 +450,20 @@ describe('the runner against the fixture', () => {
     await session.close();
   });
 
-  it("counts a refusal as the result where the scenario is designed to get one (422), and as a failure elsewhere", async () => {
+  it('counts a refusal as the result where the scenario is designed to get one (422), and as a failure elsewhere', async () => {
     const refused = await BrowserSession.open(browser, server.origin, 'proxy');
     await refused.load(variantPath('form-invalid', 'route'), 'test-refused');
     const result = await refused.interact(scenarioById('form-invalid'), 'route', 'refused-1', 5000);
     expect(result.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/form 422']);
     await refused.close();
     const broken = await BrowserSession.open(browser, server.origin, 'proxy');
-    await broken.page.route('**/api/form', (route) => route.fulfill({ status: 422, json: { ok: true, signup: { id: 1, name: 'valid-1', email: 'x@example.com' } } }));
+    await broken.page.route('**/api/form', (route) =>
+      route.fulfill({ status: 422, json: { ok: true, signup: { id: 1, name: 'valid-1', email: 'x@example.com' } } }),
+    );
     await broken.load(variantPath('form-valid', 'route'), 'test-unrefused');
-    await expect(broken.interact(scenarioById('form-valid'), 'route', 'valid-1', 1500)).rejects.toThrow(/a request of the interaction failed \(requests: POST \/api\/form -> 422\)/);
+    await expect(broken.interact(scenarioById('form-valid'), 'route', 'valid-1', 1500)).rejects.toThrow(
+      /a request of the interaction failed \(requests: POST \/api\/form -> 422\)/,
+    );
     await broken.close();
   });
 
@@ -407,7 +471,9 @@ describe('the runner against the fixture', () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.page.route('**/api/counter', (route) => route.fulfill({ status: 500, body: 'boom' }));
     await session.load(variantPath('counter', 'route'), 'test-500');
-    await expect(session.interact(scenarioById('counter'), 'route', 'err-1', 1500)).rejects.toThrow(/POST \/api\/counter -> 500/);
+    await expect(session.interact(scenarioById('counter'), 'route', 'err-1', 1500)).rejects.toThrow(
+      /POST \/api\/counter -> 500/,
+    );
     await session.close();
   });
 });
@@ -446,6 +512,7 @@ describe('Chromium launch', () => {
     const features = switches[0]!.slice('--disable-features='.length).split(',');
     expect(features).toContain('DeferRendererTasksAfterInput');
     expect(features).toContain('PaintHolding');
-    for (const flag of ['--disable-quic', '--disable-background-networking', '--disable-gpu', '--no-first-run']) expect(command).toContain(flag);
+    for (const flag of ['--disable-quic', '--disable-background-networking', '--disable-gpu', '--no-first-run'])
+      expect(command).toContain(flag);
   });
 });

@@ -8,7 +8,12 @@ import { syntheticResults } from './results-fixture';
 type Row = Record<string, unknown>;
 
 /** A claim result as runner/claims writes it; only the verdict and the evidence rows feed the headline. */
-const claim = (id: string, verdict: Claim['verdict'], evidence: Row[], summary = 'The evaluator’s summary.'): Claim => ({
+const claim = (
+  id: string,
+  verdict: Claim['verdict'],
+  evidence: Row[],
+  summary = 'The evaluator’s summary.',
+): Claim => ({
   id,
   source: 'seeds/test.txt',
   quote: 'a quote',
@@ -20,31 +25,69 @@ const claim = (id: string, verdict: Claim['verdict'], evidence: Row[], summary =
 /** The headline, checked for what a reader must never see: a JSON key of its evidence, or a value that went missing. */
 function read(result: Claim): string {
   const text = headline(result);
-  for (const key of new Set(result.evidence.flatMap((row) => Object.keys(row)))) if (/[a-z][A-Z]/.test(key)) expect(text).not.toContain(key);
+  for (const key of new Set(result.evidence.flatMap((row) => Object.keys(row))))
+    if (/[a-z][A-Z]/.test(key)) expect(text).not.toContain(key);
   expect(text).not.toMatch(/undefined|NaN|\[object/);
   return text;
 }
 
-const c4aRow = (encoding: string, estimate: number, upperBound95: number, verdict: Claim['verdict'], extra: Row = {}) => ({
-  test: 'not faster (one-sided 95%)', estimate, ci95: [estimate - 0.07, estimate + 0.07], repeats: 5, connections: 10, encoding, upperBound95, verdict, ...extra,
+const c4aRow = (
+  encoding: string,
+  estimate: number,
+  upperBound95: number,
+  verdict: Claim['verdict'],
+  extra: Row = {},
+) => ({
+  test: 'not faster (one-sided 95%)',
+  estimate,
+  ci95: [estimate - 0.07, estimate + 0.07],
+  repeats: 5,
+  connections: 10,
+  encoding,
+  upperBound95,
+  verdict,
+  ...extra,
 });
 const c4bRow = (encoding: string, estimate: number, ci90: [number, number], verdict: Claim['verdict']) => ({
-  test: 'within ±15% (equivalence, 90% CI inside the band)', estimate, ci95: [ci90[0] - 0.01, ci90[1] + 0.01], repeats: 5, connections: 10, encoding, ci90, verdict,
+  test: 'within ±15% (equivalence, 90% CI inside the band)',
+  estimate,
+  ci95: [ci90[0] - 0.01, ci90[1] + 0.01],
+  repeats: 5,
+  connections: 10,
+  encoding,
+  ci90,
+  verdict,
 });
 
 describe('C4a and C4b: throughput under load', () => {
   it('C4a: the change in throughput and its upper bound per compression', () => {
-    expect(read(claim('C4a', 'inconclusive', [c4aRow('gzip', 0.87, 0.93, 'supported'), c4aRow('identity', 1.01, 1.06, 'inconclusive')]))).toBe(
+    expect(
+      read(
+        claim('C4a', 'inconclusive', [
+          c4aRow('gzip', 0.87, 0.93, 'supported'),
+          c4aRow('identity', 1.01, 1.06, 'inconclusive'),
+        ]),
+      ),
+    ).toBe(
       "Inconclusive: under load on the counter, with the browser's gzip at 10 connections the action's throughput is 13% lower than the route's (action / route 0.87, one-sided 95% upper bound 0.93): not faster; " +
         "without compression at 10 connections the action's throughput is 1% higher than the route's (action / route 1.01, one-sided 95% upper bound 1.06): undecided (the bound reaches 1).",
     );
-    const held = read(claim('C4a', 'inconclusive', [c4aRow('gzip', 0.87, 0.93, 'inconclusive', { reason: QUICK_REASON })]));
+    const held = read(
+      claim('C4a', 'inconclusive', [c4aRow('gzip', 0.87, 0.93, 'inconclusive', { reason: QUICK_REASON })]),
+    );
     expect(held).toContain('(action / route 0.87, one-sided 95% upper bound 0.93): held back.');
     expect(held).toContain(`1 of 1 row held back by rule: ${QUICK_REASON}.`);
   });
 
   it('C4b: the ratio and its 90% CI against ±15%', () => {
-    expect(read(claim('C4b', 'depends', [c4bRow('gzip', 0.97, [0.93, 1.01], 'supported'), c4bRow('identity', 0.6, [0.55, 0.65], 'refuted')]))).toBe(
+    expect(
+      read(
+        claim('C4b', 'depends', [
+          c4bRow('gzip', 0.97, [0.93, 1.01], 'supported'),
+          c4bRow('identity', 0.6, [0.55, 0.65], 'refuted'),
+        ]),
+      ),
+    ).toBe(
       "Under load on the counter, action / route throughput is 0.97 (90% CI 0.93 to 1.01) with the browser's gzip at 10 connections: within ±15%; 0.60 (90% CI 0.55 to 0.65) without compression at 10 connections: outside ±15%.",
     );
     expect(read(claim('C4b', 'inconclusive', [c4bRow('gzip', 0.88, [0.8, 0.96], 'inconclusive')]))).toBe(
@@ -53,16 +96,42 @@ describe('C4a and C4b: throughput under load', () => {
   });
 
   it('say what they need when the load suite did not run', () => {
-    expect(read(claim('C4a', 'not-measured', [], 'Needs the HTTP suite with the counter scenario.'))).toBe('Not measured in this run: needs the HTTP suite with the counter scenario.');
+    expect(read(claim('C4a', 'not-measured', [], 'Needs the HTTP suite with the counter scenario.'))).toBe(
+      'Not measured in this run: needs the HTTP suite with the counter scenario.',
+    );
   });
 });
 
-const csrfRow = (transport: string, path: string, origin: string, status: number | null, persisted: boolean, verdict: Claim['verdict']) => ({
-  transport, path, origin, status, persisted, outcome: persisted ? 'accepted' : 'rejected', verdict,
+const csrfRow = (
+  transport: string,
+  path: string,
+  origin: string,
+  status: number | null,
+  persisted: boolean,
+  verdict: Claim['verdict'],
+) => ({
+  transport,
+  path,
+  origin,
+  status,
+  persisted,
+  outcome: persisted ? 'accepted' : 'rejected',
+  verdict,
 });
 const csrfRoutes = [
-  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) => csrfRow('route', '/api/probe/csrf', origin, 200, true, 'not-measured')),
-  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) => csrfRow('route', '/api/probe/csrf-protected', origin, origin === 'none' ? 200 : 403, origin === 'none', 'not-measured')),
+  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) =>
+    csrfRow('route', '/api/probe/csrf', origin, 200, true, 'not-measured'),
+  ),
+  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) =>
+    csrfRow(
+      'route',
+      '/api/probe/csrf-protected',
+      origin,
+      origin === 'none' ? 200 : 403,
+      origin === 'none',
+      'not-measured',
+    ),
+  ),
 ];
 
 describe('C5: CSRF', () => {
@@ -80,8 +149,15 @@ describe('C5: CSRF', () => {
   });
 
   it('names what the action accepted, and a refusal that proves nothing', () => {
-    expect(read(claim('C5', 'refuted', [csrfRow('action', '/probe/csrf', 'foreign', 200, true, 'refuted')]))).toBe('The action accepted and persisted a request with a foreign Origin (status 200).');
-    const unproven = read(claim('C5', 'inconclusive', [csrfRow('action', '/probe/csrf', 'foreign', 403, false, 'supported'), csrfRow('action', '/probe/csrf', 'cross-site form', 403, false, 'inconclusive')]));
+    expect(read(claim('C5', 'refuted', [csrfRow('action', '/probe/csrf', 'foreign', 200, true, 'refuted')]))).toBe(
+      'The action accepted and persisted a request with a foreign Origin (status 200).',
+    );
+    const unproven = read(
+      claim('C5', 'inconclusive', [
+        csrfRow('action', '/probe/csrf', 'foreign', 403, false, 'supported'),
+        csrfRow('action', '/probe/csrf', 'cross-site form', 403, false, 'inconclusive'),
+      ]),
+    );
     expect(unproven.startsWith('Inconclusive: the action rejected')).toBe(true);
     expect(unproven).toContain('The same form from its own origin did not work either, so refusing it proves nothing.');
   });
@@ -89,19 +165,53 @@ describe('C5: CSRF', () => {
 
 describe('C6: no JavaScript', () => {
   it('gives the status, whether it persisted and the count shown', () => {
-    expect(read(claim('C6', 'supported', [{ status: 200, countBefore: '4', countAfter: '5', persisted: true, shown: true, verdict: 'supported' }]))).toBe(
+    expect(
+      read(
+        claim('C6', 'supported', [
+          { status: 200, countBefore: '4', countAfter: '5', persisted: true, shown: true, verdict: 'supported' },
+        ]),
+      ),
+    ).toBe(
       'With JavaScript disabled, the form bound to an action answered 200, the mutation persisted, and the page it answered with showed 5 (before: 4).',
     );
-    expect(read(claim('C6', 'refuted', [{ status: 405, countBefore: '4', countAfter: null, persisted: false, shown: false, verdict: 'refuted' }]))).toBe(
+    expect(
+      read(
+        claim('C6', 'refuted', [
+          { status: 405, countBefore: '4', countAfter: null, persisted: false, shown: false, verdict: 'refuted' },
+        ]),
+      ),
+    ).toBe(
       'With JavaScript disabled, the form bound to an action answered 405, the mutation did not persist, and the page it answered with showed nothing (before: 4), not the new count.',
     );
   });
 });
 
 describe('C7: caching', () => {
-  const action = { measure: 'action response', method: 'POST', status: 200, cacheControl: 'private, no-cache, no-store, max-age=0, must-revalidate', verdict: 'supported' };
-  const plain = { measure: 'GET Route Handler, default', route: 'default', path: '/api/probe/items', status: 200, cacheControl: null, freshAfterMutation: true, verdict: 'supported' };
-  const optIn = (fresh: boolean) => ({ measure: 'GET Route Handler opting into caching (control)', route: 'opt-in', path: '/api/probe/items-cached', status: 200, cacheControl: 's-maxage=60', freshAfterMutation: fresh, verdict: 'not-measured' });
+  const action = {
+    measure: 'action response',
+    method: 'POST',
+    status: 200,
+    cacheControl: 'private, no-cache, no-store, max-age=0, must-revalidate',
+    verdict: 'supported',
+  };
+  const plain = {
+    measure: 'GET Route Handler, default',
+    route: 'default',
+    path: '/api/probe/items',
+    status: 200,
+    cacheControl: null,
+    freshAfterMutation: true,
+    verdict: 'supported',
+  };
+  const optIn = (fresh: boolean) => ({
+    measure: 'GET Route Handler opting into caching (control)',
+    route: 'opt-in',
+    path: '/api/probe/items-cached',
+    status: 200,
+    cacheControl: 's-maxage=60',
+    freshAfterMutation: fresh,
+    verdict: 'not-measured',
+  });
 
   it("gives the action's header, the default GET's freshness and the control's", () => {
     expect(read(claim('C7', 'supported', [action, plain, optIn(false)]))).toBe(
@@ -117,8 +227,19 @@ describe('C7: caching', () => {
 });
 
 describe('C8: public, stable endpoints', () => {
-  const called = (action: string, importedByClient: boolean, inBuild: boolean, status: number | null, persisted: boolean) => ({
-    action, importedByClient, inBuild, status, persisted, verdict: persisted ? 'supported' : 'refuted',
+  const called = (
+    action: string,
+    importedByClient: boolean,
+    inBuild: boolean,
+    status: number | null,
+    persisted: boolean,
+  ) => ({
+    action,
+    importedByClient,
+    inBuild,
+    status,
+    persisted,
+    verdict: persisted ? 'supported' : 'refuted',
   });
 
   it('counts the actions callable by id, the unimported one included, and the ids kept across builds', () => {
@@ -126,13 +247,28 @@ describe('C8: public, stable endpoints', () => {
       { build: 'again with the key', actions: 3, sameAsMeasured: 3, verdict: 'supported' },
       { build: 'without the key', actions: 3, sameAsMeasured: 0, verdict: 'not-measured' },
     ];
-    expect(read(claim('C8', 'supported', [called('increment', true, true, 200, true), called('unusedExport', false, true, 200, true), ...ids]))).toBe(
+    expect(
+      read(
+        claim('C8', 'supported', [
+          called('increment', true, true, 200, true),
+          called('unusedExport', false, true, 200, true),
+          ...ids,
+        ]),
+      ),
+    ).toBe(
       'Called from a plain HTTP client with only its id, 2 of 2 actions persisted their mutation, including unusedExport, which no client imports. Rebuilt from the same sources: again with the key, 3 of 3 ids unchanged; without the key, 0 of 3 ids unchanged.',
     );
   });
 
   it('names the action that could not be called, and says stability was not measured', () => {
-    expect(read(claim('C8', 'refuted', [called('increment', true, true, 200, true), called('unusedExport', false, false, null, false)]))).toBe(
+    expect(
+      read(
+        claim('C8', 'refuted', [
+          called('increment', true, true, 200, true),
+          called('unusedExport', false, false, null, false),
+        ]),
+      ),
+    ).toBe(
       'Called from a plain HTTP client with only its id, 1 of 2 actions persisted their mutation; not callable: unusedExport (imported by no client, not in the build). Whether ids stay the same across builds was not measured (run with --build-probes).',
     );
   });
@@ -140,36 +276,86 @@ describe('C8: public, stable endpoints', () => {
 
 describe('C9 and C10: code and JavaScript', () => {
   it('C9: lines per variant, route → action, against the claimed 30–40%', () => {
-    const row = (scenario: string, variant: string, routeLines: number, actionLines: number, verdict: Claim['verdict']) => ({
-      scenario, variant, routeLines, actionLines, reduction: 1 - actionLines / routeLines, verdict,
+    const row = (
+      scenario: string,
+      variant: string,
+      routeLines: number,
+      actionLines: number,
+      verdict: Claim['verdict'],
+    ) => ({
+      scenario,
+      variant,
+      routeLines,
+      actionLines,
+      reduction: 1 - actionLines / routeLines,
+      verdict,
     });
-    expect(read(claim('C9', 'depends', [row('counter', 'route', 40, 26, 'supported'), row('revalidate', 'route-json', 40, 30, 'refuted'), row('revalidate', 'route-query', 20, 30, 'refuted')]))).toBe(
+    expect(
+      read(
+        claim('C9', 'depends', [
+          row('counter', 'route', 40, 26, 'supported'),
+          row('revalidate', 'route-json', 40, 30, 'refuted'),
+          row('revalidate', 'route-query', 20, 30, 'refuted'),
+        ]),
+      ),
+    ).toBe(
       "Each variant's own code, route → action: counter route 40 → 26 lines (35% less), revalidate route-json 40 → 30 lines (25% less) and revalidate route-query 20 → 30 lines (50% more). The claimed 30%–40% less holds for 1 of 3.",
     );
   });
 
   it('C10: gzip KB per page, action against route, and the difference', () => {
     const row = (actionGzipBytes: number, routeGzipBytes: number, verdict: Claim['verdict']) => ({
-      scenario: 'counter', variant: 'route', routeGzipBytes, actionGzipBytes, routeRawBytes: routeGzipBytes * 3, actionRawBytes: actionGzipBytes * 3, differenceBytes: actionGzipBytes - routeGzipBytes, verdict,
+      scenario: 'counter',
+      variant: 'route',
+      routeGzipBytes,
+      actionGzipBytes,
+      routeRawBytes: routeGzipBytes * 3,
+      actionRawBytes: actionGzipBytes * 3,
+      differenceBytes: actionGzipBytes - routeGzipBytes,
+      verdict,
     });
     expect(read(claim('C10', 'supported', [row(120_000, 121_000, 'supported')]))).toBe(
       'JavaScript a fresh page load fetches, gzip: counter action 117.2 KB vs route 118.2 KB (−1.0 KB). The action page loads no more in 1 of 1.',
     );
-    expect(read(claim('C10', 'refuted', [row(124_000, 121_000, 'refuted')]))).toContain('counter action 121.1 KB vs route 118.2 KB (+2.9 KB). The action page loads no more in 0 of 1.');
+    expect(read(claim('C10', 'refuted', [row(124_000, 121_000, 'refuted')]))).toContain(
+      'counter action 121.1 KB vs route 118.2 KB (+2.9 KB). The action page loads no more in 0 of 1.',
+    );
   });
 });
 
 describe('C12: middleware', () => {
-  const row = (request: string, method: string, path: string, proxySaw: string | null) => ({ request, method, path, status: 200, proxySaw });
+  const row = (request: string, method: string, path: string, proxySaw: string | null) => ({
+    request,
+    method,
+    path,
+    status: 200,
+    proxySaw,
+  });
 
   it('says which requests the middleware saw, the control apart', () => {
-    expect(read(claim('C12', 'supported', [row('action', 'POST', '/probe/middleware', 'action'), row('route', 'POST', '/api/probe/middleware', 'route'), row('unmatched page', 'GET', '/probe/unmatched', null)]))).toBe(
+    expect(
+      read(
+        claim('C12', 'supported', [
+          row('action', 'POST', '/probe/middleware', 'action'),
+          row('route', 'POST', '/api/probe/middleware', 'route'),
+          row('unmatched page', 'GET', '/probe/unmatched', null),
+        ]),
+      ),
+    ).toBe(
       "The fixture's middleware saw the action (POST /probe/middleware) and the route (POST /api/probe/middleware), not the unmatched page (the control, GET /probe/unmatched).",
     );
   });
 
   it('is inconclusive when the control was marked', () => {
-    expect(read(claim('C12', 'inconclusive', [row('action', 'POST', '/probe/middleware', 'x'), row('route', 'POST', '/api/probe/middleware', 'x'), row('unmatched page', 'GET', '/probe/unmatched', 'x')]))).toBe(
+    expect(
+      read(
+        claim('C12', 'inconclusive', [
+          row('action', 'POST', '/probe/middleware', 'x'),
+          row('route', 'POST', '/api/probe/middleware', 'x'),
+          row('unmatched page', 'GET', '/probe/unmatched', 'x'),
+        ]),
+      ),
+    ).toBe(
       "Inconclusive: the fixture's middleware saw the action (POST /probe/middleware), the route (POST /api/probe/middleware) and the unmatched page (the control, GET /probe/unmatched); it should not see the control, so the marks prove nothing.",
     );
   });
@@ -177,9 +363,18 @@ describe('C12: middleware', () => {
 
 describe('C13: server-only secrets', () => {
   const evidence = (containing: string[]) => [
-    { where: 'a build with a client component importing the server-only module', buildFailed: true, message: "'server-only' cannot be imported from a Client Component module" },
+    {
+      where: 'a build with a client component importing the server-only module',
+      buildFailed: true,
+      message: "'server-only' cannot be imported from a Client Component module",
+    },
     { where: 'client build output (.next/static)', files: 312, bytes: 4_100_000, containing },
-    { where: 'browser: every response of the probe page and its action call', responses: 25, bytes: 1_200_000, containing: [] },
+    {
+      where: 'browser: every response of the probe page and its action call',
+      responses: 25,
+      bytes: 1_200_000,
+      containing: [],
+    },
     { where: 'server used the secret', action: true, route: true, actionResponseScanned: true },
   ];
 
@@ -187,7 +382,9 @@ describe('C13: server-only secrets', () => {
     expect(read(claim('C13', 'supported', evidence([])))).toBe(
       'The server-only secret, used by both the action and the Route Handler, was in none of 312 client build files (4.1 MB) and in none of 25 responses the browser loaded (1.2 MB). Imported into a client component by mistake, the build failed.',
     );
-    expect(read(claim('C13', 'refuted', evidence(['static/chunks/app/page.js'])))).toContain('was in 1 (static/chunks/app/page.js) of 312 client build files (4.1 MB)');
+    expect(read(claim('C13', 'refuted', evidence(['static/chunks/app/page.js'])))).toContain(
+      'was in 1 (static/chunks/app/page.js) of 312 client build files (4.1 MB)',
+    );
   });
 });
 
@@ -211,6 +408,8 @@ describe('every claim gets a headline', () => {
 
   it('a claim it has no words for answers with its summary', () => {
     expect(read(claim('C99', 'supported', [{ x: 1 }], 'A new claim, summarized.'))).toBe('A new claim, summarized.');
-    expect(read(claim('C99', 'inconclusive', [{ x: 1 }], 'A new claim, summarized.'))).toBe('Inconclusive: a new claim, summarized.');
+    expect(read(claim('C99', 'inconclusive', [{ x: 1 }], 'A new claim, summarized.'))).toBe(
+      'Inconclusive: a new claim, summarized.',
+    );
   });
 });

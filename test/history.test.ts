@@ -31,9 +31,30 @@ describe('history exports', () => {
   });
 
   it('writes Bencher Metric Format with latency in nanoseconds and the CI as lower/upper values', () => {
-    const bmf = bencherMetricFormat([...metrics, { name: 'http counter/action 10 connections gzip', measure: 'throughput', value: 812, lower: 790, upper: 830, unit: 'interactions/s', detail: '' }]);
-    expect(bmf[metrics[0]!.name]).toEqual({ latency: { value: metrics[0]!.value * 1e6, lower_value: metrics[0]!.lower! * 1e6, upper_value: metrics[0]!.upper! * 1e6 } });
-    expect(bmf['http counter/action 10 connections gzip']).toEqual({ throughput: { value: 812, lower_value: 790, upper_value: 830 } });
-    expect(bencherMetricFormat([{ ...metrics[0]!, measure: 'server-cpu', lower: null, upper: null }])[metrics[0]!.name]).toEqual({ 'server-cpu-ms-per-interaction': { value: metrics[0]!.value } });
+    const bmf = bencherMetricFormat([
+      ...metrics,
+      {
+        name: 'http counter/action 10 connections gzip',
+        measure: 'throughput',
+        value: 812,
+        lower: 790,
+        upper: 830,
+        unit: 'interactions/s',
+        detail: '',
+      },
+    ]);
+    expect(bmf[metrics[0]!.name]).toEqual({
+      latency: {
+        value: metrics[0]!.value * 1e6,
+        lower_value: metrics[0]!.lower! * 1e6,
+        upper_value: metrics[0]!.upper! * 1e6,
+      },
+    });
+    expect(bmf['http counter/action 10 connections gzip']).toEqual({
+      throughput: { value: 812, lower_value: 790, upper_value: 830 },
+    });
+    expect(
+      bencherMetricFormat([{ ...metrics[0]!, measure: 'server-cpu', lower: null, upper: null }])[metrics[0]!.name],
+    ).toEqual({ 'server-cpu-ms-per-interaction': { value: metrics[0]!.value } });
   });
 });

@@ -29,7 +29,10 @@ beforeAll(async () => {
   let index = 0;
   for (const scenario of REPLAYED) {
     for (const variant of variantsOf(scenarioById(scenario))) {
-      captures.set(`${scenario}/${variant}`, await captureInteraction(browser, fixture.origin, scenario, variant, captureScope(index++), 10_000));
+      captures.set(
+        `${scenario}/${variant}`,
+        await captureInteraction(browser, fixture.origin, scenario, variant, captureScope(index++), 10_000),
+      );
     }
   }
 });
@@ -46,7 +49,11 @@ const row = <T>(sql: string, ...params: unknown[]) => queryOnce<T>(dbPath, sql, 
 async function send(capture: Capture, index: number, scope: string): Promise<Response> {
   const request = capture.requests[index]!;
   const { 'accept-encoding': _ignored, ...headers } = request.headers;
-  return fetch(`${fixture.origin}${request.path}`, { method: request.method, headers, body: request.body?.replaceAll(capture.scope, scope) });
+  return fetch(`${fixture.origin}${request.path}`, {
+    method: request.method,
+    headers,
+    body: request.body?.replaceAll(capture.scope, scope),
+  });
 }
 
 describe('captures', () => {
@@ -64,10 +71,20 @@ describe('captures', () => {
     const postOnly = { ...full, requests: full.requests.slice(0, 1) };
     const expected = (scenario: string, variant: string) => scenarioById(scenario).expectedRequests[variant] ?? 1;
     // As run.ts admits them: the short capture is not replayed, and the run gets a failure (so it is incomplete).
-    const { admitted, failures } = admitCaptures([captures.get('revalidate/action')!, postOnly], expected, () => undefined);
+    const { admitted, failures } = admitCaptures(
+      [captures.get('revalidate/action')!, postOnly],
+      expected,
+      () => undefined,
+    );
     expect(admitted.map((capture) => capture.variant)).toEqual(['action']);
     expect(failures).toEqual([
-      { scenario: 'revalidate', variant: 'route-refresh', rttMs: 0, message: 'HTTP capture: revalidate/route-refresh: the capture holds 1 request(s) (POST /api/revalidate), the interaction sends 2' },
+      {
+        scenario: 'revalidate',
+        variant: 'route-refresh',
+        rttMs: 0,
+        message:
+          'HTTP capture: revalidate/route-refresh: the capture holds 1 request(s) (POST /api/revalidate), the interaction sends 2',
+      },
     ]);
     // The catalogue agrees, but the browser measured more requests per interaction than were captured.
     expect(captureProblem(postOnly, 1, 2)).toMatch(/the browser measured 2 per interaction$/);
@@ -100,11 +117,20 @@ describe('replay', () => {
     const capture = captures.get('revalidate/route-refresh')!;
     expect(capture.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
     expect(mutationIndex(capture)).toBe(0);
-    const result = await replay({ origin: fixture.origin, capture, connections: 5, interactions: 100, encoding: 'gzip', scopePrefix: 'rpl' });
+    const result = await replay({
+      origin: fixture.origin,
+      capture,
+      connections: 5,
+      interactions: 100,
+      encoding: 'gzip',
+      scopePrefix: 'rpl',
+    });
     expect(result.totalRequests).toBe(200);
     expect(result.acknowledged).toBe(100);
     expect(result).toMatchObject({ non2xx: 0, errors: 0, invalid: 0 });
-    const persisted = row<{ scopes: number; mutations: number }>("SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations FROM items WHERE scope LIKE 'rpl%'");
+    const persisted = row<{ scopes: number; mutations: number }>(
+      "SELECT count(DISTINCT scope) AS scopes, count(*) AS mutations FROM items WHERE scope LIKE 'rpl%'",
+    );
     expect(persisted).toEqual({ scopes: 100, mutations: 100 });
     // Little's law for a closed loop: 5 connections each always in an interaction, so the mean interaction lasts
     // 5 / throughput. The median from the HDR histogram must agree within a factor of 2 (a unit slip is 1000x).
@@ -113,15 +139,28 @@ describe('replay', () => {
     expect(result.interactionLatencyMs.p50).toBeLessThan(littleMs * 2);
   });
 
-  it.each(REPLAYED.slice(2).flatMap((scenario) => variantsOf(scenarioById(scenario)).map((variant) => [scenario, variant])))(
+  it.each(
+    REPLAYED.slice(2).flatMap((scenario) => variantsOf(scenarioById(scenario)).map((variant) => [scenario, variant])),
+  )(
     '%s/%s: replayed whole, every response as the browser got it, every acknowledged interaction persisted once',
     async (scenarioId, variant) => {
       const capture = captures.get(`${scenarioId}/${variant}`)!;
       expect(capture.requests).toHaveLength(scenarioById(scenarioId).expectedRequests[variant]!);
       const scopePrefix = `n${REPLAYED.indexOf(scenarioId)}${variant.slice(0, 1)}`;
-      const result = await replay({ origin: fixture.origin, capture, connections: 3, interactions: 12, encoding: 'gzip', scopePrefix });
+      const result = await replay({
+        origin: fixture.origin,
+        capture,
+        connections: 3,
+        interactions: 12,
+        encoding: 'gzip',
+        scopePrefix,
+      });
       expect(result).toMatchObject({ acknowledged: 12, non2xx: 0, errors: 0, invalid: 0 });
-      expect(await localPersisted(dbPath)(scenarioId, scopePrefix)).toEqual({ scopes: 12, mutations: 12, duplicated: 0 });
+      expect(await localPersisted(dbPath)(scenarioId, scopePrefix)).toEqual({
+        scopes: 12,
+        mutations: 12,
+        duplicated: 0,
+      });
     },
   );
 
@@ -129,20 +168,46 @@ describe('replay', () => {
     const config = resolveConfig(['--profile', 'quick', '--amount', '40'], new Date(), process.cwd())!;
     // The action's requests sent to the floor server, which has no such endpoint: fast 404s, never "fast".
     const capture = captures.get('counter/action')!;
-    const arm = { scenario: 'counter', variant: 'action', twin: false, server: floor, capture, persisted: localPersisted(dbPath) };
+    const arm = {
+      scenario: 'counter',
+      variant: 'action',
+      twin: false,
+      server: floor,
+      capture,
+      persisted: localPersisted(dbPath),
+    };
     // Through the load generator's own process, as the suite runs it.
     const generator = await startLoadGenerator(null);
-    const record = await measureRepeat({ config, arm, connections: 2, encoding: 'gzip', repeat: 0, order: 0, interactions: config.amount!, scopeTag: '', prefix: 'bad', generator }).finally(() => generator.close());
-    expect(record.failed).toBe(`40 responses differ from the browser's (POST /counter/action?scope=${capture.scope}: status 404, expected 200)`);
+    const record = await measureRepeat({
+      config,
+      arm,
+      connections: 2,
+      encoding: 'gzip',
+      repeat: 0,
+      order: 0,
+      interactions: config.amount!,
+      scopeTag: '',
+      prefix: 'bad',
+      generator,
+    }).finally(() => generator.close());
+    expect(record.failed).toBe(
+      `40 responses differ from the browser's (POST /counter/action?scope=${capture.scope}: status 404, expected 200)`,
+    );
     expect(record.acknowledged).toBe(0);
   });
 
   it('checks status, content type and the revalidation header', () => {
     const expected = { status: 200, contentType: 'text/x-component', actionRevalidated: '1' };
-    expect(responseProblem(expected, 200, { 'content-type': 'text/x-component', 'x-action-revalidated': '1' })).toBeNull();
+    expect(
+      responseProblem(expected, 200, { 'content-type': 'text/x-component', 'x-action-revalidated': '1' }),
+    ).toBeNull();
     expect(responseProblem(expected, 500, { 'content-type': 'text/x-component' })).toBe('status 500, expected 200');
-    expect(responseProblem(expected, 200, { 'content-type': 'text/html; charset=utf-8' })).toBe('content-type text/html, expected text/x-component');
-    expect(responseProblem(expected, 200, { 'content-type': 'text/x-component' })).toBe('x-action-revalidated absent, expected 1');
+    expect(responseProblem(expected, 200, { 'content-type': 'text/html; charset=utf-8' })).toBe(
+      'content-type text/html, expected text/x-component',
+    );
+    expect(responseProblem(expected, 200, { 'content-type': 'text/x-component' })).toBe(
+      'x-action-revalidated absent, expected 1',
+    );
   });
 });
 
@@ -151,7 +216,11 @@ describe('bytes on the wire', () => {
   const PAGE_LOADS = 3;
   const PER_PAGE_LOAD = 3;
   let bytesScopes = 0;
-  it.each([...['counter', 'revalidate'].flatMap((scenario) => variantsOf(scenarioById(scenario)).map((variant) => [scenario, variant]))])(
+  it.each([
+    ...['counter', 'revalidate'].flatMap((scenario) =>
+      variantsOf(scenarioById(scenario)).map((variant) => [scenario, variant]),
+    ),
+  ])(
     '%s/%s: the browser sends and receives what the replay does, within 2%, and every sample lies within 5% of the median',
     async (scenarioId, variant) => {
       const scenario = scenarioById(scenarioId);
@@ -171,7 +240,14 @@ describe('bytes on the wire', () => {
       // Replay gives every interaction a fresh scope: it matches the first interaction of a page load (later ones
       // of a revalidate page carry the items added before them).
       const capture = captures.get(`${scenarioId}/${variant}`)!;
-      const replayed = await replay({ origin: fixture.origin, capture, connections: 1, interactions: 4, encoding: 'gzip', scopePrefix: `y${String(bytesScopes).padStart(2, '0')}` });
+      const replayed = await replay({
+        origin: fixture.origin,
+        capture,
+        connections: 1,
+        interactions: 4,
+        encoding: 'gzip',
+        scopePrefix: `y${String(bytesScopes).padStart(2, '0')}`,
+      });
       const replayBytes = replayed.requestBytesPerInteraction + replayed.responseBytesPerInteraction;
       for (const bytes of firstOfPageLoad) expect(Math.abs(bytes / replayBytes - 1)).toBeLessThanOrEqual(0.02);
       const median = [...all].sort((a, b) => a - b)[Math.floor(all.length / 2)]!;

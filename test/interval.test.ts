@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { binomialInterval, detectableDifference, fitLine, medianInterval, pageLoadDifference, pageLoadMean, pairedRatio, trimmedMean } from '../runner/stats/interval';
+import {
+  binomialInterval,
+  detectableDifference,
+  fitLine,
+  medianInterval,
+  pageLoadDifference,
+  pageLoadMean,
+  pairedRatio,
+  trimmedMean,
+} from '../runner/stats/interval';
 import { median, quantile } from '../runner/stats/quantile';
 import { normal, pageLoad, pageLoads, seededRandom } from './support/simulate';
 
@@ -36,17 +45,20 @@ describe('pageLoadDifference', () => {
     [10, 10],
     [12, 15],
     [15, 15],
-  ])('covers the true difference in 93 to 97 percent of simulated A/B experiments with %i and %i page loads', (loadsA, loadsB) => {
-    const random = seededRandom(loadsA * 100 + loadsB);
-    const experiments = 4000;
-    let covered = 0;
-    for (let e = 0; e < experiments; e++) {
-      const { ci95 } = pageLoadDifference(pageLoads(random, loadsA, 25), pageLoads(random, loadsB, 15));
-      if (ci95[0] <= 10 && 10 <= ci95[1]) covered++;
-    }
-    expect(covered / experiments).toBeGreaterThanOrEqual(0.93);
-    expect(covered / experiments).toBeLessThanOrEqual(0.97);
-  });
+  ])(
+    'covers the true difference in 93 to 97 percent of simulated A/B experiments with %i and %i page loads',
+    (loadsA, loadsB) => {
+      const random = seededRandom(loadsA * 100 + loadsB);
+      const experiments = 4000;
+      let covered = 0;
+      for (let e = 0; e < experiments; e++) {
+        const { ci95 } = pageLoadDifference(pageLoads(random, loadsA, 25), pageLoads(random, loadsB, 15));
+        if (ci95[0] <= 10 && 10 <= ci95[1]) covered++;
+      }
+      expect(covered / experiments).toBeGreaterThanOrEqual(0.93);
+      expect(covered / experiments).toBeLessThanOrEqual(0.97);
+    },
+  );
 
   it('treats page loads, not interactions, as the independent units', () => {
     // Resampling interactions as if independent would ignore the shared page-load offset: with 3 interactions per
@@ -59,7 +71,15 @@ describe('pageLoadDifference', () => {
       const [a, b] = [pageLoads(random, 10, 15), pageLoads(random, 10, 15)];
       const contains = ([lo, hi]: [number, number]) => lo <= 0 && 0 <= hi;
       if (contains(pageLoadDifference(a, b).ci95)) clustered++;
-      if (contains(pageLoadDifference(a.flat().map((x) => [x]), b.flat().map((x) => [x])).ci95)) naive++;
+      if (
+        contains(
+          pageLoadDifference(
+            a.flat().map((x) => [x]),
+            b.flat().map((x) => [x]),
+          ).ci95,
+        )
+      )
+        naive++;
     }
     expect(clustered / experiments).toBeGreaterThan(0.93);
     expect(naive / experiments).toBeLessThan(0.9);
@@ -108,18 +128,21 @@ describe('pageLoadMean', () => {
     }
     return populationMean;
   };
-  it.each([2, 5, 15])('covers the true page-load mean in 93 to 97 percent of simulated experiments with %i page loads', (loads) => {
-    const truth = trueMean();
-    const random = seededRandom(loads * 7);
-    const experiments = 4000;
-    let covered = 0;
-    for (let e = 0; e < experiments; e++) {
-      const { ci95 } = pageLoadMean(pageLoads(random, loads, 15));
-      if (ci95[0] <= truth && truth <= ci95[1]) covered++;
-    }
-    expect(covered / experiments).toBeGreaterThanOrEqual(0.93);
-    expect(covered / experiments).toBeLessThanOrEqual(0.97);
-  });
+  it.each([2, 5, 15])(
+    'covers the true page-load mean in 93 to 97 percent of simulated experiments with %i page loads',
+    (loads) => {
+      const truth = trueMean();
+      const random = seededRandom(loads * 7);
+      const experiments = 4000;
+      let covered = 0;
+      for (let e = 0; e < experiments; e++) {
+        const { ci95 } = pageLoadMean(pageLoads(random, loads, 15));
+        if (ci95[0] <= truth && truth <= ci95[1]) covered++;
+      }
+      expect(covered / experiments).toBeGreaterThanOrEqual(0.93);
+      expect(covered / experiments).toBeLessThanOrEqual(0.97);
+    },
+  );
 });
 
 describe('fitLine', () => {

@@ -10,24 +10,61 @@ const percentiles = { p50: 10, p90: 20, p99: 30, p99_9: 40 };
 function window(cell: string, block: number, order: number, rate: number): RepeatRecord {
   const [variant, twin] = cell === 'action#aa' ? ['action', true] : [cell, false];
   return {
-    scenario: 'counter', variant: variant as string, twin: twin as boolean, connections: 10, encoding: 'identity', repeat: block, order, interactions: Math.round(rate),
-    durationSeconds: 1, requestsPerInteraction: 1, totalRequests: Math.round(rate), completed: Math.round(rate), requestsPerSec: rate, interactionsPerSec: rate,
-    latencyMs: percentiles, interactionLatencyMs: percentiles, requestBytesPerInteraction: 500, responseBytesPerInteraction: 300, non2xx: 0, errors: 0, timeouts: 0,
-    dropped: 0, late: 0, invalid: 0, acknowledged: Math.round(rate), loadGeneratorCpu: 0.15, persisted: Math.round(rate), duplicated: 0, server: null,
-    serverCpuMsPerInteraction: 1000 / rate, machine: { seconds: 1, loadAverage1: 1, busyCores: 1, foreignCores: 0, stealShare: 0, busy: false }, failed: null,
+    scenario: 'counter',
+    variant: variant as string,
+    twin: twin as boolean,
+    connections: 10,
+    encoding: 'identity',
+    repeat: block,
+    order,
+    interactions: Math.round(rate),
+    durationSeconds: 1,
+    requestsPerInteraction: 1,
+    totalRequests: Math.round(rate),
+    completed: Math.round(rate),
+    requestsPerSec: rate,
+    interactionsPerSec: rate,
+    latencyMs: percentiles,
+    interactionLatencyMs: percentiles,
+    requestBytesPerInteraction: 500,
+    responseBytesPerInteraction: 300,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    dropped: 0,
+    late: 0,
+    invalid: 0,
+    acknowledged: Math.round(rate),
+    loadGeneratorCpu: 0.15,
+    persisted: Math.round(rate),
+    duplicated: 0,
+    server: null,
+    serverCpuMsPerInteraction: 1000 / rate,
+    machine: { seconds: 1, loadAverage1: 1, busyCores: 1, foreignCores: 0, stealShare: 0, busy: false },
+    failed: null,
   };
 }
 
 /** Blocks of palindromes over three cells whose true rates are `base`, times a machine speed that changes with the window's order. */
-function run(base: Record<string, (block: number) => number>, machine: (order: number) => number, blocks = 6): RepeatRecord[] {
+function run(
+  base: Record<string, (block: number) => number>,
+  machine: (order: number) => number,
+  blocks = 6,
+): RepeatRecord[] {
   const random = seededRandom(5);
   let order = 0;
-  return Array.from({ length: blocks }, (_, block) => palindromeBlock(Object.keys(base), random).map((cell) => window(cell, block, order, base[cell]!(block) * machine(order++)))).flat();
+  return Array.from({ length: blocks }, (_, block) =>
+    palindromeBlock(Object.keys(base), random).map((cell) =>
+      window(cell, block, order, base[cell]!(block) * machine(order++)),
+    ),
+  ).flat();
 }
 
 const steady = { action: () => 600, 'action#aa': () => 600, route: () => 800 };
-const ratioOf = (records: RepeatRecord[], kind: string) => summarizeHttp(records, () => 'action').ratios.find((r) => r.kind === kind && r.measure === 'interactionsPerSec')!;
-const cellOf = (records: RepeatRecord[], variant: string, twin = false) => summarizeHttp(records, () => 'action').cells.find((c) => c.variant === variant && c.twin === twin)!;
+const ratioOf = (records: RepeatRecord[], kind: string) =>
+  summarizeHttp(records, () => 'action').ratios.find((r) => r.kind === kind && r.measure === 'interactionsPerSec')!;
+const cellOf = (records: RepeatRecord[], variant: string, twin = false) =>
+  summarizeHttp(records, () => 'action').cells.find((c) => c.variant === variant && c.twin === twin)!;
 
 describe('summarizeHttp on palindromic blocks', () => {
   it('pairs each ratio by block: a machine slowing 4% per window leaves the ratios exact and no cell drifting against its group', () => {
@@ -50,11 +87,18 @@ describe('summarizeHttp on palindromic blocks', () => {
     expect(cellOf(records, 'action').trend).toMatchObject({ stationary: false });
     expect(cellOf(records, 'action').trend!.perStepPct).toBeGreaterThan(1.5);
     // The group mean rises with the action, so the level cells lean the other way, by half as much.
-    expect(Math.abs(cellOf(records, 'route').trend!.perStepPct)).toBeLessThan(Math.abs(cellOf(records, 'action').trend!.perStepPct));
+    expect(Math.abs(cellOf(records, 'route').trend!.perStepPct)).toBeLessThan(
+      Math.abs(cellOf(records, 'action').trend!.perStepPct),
+    );
   });
 
   it('reads runs from before blocks (one window per repeat, no order) by repeat', () => {
-    const old = ['action', 'action#aa', 'route'].flatMap((cell, i) => [0, 1, 2].map((repeat) => ({ ...window(cell, repeat, 0, (cell === 'route' ? 800 : 600) * (1 + 0.01 * i)), order: undefined })));
+    const old = ['action', 'action#aa', 'route'].flatMap((cell, i) =>
+      [0, 1, 2].map((repeat) => ({
+        ...window(cell, repeat, 0, (cell === 'route' ? 800 : 600) * (1 + 0.01 * i)),
+        order: undefined,
+      })),
+    );
     const comparison = ratioOf(old, 'comparison');
     expect(comparison.repeats).toBe(3);
     // The route is the third cell: 800 x 1.02.

@@ -20,7 +20,14 @@ describe('the version matrix plan', () => {
 
   it('measures every version as a whole run in one group: its variants, its A/A twin and its own comparisons', () => {
     expect(plan.groups).toHaveLength(1);
-    expect(plan.arms.map(armKey)).toEqual([`counter/action@0~${OLD}`, `counter/route@0~${OLD}`, `counter/action#aa@0~${OLD}`, `counter/action@0~${NEW}`, `counter/route@0~${NEW}`, `counter/action#aa@0~${NEW}`]);
+    expect(plan.arms.map(armKey)).toEqual([
+      `counter/action@0~${OLD}`,
+      `counter/route@0~${OLD}`,
+      `counter/action#aa@0~${OLD}`,
+      `counter/action@0~${NEW}`,
+      `counter/route@0~${NEW}`,
+      `counter/action#aa@0~${NEW}`,
+    ]);
     expect(plan.comparisons.map((c) => `${armKey(c.a)} vs ${armKey(c.b)}`)).toEqual([
       `counter/route@0~${OLD} vs counter/action@0~${OLD}`,
       `counter/action#aa@0~${OLD} vs counter/action@0~${OLD}`,
@@ -30,19 +37,32 @@ describe('the version matrix plan', () => {
   });
 
   it('compares each version with the one listed before it, variant by variant', () => {
-    expect(plan.groups[0]!.buildComparisons.map(({ a, b }) => `${armKey(a)} vs ${armKey(b)}`)).toEqual([`counter/action@0~${NEW} vs counter/action@0~${OLD}`, `counter/route@0~${NEW} vs counter/route@0~${OLD}`]);
+    expect(plan.groups[0]!.buildComparisons.map(({ a, b }) => `${armKey(a)} vs ${armKey(b)}`)).toEqual([
+      `counter/action@0~${NEW} vs counter/action@0~${OLD}`,
+      `counter/route@0~${NEW} vs counter/route@0~${OLD}`,
+    ]);
   });
 
   it('leaves a duet as it was: the baseline measures every variant once, with no twin and no comparisons of its own', () => {
     const duet = makePlan([scenarioById('counter')], [0], ['no-defer'], DUET_BUILDS);
-    expect(duet.arms.map(armKey)).toEqual(['counter/action@0', 'counter/route@0', 'counter/action#aa@0', 'counter/action@0~baseline', 'counter/route@0~baseline']);
+    expect(duet.arms.map(armKey)).toEqual([
+      'counter/action@0',
+      'counter/route@0',
+      'counter/action#aa@0',
+      'counter/action@0~baseline',
+      'counter/route@0~baseline',
+    ]);
     expect(duet.comparisons).toHaveLength(2);
   });
 });
 
 describe('the Next 15 adapter', () => {
-  const proxy = "export function proxy(request: NextRequest) {\n  return NextResponse.next();\n}\n\nexport const config = { matcher: ['/probe/:path*'] };\n";
-  const files = new Map([['proxy.ts', proxy], ['app/page.tsx', 'export default function Page() {}']]);
+  const proxy =
+    "export function proxy(request: NextRequest) {\n  return NextResponse.next();\n}\n\nexport const config = { matcher: ['/probe/:path*'] };\n";
+  const files = new Map([
+    ['proxy.ts', proxy],
+    ['app/page.tsx', 'export default function Page() {}'],
+  ]);
 
   it('keeps the fixture as written for Next 16 and later', () => {
     expect(adaptToNextMajor(files, 16)).toEqual(files);
@@ -57,14 +77,22 @@ describe('the Next 15 adapter', () => {
   });
 
   it('fails loudly when the fixture no longer has the function it renames', () => {
-    expect(() => adaptToNextMajor(new Map([['proxy.ts', 'export const proxy = () => null;']]), 15)).toThrow(/update the adapter/);
+    expect(() => adaptToNextMajor(new Map([['proxy.ts', 'export const proxy = () => null;']]), 15)).toThrow(
+      /update the adapter/,
+    );
   });
 });
 
 describe('isolated installs', () => {
   it('pins Next, the React it is given and the fixture packages at this checkout’s versions', () => {
     const { dependencies } = installManifest('15.5.29', '19.3.1');
-    expect(dependencies).toMatchObject({ next: '15.5.29', react: '19.3.1', 'react-dom': '19.3.1', zod: expect.stringMatching(/^\d+\.\d+\.\d+$/), 'better-sqlite3': expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(dependencies).toMatchObject({
+      next: '15.5.29',
+      react: '19.3.1',
+      'react-dom': '19.3.1',
+      zod: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      'better-sqlite3': expect.stringMatching(/^\d+\.\d+\.\d+$/),
+    });
     expect(Object.keys(dependencies)).toEqual([...Object.keys(dependencies)].sort());
   });
 
@@ -91,7 +119,9 @@ describe('--next', () => {
     expect(() => resolve(['--next', '15'])).toThrow(UserError);
     expect(() => resolve(['--next', '15'])).toThrow(/--next takes exact published versions/);
     expect(() => resolve(['--next', '15.5.29', '--against', 'HEAD'])).toThrow(/pass one/);
-    expect(() => resolve(['--next', '15.5.29', '--suite', 'http', '--target', 'http://127.0.0.1:3000'])).toThrow(/pass one/);
+    expect(() => resolve(['--next', '15.5.29', '--suite', 'http', '--target', 'http://127.0.0.1:3000'])).toThrow(
+      /pass one/,
+    );
   });
 
   it('names the pinned version, the default, in --help', () => {
@@ -102,9 +132,23 @@ describe('--next', () => {
 describe('matrixResultsOf', () => {
   // Two versions sampled in the same rounds; the newer is 6 ms slower on every cell.
   const base = syntheticSamples([0], 12);
-  const samples: Sample[] = [...base.map((sample) => ({ ...sample, build: OLD })), ...base.map((sample) => ({ ...sample, build: NEW, latencyMs: sample.latencyMs + 6 }))];
+  const samples: Sample[] = [
+    ...base.map((sample) => ({ ...sample, build: OLD })),
+    ...base.map((sample) => ({ ...sample, build: NEW, latencyMs: sample.latencyMs + 6 })),
+  ];
   const results = syntheticResults();
-  const version = (label: string, next: string) => ({ version: { label, next, react: '19.3.1', reactDom: '19.3.1', bundler: bundlerOf(next), installDir: null, reusedInstall: true, probes: undefined } });
+  const version = (label: string, next: string) => ({
+    version: {
+      label,
+      next,
+      react: '19.3.1',
+      reactDom: '19.3.1',
+      bundler: bundlerOf(next),
+      installDir: null,
+      reusedInstall: true,
+      probes: undefined,
+    },
+  });
   const matrix = matrixResultsOf({
     versions: [version(OLD, '15.5.29'), version(NEW, '16.4.5')],
     browser: { scenarios: ['revalidate'], rttMs: [0], measured: results.browser!, samples, failedArms: new Set() },
@@ -116,7 +160,8 @@ describe('matrixResultsOf', () => {
 
   it('summarizes every version from its own samples, with claims of its own', () => {
     expect(matrix.versions.map((v) => v.label)).toEqual([OLD, NEW]);
-    const medianOf = (index: number) => matrix.versions[index]!.browser!.cells.find((cell) => cell.variant === 'action')!.medianMs;
+    const medianOf = (index: number) =>
+      matrix.versions[index]!.browser!.cells.find((cell) => cell.variant === 'action')!.medianMs;
     expect(medianOf(1) - medianOf(0)).toBeCloseTo(6, 0);
     expect(matrix.versions.every((v) => v.claims.length > 10)).toBe(true);
   });
@@ -129,11 +174,23 @@ describe('matrixResultsOf', () => {
     const latency = pair!.comparison.filter((row) => !row.key.endsWith('time to first byte'));
     expect(latency.length).toBe(4);
     expect(latency.every((row) => row.verdict === 'regression' && row.n[0] === 12)).toBe(true);
-    expect(pair!.comparison.filter((row) => row.key.endsWith('time to first byte') && row.verdict !== 'no change')).toEqual([]);
+    expect(
+      pair!.comparison.filter((row) => row.key.endsWith('time to first byte') && row.verdict !== 'no change'),
+    ).toEqual([]);
   });
 
   it('is rebuilt as it was by npm run report -- --recompute, the last version shown at the top level', () => {
-    const config = { profile: 'standard', scenarios: ['revalidate'], rttMs: [0], nMin: 12, perPageLoad: 3, warmup: 1, ciTargetMs: 4, nMax: 45, budgetSeconds: 60 };
+    const config = {
+      profile: 'standard',
+      scenarios: ['revalidate'],
+      rttMs: [0],
+      nMin: 12,
+      perPageLoad: 3,
+      warmup: 1,
+      ciTargetMs: 4,
+      nMax: 45,
+      budgetSeconds: 60,
+    };
     const old = syntheticResults({ config, matrix, browser: { ...results.browser!, cells: [] }, claims: [] });
     const recomputed = recomputeResults(old, samples, { repeats: [], warmups: [] }, new Date());
     expect(recomputed.matrix).toEqual(matrix);
@@ -142,18 +199,50 @@ describe('matrixResultsOf', () => {
   });
 
   it('pairs load cells by pass: a 10% throughput loss in every pass is found through drift that hides it from an unpaired test', () => {
-    const http = (perPass: number[]) => ({ cells: [{ scenario: 'counter', variant: 'action', twin: false, connections: 10, encoding: 'gzip', perRepeat: perPass.map((value) => ({ interactionsPerSec: value, interactionLatencyMs: { p50: 10_000 / value } })) }] }) as unknown as VersionSection['http'];
+    const http = (perPass: number[]) =>
+      ({
+        cells: [
+          {
+            scenario: 'counter',
+            variant: 'action',
+            twin: false,
+            connections: 10,
+            encoding: 'gzip',
+            perRepeat: perPass.map((value) => ({
+              interactionsPerSec: value,
+              interactionLatencyMs: { p50: 10_000 / value },
+            })),
+          },
+        ],
+      }) as unknown as VersionSection['http'];
     const passes = [100, 220, 310, 480, 650];
-    const [pair] = versionComparisons([{ label: OLD, http: http(passes) }, { label: NEW, http: http(passes.map((value) => value * 0.9)) }], [], DEFAULT_BAND);
+    const [pair] = versionComparisons(
+      [
+        { label: OLD, http: http(passes) },
+        { label: NEW, http: http(passes.map((value) => value * 0.9)) },
+      ],
+      [],
+      DEFAULT_BAND,
+    );
     expect(pair!.comparison.map((row) => [row.key, row.verdict])).toEqual([
       ['http counter/action 10 connections gzip p50', 'regression'],
       ['http counter/action 10 connections gzip throughput', 'regression'],
     ]);
-    expect(compareRuns(httpMetrics(http(passes)), httpMetrics(http(passes.map((value) => value * 0.9))), DEFAULT_BAND, false).every((row) => row.verdict === 'no change')).toBe(true);
+    expect(
+      compareRuns(
+        httpMetrics(http(passes)),
+        httpMetrics(http(passes.map((value) => value * 0.9))),
+        DEFAULT_BAND,
+        false,
+      ).every((row) => row.verdict === 'no change'),
+    ).toBe(true);
   });
 
   it('shows both versions side by side in the report, labels escaped', () => {
-    const withScript = { ...matrix, versions: matrix.versions.map((v, i) => (i === 0 ? { ...v, next: '<script>x</script>' } : v)) };
+    const withScript = {
+      ...matrix,
+      versions: matrix.versions.map((v, i) => (i === 0 ? { ...v, next: '<script>x</script>' } : v)),
+    };
     const html = renderReport(syntheticResults({ matrix: withScript }), '');
     expect(html).toContain('<h2>Next.js versions</h2>');
     expect(html).toContain(`${NEW} against ${OLD}`);

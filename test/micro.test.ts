@@ -7,11 +7,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 describe("the micro suite's transports, decoded as Next's Node server decodes them", () => {
   // React's server half needs the react-server condition, as in runner/micro/micro.ts.
-  const output = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'test/support/transport-check.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production' },
-    encoding: 'utf8',
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', 'test/support/transport-check.ts'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+      encoding: 'utf8',
+    },
+  );
   const checked = JSON.parse(output) as Record<string, { value?: unknown; error?: string }>;
 
   it('round-trips plain arguments, FormData and route JSON to what was sent', () => {

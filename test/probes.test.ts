@@ -6,7 +6,17 @@ import { APP_DIR, type AppServer } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import os from 'node:os';
 import { PLANTED_SECRET } from '../runner/app-server';
-import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9, uncacheable } from '../runner/claims/probe-claims';
+import {
+  evaluateC10,
+  evaluateC12,
+  evaluateC13,
+  evaluateC5,
+  evaluateC6,
+  evaluateC7,
+  evaluateC8,
+  evaluateC9,
+  uncacheable,
+} from '../runner/claims/probe-claims';
 import { probeBuilds } from '../runner/probes/builds';
 import { probeCsrf, type CsrfRow } from '../runner/probes/csrf';
 import { probeNoJs } from '../runner/probes/nojs';
@@ -44,7 +54,15 @@ describe('countCodeLines', () => {
     // app/counter/actions.ts: 'use server', the import, the function's three lines.
     // app/counter/action/page.tsx: four imports, the component's four lines.
     const [action, route] = measureTransportCode([scenarioById('counter')]);
-    expect(action).toMatchObject({ scenario: 'counter', variant: 'action', lines: 13, files: [{ path: 'app/counter/actions.ts', lines: 5 }, { path: 'app/counter/action/page.tsx', lines: 8 }] });
+    expect(action).toMatchObject({
+      scenario: 'counter',
+      variant: 'action',
+      lines: 13,
+      files: [
+        { path: 'app/counter/actions.ts', lines: 5 },
+        { path: 'app/counter/action/page.tsx', lines: 8 },
+      ],
+    });
     expect(route!.variant).toBe('route');
     expect(route!.lines).toBe(route!.files.reduce((sum, file) => sum + file.lines, 0));
   });
@@ -52,23 +70,70 @@ describe('countCodeLines', () => {
   it('names only files that exist, and every variant of every scenario', () => {
     for (const scenario of SCENARIOS) {
       expect(Object.keys(scenario.transportFiles).sort()).toEqual(Object.keys(scenario.expectedRoundTrips).sort());
-      for (const file of Object.values(scenario.transportFiles).flat()) expect(fs.existsSync(path.join(APP_DIR, file)), file).toBe(true);
+      for (const file of Object.values(scenario.transportFiles).flat())
+        expect(fs.existsSync(path.join(APP_DIR, file)), file).toBe(true);
     }
   });
 });
 
 const probes = (transportCode: [string, number][], clientJs: [string, number][]): ProbeResults => ({
   transportCode: transportCode.map(([variant, lines]) => ({ scenario: 'revalidate', variant, lines, files: [] })),
-  clientJs: clientJs.map(([variant, gzipBytes]) => ({ scenario: 'revalidate', variant, scripts: 3, rawBytes: gzipBytes * 3, gzipBytes, files: [] })),
+  clientJs: clientJs.map(([variant, gzipBytes]) => ({
+    scenario: 'revalidate',
+    variant,
+    scripts: 3,
+    rawBytes: gzipBytes * 3,
+    gzipBytes,
+    files: [],
+  })),
 });
 
 describe('C9: 30-40% less boilerplate', () => {
   it('supports inside the band, refutes outside, depends when rows disagree', () => {
-    expect(evaluateC9(probes([['action', 65], ['route-json', 100]], [])).verdict).toBe('supported');
-    expect(evaluateC9(probes([['action', 30], ['route-json', 100]], [])).verdict).toBe('refuted');
+    expect(
+      evaluateC9(
+        probes(
+          [
+            ['action', 65],
+            ['route-json', 100],
+          ],
+          [],
+        ),
+      ).verdict,
+    ).toBe('supported');
+    expect(
+      evaluateC9(
+        probes(
+          [
+            ['action', 30],
+            ['route-json', 100],
+          ],
+          [],
+        ),
+      ).verdict,
+    ).toBe('refuted');
     // 50 lines less of 80 is 62%: more than claimed is also outside the claim.
-    expect(evaluateC9(probes([['action', 65], ['route-json', 100], ['route-query', 170]], [])).verdict).toBe('depends');
-    const claim = evaluateC9(probes([['action', 13], ['route-json', 40]], []));
+    expect(
+      evaluateC9(
+        probes(
+          [
+            ['action', 65],
+            ['route-json', 100],
+            ['route-query', 170],
+          ],
+          [],
+        ),
+      ).verdict,
+    ).toBe('depends');
+    const claim = evaluateC9(
+      probes(
+        [
+          ['action', 13],
+          ['route-json', 40],
+        ],
+        [],
+      ),
+    );
     expect(claim.summary).toContain('revalidate route-json 40 → action 13 (68% less)');
   });
 
@@ -80,10 +145,51 @@ describe('C9: 30-40% less boilerplate', () => {
 
 describe('C10: less JavaScript sent to the client', () => {
   it('supports when the action page loads no more (within 2%), refutes when it loads more', () => {
-    expect(evaluateC10(probes([], [['action', 100_000], ['route-json', 120_000]])).verdict).toBe('supported');
-    expect(evaluateC10(probes([], [['action', 101_000], ['route-json', 100_000]])).verdict).toBe('supported');
-    expect(evaluateC10(probes([], [['action', 103_000], ['route-json', 100_000]])).verdict).toBe('refuted');
-    expect(evaluateC10(probes([], [['action', 110_000], ['route-json', 100_000], ['route-query', 130_000]])).verdict).toBe('depends');
+    expect(
+      evaluateC10(
+        probes(
+          [],
+          [
+            ['action', 100_000],
+            ['route-json', 120_000],
+          ],
+        ),
+      ).verdict,
+    ).toBe('supported');
+    expect(
+      evaluateC10(
+        probes(
+          [],
+          [
+            ['action', 101_000],
+            ['route-json', 100_000],
+          ],
+        ),
+      ).verdict,
+    ).toBe('supported');
+    expect(
+      evaluateC10(
+        probes(
+          [],
+          [
+            ['action', 103_000],
+            ['route-json', 100_000],
+          ],
+        ),
+      ).verdict,
+    ).toBe('refuted');
+    expect(
+      evaluateC10(
+        probes(
+          [],
+          [
+            ['action', 110_000],
+            ['route-json', 100_000],
+            ['route-query', 130_000],
+          ],
+        ),
+      ).verdict,
+    ).toBe('depends');
   });
 
   it('is not-measured without the probes suite', () => {
@@ -91,14 +197,31 @@ describe('C10: less JavaScript sent to the client', () => {
   });
 });
 
-const caching = (actionCacheControl: string | null, defaultFresh: boolean, controlFresh: boolean, defaultCacheControl: string | null = null): ProbeResults => ({
+const caching = (
+  actionCacheControl: string | null,
+  defaultFresh: boolean,
+  controlFresh: boolean,
+  defaultCacheControl: string | null = null,
+): ProbeResults => ({
   clientJs: [],
   transportCode: [],
   caching: {
     action: { method: 'POST', status: 200, cacheControl: actionCacheControl },
     routes: [
-      { route: 'default', path: '/api/revalidate?scope=x', status: 200, cacheControl: defaultCacheControl, freshAfterMutation: defaultFresh },
-      { route: 'opt-in', path: '/api/probe/cached-items', status: 200, cacheControl: 's-maxage=31536000', freshAfterMutation: controlFresh },
+      {
+        route: 'default',
+        path: '/api/revalidate?scope=x',
+        status: 200,
+        cacheControl: defaultCacheControl,
+        freshAfterMutation: defaultFresh,
+      },
+      {
+        route: 'opt-in',
+        path: '/api/probe/cached-items',
+        status: 200,
+        cacheControl: 's-maxage=31536000',
+        freshAfterMutation: controlFresh,
+      },
     ],
   },
 });
@@ -130,9 +253,27 @@ const middleware = (action: boolean, route: boolean, unmatched: boolean): ProbeR
   clientJs: [],
   transportCode: [],
   middleware: [
-    { request: 'action', method: 'POST', path: '/probe/payload', status: 200, proxySaw: action ? 'saw POST /probe/payload' : null },
-    { request: 'route', method: 'POST', path: '/api/probe/seen', status: 200, proxySaw: route ? 'saw POST /api/probe/seen' : null },
-    { request: 'unmatched page', method: 'GET', path: '/counter/action', status: 200, proxySaw: unmatched ? 'saw GET /counter/action' : null },
+    {
+      request: 'action',
+      method: 'POST',
+      path: '/probe/payload',
+      status: 200,
+      proxySaw: action ? 'saw POST /probe/payload' : null,
+    },
+    {
+      request: 'route',
+      method: 'POST',
+      path: '/api/probe/seen',
+      status: 200,
+      proxySaw: route ? 'saw POST /api/probe/seen' : null,
+    },
+    {
+      request: 'unmatched page',
+      method: 'GET',
+      path: '/counter/action',
+      status: 200,
+      proxySaw: unmatched ? 'saw GET /counter/action' : null,
+    },
   ] satisfies MiddlewareProbeRow[],
 });
 
@@ -162,8 +303,12 @@ const secrets = (overrides: Partial<SecretsProbe>): ProbeResults => ({
 describe('C13: a server-only secret never reaches the bundle', () => {
   it('supports an absence that could have been seen, refutes a leak, and is inconclusive when absence proves nothing', () => {
     expect(evaluateC13(secrets({})).verdict).toBe('supported');
-    expect(evaluateC13(secrets({ clientFiles: { scanned: 19, bytes: 1, containing: ['chunks/app.js'] } })).verdict).toBe('refuted');
-    expect(evaluateC13(secrets({ browser: { responses: 9, bytes: 1, containing: ['response 4'] } })).verdict).toBe('refuted');
+    expect(
+      evaluateC13(secrets({ clientFiles: { scanned: 19, bytes: 1, containing: ['chunks/app.js'] } })).verdict,
+    ).toBe('refuted');
+    expect(evaluateC13(secrets({ browser: { responses: 9, bytes: 1, containing: ['response 4'] } })).verdict).toBe(
+      'refuted',
+    );
     expect(evaluateC13(secrets({ actionUsedSecret: false })).verdict).toBe('inconclusive');
     expect(evaluateC13(secrets({ signatureSeen: false })).verdict).toBe('inconclusive');
     expect(evaluateC13(undefined).verdict).toBe('not-measured');
@@ -175,7 +320,11 @@ describe('C13: a server-only secret never reaches the bundle', () => {
       fs.mkdirSync(path.join(dir, 'chunks'));
       fs.writeFileSync(path.join(dir, 'chunks', 'a.js'), `const x = "${PLANTED_SECRET}";`);
       fs.writeFileSync(path.join(dir, 'b.js'), 'nothing here');
-      expect(filesContaining(dir, PLANTED_SECRET)).toEqual({ scanned: 2, bytes: 12 + PLANTED_SECRET.length + 13, containing: ['chunks/a.js'] });
+      expect(filesContaining(dir, PLANTED_SECRET)).toEqual({
+        scanned: 2,
+        bytes: 12 + PLANTED_SECRET.length + 13,
+        containing: ['chunks/a.js'],
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -183,30 +332,60 @@ describe('C13: a server-only secret never reaches the bundle', () => {
 });
 
 const csrfRows = (actionPersists: (origin: CsrfRow['origin']) => boolean): CsrfRow[] => [
-  ...(['foreign', 'null', 'none'] as const).map((origin) => ({ transport: 'action' as const, path: '/counter/action', origin, status: actionPersists(origin) ? 200 : 500, persisted: actionPersists(origin) })),
-  { transport: 'action', path: '/probe/csrf', origin: 'cross-site form', status: actionPersists('cross-site form') ? 200 : 500, persisted: actionPersists('cross-site form') },
+  ...(['foreign', 'null', 'none'] as const).map((origin) => ({
+    transport: 'action' as const,
+    path: '/counter/action',
+    origin,
+    status: actionPersists(origin) ? 200 : 500,
+    persisted: actionPersists(origin),
+  })),
+  {
+    transport: 'action',
+    path: '/probe/csrf',
+    origin: 'cross-site form',
+    status: actionPersists('cross-site form') ? 200 : 500,
+    persisted: actionPersists('cross-site form'),
+  },
   { transport: 'route', path: '/api/counter', origin: 'cross-site form', status: 200, persisted: true },
 ];
-const withCsrf = (rows: CsrfRow[], formWorks = true): ProbeResults => ({ clientJs: [], transportCode: [], csrf: rows, noJs: { status: 200, countBefore: '0', countAfter: '1', persisted: formWorks } });
+const withCsrf = (rows: CsrfRow[], formWorks = true): ProbeResults => ({
+  clientJs: [],
+  transportCode: [],
+  csrf: rows,
+  noJs: { status: 200, countBefore: '0', countAfter: '1', persisted: formWorks },
+});
 
 describe('C5: actions prevent CSRF', () => {
   it('supports when every browser-reachable cross-site action request is refused, whatever the routes do', () => {
     const claim = evaluateC5(withCsrf(csrfRows((origin) => origin === 'none')));
     expect(claim.verdict).toBe('supported');
     // No Origin is no browser's cross-site POST: shown, not judged; the route rows are the comparison.
-    expect(claim.evidence.filter((row) => row.verdict === 'not-measured').map((row) => `${row.transport} ${row.origin}`)).toEqual(['action none', 'route cross-site form']);
+    expect(
+      claim.evidence.filter((row) => row.verdict === 'not-measured').map((row) => `${row.transport} ${row.origin}`),
+    ).toEqual(['action none', 'route cross-site form']);
   });
 
   it('refutes when one persisted, and holds the form row back when the same form does not work same-origin', () => {
     expect(evaluateC5(withCsrf(csrfRows((origin) => origin !== 'foreign'))).verdict).toBe('refuted');
-    expect(evaluateC5(withCsrf(csrfRows((origin) => origin === 'none'), false)).verdict).toBe('inconclusive');
+    expect(
+      evaluateC5(
+        withCsrf(
+          csrfRows((origin) => origin === 'none'),
+          false,
+        ),
+      ).verdict,
+    ).toBe('inconclusive');
     expect(evaluateC5(undefined).verdict).toBe('not-measured');
   });
 });
 
 describe('C6 and C8', () => {
   it('C6: supported only when the no-JS form persisted and the answered page shows it', () => {
-    const noJs = (persisted: boolean, countAfter: string): ProbeResults => ({ clientJs: [], transportCode: [], noJs: { status: 200, countBefore: '0', countAfter, persisted } });
+    const noJs = (persisted: boolean, countAfter: string): ProbeResults => ({
+      clientJs: [],
+      transportCode: [],
+      noJs: { status: 200, countBefore: '0', countAfter, persisted },
+    });
     expect(evaluateC6(noJs(true, '1')).verdict).toBe('supported');
     expect(evaluateC6(noJs(false, '0')).verdict).toBe('refuted');
     expect(evaluateC6(noJs(true, '0')).verdict).toBe('refuted');
@@ -214,9 +393,19 @@ describe('C6 and C8', () => {
   });
 
   it('C8: supported when every action answers a plain client, refuted when one is not callable', () => {
-    const row = (action: string, persisted: boolean) => ({ action, importedByClient: action === 'used', inBuild: persisted, status: persisted ? 200 : null, persisted });
-    expect(evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', true)] }).verdict).toBe('supported');
-    expect(evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', false)] }).verdict).toBe('refuted');
+    const row = (action: string, persisted: boolean) => ({
+      action,
+      importedByClient: action === 'used',
+      inBuild: persisted,
+      status: persisted ? 200 : null,
+      persisted,
+    });
+    expect(
+      evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', true)] }).verdict,
+    ).toBe('supported');
+    expect(
+      evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', false)] }).verdict,
+    ).toBe('refuted');
     expect(evaluateC8(undefined).verdict).toBe('not-measured');
   });
 });
@@ -246,12 +435,23 @@ describe('the behaviour probes against the fixture', () => {
 
   it('CSRF: the action refuses cross-site requests, the JSON route takes a cross-site form, the route with an Origin check refuses it', async () => {
     const rows = await probeCsrf({ browser, origin: server.origin, dbPath, timeoutMs: 10_000 });
-    const outcome = (path: string) => rows.filter((row) => row.path === path).map((row) => `${row.origin}: ${row.persisted ? 'accepted' : 'rejected'}`);
+    const outcome = (path: string) =>
+      rows.filter((row) => row.path === path).map((row) => `${row.origin}: ${row.persisted ? 'accepted' : 'rejected'}`);
     expect(outcome('/counter/action')).toEqual(['foreign: rejected', 'null: rejected', 'none: accepted']);
     expect(outcome('/probe/csrf')).toEqual(['cross-site form: rejected']);
-    expect(outcome('/api/counter')).toEqual(['foreign: accepted', 'null: accepted', 'none: accepted', 'cross-site form: accepted']);
+    expect(outcome('/api/counter')).toEqual([
+      'foreign: accepted',
+      'null: accepted',
+      'none: accepted',
+      'cross-site form: accepted',
+    ]);
     // The control: a route with CSRF protection added turns the route rows to rejected.
-    expect(outcome('/api/probe/csrf-protected')).toEqual(['foreign: rejected', 'null: rejected', 'none: accepted', 'cross-site form: rejected']);
+    expect(outcome('/api/probe/csrf-protected')).toEqual([
+      'foreign: rejected',
+      'null: rejected',
+      'none: accepted',
+      'cross-site form: rejected',
+    ]);
     const noJs = await probeNoJs({ browser, origin: server.origin, dbPath, timeoutMs: 10_000 });
     expect(noJs).toEqual({ status: 200, countBefore: '0', countAfter: '1', persisted: true });
     expect(evaluateC5({ clientJs: [], transportCode: [], csrf: rows, noJs }).verdict).toBe('supported');
@@ -287,14 +487,24 @@ describe('the behaviour probes against the fixture', () => {
 
   it('the planted secret signs on the server, and the scans that would see it find it nowhere', async () => {
     const probe = await probeSecrets(browser, server.origin, 10_000);
-    expect(probe).toMatchObject({ actionUsedSecret: true, routeUsedSecret: true, signatureSeen: true, clientFiles: { containing: [] }, browser: { containing: [] } });
+    expect(probe).toMatchObject({
+      actionUsedSecret: true,
+      routeUsedSecret: true,
+      signatureSeen: true,
+      clientFiles: { containing: [] },
+      browser: { containing: [] },
+    });
     expect(probe.clientFiles.scanned).toBeGreaterThan(5);
     expect(probe.browser.responses).toBeGreaterThan(5);
   });
 
   it("sees the action's no-store, the default GET fresh and the opt-in control stale", async () => {
     const probe: CachingProbe = await probeCaching(server.origin);
-    expect(probe.action).toEqual({ method: 'POST', status: 200, cacheControl: 'no-cache, no-store, max-age=0, must-revalidate' });
+    expect(probe.action).toEqual({
+      method: 'POST',
+      status: 200,
+      cacheControl: 'no-cache, no-store, max-age=0, must-revalidate',
+    });
     expect(probe.routes.map((row) => [row.route, row.status, row.freshAfterMutation])).toEqual([
       ['default', 200, true],
       ['opt-in', 200, false],
@@ -320,19 +530,31 @@ describe('client JavaScript per page, in Chromium', () => {
 
   it("counts exactly the build's chunk files each page loads, and the same on a second load", async () => {
     const rows = await measureClientJs(browser, server.origin, ['counter', 'revalidate'], 10_000);
-    expect(rows.map((row) => `${row.scenario}/${row.variant}`)).toEqual(['counter/action', 'counter/route', 'revalidate/action', 'revalidate/route-refresh', 'revalidate/route-json', 'revalidate/route-query']);
+    expect(rows.map((row) => `${row.scenario}/${row.variant}`)).toEqual([
+      'counter/action',
+      'counter/route',
+      'revalidate/action',
+      'revalidate/route-refresh',
+      'revalidate/route-json',
+      'revalidate/route-query',
+    ]);
     for (const row of rows) {
       expect(row.scripts).toBeGreaterThan(3);
       // Every script is a file of the build: its bytes are the file's bytes on disk.
       for (const file of row.files) {
         expect(file.path.startsWith('/_next/static/'), file.path).toBe(true);
-        expect(file.rawBytes).toBe(fs.statSync(path.join(APP_DIR, '.next', 'static', decodeURIComponent(file.path.slice('/_next/static/'.length)))).size);
+        expect(file.rawBytes).toBe(
+          fs.statSync(
+            path.join(APP_DIR, '.next', 'static', decodeURIComponent(file.path.slice('/_next/static/'.length))),
+          ).size,
+        );
         expect(file.gzipBytes).toBeLessThan(file.rawBytes);
       }
       expect(row.rawBytes).toBe(row.files.reduce((sum, file) => sum + file.rawBytes, 0));
     }
     // TanStack Query ships in the route-query page only: its page must load more than the route-json page.
-    const bytesOf = (variant: string) => rows.find((row) => row.scenario === 'revalidate' && row.variant === variant)!.rawBytes;
+    const bytesOf = (variant: string) =>
+      rows.find((row) => row.scenario === 'revalidate' && row.variant === variant)!.rawBytes;
     expect(bytesOf('route-query')).toBeGreaterThan(bytesOf('route-json') + 10_000);
     expect(await measureClientJs(browser, server.origin, ['counter', 'revalidate'], 10_000)).toEqual(rows);
   });

@@ -19,7 +19,12 @@ function runFolder(overrides: Partial<Results>): string {
   const dir = path.join(scratch, 'runs', results.runId);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results));
-  fs.writeFileSync(path.join(dir, 'samples.jsonl'), syntheticSamples([0, 60], 10).map((sample) => JSON.stringify(sample)).join('\n'));
+  fs.writeFileSync(
+    path.join(dir, 'samples.jsonl'),
+    syntheticSamples([0, 60], 10)
+      .map((sample) => JSON.stringify(sample))
+      .join('\n'),
+  );
   return dir;
 }
 
@@ -31,20 +36,32 @@ describe('npm run report:publish', () => {
     const index = publishRun(runFolder({ runId: 'newer-run', startedAt: '2026-12-01T08:00:00.000Z' }), published);
     const files = fs.readdirSync(path.join(published, 'newer-run')).sort();
     expect(files).toEqual(['bencher.json', 'benchmark-action.json', 'index.html', 'results.json', 'samples.csv.gz']);
-    const csv = gunzipSync(fs.readFileSync(path.join(published, 'newer-run', 'samples.csv.gz'))).toString().trim().split('\n');
-    expect(csv[0]).toBe('scenario,variant,twin,rttMs,chrome,round,index,warmup,latencyMs,listenerLatencyMs,inputDelayMs,frameMs,roundTrips,requests,bytesToServer,bytesToClient,newConnections');
+    const csv = gunzipSync(fs.readFileSync(path.join(published, 'newer-run', 'samples.csv.gz')))
+      .toString()
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe(
+      'scenario,variant,twin,rttMs,chrome,round,index,warmup,latencyMs,listenerLatencyMs,inputDelayMs,frameMs,roundTrips,requests,bytesToServer,bytesToClient,newConnections',
+    );
     expect(csv).toHaveLength(syntheticSamples([0, 60], 10).length + 1);
     const html = fs.readFileSync(index, 'utf8');
     expect(html.indexOf('newer-run')).toBeGreaterThan(0);
     expect(html.indexOf('newer-run')).toBeLessThan(html.indexOf('older-run'));
     expect(html).toContain('href="newer-run/index.html"');
-    for (const claim of syntheticResults().claims) expect(html).toContain(`<span class="verdict">${claim.id} <span class="badge`);
+    for (const claim of syntheticResults().claims)
+      expect(html).toContain(`<span class="verdict">${claim.id} <span class="badge`);
   });
 
   it('refuses an incomplete run with one line', () => {
-    const incomplete = runFolder({ runId: 'broken-run', complete: false, failures: [{ scenario: 'revalidate', variant: 'action', rttMs: 0, message: 'did not show the item' }] });
+    const incomplete = runFolder({
+      runId: 'broken-run',
+      complete: false,
+      failures: [{ scenario: 'revalidate', variant: 'action', rttMs: 0, message: 'did not show the item' }],
+    });
     expect(() => publishRun(incomplete, published)).toThrow(UserError);
-    expect(() => publishRun(incomplete, published)).toThrow('broken-run is incomplete (did not show the item): publish a complete run');
+    expect(() => publishRun(incomplete, published)).toThrow(
+      'broken-run is incomplete (did not show the item): publish a complete run',
+    );
   });
 
   it('renders an index that opens from file:// with no request or console error, its trend charts drawn, nothing wider than 1280 px', async () => {

@@ -7,7 +7,10 @@ import { syntheticResults, syntheticSamples } from './results-fixture';
 const NOW = new Date('2026-12-02T06:00:00Z');
 const samples = syntheticSamples([0, 60], 10);
 /** A run as recorded: the config keys today's statistics read, and the samples it measured. */
-const recorded = (): Results => syntheticResults({ config: { profile: 'standard', scenarios: ['revalidate'], rttMs: [0, 60], nMin: 24, perPageLoad: 3, warmup: 1 } });
+const recorded = (): Results =>
+  syntheticResults({
+    config: { profile: 'standard', scenarios: ['revalidate'], rttMs: [0, 60], nMin: 24, perPageLoad: 3, warmup: 1 },
+  });
 const withoutStamp = ({ recomputedAt: _, ...rest }: Results) => rest;
 
 describe('recomputeResults', () => {
@@ -22,7 +25,9 @@ describe('recomputeResults', () => {
     old.browser!.cells[0]!.medianMs = 1;
     const rebuilt = recomputeResults(old, samples, { repeats: [], warmups: [] }, NOW);
     expect(withoutStamp(rebuilt)).toEqual(withoutStamp(today));
-    expect(withoutStamp(recomputeResults(rebuilt, samples, { repeats: [], warmups: [] }, NOW))).toEqual(withoutStamp(rebuilt));
+    expect(withoutStamp(recomputeResults(rebuilt, samples, { repeats: [], warmups: [] }, NOW))).toEqual(
+      withoutStamp(rebuilt),
+    );
   });
 
   it('keeps what samples cannot rebuild: the sampling decisions, probes, environment and failures', () => {
@@ -43,19 +48,35 @@ describe('recomputeResults', () => {
     delete old.browser!.failedArms;
     old.failures = [{ scenario: 'revalidate', variant: 'route-refresh', rttMs: 60, message: 'did not show the item' }];
     const fromFailures = recomputeResults(old, samples, { repeats: [], warmups: [] }, NOW);
-    const failed = fromFailures.browser!.comparisons.filter((c) => c.sampling === 'failed').map((c) => `${c.a}@${c.rttMs}`);
+    const failed = fromFailures
+      .browser!.comparisons.filter((c) => c.sampling === 'failed')
+      .map((c) => `${c.a}@${c.rttMs}`);
     expect(failed).toEqual(['route-refresh@60']);
     expect(fromFailures.browser!.failedArms).toEqual(['revalidate/route-refresh@60']);
     // Recorded since: used as it is.
-    const recordedArms = recomputeResults({ ...old, failures: [], browser: { ...old.browser!, failedArms: ['revalidate/route-json@0'] } }, samples, { repeats: [], warmups: [] }, NOW);
-    expect(recordedArms.browser!.comparisons.filter((c) => c.sampling === 'failed').map((c) => `${c.a}@${c.rttMs}`)).toEqual(['route-json@0']);
+    const recordedArms = recomputeResults(
+      { ...old, failures: [], browser: { ...old.browser!, failedArms: ['revalidate/route-json@0'] } },
+      samples,
+      { repeats: [], warmups: [] },
+      NOW,
+    );
+    expect(
+      recordedArms.browser!.comparisons.filter((c) => c.sampling === 'failed').map((c) => `${c.a}@${c.rttMs}`),
+    ).toEqual(['route-json@0']);
   });
 
   it.each([
     [{ profile: 'standard' }, /its config lacks scenarios/],
-    [{ profile: 'standard', scenarios: ['gallery'], rttMs: [0], nMin: 6, perPageLoad: 3 }, /measured scenario "gallery", which this version does not know/],
+    [
+      { profile: 'standard', scenarios: ['gallery'], rttMs: [0], nMin: 6, perPageLoad: 3 },
+      /measured scenario "gallery", which this version does not know/,
+    ],
   ])('refuses a run it cannot recompute: %j', (config, message) => {
-    expect(() => recomputeResults(syntheticResults({ config }), samples, { repeats: [], warmups: [] }, NOW)).toThrow(UserError);
-    expect(() => recomputeResults(syntheticResults({ config }), samples, { repeats: [], warmups: [] }, NOW)).toThrow(message);
+    expect(() => recomputeResults(syntheticResults({ config }), samples, { repeats: [], warmups: [] }, NOW)).toThrow(
+      UserError,
+    );
+    expect(() => recomputeResults(syntheticResults({ config }), samples, { repeats: [], warmups: [] }, NOW)).toThrow(
+      message,
+    );
   });
 });

@@ -38,10 +38,24 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
     expect((await bench([...CI_BROWSER, '--seed', '41', '--out', plain])).code).toBe(0);
     for (const [index, ms] of DELAYS_MS.entries()) {
       // --baseline: the same comparison at the end of the run, exit 1 on the regression it finds.
-      const exit = await bench([...CI_BROWSER, '--seed', String(42 + index), '--server-delay', ms, '--baseline', path.join(plain, 'results.json'), '--out', delayed(ms)]);
+      const exit = await bench([
+        ...CI_BROWSER,
+        '--seed',
+        String(42 + index),
+        '--server-delay',
+        ms,
+        '--baseline',
+        path.join(plain, 'results.json'),
+        '--out',
+        delayed(ms),
+      ]);
       expect(exit.code, `${ms} ms`).toBe(1);
-      expect(ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(delayed(ms), 'results.json'), 'utf8'))).complete).toBe(true);
-      expect(fs.readFileSync(path.join(delayed(ms), 'comparison-baseline.md'), 'utf8')).toMatch(/regression\(s\) among/);
+      expect(
+        ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(delayed(ms), 'results.json'), 'utf8'))).complete,
+      ).toBe(true);
+      expect(fs.readFileSync(path.join(delayed(ms), 'comparison-baseline.md'), 'utf8')).toMatch(
+        /regression\(s\) among/,
+      );
     }
     expect(fixtureProcesses()).toEqual([]);
   }, 900_000);
@@ -55,8 +69,14 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
   it('5 ms: a regression in the time to first byte of the request that carries it, in every cell, exit 1', async () => {
     const exit = await compare([plain, delayed('5')]);
     expect(exit.code).toBe(1);
-    const regressed = tableRows(exit.stdout).filter((row) => row.endsWith('| **regression** |')).map(metricOf);
-    expect(COUNTER_METRICS.filter((metric) => metric.endsWith('time to first byte')).filter((metric) => !regressed.includes(metric))).toEqual([]);
+    const regressed = tableRows(exit.stdout)
+      .filter((row) => row.endsWith('| **regression** |'))
+      .map(metricOf);
+    expect(
+      COUNTER_METRICS.filter((metric) => metric.endsWith('time to first byte')).filter(
+        (metric) => !regressed.includes(metric),
+      ),
+    ).toEqual([]);
   });
 
   it('20 ms: a regression on every browser metric, exit 1, also in $GITHUB_STEP_SUMMARY', async () => {
@@ -83,9 +103,22 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
   });
 
   it('refuses, before measuring anything, a baseline sampled another way', async () => {
-    const exit = await bench(['--profile', 'quick', '--suite', 'browser', '--scenarios', 'counter', '--baseline', plain, '--out', path.join(scratch, 'never-quick')]);
+    const exit = await bench([
+      '--profile',
+      'quick',
+      '--suite',
+      'browser',
+      '--scenarios',
+      'counter',
+      '--baseline',
+      plain,
+      '--out',
+      path.join(scratch, 'never-quick'),
+    ]);
     expect(exit.code).toBe(2);
-    expect(exit.stderr.trim()).toMatch(/\S+ was measured with profile "ci", this run with "quick": compare runs measured the same way/);
+    expect(exit.stderr.trim()).toMatch(
+      /\S+ was measured with profile "ci", this run with "quick": compare runs measured the same way/,
+    );
     expect(fs.existsSync(path.join(scratch, 'never-quick'))).toBe(false);
   });
 });
@@ -101,8 +134,13 @@ describe('a duet (--against): the fixture at a git ref measured in the same roun
     expect(against.comparison.map((row) => row.key).sort()).toEqual(COUNTER_METRICS);
     expect(against.comparison.filter((row) => row.verdict === 'regression')).toEqual([]);
     // The baseline's arms were sampled in the same rounds as the current ones.
-    const samples = fs.readFileSync(path.join(out, 'samples.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    const roundsOf = (build: string) => new Set(samples.filter((sample) => sample.build === build).map((sample) => sample.round));
+    const samples = fs
+      .readFileSync(path.join(out, 'samples.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const roundsOf = (build: string) =>
+      new Set(samples.filter((sample) => sample.build === build).map((sample) => sample.round));
     expect([...roundsOf('baseline')]).toEqual([...roundsOf('current')]);
     expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('This checkout against HEAD');
     expect(exit.stdout).toContain('No regression among');
@@ -124,11 +162,20 @@ describe('a duet (--against): the fixture at a git ref measured in the same roun
     expect(source).toContain(DELAY_KNOB);
     fs.writeFileSync(knob, source.replace(DELAY_KNOB, `${DELAY_KNOB} + 5`));
     const out = path.join(scratch, 'duet-delayed');
-    const exit = await start('runner/cli.ts', [...CI_BROWSER, '--against', 'HEAD', '--seed', '44', '--out', out], {}, clone).exit;
+    const exit = await start(
+      'runner/cli.ts',
+      [...CI_BROWSER, '--against', 'HEAD', '--seed', '44', '--out', out],
+      {},
+      clone,
+    ).exit;
     expect(exit.code, exit.stderr).toBe(1);
-    const { comparison } = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8'))).against!;
+    const { comparison } = ResultsSchema.parse(
+      JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')),
+    ).against!;
     const regressed = comparison.filter((row) => row.verdict === 'regression').map((row) => row.key);
-    expect(COUNTER_METRICS.filter((metric) => metric.endsWith('time to first byte') && !regressed.includes(metric))).toEqual([]);
+    expect(
+      COUNTER_METRICS.filter((metric) => metric.endsWith('time to first byte') && !regressed.includes(metric)),
+    ).toEqual([]);
     expect(fixtureProcesses()).toEqual([]);
     // Two builds (the clone's and HEAD's beside it), then the counter's arms on both.
   }, 900_000);

@@ -6,7 +6,12 @@ describe('countRoundTrips', () => {
     expect(countRoundTrips([])).toBe(0);
     expect(countRoundTrips([{ startMs: 1, endMs: 60 }])).toBe(1);
     // POST, then the refresh GET once the POST has answered: two round trips.
-    expect(countRoundTrips([{ startMs: 1, endMs: 64 }, { startMs: 66, endMs: 132 }])).toBe(2);
+    expect(
+      countRoundTrips([
+        { startMs: 1, endMs: 64 },
+        { startMs: 66, endMs: 132 },
+      ]),
+    ).toBe(2);
     // Five requests in flight together (Promise.all) share one round trip.
     expect(countRoundTrips(Array.from({ length: 5 }, (_, i) => ({ startMs: i, endMs: 60 + i })))).toBe(1);
   });
@@ -19,7 +24,12 @@ describe('countRoundTrips', () => {
     // Requests sent before any response arrived are in flight together, whatever their ends.
     expect(countRoundTrips([post, { startMs: 5, responseStartMs: 70, endMs: 75 }])).toBe(1);
     // Records without a first byte (older samples) chain on their ends.
-    expect(countRoundTrips([{ startMs: 0, endMs: 80 }, { startMs: 66, endMs: 130 }])).toBe(1);
+    expect(
+      countRoundTrips([
+        { startMs: 0, endMs: 80 },
+        { startMs: 66, endMs: 130 },
+      ]),
+    ).toBe(1);
   });
 
   it('finds the longest chain whatever the order of the log', () => {

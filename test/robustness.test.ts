@@ -15,7 +15,8 @@ import { bench, listeningAddresses, processesMarked, ROOT, start, type Exit } fr
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-faults-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-const lines = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
+const lines = (file: string) =>
+  fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
 
 async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -42,13 +43,25 @@ interface Faulted {
  * Starts a quick run with a marker and a planted secret in its environment, waits until `ready` holds for its
  * folder, injects `fault` (which may act while the run is live), and follows the run to its end.
  */
-async function runWithFault(args: string[], ready: (out: string) => boolean, fault: (run: ReturnType<typeof start>, marker: string) => Promise<void>): Promise<Faulted> {
+async function runWithFault(
+  args: string[],
+  ready: (out: string) => boolean,
+  fault: (run: ReturnType<typeof start>, marker: string) => Promise<void>,
+): Promise<Faulted> {
   const out = path.join(scratch, randomUUID());
   const marker = `MUTATION_BENCH_TEST_${randomUUID().replaceAll('-', '_')}`;
   const secret = `planted-${randomUUID()}`;
-  const started = start('runner/cli.ts', ['--profile', 'quick', '--seed', '5', '--out', out, ...args], { [marker]: '1', BENCH_API_TOKEN: secret, AWS_SECRET_ACCESS_KEY: secret });
+  const started = start('runner/cli.ts', ['--profile', 'quick', '--seed', '5', '--out', out, ...args], {
+    [marker]: '1',
+    BENCH_API_TOKEN: secret,
+    AWS_SECRET_ACCESS_KEY: secret,
+  });
   try {
-    await waitFor(() => ready(out), 120_000, `the run to reach its fault point (output so far: ${started.output().slice(-400)})`);
+    await waitFor(
+      () => ready(out),
+      120_000,
+      `the run to reach its fault point (output so far: ${started.output().slice(-400)})`,
+    );
   } catch (error) {
     started.child.kill('SIGKILL');
     throw error;
@@ -59,10 +72,15 @@ async function runWithFault(args: string[], ready: (out: string) => boolean, fau
   const faultAt = Date.now();
   const exit = await started.exit;
   const exitMs = Date.now() - faultAt;
-  await waitFor(() => processesMarked(marker).length === 0, 10_000, `the run's processes to end: ${JSON.stringify(processesMarked(marker))}`).catch(() => undefined);
+  await waitFor(
+    () => processesMarked(marker).length === 0,
+    10_000,
+    `the run's processes to end: ${JSON.stringify(processesMarked(marker))}`,
+  ).catch(() => undefined);
   const goneMs = Date.now() - faultAt;
   const resultsFile = path.join(out, 'results.json');
-  if (!fs.existsSync(resultsFile)) throw new Error(`no results.json after exit ${exit.code}: ${exit.stdout.slice(-600)}\n${exit.stderr.slice(-1200)}`);
+  if (!fs.existsSync(resultsFile))
+    throw new Error(`no results.json after exit ${exit.code}: ${exit.stdout.slice(-600)}\n${exit.stderr.slice(-1200)}`);
   const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(resultsFile, 'utf8')));
   return { exit, exitMs, goneMs, listening, results, out, secret };
 }
@@ -84,7 +102,8 @@ function expectKeptAndReported(faulted: Faulted, reason: RegExp): void {
   expect(results.browser!.cells.reduce((sum, cell) => sum + cell.n, 0)).toBe(measuredSamples(out));
   const report = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
   expect(report).toContain('incomplete');
-  for (const file of [path.join(out, 'results.json'), path.join(out, 'index.html')]) expect(fs.readFileSync(file, 'utf8')).not.toContain(faulted.secret);
+  for (const file of [path.join(out, 'results.json'), path.join(out, 'index.html')])
+    expect(fs.readFileSync(file, 'utf8')).not.toContain(faulted.secret);
   expect(fs.readdirSync(out).filter((name) => name.includes('.tmp') || name.startsWith('.'))).toEqual([]);
 }
 
@@ -120,7 +139,20 @@ describe('stopped from outside: what was measured is kept, the report says incom
     const faulted = await runWithFault(
       // 4 blocks of 0.2 s windows with the floor (a second server to check): the load phase outlasts the second
       // run's refusal, and its warm-up (windows of 0.1 s) reaches the first measured window within the wait.
-      ['--suite', 'browser,http', '--scenarios', 'counter', '--rtt', '0', '--repeats', '4', '--window', '0.2', '--floor', 'on'],
+      [
+        '--suite',
+        'browser,http',
+        '--scenarios',
+        'counter',
+        '--rtt',
+        '0',
+        '--repeats',
+        '4',
+        '--window',
+        '0.2',
+        '--floor',
+        'on',
+      ],
       (out) => lines(path.join(out, 'http-repeats.jsonl')) >= 1,
       async (run) => {
         refused = await bench(['--profile', 'quick', '--out', second]);
@@ -128,7 +160,9 @@ describe('stopped from outside: what was measured is kept, the report says incom
       },
     );
     expect(refused!.code).toBe(2);
-    expect(refused!.stderr.trim()).toMatch(/^mutation-bench: another run \(pid \d+, cli\.ts .*\) is using this checkout's fixture and database: wait for it to end or stop it \(lock: bench-app\/data\/run\.lock\)$/);
+    expect(refused!.stderr.trim()).toMatch(
+      /^mutation-bench: another run \(pid \d+, cli\.ts .*\) is using this checkout's fixture and database: wait for it to end or stop it \(lock: bench-app\/data\/run\.lock\)$/,
+    );
     expect(fs.existsSync(second)).toBe(false);
     // The lock went with the run: the next run may start.
     expect(fs.existsSync(path.join(ROOT, 'bench-app', 'data', 'run.lock'))).toBe(false);
@@ -168,8 +202,13 @@ describe('stopped from outside: what was measured is kept, the report says incom
       },
     );
     expect(faulted.exit.code).toBe(1);
-    expect(faulted.exit.stderr).toContain(`mutation-bench: run failed: the fixture server (pid ${killed}) exited while the run was using it (SIGKILL); its log: ${path.join(faulted.out, 'server.log')}`);
-    expectKeptAndReported(faulted, /^run stopped early, what was measured before is kept: the fixture server \(pid \d+\) exited while the run was using it \(SIGKILL\)/);
+    expect(faulted.exit.stderr).toContain(
+      `mutation-bench: run failed: the fixture server (pid ${killed}) exited while the run was using it (SIGKILL); its log: ${path.join(faulted.out, 'server.log')}`,
+    );
+    expectKeptAndReported(
+      faulted,
+      /^run stopped early, what was measured before is kept: the fixture server \(pid \d+\) exited while the run was using it \(SIGKILL\)/,
+    );
     expect(faulted.goneMs).toBeLessThan(10_000);
   }, 180_000);
 });
@@ -177,7 +216,20 @@ describe('stopped from outside: what was measured is kept, the report says incom
 describe('HTTP load sized by the connection count', () => {
   it('--connections 60 runs: the warm-up and the amount grow with the connections', async () => {
     const out = path.join(scratch, 'connections-60');
-    const exit = await bench(['--profile', 'quick', '--suite', 'http', '--scenarios', 'counter', '--connections', '60', '--encoding', 'identity', '--out', out]);
+    const exit = await bench([
+      '--profile',
+      'quick',
+      '--suite',
+      'http',
+      '--scenarios',
+      'counter',
+      '--connections',
+      '60',
+      '--encoding',
+      'identity',
+      '--out',
+      out,
+    ]);
     expect(exit.stderr).not.toMatch(/FAILED|run failed/);
     expect(exit.code).toBe(0);
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
@@ -194,10 +246,20 @@ describe('the checkout lock', () => {
   const lockFile = path.join(scratch, 'locks', 'run.lock');
   /** Another process trying to take the lock: its exit code and message. */
   const otherProcessTakes = () =>
-    spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import('${path.join(ROOT, 'runner', 'lock.ts')}').then((lock) => lock.acquireCheckoutLock(${JSON.stringify(lockFile)})).then(() => console.log('taken'), (error) => { console.log(error.message); process.exit(2); })`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import('${path.join(ROOT, 'runner', 'lock.ts')}').then((lock) => lock.acquireCheckoutLock(${JSON.stringify(lockFile)})).then(() => console.log('taken'), (error) => { console.log(error.message); process.exit(2); })`,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
 
   it('refuses another process while held, is re-entrant within one, and is gone after the last release', () => {
     const release = acquireCheckoutLock(lockFile);
@@ -205,7 +267,11 @@ describe('the checkout lock', () => {
     expect(JSON.parse(fs.readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
     const other = otherProcessTakes();
     expect(other.status).toBe(2);
-    expect(other.stdout.trim()).toMatch(new RegExp(`^another run \\(pid ${process.pid}, .*\\) is using this checkout's fixture and database: wait for it to end or stop it`));
+    expect(other.stdout.trim()).toMatch(
+      new RegExp(
+        `^another run \\(pid ${process.pid}, .*\\) is using this checkout's fixture and database: wait for it to end or stop it`,
+      ),
+    );
     again();
     expect(fs.existsSync(lockFile)).toBe(true);
     release();
@@ -218,7 +284,10 @@ describe('the checkout lock', () => {
   it('takes over a lock whose process is gone (a run killed with SIGKILL)', () => {
     const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
     fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-    fs.writeFileSync(lockFile, JSON.stringify({ pid: Number(gone.stdout.trim()), startedAt: '2026-01-01T00:00:00.000Z', command: 'cli.ts' }));
+    fs.writeFileSync(
+      lockFile,
+      JSON.stringify({ pid: Number(gone.stdout.trim()), startedAt: '2026-01-01T00:00:00.000Z', command: 'cli.ts' }),
+    );
     const release = acquireCheckoutLock(lockFile);
     expect(JSON.parse(fs.readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
     release();
@@ -257,7 +326,14 @@ describe('the fixture build stamp', () => {
 
 describe('recorded environment variables', () => {
   it('keeps the ones that change the measurement and never a secret-looking value', () => {
-    const recorded = recordedVariables({ CI: 'true', NODE_OPTIONS: '--max-old-space-size=4096', BENCH_API_TOKEN: 'hunter2', NEXT_PRIVATE_KEY: 'hunter3', HOME: '/root', AWS_SECRET_ACCESS_KEY: 'hunter4' });
+    const recorded = recordedVariables({
+      CI: 'true',
+      NODE_OPTIONS: '--max-old-space-size=4096',
+      BENCH_API_TOKEN: 'hunter2',
+      NEXT_PRIVATE_KEY: 'hunter3',
+      HOME: '/root',
+      AWS_SECRET_ACCESS_KEY: 'hunter4',
+    });
     expect(recorded).toEqual({
       BENCH_API_TOKEN: '(set; value not recorded)',
       CI: 'true',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { advanceGroup, budgetStops, emptyMeasurement, MIN_LOADS_FOR_INTERVAL, samplingRule } from '../runner/browser/measure';
+import {
+  advanceGroup,
+  budgetStops,
+  emptyMeasurement,
+  MIN_LOADS_FOR_INTERVAL,
+  samplingRule,
+} from '../runner/browser/measure';
 import { resolveConfig } from '../runner/config';
 import { armKey, makePlan, type Arm } from '../runner/plan';
 import type { Sample } from '../runner/results/schema';
@@ -19,8 +25,19 @@ const plan = makePlan([scenarioById('counter')], [0]);
 const planned = plan.groups[0]!;
 
 const sampleOf = (arm: Arm, round: number, index: number, latencyMs: number): Sample => ({
-  ...arm, round, index, warmup: false, latencyMs, listenerLatencyMs: latencyMs, inputDelayMs: 0, frameMs: latencyMs, marksMs: {},
-  roundTrips: 1, requests: [], wireBytes: { toServer: 0, toClient: 0 }, newConnections: 0,
+  ...arm,
+  round,
+  index,
+  warmup: false,
+  latencyMs,
+  listenerLatencyMs: latencyMs,
+  inputDelayMs: 0,
+  frameMs: latencyMs,
+  marksMs: {},
+  roundTrips: 1,
+  requests: [],
+  wireBytes: { toServer: 0, toClient: 0 },
+  newConnections: 0,
 });
 
 /**
@@ -36,14 +53,22 @@ function simulatedGroup(random: Random, rule: SamplingRule, outlierShare = 0.1) 
   for (let round = 0; round < rule.maxLoads && group.state === 'open'; round++) {
     for (const arm of planned.arms) {
       const medianMs = arm.variant === 'route' ? 15 + TRUE_DIFFERENCE_MS : 15;
-      const load = heavyTailedPageLoad(random, medianMs, PER_LOAD, outlierShare).map((ms, index) => sampleOf(arm, round, index, ms));
+      const load = heavyTailedPageLoad(random, medianMs, PER_LOAD, outlierShare).map((ms, index) =>
+        sampleOf(arm, round, index, ms),
+      );
       samples.push(...load);
       byArm.get(armKey(arm))!.push(...load);
     }
     advanceGroup(group, planned, (arm) => pageLoadClusters(byArm.get(armKey(arm))!), measurement.failedArms, rule);
   }
   if (group.state === 'open') group.state = 'n-max';
-  const summary = summarize({ plan, samples, expectedRoundTrips: () => 1, groups: measurement.groups, failedArms: measurement.failedArms });
+  const summary = summarize({
+    plan,
+    samples,
+    expectedRoundTrips: () => 1,
+    groups: measurement.groups,
+    failedArms: measurement.failedArms,
+  });
   return { comparison: summary.comparisons[0]!, aa: summary.aa[0]!, loads: group.loads };
 }
 
@@ -68,13 +93,16 @@ describe('the two-stage sampler and the page-load interval, simulated with 2x ou
     ['default', DEFAULT_RULE, 0.1, 11],
     ['default', DEFAULT_RULE, 0, 14],
     ['wide', WIDE_RULE, 0.1, 12],
-  ] as const)('cover 93-97%% of the true difference and of A/A zero under the %s rule, %f of page loads 2x slow', (_name, rule, outlierShare, seed) => {
-    const result = coverage(seed, rule, outlierShare);
-    expect(result.comparison).toBeGreaterThanOrEqual(0.93);
-    expect(result.comparison).toBeLessThanOrEqual(0.97);
-    expect(result.aa).toBeGreaterThanOrEqual(0.93);
-    expect(result.aa).toBeLessThanOrEqual(0.97);
-  });
+  ] as const)(
+    'cover 93-97%% of the true difference and of A/A zero under the %s rule, %f of page loads 2x slow',
+    (_name, rule, outlierShare, seed) => {
+      const result = coverage(seed, rule, outlierShare);
+      expect(result.comparison).toBeGreaterThanOrEqual(0.93);
+      expect(result.comparison).toBeLessThanOrEqual(0.97);
+      expect(result.aa).toBeGreaterThanOrEqual(0.93);
+      expect(result.aa).toBeLessThanOrEqual(0.97);
+    },
+  );
 
   it('stops every group with at least stage 1 page loads per arm and balanced arms', () => {
     const random = seededRandom(13);

@@ -30,7 +30,12 @@ describe('logTrend', () => {
     expect(trend.ci95Pct[0]).toBeLessThan(0);
     expect(trend.ci95Pct[1]).toBeGreaterThan(0);
     expect(trend.stationary).toBe(true);
-    expect(logTrend([{ order: 0, rate: 1 }, { order: 1, rate: 2 }])).toBeNull();
+    expect(
+      logTrend([
+        { order: 0, rate: 1 },
+        { order: 1, rate: 2 },
+      ]),
+    ).toBeNull();
   });
 
   it('flags a drift about 5% of the time when there is none (95% interval, simulated)', () => {
@@ -64,10 +69,14 @@ describe('palindromeBlock', () => {
     const blocks = Array.from({ length: 5 }, () => {
       const rates: Record<string, number[]> = { a: [], b: [], c: [] };
       // The machine slows 3% per window, all along the run: 30 windows, a 58% fall.
-      for (const cell of palindromeBlock(['a', 'b', 'c'] as const, random)) rates[cell]!.push(base[cell] * 0.97 ** position++);
+      for (const cell of palindromeBlock(['a', 'b', 'c'] as const, random))
+        rates[cell]!.push(base[cell] * 0.97 ** position++);
       return rates;
     });
-    const ratio = pairedRatio(blocks.map((rates) => geometricMean(rates.a!)), blocks.map((rates) => geometricMean(rates.b!)));
+    const ratio = pairedRatio(
+      blocks.map((rates) => geometricMean(rates.a!)),
+      blocks.map((rates) => geometricMean(rates.b!)),
+    );
     expect(ratio.estimate).toBeCloseTo(0.75, 10);
     expect(ratio.ci95[1] - ratio.ci95[0]).toBeLessThan(1e-9);
   });

@@ -1,16 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { interactionBars, WATERFALL_SCRIPT, waterfallSection, waterfalls, type MedianInteraction } from '../reports/waterfall';
+import {
+  interactionBars,
+  WATERFALL_SCRIPT,
+  waterfallSection,
+  waterfalls,
+  type MedianInteraction,
+} from '../reports/waterfall';
 
-const request = (method: string, path: string, status: number | null, startMs: number, endMs: number) => ({ method, path, status, startMs, endMs });
+const request = (method: string, path: string, status: number | null, startMs: number, endMs: number) => ({
+  method,
+  path,
+  status,
+  startMs,
+  endMs,
+});
 
 /** route-refresh at RTT 60: the POST, then the refresh GET once the POST's answer arrived, the value shown after it. */
 const refresh: MedianInteraction = {
   latencyMs: 131.26,
-  requests: [request('GET', '/revalidate/route-refresh?_rsc=1x9z&b=2', 200, 66.04, 128.44), request('POST', '/revalidate/route-refresh', 200, 1.84, 63.96)],
+  requests: [
+    request('GET', '/revalidate/route-refresh?_rsc=1x9z&b=2', 200, 66.04, 128.44),
+    request('POST', '/revalidate/route-refresh', 200, 1.84, 63.96),
+  ],
 };
 const action: MedianInteraction = { latencyMs: 64.5, requests: [request('POST', '/revalidate/action', 200, 1.5, 63)] };
 
-const cell = (scenario: string, variant: string, rttMs: number, chrome: 'no-defer' | 'shipped', medianInteraction?: MedianInteraction) => ({ scenario, variant, rttMs, chrome, medianInteraction });
+const cell = (
+  scenario: string,
+  variant: string,
+  rttMs: number,
+  chrome: 'no-defer' | 'shipped',
+  medianInteraction?: MedianInteraction,
+) => ({ scenario, variant, rttMs, chrome, medianInteraction });
 
 describe('interactionBars', () => {
   it('draws the whole interaction, then each request in start order, in ms from the click, labelled method, path and status', () => {
@@ -18,18 +39,28 @@ describe('interactionBars', () => {
       { label: 'route-refresh: click → new value shown', kind: 'interaction', startMs: 0, endMs: 131.3 },
       { label: 'route-refresh: POST /revalidate/route-refresh → 200', kind: 'request', startMs: 1.8, endMs: 64 },
       // The RSC cache-buster's value changes every request: its key says what the request is.
-      { label: 'route-refresh: GET /revalidate/route-refresh?_rsc&b → 200', kind: 'request', startMs: 66, endMs: 128.4 },
+      {
+        label: 'route-refresh: GET /revalidate/route-refresh?_rsc&b → 200',
+        kind: 'request',
+        startMs: 66,
+        endMs: 128.4,
+      },
     ]);
   });
 
   it('says when a request got no answer', () => {
-    expect(interactionBars('route', { latencyMs: 10, requests: [request('POST', '/api/counter', null, 1, 9)] })[1]!.label).toBe('route: POST /api/counter → no answer');
+    expect(
+      interactionBars('route', { latencyMs: 10, requests: [request('POST', '/api/counter', null, 1, 9)] })[1]!.label,
+    ).toBe('route: POST /api/counter → no answer');
   });
 });
 
 describe('waterfalls', () => {
   const charts = waterfalls([
-    cell('revalidate', 'action', 0, 'no-defer', { latencyMs: 5, requests: [request('POST', '/revalidate/action', 200, 1, 4)] }),
+    cell('revalidate', 'action', 0, 'no-defer', {
+      latencyMs: 5,
+      requests: [request('POST', '/revalidate/action', 200, 1, 4)],
+    }),
     cell('revalidate', 'action', 60, 'no-defer', action),
     cell('revalidate', 'route-refresh', 60, 'no-defer', refresh),
     cell('revalidate', 'route-json', 60, 'no-defer'),

@@ -7,7 +7,9 @@ import { resolveConfig } from '../runner/config';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORKFLOW = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'bench.yml'), 'utf8');
-const SCRIPTS = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+const SCRIPTS = Object.keys(
+  (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+);
 
 /** One `npm run` the workflow makes: the script and the shell words after it. */
 interface NpmRun {
@@ -30,7 +32,12 @@ function npmRuns(workflow: string): NpmRun[] {
     .replace(/\\\n\s*/g, ' ')
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('#'))
-    .flatMap((line) => [...line.matchAll(/\bnpm run ([\w:.-]+)([^;&|)]*)/g)].map(([, script, rest]) => ({ script: script!, args: shellWords(rest!) })));
+    .flatMap((line) =>
+      [...line.matchAll(/\bnpm run ([\w:.-]+)([^;&|)]*)/g)].map(([, script, rest]) => ({
+        script: script!,
+        args: shellWords(rest!),
+      })),
+    );
 }
 
 const RUNS = npmRuns(WORKFLOW);
@@ -42,7 +49,12 @@ function flagValue(args: readonly string[], flag: string): string | undefined {
 }
 
 /** The workflow's `env:` entries, for the shell variables its commands read. */
-const ENV = new Map([...WORKFLOW.matchAll(/^\s+([A-Z][A-Z0-9_]*): (.+)$/gm)].map(([, name, value]): [string, string] => [name!, value!.trim()]));
+const ENV = new Map(
+  [...WORKFLOW.matchAll(/^\s+([A-Z][A-Z0-9_]*): (.+)$/gm)].map(([, name, value]): [string, string] => [
+    name!,
+    value!.trim(),
+  ]),
+);
 
 const PUBLISHED = path.join(ROOT, 'reports', 'published');
 const publishedResults = fs
@@ -62,7 +74,9 @@ function flagsAsOnGitHub(args: readonly string[]): string[] {
   return args.map((word, index) => {
     const standIn = ON_GITHUB_ONLY.get(args[index - 1] ?? '');
     if (standIn !== undefined && !word.startsWith('--')) return standIn;
-    return word.replace(/\$\{?([A-Z][A-Z0-9_]*)\}?/g, (whole, name: string) => ENV.get(name) ?? whole).replace(/\$\{\{[^}]*\}\}/g, '1');
+    return word
+      .replace(/\$\{?([A-Z][A-Z0-9_]*)\}?/g, (whole, name: string) => ENV.get(name) ?? whole)
+      .replace(/\$\{\{[^}]*\}\}/g, '1');
   });
 }
 
@@ -88,7 +102,8 @@ describe('.github/workflows/bench.yml', () => {
   });
 
   it('passes arguments to the script, not to npm', () => {
-    for (const run of RUNS.filter((candidate) => candidate.args.length > 0)) expect(run.args[0], `npm run ${run.script} ${run.args.join(' ')}`).toBe('--');
+    for (const run of RUNS.filter((candidate) => candidate.args.length > 0))
+      expect(run.args[0], `npm run ${run.script} ${run.args.join(' ')}`).toBe('--');
   });
 
   it('measures a pull request against its base and main against a baseline, with the CI profile', () => {
@@ -97,15 +112,18 @@ describe('.github/workflows/bench.yml', () => {
     for (const run of BENCH) expect(flagValue(run.args, '--profile'), run.args.join(' ')).toBe('ci');
   });
 
-  it.each(BENCH.map((run): [string, NpmRun] => [run.args.join(' '), run]))('npm run bench %s: the runner accepts the flags', (_line, run) => {
-    const flags = flagsAsOnGitHub(run.args.slice(1));
-    for (const word of flags) expect(word, `an unexpanded variable in ${flags.join(' ')}`).not.toContain('$');
-    const config = resolveConfig(flags, new Date('2026-12-02T03:37:00Z'), ROOT);
-    expect(config).not.toBeNull();
-    // Under reports/runs, which git ignores: a folder git sees would mark the measured checkout `+dirty`.
-    expect(path.dirname(config!.outDir)).toBe(path.join(ROOT, 'reports', 'runs'));
-    expect(fs.readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain('reports/runs/');
-  });
+  it.each(BENCH.map((run): [string, NpmRun] => [run.args.join(' '), run]))(
+    'npm run bench %s: the runner accepts the flags',
+    (_line, run) => {
+      const flags = flagsAsOnGitHub(run.args.slice(1));
+      for (const word of flags) expect(word, `an unexpanded variable in ${flags.join(' ')}`).not.toContain('$');
+      const config = resolveConfig(flags, new Date('2026-12-02T03:37:00Z'), ROOT);
+      expect(config).not.toBeNull();
+      // Under reports/runs, which git ignores: a folder git sees would mark the measured checkout `+dirty`.
+      expect(path.dirname(config!.outDir)).toBe(path.join(ROOT, 'reports', 'runs'));
+      expect(fs.readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain('reports/runs/');
+    },
+  );
 
   it('publishes the folder the run was written to', () => {
     const outs = new Set(BENCH.map((run) => flagValue(run.args, '--out')));

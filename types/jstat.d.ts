@@ -4,6 +4,14 @@ declare module 'jstat' {
     inv(p: number, ...parameters: number[]): number;
     cdf(x: number, ...parameters: number[]): number;
   }
-  const jstat: { jStat: { studentt: Distribution; beta: Distribution; normal: Distribution; centralF: Distribution; chisquare: Distribution } };
+  const jstat: {
+    jStat: {
+      studentt: Distribution;
+      beta: Distribution;
+      normal: Distribution;
+      centralF: Distribution;
+      chisquare: Distribution;
+    };
+  };
   export default jstat;
 }

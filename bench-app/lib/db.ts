@@ -82,7 +82,8 @@ export function openDatabase(file: string = databasePath()): Database.Database {
   database.exec(SCHEMA);
   // Databases from before items had a list (one per scenario that adds items) get the column.
   const columns = database.prepare('PRAGMA table_info(items)').all() as { name: string }[];
-  if (!columns.some((column) => column.name === 'list')) database.exec(`ALTER TABLE items ADD COLUMN list TEXT NOT NULL DEFAULT 'revalidate'`);
+  if (!columns.some((column) => column.name === 'list'))
+    database.exec(`ALTER TABLE items ADD COLUMN list TEXT NOT NULL DEFAULT 'revalidate'`);
   database.exec(SEED_ORDERS);
   return database;
 }
@@ -94,7 +95,9 @@ export function openDatabase(file: string = databasePath()): Database.Database {
  * read scanned more of it: the server slowed by about 1.7x within a run, and no steady state could exist.
  */
 export function writeReturning<Row>(sql: string, ...params: unknown[]): Row {
-  return db().prepare(sql).all(...params)[0] as Row;
+  return db()
+    .prepare(sql)
+    .all(...params)[0] as Row;
 }
 
 let shared: Database.Database | undefined;

@@ -29,7 +29,9 @@ export function findChromium(): string | undefined {
   const override = process.env.CHROMIUM_PATH;
   if (override) {
     if (!fs.existsSync(override)) {
-      throw new UserError(`CHROMIUM_PATH=${override} does not exist: point it at a Chromium binary, or unset it and run npm run setup`);
+      throw new UserError(
+        `CHROMIUM_PATH=${override} does not exist: point it at a Chromium binary, or unset it and run npm run setup`,
+      );
     }
     return override;
   }
@@ -71,7 +73,8 @@ export function launchedChromiumCommandLines(): string[] {
  */
 const SIGNALS_ARE_OURS = { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } as const;
 
-const featuresSwitch = (commandLine: string | undefined) => commandLine?.split(' ').find((arg) => arg.startsWith('--disable-features='));
+const featuresSwitch = (commandLine: string | undefined) =>
+  commandLine?.split(' ').find((arg) => arg.startsWith('--disable-features='));
 
 /**
  * Playwright's own --disable-features switch, read from a short probe launch. Chromium keeps only the last
@@ -88,9 +91,13 @@ async function playwrightDisabledFeatures(executablePath: string): Promise<strin
 }
 
 export async function launchChromium(executablePath: string, options: { deferAfterInput: boolean }): Promise<Browser> {
-  if (options.deferAfterInput) return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...SIGNALS_ARE_OURS });
+  if (options.deferAfterInput)
+    return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, ...SIGNALS_ARE_OURS });
   const theirs = await playwrightDisabledFeatures(executablePath);
-  const features = new Set([...(theirs?.slice('--disable-features='.length).split(',').filter(Boolean) ?? []), DEFERRED_AFTER_INPUT]);
+  const features = new Set([
+    ...(theirs?.slice('--disable-features='.length).split(',').filter(Boolean) ?? []),
+    DEFERRED_AFTER_INPUT,
+  ]);
   return chromium.launch({
     executablePath,
     headless: true,

@@ -63,7 +63,16 @@ const MEMORY_INTERVAL_MS = 20;
  * One page load of one arm: warm-up interactions (kept in samples.jsonl, flagged) then measured ones. `serverGroup`:
  * the process group of the server the arm's build runs in, for scenarios that sample its memory (null: not ours).
  */
-async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number, round: number, scopeRound: number, config: Config, serverGroup: number | null, record: (sample: Sample) => void) {
+async function measureBlock(
+  session: BrowserSession,
+  arm: Arm,
+  armIndex: number,
+  round: number,
+  scopeRound: number,
+  config: Config,
+  serverGroup: number | null,
+  record: (sample: Sample) => void,
+) {
   const warmupRound = round < config.warmupRounds;
   const scenario = scenarioById(arm.scenario);
   // A fresh scope per page load: every block starts from an empty counter / list.
@@ -72,14 +81,31 @@ async function measureBlock(session: BrowserSession, arm: Arm, armIndex: number,
   await session.setRtt(arm.rttMs);
   await session.setBandwidth(linkBandwidth(scenario, config.bandwidth));
   for (let index = 0; index < config.warmup + config.perPageLoad; index++) {
-    const sampler = scenario.serverMemory && serverGroup !== null ? sampleProcessGroup(serverGroup, MEMORY_INTERVAL_MS) : null;
+    const sampler =
+      scenario.serverMemory && serverGroup !== null ? sampleProcessGroup(serverGroup, MEMORY_INTERVAL_MS) : null;
     let memory: ResourceSeries | undefined;
     // The sampler stops whether or not the interaction failed.
-    const result = await session.interact(scenario, arm.variant, interactionLabel(scope, index), config.interactionTimeoutMs).finally(async () => {
-      memory = await sampler?.stop();
+    const result = await session
+      .interact(scenario, arm.variant, interactionLabel(scope, index), config.interactionTimeoutMs)
+      .finally(async () => {
+        memory = await sampler?.stop();
+      });
+    const serverRssMb = memory?.points.length
+      ? { serverRssMb: { startMb: memory.points[0]!.rssMb, peakMb: memory.peakRssMb } }
+      : {};
+    record({
+      scenario: arm.scenario,
+      variant: arm.variant,
+      twin: arm.twin,
+      rttMs: arm.rttMs,
+      chrome: arm.chrome,
+      build: arm.build,
+      round,
+      index,
+      warmup: warmupRound || index < config.warmup,
+      ...result,
+      ...serverRssMb,
     });
-    const serverRssMb = memory?.points.length ? { serverRssMb: { startMb: memory.points[0]!.rssMb, peakMb: memory.peakRssMb } } : {};
-    record({ scenario: arm.scenario, variant: arm.variant, twin: arm.twin, rttMs: arm.rttMs, chrome: arm.chrome, build: arm.build, round, index, warmup: warmupRound || index < config.warmup, ...result, ...serverRssMb });
   }
 }
 
@@ -91,31 +117,50 @@ export const MIN_LOADS_FOR_INTERVAL = 2;
  * open group already has the page loads an interval needs. A run whose scenarios take longer than the budget (every
  * scenario, payload's slow cases) still ends with a median, a p90 and an interval in every cell, past the budget.
  */
-export function budgetStops(elapsedSeconds: number, lastRoundSeconds: number, budgetSeconds: number, openGroupLoads: readonly number[]): boolean {
-  return elapsedSeconds + lastRoundSeconds > budgetSeconds && openGroupLoads.every((loads) => loads >= MIN_LOADS_FOR_INTERVAL);
+export function budgetStops(
+  elapsedSeconds: number,
+  lastRoundSeconds: number,
+  budgetSeconds: number,
+  openGroupLoads: readonly number[],
+): boolean {
+  return (
+    elapsedSeconds + lastRoundSeconds > budgetSeconds &&
+    openGroupLoads.every((loads) => loads >= MIN_LOADS_FOR_INTERVAL)
+  );
 }
 
 /**
  * After a round: a group that has stage 1's page loads plans stage 2 from its widest half-width (once); a group
  * that has its planned page loads stops. Pure apart from updating `group`.
  */
-export function advanceGroup(group: Group, planned: ArmGroup, clustersOf: (arm: Arm) => number[][], failedArms: ReadonlySet<string>, rule: SamplingRule): void {
+export function advanceGroup(
+  group: Group,
+  planned: ArmGroup,
+  clustersOf: (arm: Arm) => number[][],
+  failedArms: ReadonlySet<string>,
+  rule: SamplingRule,
+): void {
   const live = planned.arms.filter((arm) => !failedArms.has(armKey(arm)));
   // A duet's build comparisons are planned to the same precision as the transport comparisons.
-  const liveComparisons = [...planned.comparisons, ...planned.buildComparisons].filter((c) => !failedArms.has(armKey(c.a)) && !failedArms.has(armKey(c.b)));
+  const liveComparisons = [...planned.comparisons, ...planned.buildComparisons].filter(
+    (c) => !failedArms.has(armKey(c.a)) && !failedArms.has(armKey(c.b)),
+  );
   if (liveComparisons.length === 0) {
     group.state = 'failed';
     return;
   }
   group.loads = Math.min(...live.map((arm) => clustersOf(arm).length));
   if (group.plannedLoads === null && group.loads >= rule.minLoads) {
-    const widest = Math.max(...liveComparisons.map((c) => pageLoadDifference(clustersOf(c.a), clustersOf(c.b)).halfWidth));
+    const widest = Math.max(
+      ...liveComparisons.map((c) => pageLoadDifference(clustersOf(c.a), clustersOf(c.b)).halfWidth),
+    );
     const stage = planStageTwo(widest, group.loads, rule);
     group.stageOneHalfWidthMs = widest;
     group.plannedLoads = stage.loads;
     group.capped = stage.capped;
   }
-  if (group.plannedLoads !== null && group.loads >= group.plannedLoads) group.state = finalState({ loads: group.plannedLoads, capped: group.capped });
+  if (group.plannedLoads !== null && group.loads >= group.plannedLoads)
+    group.state = finalState({ loads: group.plannedLoads, capped: group.capped });
 }
 
 /**
@@ -162,12 +207,16 @@ export async function measureBrowser(options: {
     const openLoads = measurement.groups.filter((group) => group.state === 'open').map((group) => group.loads);
     if (budgetStops(elapsedSeconds(), lastRoundSeconds, config.budgetSeconds, openLoads)) {
       for (const group of measurement.groups) if (group.state === 'open') group.state = 'budget';
-      progress.log(`time budget of ${config.budgetSeconds} s reached: ${measurement.groups.filter((g) => g.state === 'budget').length} groups stopped before their planned page loads`);
+      progress.log(
+        `time budget of ${config.budgetSeconds} s reached: ${measurement.groups.filter((g) => g.state === 'budget').length} groups stopped before their planned page loads`,
+      );
       break;
     }
     if (elapsedSeconds() + lastRoundSeconds > config.budgetSeconds && !pastBudget) {
       pastBudget = true;
-      progress.log(`time budget of ${config.budgetSeconds} s: going past it until every cell has ${MIN_LOADS_FOR_INTERVAL} page loads, the fewest an interval needs`);
+      progress.log(
+        `time budget of ${config.budgetSeconds} s: going past it until every cell has ${MIN_LOADS_FOR_INTERVAL} page loads, the fewest an interval needs`,
+      );
     }
     const roundStartSeconds = elapsedSeconds();
     const arms = openGroups().flatMap((group) => group.arms.filter((arm) => !measurement.failedArms.has(armKey(arm))));
@@ -175,7 +224,16 @@ export async function measureBrowser(options: {
       runSignal.throwIfAborted();
       try {
         const session = sessions.get(sessionKey(arm, scenarioById(arm.scenario).javaScript !== false))!;
-        await measureBlock(session, arm, plan.arms.indexOf(arm), round, scopeRound(round), config, options.serverGroups?.get(arm.build) ?? null, record);
+        await measureBlock(
+          session,
+          arm,
+          plan.arms.indexOf(arm),
+          round,
+          scopeRound(round),
+          config,
+          options.serverGroups?.get(arm.build) ?? null,
+          record,
+        );
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.
         runSignal.throwIfAborted();
@@ -192,11 +250,17 @@ export async function measureBrowser(options: {
     });
     const load = machine.mark();
     measurement.rounds.push(load);
-    if (load.busy) progress.log(`round ${round + 1}: the machine was busy (${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%)`);
+    if (load.busy)
+      progress.log(
+        `round ${round + 1}: the machine was busy (${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%)`,
+      );
     measurement.wallSeconds = elapsedSeconds();
     lastRoundSeconds = measurement.wallSeconds - roundStartSeconds;
     const settled = measurement.groups.filter((group) => group.state !== 'open').length;
-    progress.update(round + 1, `${settled}/${plan.groups.length} groups settled, ${measurement.samples.length} samples`);
+    progress.update(
+      round + 1,
+      `${settled}/${plan.groups.length} groups settled, ${measurement.samples.length} samples`,
+    );
   }
   for (const group of measurement.groups) if (group.state === 'open') group.state = 'n-max';
   measurement.wallSeconds = elapsedSeconds();

@@ -21,8 +21,11 @@ export interface RequestRecord {
  * body has been read; it never started earlier than 4 ms after the POST's first byte (320 of 320 interactions at
  * RTT 0 and 60). Earliest-first-byte-first greedy gives the longest such chain.
  */
-export function countRoundTrips(requests: readonly Pick<RequestRecord, 'startMs' | 'responseStartMs' | 'endMs'>[]): number {
-  const answeredAt = (request: Pick<RequestRecord, 'responseStartMs' | 'endMs'>) => request.responseStartMs ?? request.endMs;
+export function countRoundTrips(
+  requests: readonly Pick<RequestRecord, 'startMs' | 'responseStartMs' | 'endMs'>[],
+): number {
+  const answeredAt = (request: Pick<RequestRecord, 'responseStartMs' | 'endMs'>) =>
+    request.responseStartMs ?? request.endMs;
   let chain = 0;
   let lastAnswer = -Infinity;
   for (const request of [...requests].sort((a, b) => answeredAt(a) - answeredAt(b))) {

@@ -44,7 +44,10 @@ interface ProbeOutcome {
 }
 
 type ProbeWindow = Window & {
-  __mutationBench: { arm(trigger: Element, expect: unknown, marks: unknown): void; result(timeoutMs: number): Promise<ProbeOutcome> };
+  __mutationBench: {
+    arm(trigger: Element, expect: unknown, marks: unknown): void;
+    result(timeoutMs: number): Promise<ProbeOutcome>;
+  };
 };
 
 /** Clicking before hydration would submit natively or do nothing; React marks hydrated nodes with __reactProps$. */
@@ -81,15 +84,29 @@ export class BrowserSession {
   }
 
   /** `timeoutMs` bounds every wait on the page (navigation, hydration, requests): a hung server fails a cell, never the run. */
-  static async open(browser: Browser, serverOrigin: string, emulation: RttEmulation, timeoutMs = DEFAULT_TIMEOUT_MS, javaScript = true): Promise<BrowserSession> {
+  static async open(
+    browser: Browser,
+    serverOrigin: string,
+    emulation: RttEmulation,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    javaScript = true,
+  ): Promise<BrowserSession> {
     const context = await browser.newContext({ javaScriptEnabled: javaScript });
     const page = await context.newPage();
     page.setDefaultTimeout(timeoutMs);
     await page.addInitScript({ path: PROBE_SCRIPT });
     const network = new NetworkLog(page);
     const proxy = await startRttProxy(Number(new URL(serverOrigin).port));
-    page.once('close', () => void proxy.close().then(() => context.close()).catch(() => undefined));
-    if (emulation === 'proxy') return new BrowserSession(page, network, proxy, (rttMs) => proxy.setRtt(rttMs), timeoutMs, javaScript);
+    page.once(
+      'close',
+      () =>
+        void proxy
+          .close()
+          .then(() => context.close())
+          .catch(() => undefined),
+    );
+    if (emulation === 'proxy')
+      return new BrowserSession(page, network, proxy, (rttMs) => proxy.setRtt(rttMs), timeoutMs, javaScript);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
     return new BrowserSession(
@@ -97,7 +114,12 @@ export class BrowserSession {
       network,
       proxy,
       async (latency) => {
-        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+        await cdp.send('Network.emulateNetworkConditions', {
+          offline: false,
+          latency,
+          downloadThroughput: -1,
+          uploadThroughput: -1,
+        });
       },
       timeoutMs,
       javaScript,
@@ -107,7 +129,8 @@ export class BrowserSession {
   /** Fails with the requests still unanswered after the timeout. */
   private async requireSettled(where: string): Promise<void> {
     const unanswered = await this.network.settled(this.timeoutMs);
-    if (unanswered.length) throw new FixtureError(`${where}: ${unanswered.join(', ')} unanswered after ${this.timeoutMs} ms`);
+    if (unanswered.length)
+      throw new FixtureError(`${where}: ${unanswered.join(', ')} unanswered after ${this.timeoutMs} ms`);
   }
 
   /** Limits the link's rate in each direction (null: none). The RTT proxy emulates it in either RTT emulation. */
@@ -126,20 +149,37 @@ export class BrowserSession {
   }
 
   /** The in-page probe times the click to the expected states (and the marks on the way). */
-  private async timedByProbe(scenario: Scenario, spec: InteractionSpec, trigger: ElementHandle<Element>, click: () => Promise<void>, timeoutMs: number): Promise<ProbeOutcome> {
+  private async timedByProbe(
+    scenario: Scenario,
+    spec: InteractionSpec,
+    trigger: ElementHandle<Element>,
+    click: () => Promise<void>,
+    timeoutMs: number,
+  ): Promise<ProbeOutcome> {
     try {
-      await this.page.evaluate(([element, expect, marks]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect, marks), [trigger, spec.expect, spec.marks ?? {}] as const);
+      await this.page.evaluate(
+        ([element, expect, marks]) => (window as unknown as ProbeWindow).__mutationBench.arm(element, expect, marks),
+        [trigger, spec.expect, spec.marks ?? {}] as const,
+      );
     } catch (error) {
       throw new FixtureError(`${scenario.id} at ${this.page.url()}: ${(error as Error).message.split('\n')[0]}`);
     }
     // Ask for the result before clicking, so no evaluation lands on the page's main thread mid-interaction.
-    const result = this.page.evaluate((timeout) => (window as unknown as ProbeWindow).__mutationBench.result(timeout), timeoutMs);
+    const result = this.page.evaluate(
+      (timeout) => (window as unknown as ProbeWindow).__mutationBench.result(timeout),
+      timeoutMs,
+    );
     // Awaited below; until then a closing page (Ctrl-C) must not make its rejection an unhandled one.
     result.catch(() => undefined);
     this.network.begin();
     await click();
     // The probe answers by its own timeout; a page whose main thread never yields again must not hang the run.
-    return withTimeout(result, timeoutMs + PROBE_GRACE_MS, () => new FixtureError(`${scenario.id}: the page did not answer the probe within ${timeoutMs + PROBE_GRACE_MS} ms`));
+    return withTimeout(
+      result,
+      timeoutMs + PROBE_GRACE_MS,
+      () =>
+        new FixtureError(`${scenario.id}: the page did not answer the probe within ${timeoutMs + PROBE_GRACE_MS} ms`),
+    );
   }
 
   /**
@@ -147,10 +187,28 @@ export class BrowserSession {
    * document's Navigation Timing times it, from the navigation's start (redirects included) to its
    * DOMContentLoaded, when its parsed DOM shows the expected states; the input delay is not observable here.
    */
-  private async timedByNavigation(scenario: Scenario, spec: InteractionSpec, click: () => Promise<void>, timeoutMs: number): Promise<ProbeOutcome> {
-    const shown = () => this.page.evaluate((states) => states.every(({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text)), spec.expect);
-    if (await shown()) throw new FixtureError(`${scenario.id} at ${this.page.url()}: the page already shows ${describeShown(spec.expect)} before the click`);
-    const loaded = this.page.waitForEvent('domcontentloaded', { timeout: timeoutMs }).then(() => true, () => false);
+  private async timedByNavigation(
+    scenario: Scenario,
+    spec: InteractionSpec,
+    click: () => Promise<void>,
+    timeoutMs: number,
+  ): Promise<ProbeOutcome> {
+    const shown = () =>
+      this.page.evaluate(
+        (states) =>
+          states.every(({ selector, text }) =>
+            Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text),
+          ),
+        spec.expect,
+      );
+    if (await shown())
+      throw new FixtureError(
+        `${scenario.id} at ${this.page.url()}: the page already shows ${describeShown(spec.expect)} before the click`,
+      );
+    const loaded = this.page.waitForEvent('domcontentloaded', { timeout: timeoutMs }).then(
+      () => true,
+      () => false,
+    );
     this.network.begin();
     await click();
     const navigated = await loaded;
@@ -185,33 +243,53 @@ export class BrowserSession {
     await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const click = () => this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const before = await this.proxy.counters();
-    const outcome = this.javaScript ? await this.timedByProbe(scenario, spec, trigger, click, timeoutMs) : await this.timedByNavigation(scenario, spec, click, timeoutMs);
+    const outcome = this.javaScript
+      ? await this.timedByProbe(scenario, spec, trigger, click, timeoutMs)
+      : await this.timedByNavigation(scenario, spec, click, timeoutMs);
     const unanswered = await this.network.settled(timeoutMs);
     const captured = this.network.end();
     const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
     const expected = describeShown(spec.expect);
     if (unanswered.length) {
-      const shown = outcome.timedOut ? `the page did not show ${expected} within ${timeoutMs} ms` : `the page showed ${expected}`;
-      throw new FixtureError(`${where}: after the click ${shown}, and ${unanswered.join(', ')} was still unanswered ${timeoutMs} ms later`);
+      const shown = outcome.timedOut
+        ? `the page did not show ${expected} within ${timeoutMs} ms`
+        : `the page showed ${expected}`;
+      throw new FixtureError(
+        `${where}: after the click ${shown}, and ${unanswered.join(', ')} was still unanswered ${timeoutMs} ms later`,
+      );
     }
     const after = await this.proxy.counters();
     const zeroEpochMs = outcome.timeOrigin + (outcome.inputMs ?? 0);
     const requests = await Promise.all(captured.map((request) => describeRequest(request, zeroEpochMs)));
 
     const requestSummary = requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ') || 'none';
-    if (this.pageErrors.length > 0) throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}" (requests: ${requestSummary})`);
+    if (this.pageErrors.length > 0)
+      throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}" (requests: ${requestSummary})`);
     if (!outcome.clicked) throw new FixtureError(`${where}: the click never reached the trigger element`);
-    if (outcome.timedOut || outcome.endMs === null || outcome.frameMs === null || outcome.startMs === null || outcome.inputMs === null) {
+    if (
+      outcome.timedOut ||
+      outcome.endMs === null ||
+      outcome.frameMs === null ||
+      outcome.startMs === null ||
+      outcome.inputMs === null
+    ) {
       throw new FixtureError(
         `${where}: after the click the page did not show ${expected} within ${timeoutMs} ms (requests: ${requestSummary})`,
       );
     }
     // Without JavaScript the page's script preloads are cancelled: only its documents can fail the interaction.
     const counted = (index: number) => this.javaScript || captured[index]!.isNavigationRequest();
-    const failed = requests.find((request, index) => counted(index) && (request.status === null || (request.status >= 400 && request.status !== scenario.refusalStatus?.[variant])));
+    const failed = requests.find(
+      (request, index) =>
+        counted(index) &&
+        (request.status === null || (request.status >= 400 && request.status !== scenario.refusalStatus?.[variant])),
+    );
     if (failed) throw new FixtureError(`${where}: a request of the interaction failed (requests: ${requestSummary})`);
     const unseen = Object.keys(spec.marks ?? {}).find((name) => outcome.marks[name] === undefined);
-    if (unseen !== undefined) throw new FixtureError(`${where}: the page showed ${expected} without ever showing its "${unseen}" state, ${describeShown([spec.marks![unseen]!])}`);
+    if (unseen !== undefined)
+      throw new FixtureError(
+        `${where}: the page showed ${expected} without ever showing its "${unseen}" state, ${describeShown([spec.marks![unseen]!])}`,
+      );
 
     const latencyMs = outcome.endMs - outcome.inputMs;
     // Requests the interaction caused before its end form its critical path. Without JavaScript the path is the
@@ -225,7 +303,10 @@ export class BrowserSession {
       marksMs: Object.fromEntries(Object.entries(outcome.marks).map(([name, ms]) => [name, ms - outcome.inputMs!])),
       requests,
       roundTrips: countRoundTrips(causal),
-      wireBytes: { toServer: after.toServerBytes - before.toServerBytes, toClient: after.toClientBytes - before.toClientBytes },
+      wireBytes: {
+        toServer: after.toServerBytes - before.toServerBytes,
+        toClient: after.toClientBytes - before.toClientBytes,
+      },
       newConnections: after.connections - before.connections,
     };
   }

@@ -1,7 +1,24 @@
 import type { ChromeMode } from '../plan';
 import type { BrowserResults, Cell, Claim, Comparison, HttpRatio, HttpResults, ProbeResults } from '../results/schema';
-import { evaluateC10, evaluateC12, evaluateC13, evaluateC5, evaluateC6, evaluateC7, evaluateC8, evaluateC9 } from './probe-claims';
-import { atConfidence, chiSquareUpperTail, fitLine, simultaneousBand, tCritical, tUpperTail, type LineFit } from '../stats/interval';
+import {
+  evaluateC10,
+  evaluateC12,
+  evaluateC13,
+  evaluateC5,
+  evaluateC6,
+  evaluateC7,
+  evaluateC8,
+  evaluateC9,
+} from './probe-claims';
+import {
+  atConfidence,
+  chiSquareUpperTail,
+  fitLine,
+  simultaneousBand,
+  tCritical,
+  tUpperTail,
+  type LineFit,
+} from '../stats/interval';
 import { browserGate, httpGate, onlyPrecisionGates, QUICK_REASON, type RunConditions } from './gating';
 import { evaluateC11, evaluateC14, evaluateC15 } from './scenario-claims';
 import { SEED_002, SEED_003, allOf, combineVerdicts, fmtCi, fmtMs, gatedNote, type Verdict } from './verdicts';
@@ -14,7 +31,6 @@ export interface ClaimInput {
   http?: HttpResults;
   probes?: ProbeResults;
 }
-
 
 export const C1_BOUNDS_MS: [number, number] = [50, 100];
 /** The "invalidation dance" C1's quote names: TanStack Query's invalidate-and-refetch, and Next's own refetch. */
@@ -38,13 +54,19 @@ export const C4_BAND = 0.15;
 
 const modeLabel = (chrome: ChromeMode) => (chrome === 'shipped' ? 'shipped Chrome' : 'Chrome with input deferral off');
 const comparisonsOf = (browser: BrowserResults | undefined, scenario: string, a: string, chrome?: ChromeMode) =>
-  (browser?.comparisons ?? []).filter((c) => c.scenario === scenario && c.a === a && (chrome === undefined || c.chrome === chrome)).sort((x, y) => x.rttMs - y.rttMs);
+  (browser?.comparisons ?? [])
+    .filter((c) => c.scenario === scenario && c.a === a && (chrome === undefined || c.chrome === chrome))
+    .sort((x, y) => x.rttMs - y.rttMs);
 
 /** A line through comparisons against RTT; each point's standard error is recovered from its reported t interval. */
 function fitOf(rows: readonly Comparison[]): LineFit | null {
   if (new Set(rows.map((row) => row.rttMs)).size < 2) return null;
   return fitLine(
-    rows.map((row) => ({ x: row.rttMs, y: row.diffMedianMs, standardError: (row.ci95[1] - row.ci95[0]) / 2 / tCritical(row.df) })),
+    rows.map((row) => ({
+      x: row.rttMs,
+      y: row.diffMedianMs,
+      standardError: (row.ci95[1] - row.ci95[0]) / 2 / tCritical(row.df),
+    })),
     Math.min(...rows.map((row) => row.df)),
   );
 }
@@ -55,7 +77,11 @@ const placeOf = ([lo, hi]: readonly [number, number], [low, high]: readonly [num
   lo >= low && hi <= high ? 'inside' : hi < low ? 'below' : lo > high ? 'above' : 'unclear';
 
 /** Contiguous runs of 1 ms RTT steps sharing a place, from `from` to `to`. */
-export function placesAlong(band: (rttMs: number) => readonly [number, number], bounds: readonly [number, number], [from, to]: readonly [number, number]) {
+export function placesAlong(
+  band: (rttMs: number) => readonly [number, number],
+  bounds: readonly [number, number],
+  [from, to]: readonly [number, number],
+) {
   const runs: { place: Place; fromMs: number; toMs: number }[] = [];
   for (let rtt = from; rtt <= to; rtt++) {
     const place = placeOf(band(rtt), bounds);
@@ -70,7 +96,8 @@ export function placesAlong(band: (rttMs: number) => readonly [number, number], 
  * When every gate that held rows back was a precision gate (an A/A or a known answer not shown within its
  * tolerance), the words DESIGN asks for: the instrument was too noisy at this run's size, not the claim undecidable.
  */
-const noisyNote = (reasons: readonly string[]) => (onlyPrecisionGates(reasons) ? " (the instrument was too noisy at this run's size: more page loads narrow it)" : '');
+const noisyNote = (reasons: readonly string[]) =>
+  onlyPrecisionGates(reasons) ? " (the instrument was too noisy at this run's size: more page loads narrow it)" : '';
 
 /** A verdict with its words: which way a refutation goes, where a dependence splits, why a verdict is missing. */
 export interface Judged {
@@ -78,7 +105,8 @@ export interface Judged {
   qualifier?: string;
 }
 
-const span = (runs: readonly { fromMs: number; toMs: number }[]) => runs.map((run) => (run.fromMs === run.toMs ? `${run.fromMs}` : `${run.fromMs}-${run.toMs}`)).join(', ');
+const span = (runs: readonly { fromMs: number; toMs: number }[]) =>
+  runs.map((run) => (run.fromMs === run.toMs ? `${run.fromMs}` : `${run.fromMs}-${run.toMs}`)).join(', ');
 
 /** One fit's verdict over the judged RTTs (DESIGN): inside everywhere, outside somewhere and inside nowhere, both, or neither. */
 export function judgeAlong(runs: ReturnType<typeof placesAlong>): Judged {
@@ -86,23 +114,40 @@ export function judgeAlong(runs: ReturnType<typeof placesAlong>): Judged {
   const [inside, below, above] = [of('inside'), of('below'), of('above')];
   if (inside.length && !below.length && !above.length && !of('unclear').length) return { verdict: 'supported' };
   if (inside.length && (below.length || above.length)) {
-    return { verdict: 'depends', qualifier: `on RTT: inside 50-100 ms for RTT ${span(inside)} ms, ${above.length ? `more for ${span(above)} ms` : ''}${above.length && below.length ? ', ' : ''}${below.length ? `less for ${span(below)} ms` : ''}` };
+    return {
+      verdict: 'depends',
+      qualifier: `on RTT: inside 50-100 ms for RTT ${span(inside)} ms, ${above.length ? `more for ${span(above)} ms` : ''}${above.length && below.length ? ', ' : ''}${below.length ? `less for ${span(below)} ms` : ''}`,
+    };
   }
   if (above.length && !below.length && !inside.length) return { verdict: 'refuted', qualifier: 'larger than claimed' };
   if (below.length && !above.length && !inside.length) return { verdict: 'refuted', qualifier: 'smaller than claimed' };
-  return { verdict: 'inconclusive', qualifier: inside.length ? `inside only for RTT ${span(inside)} ms; the band reaches past a bound elsewhere` : 'the band reaches across a bound of 50-100 ms' };
+  return {
+    verdict: 'inconclusive',
+    qualifier: inside.length
+      ? `inside only for RTT ${span(inside)} ms; the band reaches past a bound elsewhere`
+      : 'the band reaches across a bound of 50-100 ms',
+  };
 }
 
 /** Per-condition verdicts into one: unanimous keeps its words; definite ones that differ depend on `condition`. */
 function combineJudged(judged: readonly (Judged & { condition: string })[], condition: string): Judged {
   if (!judged.length) return { verdict: 'not-measured' };
   const unresolved = judged.filter((j) => j.verdict === 'inconclusive');
-  if (unresolved.length) return { verdict: 'inconclusive', qualifier: unresolved.map((j) => `${j.condition}: ${j.qualifier ?? 'undecided'}`).join('; ') };
+  if (unresolved.length)
+    return {
+      verdict: 'inconclusive',
+      qualifier: unresolved.map((j) => `${j.condition}: ${j.qualifier ?? 'undecided'}`).join('; '),
+    };
   const keys = new Set(judged.map((j) => `${j.verdict} ${j.qualifier ?? ''}`));
-  if (keys.size === 1) return { verdict: judged[0]!.verdict, ...(judged[0]!.qualifier ? { qualifier: judged[0]!.qualifier } : {}) };
+  if (keys.size === 1)
+    return { verdict: judged[0]!.verdict, ...(judged[0]!.qualifier ? { qualifier: judged[0]!.qualifier } : {}) };
   // Every condition depends on RTT, each with its own split: one dependence, said per condition.
-  if (judged.every((j) => j.verdict === 'depends')) return { verdict: 'depends', qualifier: judged.map((j) => `${j.qualifier} (${j.condition})`).join('; ') };
-  return { verdict: 'depends', qualifier: `on ${condition}: ${judged.map((j) => `${j.verdict}${j.qualifier ? ` (${j.qualifier})` : ''} for ${j.condition}`).join('; ')}` };
+  if (judged.every((j) => j.verdict === 'depends'))
+    return { verdict: 'depends', qualifier: judged.map((j) => `${j.qualifier} (${j.condition})`).join('; ') };
+  return {
+    verdict: 'depends',
+    qualifier: `on ${condition}: ${judged.map((j) => `${j.verdict}${j.qualifier ? ` (${j.qualifier})` : ''} for ${j.condition}`).join('; ')}`,
+  };
 }
 
 /** One C1 condition (refetch pattern, Chrome mode): its verdict, and the fit it rests on when there is one. */
@@ -142,7 +187,9 @@ export function evaluateC1(input: ClaimInput): Claim {
         diffMs: c.diffMedianMs,
         ci95: c.ci95,
         loads: c.loads,
-        role: C1_VARIANTS.includes(variant) ? 'point of the fit' : 'context: a one-request route, not an invalidation dance',
+        role: C1_VARIANTS.includes(variant)
+          ? 'point of the fit'
+          : 'context: a one-request route, not an invalidation dance',
         ...(gate ? { reason: gate } : {}),
       };
     }),
@@ -150,13 +197,24 @@ export function evaluateC1(input: ClaimInput): Claim {
   const [popLow, popHigh] = C1_POPULATION.rttMs;
   const fits = C1_VARIANTS.flatMap((variant) =>
     (browser?.chromeModes ?? []).flatMap((chrome): C1FitRow[] => {
-      const gated = comparisonsOf(browser, 'revalidate', variant, chrome).map((c) => ({ c, gate: browserGate(browser!, input.run, c) }));
+      const gated = comparisonsOf(browser, 'revalidate', variant, chrome).map((c) => ({
+        c,
+        gate: browserGate(browser!, input.run, c),
+      }));
       const usable = gated.flatMap(({ c, gate }) => (gate === null ? [c] : []));
       const condition = `${variant} in ${modeLabel(chrome)}`;
       const fit = fitOf(usable);
       if (!fit) {
         const reasons = gated.flatMap(({ gate }) => gate ?? []);
-        return [{ variant, chrome, condition, verdict: 'inconclusive' as Verdict, qualifier: `${usable.length ? 'one RTT' : 'no RTT'} passed every gate; a fit needs two${noisyNote(reasons)}` }];
+        return [
+          {
+            variant,
+            chrome,
+            condition,
+            verdict: 'inconclusive' as Verdict,
+            qualifier: `${usable.length ? 'one RTT' : 'no RTT'} passed every gate; a fit needs two${noisyNote(reasons)}`,
+          },
+        ];
       }
       const rtts = usable.map((c) => c.rttMs);
       const measured: [number, number] = [Math.min(...rtts), Math.max(...rtts)];
@@ -176,13 +234,33 @@ export function evaluateC1(input: ClaimInput): Claim {
         slopeCi95: fit.slope.ci95,
         points: usable.length,
         measuredRttMs: measured,
-        lackOfFit: lackOfFitP === null ? `not testable with ${pointCount} RTTs` : `chi-square ${fit.chiSquare.toFixed(2)} on ${lackOfFitDf} df, p ${lackOfFitP.toFixed(3)}${scale > 1 ? `; band widened ${scale.toFixed(2)}x` : ''}`,
+        lackOfFit:
+          lackOfFitP === null
+            ? `not testable with ${pointCount} RTTs`
+            : `chi-square ${fit.chiSquare.toFixed(2)} on ${lackOfFitDf} df, p ${lackOfFitP.toFixed(3)}${scale > 1 ? `; band widened ${scale.toFixed(2)}x` : ''}`,
         judgedRttMs: judged,
       };
       const band = (rtt: number) => simultaneousBand(fit, rtt, scale);
-      const measuredPlaces = placesAlong(band, C1_BOUNDS_MS, measured).map((r) => `${r.place} ${r.fromMs}-${r.toMs}`).join(', ');
-      if (judged[0] > judged[1]) return [{ ...base, measuredPlaces, verdict: 'inconclusive' as Verdict, qualifier: `the RTTs that passed the gates (${measured[0]}-${measured[1]} ms) do not reach ${popLow}-${popHigh} ms` }];
-      return [{ ...base, measuredPlaces, bandAtJudgedEdges: [band(judged[0]), band(judged[1])], ...judgeAlong(placesAlong(band, C1_BOUNDS_MS, judged)) }];
+      const measuredPlaces = placesAlong(band, C1_BOUNDS_MS, measured)
+        .map((r) => `${r.place} ${r.fromMs}-${r.toMs}`)
+        .join(', ');
+      if (judged[0] > judged[1])
+        return [
+          {
+            ...base,
+            measuredPlaces,
+            verdict: 'inconclusive' as Verdict,
+            qualifier: `the RTTs that passed the gates (${measured[0]}-${measured[1]} ms) do not reach ${popLow}-${popHigh} ms`,
+          },
+        ];
+      return [
+        {
+          ...base,
+          measuredPlaces,
+          bandAtJudgedEdges: [band(judged[0]), band(judged[1])],
+          ...judgeAlong(placesAlong(band, C1_BOUNDS_MS, judged)),
+        },
+      ];
     }),
   );
   const judged = combineJudged(fits, 'the refetch pattern and Chrome mode');
@@ -193,7 +271,8 @@ export function evaluateC1(input: ClaimInput): Claim {
   return {
     id: 'C1',
     source: SEED_002,
-    quote: 'expect Server Actions to feel about 50-100ms faster than the equivalent fetch + setState + invalidateQuery dance',
+    quote:
+      'expect Server Actions to feel about 50-100ms faster than the equivalent fetch + setState + invalidateQuery dance',
     verdict: rows.length ? judged.verdict : 'not-measured',
     ...(rows.length && judged.qualifier ? { qualifier: judged.qualifier } : {}),
     summary: rows.length
@@ -204,7 +283,8 @@ export function evaluateC1(input: ClaimInput): Claim {
 }
 
 /** The share of a cell's samples with `count` critical-path requests, or null for a run that predates per-sample counts. */
-const countShare = (cell: Cell | undefined, count: number) => (cell?.roundTripCounts ? (cell.roundTripCounts[count] ?? 0) / cell.n : null);
+const countShare = (cell: Cell | undefined, count: number) =>
+  cell?.roundTripCounts ? (cell.roundTripCounts[count] ?? 0) / cell.n : null;
 
 /**
  * C2 on exact counts: at every RTT, the action's critical path is one request in >= 95% of its samples and
@@ -216,22 +296,72 @@ export function evaluateC2(input: ClaimInput): Claim {
   const cells = (browser?.cells ?? []).filter((c) => c.scenario === 'revalidate' && c.chrome === 'no-defer');
   const cell = (variant: string, rttMs: number) => cells.find((c) => c.variant === variant && c.rttMs === rttMs);
   const quick = input.run.profile === 'quick';
-  type CountRow = { measure: string; rttMs: number; action: number; routeRefresh: number; n: [number, number]; actionShareOne: number | null; routeRefreshShareTwo: number | null; verdict: Verdict; reason?: string };
+  type CountRow = {
+    measure: string;
+    rttMs: number;
+    action: number;
+    routeRefresh: number;
+    n: [number, number];
+    actionShareOne: number | null;
+    routeRefreshShareTwo: number | null;
+    verdict: Verdict;
+    reason?: string;
+  };
   const countRows = cells
     .filter((c) => c.variant === 'action')
     .flatMap((action): CountRow[] => {
       const refresh = cell('route-refresh', action.rttMs);
       if (!refresh) return [];
       const [actionShare, refreshShare] = [countShare(action, 1), countShare(refresh, 2)];
-      const common = { measure: 'critical-path requests per sample', rttMs: action.rttMs, action: action.roundTrips, routeRefresh: refresh.roundTrips, n: [action.n, refresh.n] as [number, number], actionShareOne: actionShare, routeRefreshShareTwo: refreshShare };
+      const common = {
+        measure: 'critical-path requests per sample',
+        rttMs: action.rttMs,
+        action: action.roundTrips,
+        routeRefresh: refresh.roundTrips,
+        n: [action.n, refresh.n] as [number, number],
+        actionShareOne: actionShare,
+        routeRefreshShareTwo: refreshShare,
+      };
       if (quick) return [{ ...common, verdict: 'inconclusive' as Verdict, reason: QUICK_REASON }];
-      if (actionShare === null || refreshShare === null) return [{ ...common, verdict: 'inconclusive' as Verdict, reason: 'the run predates per-sample request counts' }];
+      if (actionShare === null || refreshShare === null)
+        return [
+          { ...common, verdict: 'inconclusive' as Verdict, reason: 'the run predates per-sample request counts' },
+        ];
       const verdict: Verdict =
-        actionShare >= C2_COUNT_SHARE && refreshShare >= C2_COUNT_SHARE ? 'supported' : Math.max(...Object.values(action.roundTripCounts!)) / action.n >= C2_COUNT_SHARE && Math.max(...Object.values(refresh.roundTripCounts!)) / refresh.n >= C2_COUNT_SHARE ? 'refuted' : 'inconclusive';
-      return [{ ...common, verdict, ...(verdict === 'inconclusive' ? { reason: `mixed counts (action 1 in ${(actionShare * 100).toFixed(0)}%, route-refresh 2 in ${(refreshShare * 100).toFixed(0)}% of samples)` } : {}) }];
+        actionShare >= C2_COUNT_SHARE && refreshShare >= C2_COUNT_SHARE
+          ? 'supported'
+          : Math.max(...Object.values(action.roundTripCounts!)) / action.n >= C2_COUNT_SHARE &&
+              Math.max(...Object.values(refresh.roundTripCounts!)) / refresh.n >= C2_COUNT_SHARE
+            ? 'refuted'
+            : 'inconclusive';
+      return [
+        {
+          ...common,
+          verdict,
+          ...(verdict === 'inconclusive'
+            ? {
+                reason: `mixed counts (action 1 in ${(actionShare * 100).toFixed(0)}%, route-refresh 2 in ${(refreshShare * 100).toFixed(0)}% of samples)`,
+              }
+            : {}),
+        },
+      ];
     });
-  const fit = fitOf(comparisonsOf(browser, 'revalidate', 'route-refresh', 'no-defer').filter((c) => c.sampling !== 'failed' && Math.min(...c.loads) >= 2));
-  const slopeRows = fit ? [{ measure: 'slope of (route-refresh - action) against RTT', slope: fit.slope.estimate, ci95: fit.slope.ci95, expected: 1, role: "the emulator's known answer again: accuracy evidence, not a verdict row" }] : [];
+  const fit = fitOf(
+    comparisonsOf(browser, 'revalidate', 'route-refresh', 'no-defer').filter(
+      (c) => c.sampling !== 'failed' && Math.min(...c.loads) >= 2,
+    ),
+  );
+  const slopeRows = fit
+    ? [
+        {
+          measure: 'slope of (route-refresh - action) against RTT',
+          slope: fit.slope.estimate,
+          ci95: fit.slope.ci95,
+          expected: 1,
+          role: "the emulator's known answer again: accuracy evidence, not a verdict row",
+        },
+      ]
+    : [];
   const verdict = allOf(countRows.map((row) => row.verdict));
   const pct = (share: number | null) => (share === null ? 'unknown' : `${(share * 100).toFixed(0)}%`);
   return {
@@ -239,17 +369,29 @@ export function evaluateC2(input: ClaimInput): Claim {
     source: SEED_002,
     quote: 'What Server Actions do save is one round-trip',
     verdict,
-    ...(verdict === 'refuted' ? { qualifier: 'the action does not save exactly one request' } : verdict === 'inconclusive' && countRows.length ? { qualifier: countRows.flatMap((row) => (row.reason ? [row.reason] : []))[0] ?? 'undecided' } : {}),
+    ...(verdict === 'refuted'
+      ? { qualifier: 'the action does not save exactly one request' }
+      : verdict === 'inconclusive' && countRows.length
+        ? { qualifier: countRows.flatMap((row) => (row.reason ? [row.reason] : []))[0] ?? 'undecided' }
+        : {}),
     summary: countRows.length
       ? `Critical-path requests per interaction, share of samples: ${countRows.map((row) => `RTT ${row.rttMs} ms: action 1 in ${pct(row.actionShareOne)} of ${row.n[0]}, route-refresh 2 in ${pct(row.routeRefreshShareTwo)} of ${row.n[1]}`).join('; ')} (rule: >= ${C2_COUNT_SHARE * 100}% at every RTT). ${
-          fit ? `As accuracy evidence, the time difference grows by ${fit.slope.estimate.toFixed(2)} ms per ms of RTT (${fmtCi(fit.slope.ci95, 2)}; one request on the emulated link means 1).` : ''
+          fit
+            ? `As accuracy evidence, the time difference grows by ${fit.slope.estimate.toFixed(2)} ms per ms of RTT (${fmtCi(fit.slope.ci95, 2)}; one request on the emulated link means 1).`
+            : ''
         }${gatedNote(countRows)}`
       : 'The revalidate scenario (action and route-refresh) was not run in the browser.',
     evidence: [...countRows, ...slopeRows],
   };
 }
 
-const ratioRow = (ratio: HttpRatio) => ({ estimate: ratio.estimate, ci95: ratio.ci95, repeats: ratio.repeats, connections: ratio.connections, encoding: ratio.encoding });
+const ratioRow = (ratio: HttpRatio) => ({
+  estimate: ratio.estimate,
+  ci95: ratio.ci95,
+  repeats: ratio.repeats,
+  connections: ratio.connections,
+  encoding: ratio.encoding,
+});
 
 /** Holm's step-down over p-values at `alpha`: which hypotheses it rejects. */
 export function holmRejects(pValues: readonly number[], alpha = 0.05): boolean[] {
@@ -286,7 +428,9 @@ export function evaluateC3(input: ClaimInput): Claim {
     };
   });
   const ungated = outcome.filter((row) => row.reason === undefined);
-  const slowerAt = holmRejects(ungated.map((row) => row.pSlower)).flatMap((rejected, i) => (rejected ? [ungated[i]!.rttMs] : []));
+  const slowerAt = holmRejects(ungated.map((row) => row.pSlower)).flatMap((rejected, i) =>
+    rejected ? [ungated[i]!.rttMs] : [],
+  );
   const all = ungated.length === outcome.length && outcome.length > 0;
   const judged: Judged = slowerAt.length
     ? { verdict: 'refuted', qualifier: `the action is slower at RTT ${slowerAt.join(', ')} ms` }
@@ -308,15 +452,37 @@ export function evaluateC3(input: ClaimInput): Claim {
     const values = counterCells.filter((c) => c.variant === variant).map(pick);
     return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null;
   };
-  const [actionBytes, routeBytes] = [bytesOf('action', (c) => c.bytesPerInteraction), bytesOf('route', (c) => c.bytesPerInteraction)];
+  const [actionBytes, routeBytes] = [
+    bytesOf('action', (c) => c.bytesPerInteraction),
+    bytesOf('route', (c) => c.bytesPerInteraction),
+  ];
   if (actionBytes !== null && routeBytes !== null) {
-    mechanism.push({ measure: 'bytes on the wire per interaction, browser (request + response, headers included)', action: Math.round(actionBytes), route: Math.round(routeBytes), role });
+    mechanism.push({
+      measure: 'bytes on the wire per interaction, browser (request + response, headers included)',
+      action: Math.round(actionBytes),
+      route: Math.round(routeBytes),
+      role,
+    });
   }
   for (const encoding of http?.encodings ?? []) {
-    for (const action of (http?.cells ?? []).filter((c) => c.scenario === 'counter' && c.variant === 'action' && !c.twin && c.encoding === encoding)) {
-      const route = http!.cells.find((c) => c.scenario === 'counter' && c.variant === 'route' && c.encoding === encoding && c.connections === action.connections);
+    for (const action of (http?.cells ?? []).filter(
+      (c) => c.scenario === 'counter' && c.variant === 'action' && !c.twin && c.encoding === encoding,
+    )) {
+      const route = http!.cells.find(
+        (c) =>
+          c.scenario === 'counter' &&
+          c.variant === 'route' &&
+          c.encoding === encoding &&
+          c.connections === action.connections,
+      );
       if (!route) continue;
-      const gate = httpGate(http!, input.run, { scenario: 'counter', connections: action.connections, encoding, a: 'action', b: 'route' });
+      const gate = httpGate(http!, input.run, {
+        scenario: 'counter',
+        connections: action.connections,
+        encoding,
+        a: 'action',
+        b: 'route',
+      });
       mechanism.push({
         measure: `bytes per interaction under load, ${encoding}`,
         action: Math.round(action.requestBytesPerInteraction + action.responseBytesPerInteraction),
@@ -327,20 +493,43 @@ export function evaluateC3(input: ClaimInput): Claim {
         ['serverCpuMsPerInteraction', 'server CPU per interaction, action / route'],
         ['interactionsPerSec', 'throughput, action / route'],
       ] as const) {
-        const ratio = http!.ratios.find((r) => r.kind === 'comparison' && r.scenario === 'counter' && r.a === 'action' && r.b === 'route' && r.encoding === encoding && r.connections === action.connections && r.measure === measure);
-        if (ratio) mechanism.push({ measure: `${label} (${encoding}, ${action.connections} connections)`, ...ratioRow(ratio), role, ...(gate ? { reason: gate } : {}) });
+        const ratio = http!.ratios.find(
+          (r) =>
+            r.kind === 'comparison' &&
+            r.scenario === 'counter' &&
+            r.a === 'action' &&
+            r.b === 'route' &&
+            r.encoding === encoding &&
+            r.connections === action.connections &&
+            r.measure === measure,
+        );
+        if (ratio)
+          mechanism.push({
+            measure: `${label} (${encoding}, ${action.connections} connections)`,
+            ...ratioRow(ratio),
+            role,
+            ...(gate ? { reason: gate } : {}),
+          });
       }
     }
   }
-  const describeRow = (row: (typeof outcome)[number]) => `RTT ${row.rttMs} ms: ${fmtMs(row.diffMs)} (${fmtCi(row.ci95)})${row.reason ? ', held back' : ''}`;
+  const describeRow = (row: (typeof outcome)[number]) =>
+    `RTT ${row.rttMs} ms: ${fmtMs(row.diffMs)} (${fmtCi(row.ci95)})${row.reason ? ', held back' : ''}`;
   const describeMechanism = (row: Record<string, unknown>) =>
-    typeof row.action === 'number' ? `${row.measure}: action ${row.action}, route ${row.route} bytes` : `${row.measure}: ${(row.estimate as number).toFixed(2)} (${fmtCi(row.ci95 as [number, number], 2)})`;
+    typeof row.action === 'number'
+      ? `${row.measure}: action ${row.action}, route ${row.route} bytes`
+      : `${row.measure}: ${(row.estimate as number).toFixed(2)} (${fmtCi(row.ci95 as [number, number], 2)})`;
   return {
     id: 'C3',
     source: SEED_003,
-    quote: 'By removing HTTP overhead and enabling more direct server-client coordination, Server Actions can reduce latency',
+    quote:
+      'By removing HTTP overhead and enabling more direct server-client coordination, Server Actions can reduce latency',
     verdict: outcome.length || mechanism.length ? (outcome.length ? judged.verdict : 'inconclusive') : 'not-measured',
-    ...(outcome.length && judged.qualifier ? { qualifier: judged.qualifier } : !outcome.length && mechanism.length ? { qualifier: 'the outcome (browser latency of the counter) was not measured' } : {}),
+    ...(outcome.length && judged.qualifier
+      ? { qualifier: judged.qualifier }
+      : !outcome.length && mechanism.length
+        ? { qualifier: 'the outcome (browser latency of the counter) was not measured' }
+        : {}),
     summary:
       outcome.length || mechanism.length
         ? `Equal work (the counter), browser latency, route minus action (positive: the action is faster): ${outcome.map(describeRow).join('; ') || 'not measured'}. Mechanism, not deciding: ${mechanism.map(describeMechanism).join('; ') || 'none measured'}.${gatedNote(outcome)}`
@@ -353,7 +542,14 @@ export function evaluateC3(input: ClaimInput): Claim {
 function c4Rows(input: ClaimInput) {
   const http = input.http;
   return (http?.ratios ?? [])
-    .filter((r) => r.kind === 'comparison' && r.scenario === 'counter' && r.a === 'action' && r.b === 'route' && r.measure === 'interactionsPerSec')
+    .filter(
+      (r) =>
+        r.kind === 'comparison' &&
+        r.scenario === 'counter' &&
+        r.a === 'action' &&
+        r.b === 'route' &&
+        r.measure === 'interactionsPerSec',
+    )
     .map((ratio) => ({ ratio, gate: httpGate(http!, input.run, ratio) }));
 }
 
@@ -361,10 +557,14 @@ const direction = (ratio: HttpRatio) =>
   `the action's throughput is ${Math.abs((1 - ratio.estimate) * 100).toFixed(0)}% ${ratio.estimate < 1 ? 'lower' : 'higher'} (action / route ${ratio.estimate.toFixed(2)}, 95% ${fmtCi(ratio.ci95, 2)}) with ${ratio.encoding === 'gzip' ? "the browser's gzip" : 'no compression'} at ${ratio.connections} connections`;
 
 /** C4's words: which way a refutation goes, which encoding a dependence splits on, why nothing was decided. */
-function c4Qualifier(rows: readonly { verdict: Verdict; encoding: string; reason?: string }[], refuted: string): { qualifier?: string } {
+function c4Qualifier(
+  rows: readonly { verdict: Verdict; encoding: string; reason?: string }[],
+  refuted: string,
+): { qualifier?: string } {
   const verdict = combineVerdicts(rows.map((row) => row.verdict));
   if (verdict === 'refuted') return { qualifier: refuted };
-  if (verdict === 'depends') return { qualifier: `on compression: ${rows.map((row) => `${row.verdict} with ${row.encoding}`).join(', ')}` };
+  if (verdict === 'depends')
+    return { qualifier: `on compression: ${rows.map((row) => `${row.verdict} with ${row.encoding}`).join(', ')}` };
   if (verdict === 'inconclusive') {
     const reason = rows.find((row) => row.reason)?.reason;
     return { qualifier: reason ? `held back: ${reason}` : 'the interval reaches past the bound' };
@@ -384,17 +584,26 @@ export function evaluateC4a(input: ClaimInput): Claim {
     test: 'not faster (one-sided 95%)',
     ...ratioRow(ratio),
     upperBound95: ratio.ci90[1],
-    verdict: (gate ? 'inconclusive' : ratio.ci90[1] < 1 ? 'supported' : ratio.ci90[0] > 1 ? 'refuted' : 'inconclusive') as Verdict,
+    verdict: (gate
+      ? 'inconclusive'
+      : ratio.ci90[1] < 1
+        ? 'supported'
+        : ratio.ci90[0] > 1
+          ? 'refuted'
+          : 'inconclusive') as Verdict,
     ...(gate ? { reason: gate } : {}),
   }));
   return {
     id: 'C4a',
     source: SEED_002,
-    quote: 'Performance: not as different as people think ... A common misconception is that Server Actions are "faster than API routes."',
+    quote:
+      'Performance: not as different as people think ... A common misconception is that Server Actions are "faster than API routes."',
     verdict: combineVerdicts(rows.map((row) => row.verdict)),
     ...c4Qualifier(rows, 'the action is faster'),
     summary: rows.length
-      ? `Counter under load: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
+      ? `Counter under load: ${c4Rows(input)
+          .map(({ ratio }) => direction(ratio))
+          .join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
       : 'Needs the HTTP suite with the counter scenario.',
     evidence: rows,
   };
@@ -421,7 +630,9 @@ export function evaluateC4b(input: ClaimInput): Claim {
     verdict: combineVerdicts(rows.map((row) => row.verdict)),
     ...c4Qualifier(rows, `more different than claimed (outside ±${C4_BAND * 100}%)`),
     summary: rows.length
-      ? `Counter under load, action / route throughput against ${band[0]}..${band[1]}: ${c4Rows(input).map(({ ratio }) => direction(ratio)).join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
+      ? `Counter under load, action / route throughput against ${band[0]}..${band[1]}: ${c4Rows(input)
+          .map(({ ratio }) => direction(ratio))
+          .join('; ')}.${byEncoding(rows)}${gatedNote(rows)}`
       : 'Needs the HTTP suite with the counter scenario.',
     evidence: rows,
   };
@@ -430,7 +641,21 @@ export function evaluateC4b(input: ClaimInput): Claim {
 /** Every claim of DESIGN's table, in its order; a claim whose suite or scenario did not run is `not-measured`, saying what would measure it. */
 export function evaluateClaims(input: ClaimInput): Claim[] {
   return [
-    evaluateC1(input), evaluateC2(input), evaluateC3(input), evaluateC4a(input), evaluateC4b(input), evaluateC5(input.probes), evaluateC6(input.probes), evaluateC7(input.probes),
-    evaluateC8(input.probes), evaluateC9(input.probes), evaluateC10(input.probes), evaluateC11(input), evaluateC12(input.probes), evaluateC13(input.probes), evaluateC14(input), evaluateC15(input),
+    evaluateC1(input),
+    evaluateC2(input),
+    evaluateC3(input),
+    evaluateC4a(input),
+    evaluateC4b(input),
+    evaluateC5(input.probes),
+    evaluateC6(input.probes),
+    evaluateC7(input.probes),
+    evaluateC8(input.probes),
+    evaluateC9(input.probes),
+    evaluateC10(input.probes),
+    evaluateC11(input),
+    evaluateC12(input.probes),
+    evaluateC13(input.probes),
+    evaluateC14(input),
+    evaluateC15(input),
   ];
 }

@@ -18,7 +18,8 @@ export interface RunConditions {
 const NOT_SHOWN = 'not shown';
 
 /** Whether every reason that held rows back was a precision gate (and there was one). */
-export const onlyPrecisionGates = (reasons: readonly string[]): boolean => reasons.length > 0 && reasons.every((reason) => reason.includes(NOT_SHOWN));
+export const onlyPrecisionGates = (reasons: readonly string[]): boolean =>
+  reasons.length > 0 && reasons.every((reason) => reason.includes(NOT_SHOWN));
 
 /** Why no row of a quick run carries a verdict. */
 export const QUICK_REASON = 'quick profile: a smoke run, too few samples for a verdict';
@@ -29,7 +30,8 @@ export const QUICK_REASON = 'quick profile: a smoke run, too few samples for a v
  */
 export const BROWSER_AA_FLOOR_MS = 3;
 export const BROWSER_AA_SHARE = 0.05;
-export const browserAaBand = (referenceMedianMs: number): number => Math.max(BROWSER_AA_FLOOR_MS, BROWSER_AA_SHARE * referenceMedianMs);
+export const browserAaBand = (referenceMedianMs: number): number =>
+  Math.max(BROWSER_AA_FLOOR_MS, BROWSER_AA_SHARE * referenceMedianMs);
 
 /** Whether the RTT known answer was shown: the rise's 95% CI lies inside expected ± tolerance. */
 export const accuracyShown = (row: Pick<Accuracy, 'ci95' | 'expectedIncreaseMs' | 'toleranceMs'>): boolean =>
@@ -61,15 +63,24 @@ function busyGate(browser: BrowserResults, run: RunConditions, loads: number): s
   const first = run.warmupRounds ?? 0;
   const rounds = browser.rounds.slice(first, first + loads);
   const busy = rounds.filter((round) => round.busy).length;
-  return busy > rounds.length * BUSY_SHARE_LIMIT ? `other processes used the machine during ${busy} of the ${rounds.length} rounds it was sampled in` : null;
+  return busy > rounds.length * BUSY_SHARE_LIMIT
+    ? `other processes used the machine during ${busy} of the ${rounds.length} rounds it was sampled in`
+    : null;
 }
 
 /**
  * Why a row read from one cell (the optimistic paint's time, its rise with RTT) may not carry a verdict, or null:
  * the gates of its group's sampling and rounds; a cell has no A/A control of its own.
  */
-export function cellGate(browser: BrowserResults, run: RunConditions, cell: { scenario: string; rttMs: number; chrome: ChromeMode; loads: number }): string | null {
-  const group = browser.groups.find((candidate) => candidate.scenario === cell.scenario && candidate.rttMs === cell.rttMs && candidate.chrome === cell.chrome);
+export function cellGate(
+  browser: BrowserResults,
+  run: RunConditions,
+  cell: { scenario: string; rttMs: number; chrome: ChromeMode; loads: number },
+): string | null {
+  const group = browser.groups.find(
+    (candidate) =>
+      candidate.scenario === cell.scenario && candidate.rttMs === cell.rttMs && candidate.chrome === cell.chrome,
+  );
   return samplingGate(run, group?.state ?? 'open', [cell.loads]) ?? busyGate(browser, run, cell.loads);
 }
 
@@ -82,19 +93,42 @@ export function cellGate(browser: BrowserResults, run: RunConditions, cell: { sc
 export function browserGate(
   browser: BrowserResults,
   run: RunConditions,
-  row: { scenario: string; rttMs: number; chrome: ChromeMode; sampling: string; loads: readonly [number, number]; a: string; b: string },
+  row: {
+    scenario: string;
+    rttMs: number;
+    chrome: ChromeMode;
+    sampling: string;
+    loads: readonly [number, number];
+    a: string;
+    b: string;
+  },
 ): string | null {
   const sampled = samplingGate(run, row.sampling, row.loads) ?? busyGate(browser, run, Math.min(...row.loads));
   if (sampled) return sampled;
   const aa = browser.aa.find((a) => a.scenario === row.scenario && a.rttMs === row.rttMs && a.chrome === row.chrome);
   if (!aa) return 'no A/A control for this scenario and RTT';
-  const reference = browser.cells.find((cell) => cell.scenario === aa.scenario && cell.rttMs === aa.rttMs && cell.chrome === aa.chrome && cell.variant === aa.variant);
+  const reference = browser.cells.find(
+    (cell) =>
+      cell.scenario === aa.scenario &&
+      cell.rttMs === aa.rttMs &&
+      cell.chrome === aa.chrome &&
+      cell.variant === aa.variant,
+  );
   const band = browserAaBand(reference?.medianMs ?? 0);
   const [lo, hi] = atConfidence(aa.ci95, aa.df, 0.9);
-  if (lo < -band || hi > band) return `the A/A control was ${NOT_SHOWN} within ±${band.toFixed(1)} ms (${aa.diffMedianMs.toFixed(1)} ms, 90% CI ${lo.toFixed(1)} to ${hi.toFixed(1)})`;
+  if (lo < -band || hi > band)
+    return `the A/A control was ${NOT_SHOWN} within ±${band.toFixed(1)} ms (${aa.diffMedianMs.toFixed(1)} ms, 90% CI ${lo.toFixed(1)} to ${hi.toFixed(1)})`;
   // The known answer of the row's own two variants: another variant's client work (route-json's overlaps the
   // network wait) says nothing about whether this difference was measured right. The lowest RTT is the baseline: no row.
-  const unshown = browser.accuracy.find((a) => a.reference && !a.mark && a.scenario === row.scenario && a.rttMs === row.rttMs && [row.a, row.b].includes(a.variant) && !accuracyShown(a));
+  const unshown = browser.accuracy.find(
+    (a) =>
+      a.reference &&
+      !a.mark &&
+      a.scenario === row.scenario &&
+      a.rttMs === row.rttMs &&
+      [row.a, row.b].includes(a.variant) &&
+      !accuracyShown(a),
+  );
   if (unshown) {
     const [low, high] = unshown.ci95.map((bound) => (bound - unshown.expectedIncreaseMs).toFixed(1));
     return `the RTT known answer was ${NOT_SHOWN} at this RTT (${unshown.variant}'s rise off by ${unshown.errorMs.toFixed(1)} ms, CI ${low} to ${high}, tolerance ±${unshown.toleranceMs.toFixed(1)})`;
@@ -109,18 +143,22 @@ export function browserGate(
 export const HTTP_AA_BAND = 0.05;
 
 /** Whether an A/A ratio's 90% CI lies inside 1 ± HTTP_AA_BAND: the gate, and the accuracy panel's badge. */
-export const aaWithinBand = (ratio: Pick<HttpRatio, 'ci90'>): boolean => ratio.ci90[0] >= 1 - HTTP_AA_BAND && ratio.ci90[1] <= 1 + HTTP_AA_BAND;
+export const aaWithinBand = (ratio: Pick<HttpRatio, 'ci90'>): boolean =>
+  ratio.ci90[0] >= 1 - HTTP_AA_BAND && ratio.ci90[1] <= 1 + HTTP_AA_BAND;
 
 /** Why a load cell's numbers may not feed a verdict, or null: failed, saturated generator, drifting, never steady, busy. */
 export function loadCellProblem(cell: HttpResults['cells'][number]): string | null {
   const name = `the ${cell.variant}${cell.twin ? ' A/A' : ''} cell`;
   if (cell.failed) return `${name} failed (${cell.failed})`;
-  if (cell.loadGeneratorSaturated) return `${name} measured the load generator: it used ${(cell.loadGeneratorCpu * 100).toFixed(0)}% of its core`;
+  if (cell.loadGeneratorSaturated)
+    return `${name} measured the load generator: it used ${(cell.loadGeneratorCpu * 100).toFixed(0)}% of its core`;
   if (cell.trend && !cell.trend.stationary) {
     return `${name} drifted against the cells it is compared with (${cell.trend.perStepPct.toFixed(1)}% per block, CI ${cell.trend.ci95Pct.map((x) => x.toFixed(1)).join(' to ')}): not a steady state`;
   }
-  if (cell.warmup && !cell.warmup.steady) return `${name}'s group was still changing after ${cell.warmup.blocksPerSec.length} warm-up blocks`;
-  if (cell.busyRepeats > cell.perRepeat.length * BUSY_SHARE_LIMIT) return `other processes used the machine during ${cell.busyRepeats} of ${cell.perRepeat.length} windows of ${name}`;
+  if (cell.warmup && !cell.warmup.steady)
+    return `${name}'s group was still changing after ${cell.warmup.blocksPerSec.length} warm-up blocks`;
+  if (cell.busyRepeats > cell.perRepeat.length * BUSY_SHARE_LIMIT)
+    return `other processes used the machine during ${cell.busyRepeats} of ${cell.perRepeat.length} windows of ${name}`;
   return null;
 }
 
@@ -128,16 +166,31 @@ export function loadCellProblem(cell: HttpResults['cells'][number]): string | nu
  * Why an HTTP ratio row may not carry a verdict, or null: the quick profile; a problem with either cell or with the
  * A/A twin (loadCellProblem); an A/A ratio whose 90% CI is not inside 1 ± HTTP_AA_BAND.
  */
-export function httpGate(http: HttpResults, run: RunConditions, row: { scenario: string; connections: number; encoding: string; a: string; b: string }): string | null {
+export function httpGate(
+  http: HttpResults,
+  run: RunConditions,
+  row: { scenario: string; connections: number; encoding: string; a: string; b: string },
+): string | null {
   if (run.profile === 'quick') return QUICK_REASON;
   const cells = http.cells.filter(
-    (cell) => cell.scenario === row.scenario && cell.connections === row.connections && cell.encoding === row.encoding && ([row.a, row.b].includes(cell.variant) || cell.twin),
+    (cell) =>
+      cell.scenario === row.scenario &&
+      cell.connections === row.connections &&
+      cell.encoding === row.encoding &&
+      ([row.a, row.b].includes(cell.variant) || cell.twin),
   );
   for (const cell of cells) {
     const problem = loadCellProblem(cell);
     if (problem) return problem;
   }
-  const aa = http.ratios.find((r) => r.kind === 'aa' && r.measure === 'interactionsPerSec' && r.scenario === row.scenario && r.connections === row.connections && r.encoding === row.encoding);
+  const aa = http.ratios.find(
+    (r) =>
+      r.kind === 'aa' &&
+      r.measure === 'interactionsPerSec' &&
+      r.scenario === row.scenario &&
+      r.connections === row.connections &&
+      r.encoding === row.encoding,
+  );
   if (!aa) return 'no A/A control for this load cell';
   if (!aaWithinBand(aa)) {
     return `the A/A throughput ratio was ${NOT_SHOWN} to be within ±${HTTP_AA_BAND * 100}% (${aa.estimate.toFixed(3)}, 90% CI ${aa.ci90.map((x) => x.toFixed(3)).join(' to ')})`;

@@ -1,7 +1,18 @@
 import type { BrowserResults, Claim, Comparison } from '../results/schema';
 import { ACCURACY_TOLERANCE_MS } from '../stats/summarize';
 import { browserGate, cellGate, type RunConditions } from './gating';
-import { allOf, bandVerdict, combineDirections, directionVerdict, fmtCi, fmtMs, gatedNote, SEED_000, SEED_002, type Verdict } from './verdicts';
+import {
+  allOf,
+  bandVerdict,
+  combineDirections,
+  directionVerdict,
+  fmtCi,
+  fmtMs,
+  gatedNote,
+  SEED_000,
+  SEED_002,
+  type Verdict,
+} from './verdicts';
 
 /** One frame at 60 Hz: C14's "instant" is the optimistic state painting within the frame after the click is handled. */
 export const FRAME_MS = 1000 / 60;
@@ -13,7 +24,9 @@ interface ScenarioClaimInput {
 
 /** Comparisons of a scenario in the reference Chrome mode (input deferral off), by RTT. */
 const referenceComparisons = (browser: BrowserResults | undefined, scenario: string): Comparison[] =>
-  (browser?.comparisons ?? []).filter((c) => c.scenario === scenario && c.chrome === 'no-defer').sort((x, y) => x.rttMs - y.rttMs);
+  (browser?.comparisons ?? [])
+    .filter((c) => c.scenario === scenario && c.chrome === 'no-defer')
+    .sort((x, y) => x.rttMs - y.rttMs);
 
 const gated = (reason: string | null) => (reason ? { reason } : {});
 
@@ -25,7 +38,9 @@ const gated = (reason: string | null) => (reason ? { reason } : {});
  */
 export function evaluateC11(input: ScenarioClaimInput): Claim {
   const { browser } = input;
-  const cells = (browser?.cells ?? []).filter((c) => c.scenario === 'parallel' && c.chrome === 'no-defer').sort((x, y) => x.rttMs - y.rttMs);
+  const cells = (browser?.cells ?? [])
+    .filter((c) => c.scenario === 'parallel' && c.chrome === 'no-defer')
+    .sort((x, y) => x.rttMs - y.rttMs);
   const chainRows = cells
     .filter((cell) => cell.variant === 'action')
     .map((action) => {
@@ -50,7 +65,9 @@ export function evaluateC11(input: ScenarioClaimInput): Claim {
     };
   });
   const evidence = [...chainRows, ...timeRows];
-  const chains = chainRows.map((row) => `RTT ${row.rttMs} ms: action ${row.action}, route ${row.route ?? '–'}`).join('; ');
+  const chains = chainRows
+    .map((row) => `RTT ${row.rttMs} ms: action ${row.action}, route ${row.route ?? '–'}`)
+    .join('; ');
   const times = timeRows.map((row) => `${fmtMs(row.diffMs)} at RTT ${row.rttMs} ms (${fmtCi(row.ci95)})`).join(', ');
   return {
     id: 'C11',
@@ -72,14 +89,24 @@ export function evaluateC11(input: ScenarioClaimInput): Claim {
  */
 export function evaluateC14(input: ScenarioClaimInput): Claim {
   const { browser } = input;
-  const cells = (browser?.cells ?? []).filter((c) => c.scenario === 'optimistic' && c.chrome === 'no-defer').sort((x, y) => x.rttMs - y.rttMs || x.variant.localeCompare(y.variant));
+  const cells = (browser?.cells ?? [])
+    .filter((c) => c.scenario === 'optimistic' && c.chrome === 'no-defer')
+    .sort((x, y) => x.rttMs - y.rttMs || x.variant.localeCompare(y.variant));
   const paintRows = cells.flatMap((cell) => {
     const paint = cell.marks.find((mark) => mark.name === 'optimistic')?.afterInputDelayMs;
     if (!paint) return [];
     const inVerdict = cell.variant === 'action';
     const gate = inVerdict ? cellGate(browser!, input.run, cell) : null;
     const [lo, hi] = paint.ci95;
-    const verdict: Verdict = !inVerdict ? 'not-measured' : gate ? 'inconclusive' : hi <= FRAME_MS ? 'supported' : lo > FRAME_MS ? 'refuted' : 'inconclusive';
+    const verdict: Verdict = !inVerdict
+      ? 'not-measured'
+      : gate
+        ? 'inconclusive'
+        : hi <= FRAME_MS
+          ? 'supported'
+          : lo > FRAME_MS
+            ? 'refuted'
+            : 'inconclusive';
     return [
       {
         measure: `optimistic paint after the input delay (one frame: ${FRAME_MS.toFixed(1)} ms)`,
@@ -99,9 +126,22 @@ export function evaluateC14(input: ScenarioClaimInput): Claim {
     .sort((x, y) => x.rttMs - y.rttMs || x.variant.localeCompare(y.variant))
     .map((row) => {
       const inVerdict = row.variant === 'action';
-      const loads = (rttMs: number) => cells.find((cell) => cell.variant === row.variant && cell.rttMs === rttMs)?.loads ?? 0;
-      const gate = inVerdict ? (cellGate(browser!, input.run, { scenario: row.scenario, rttMs: row.rttMs, chrome: row.chrome, loads: loads(row.rttMs) }) ?? cellGate(browser!, input.run, { scenario: row.scenario, rttMs: 0, chrome: row.chrome, loads: loads(0) })) : null;
-      const verdict: Verdict = !inVerdict ? 'not-measured' : gate ? 'inconclusive' : bandVerdict(row.ci95, [-ACCURACY_TOLERANCE_MS, ACCURACY_TOLERANCE_MS]);
+      const loads = (rttMs: number) =>
+        cells.find((cell) => cell.variant === row.variant && cell.rttMs === rttMs)?.loads ?? 0;
+      const gate = inVerdict
+        ? (cellGate(browser!, input.run, {
+            scenario: row.scenario,
+            rttMs: row.rttMs,
+            chrome: row.chrome,
+            loads: loads(row.rttMs),
+          }) ??
+          cellGate(browser!, input.run, { scenario: row.scenario, rttMs: 0, chrome: row.chrome, loads: loads(0) }))
+        : null;
+      const verdict: Verdict = !inVerdict
+        ? 'not-measured'
+        : gate
+          ? 'inconclusive'
+          : bandVerdict(row.ci95, [-ACCURACY_TOLERANCE_MS, ACCURACY_TOLERANCE_MS]);
       return {
         measure: `optimistic paint's rise from RTT 0 (independent of RTT: within ±${ACCURACY_TOLERANCE_MS} ms)`,
         metric: 'rise',
@@ -116,7 +156,11 @@ export function evaluateC14(input: ScenarioClaimInput): Claim {
     });
   const evidence = [...paintRows, ...riseRows];
   const decisive = evidence.filter((row) => row.role === 'verdict');
-  const describe = (rows: typeof evidence) => rows.filter((row) => row.role === 'verdict').map((row) => `${fmtMs(row.ms)} at RTT ${row.rttMs} ms (${fmtCi(row.ci95)})`).join(', ');
+  const describe = (rows: typeof evidence) =>
+    rows
+      .filter((row) => row.role === 'verdict')
+      .map((row) => `${fmtMs(row.ms)} at RTT ${row.rttMs} ms (${fmtCi(row.ci95)})`)
+      .join(', ');
   return {
     id: 'C14',
     source: SEED_002,
@@ -152,16 +196,34 @@ export function evaluateC15(input: ScenarioClaimInput): Claim {
     ];
     for (const { measure, estimate, unit } of measures) {
       if (!estimate) continue;
-      push({ measure: `export, ${measure}, route minus action at RTT ${c.rttMs} ms`, diff: estimate.estimate, unit, ci95: estimate.ci95, verdict: gate ? 'inconclusive' : directionVerdict(estimate.ci95, 0, 'below'), ...gated(gate) });
+      push({
+        measure: `export, ${measure}, route minus action at RTT ${c.rttMs} ms`,
+        diff: estimate.estimate,
+        unit,
+        ci95: estimate.ci95,
+        verdict: gate ? 'inconclusive' : directionVerdict(estimate.ci95, 0, 'below'),
+        ...gated(gate),
+      });
     }
   }
   for (const c of referenceComparisons(browser, 'payload-900kb')) {
     const gate = browserGate(browser!, input.run, c);
-    push({ measure: `payload 900 KB upload time, route minus action at RTT ${c.rttMs} ms`, diff: c.diffMedianMs, unit: 'ms', ci95: c.ci95, verdict: gate ? 'inconclusive' : directionVerdict(c.ci95, 0, 'below'), ...gated(gate) });
+    push({
+      measure: `payload 900 KB upload time, route minus action at RTT ${c.rttMs} ms`,
+      diff: c.diffMedianMs,
+      unit: 'ms',
+      ci95: c.ci95,
+      verdict: gate ? 'inconclusive' : directionVerdict(c.ci95, 0, 'below'),
+      ...gated(gate),
+    });
   }
-  const twoMb = (variant: string) => (browser?.cells ?? []).find((cell) => cell.scenario === 'payload-2mb' && cell.variant === variant && cell.chrome === 'no-defer');
+  const twoMb = (variant: string) =>
+    (browser?.cells ?? []).find(
+      (cell) => cell.scenario === 'payload-2mb' && cell.variant === variant && cell.chrome === 'no-defer',
+    );
   const [action, route] = [twoMb('action'), twoMb('route')];
-  const statusOf = (cell: typeof action) => cell?.medianInteraction?.requests.find((request) => request.method === 'POST')?.status ?? null;
+  const statusOf = (cell: typeof action) =>
+    cell?.medianInteraction?.requests.find((request) => request.method === 'POST')?.status ?? null;
   if (action && route && statusOf(action) !== null && statusOf(route) !== null) {
     const [actionRefused, routeRefused] = [statusOf(action)! >= 400, statusOf(route)! >= 400];
     push({
@@ -176,7 +238,8 @@ export function evaluateC15(input: ScenarioClaimInput): Claim {
   return {
     id: 'C15',
     source: SEED_002,
-    quote: 'Long-running streaming responses : server-sent events, file downloads, large CSV exports. Streaming HTTP responses is more idiomatic.',
+    quote:
+      'Long-running streaming responses : server-sent events, file downloads, large CSV exports. Streaming HTTP responses is more idiomatic.',
     verdict: combineDirections(verdicts),
     summary: evidence.length
       ? `A 21 MB CSV export (route: a streamed Response; action: the returned string) and uploads up to 2 MB. Route better beyond noise: ${better.join('; ') || 'none'}. Route worse beyond noise: ${worse.join('; ') || 'none'}. Other rows showed no difference or were held back.${gatedNote(evidence)}`

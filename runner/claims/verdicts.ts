@@ -52,7 +52,8 @@ export function directionVerdict(ci95: readonly [number, number], parity: number
 }
 
 export const fmtMs = (ms: number): string => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(1)} ms`;
-export const fmtCi = ([lo, hi]: readonly [number, number], digits = 1): string => `CI ${lo.toFixed(digits)} to ${hi.toFixed(digits)}`;
+export const fmtCi = ([lo, hi]: readonly [number, number], digits = 1): string =>
+  `CI ${lo.toFixed(digits)} to ${hi.toFixed(digits)}`;
 
 /** " N row(s) inconclusive by rule: reasons." for the rows a gate held back, or nothing. */
 export function gatedNote(rows: readonly Record<string, unknown>[]): string {

@@ -24,7 +24,13 @@ table says so. Prints a Markdown table (also appended to $GITHUB_STEP_SUMMARY wh
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags({
     args: argv,
-    options: { 'band-pct': { type: 'string' }, 'band-ms': { type: 'string' }, drift: { type: 'string' }, 'learn-drift': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      'band-pct': { type: 'string' },
+      'band-ms': { type: 'string' },
+      drift: { type: 'string' },
+      'learn-drift': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -36,8 +42,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(`${driftSentence(model)}\nWritten: ${path.relative(process.cwd(), file)}`);
     return 0;
   }
-  if (positionals.length !== 2) throw new UserError('usage: npm run compare -- <baseline run folder> <candidate run folder> (see --help)');
-  const band = { pct: numberFlag('band-pct', values['band-pct']) ?? DEFAULT_BAND.pct, ms: numberFlag('band-ms', values['band-ms']) ?? DEFAULT_BAND.ms };
+  if (positionals.length !== 2)
+    throw new UserError('usage: npm run compare -- <baseline run folder> <candidate run folder> (see --help)');
+  const band = {
+    pct: numberFlag('band-pct', values['band-pct']) ?? DEFAULT_BAND.pct,
+    ms: numberFlag('band-ms', values['band-ms']) ?? DEFAULT_BAND.ms,
+  };
   return publishComparison(compareRunFolders(positionals[0]!, positionals[1]!, band, values.drift)) > 0 ? 1 : 0;
 }
 

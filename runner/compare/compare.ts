@@ -2,7 +2,14 @@ import { BASELINE_BUILD, CURRENT_BUILD, type BuildLabel } from '../plan';
 import type { RequestRecord } from '../browser/request-log';
 import type { MetricComparison, NoiseBand, Results, Sample, VersionSection } from '../results/schema';
 import { median } from '../stats/quantile';
-import { benjaminiHochbergAdjusted, mean, sampleVariance, tCritical, tUpperTail, welchDifference } from '../stats/interval';
+import {
+  benjaminiHochbergAdjusted,
+  mean,
+  sampleVariance,
+  tCritical,
+  tUpperTail,
+  welchDifference,
+} from '../stats/interval';
 import { pageLoadClusters } from '../stats/summarize';
 import { geometricMean } from '../stats/steady-state';
 import { driftFor, driftSentence, type DriftModel } from './drift';
@@ -23,7 +30,8 @@ export interface MetricSeries {
 }
 
 /** `POST /api/counter`: a request as metric keys name it (the query, which carries the page's scope, left out). */
-const requestKey = (request: Pick<RequestRecord, 'method' | 'path'>) => `${request.method} ${request.path.split('?')[0]}`;
+const requestKey = (request: Pick<RequestRecord, 'method' | 'path'>) =>
+  `${request.method} ${request.path.split('?')[0]}`;
 
 /**
  * Time to first byte of an interaction's requests named `name`: each from its start to its response's first byte,
@@ -38,7 +46,10 @@ export function timeToFirstByteMs(sample: Pick<Sample, 'requests'>, name: string
 }
 
 /** The requests whose first byte was recorded (samples from before it was kept have none). */
-const answered = (sample: Pick<Sample, 'requests'>) => sample.requests.filter((request): request is RequestRecord & { responseStartMs: number } => request.responseStartMs !== undefined);
+const answered = (sample: Pick<Sample, 'requests'>) =>
+  sample.requests.filter(
+    (request): request is RequestRecord & { responseStartMs: number } => request.responseStartMs !== undefined,
+  );
 
 /**
  * Per browser cell of one build, over its page loads (each page load's median): the interaction latency, and each of
@@ -56,12 +67,18 @@ export function browserMetrics(samples: readonly Sample[], build: BuildLabel = C
     unit: 'ms',
     // pageLoadClusters keeps the rounds' first-seen order, as the rounds listed beside them.
     rounds: [...new Set(cell.map((sample) => sample.round))],
-    values: pageLoadClusters(cell.map((sample) => ({ round: sample.round, latencyMs: valueOf(sample) }))).map((load) => median(load)),
+    values: pageLoadClusters(cell.map((sample) => ({ round: sample.round, latencyMs: valueOf(sample) }))).map((load) =>
+      median(load),
+    ),
   });
   return [...byCell].flatMap(([key, cell]) => [
     series(key, cell, (sample) => sample.latencyMs),
     ...[...new Set(cell.flatMap((sample) => answered(sample).map(requestKey)))].map((name) =>
-      series(`${key}: ${name} time to first byte`, cell.filter((sample) => answered(sample).some((request) => requestKey(request) === name)), (sample) => timeToFirstByteMs(sample, name)),
+      series(
+        `${key}: ${name} time to first byte`,
+        cell.filter((sample) => answered(sample).some((request) => requestKey(request) === name)),
+        (sample) => timeToFirstByteMs(sample, name),
+      ),
     ),
   ]);
 }
@@ -84,8 +101,20 @@ export function httpMetrics(http: Results['http']): MetricSeries[] {
     const rounds = [...new Set(blockOf)];
     const perBlock = (pick: (window: (typeof cell.perRepeat)[number]) => number) =>
       rounds.map((block) => geometricMean(cell.perRepeat.filter((_, index) => blockOf[index] === block).map(pick)));
-    metrics.push({ key: `${name} p50`, kind: 'latency', unit: 'ms', rounds, values: perBlock((window) => window.interactionLatencyMs.p50) });
-    metrics.push({ key: `${name} throughput`, kind: 'throughput', unit: 'interactions/s', rounds, values: perBlock((window) => window.interactionsPerSec) });
+    metrics.push({
+      key: `${name} p50`,
+      kind: 'latency',
+      unit: 'ms',
+      rounds,
+      values: perBlock((window) => window.interactionLatencyMs.p50),
+    });
+    metrics.push({
+      key: `${name} throughput`,
+      kind: 'throughput',
+      unit: 'interactions/s',
+      rounds,
+      values: perBlock((window) => window.interactionsPerSec),
+    });
   }
   return metrics;
 }
@@ -102,15 +131,27 @@ export const REGRESSION_ALPHA = 0.025;
  * plus the between-run variance of a learned drift model (each run's own run effect: twice it), on the fewer
  * degrees of freedom of the two.
  */
-function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean, drift: DriftModel | null): { estimate: number; standardError: number; degreesOfFreedom: number; n: [number, number] } | null {
+function logDifference(
+  a: MetricSeries,
+  b: MetricSeries,
+  paired: boolean,
+  drift: DriftModel | null,
+): { estimate: number; standardError: number; degreesOfFreedom: number; n: [number, number] } | null {
   if (paired && a.rounds && b.rounds) {
     const roundsA = a.rounds;
     const differences = b.rounds.flatMap((round, index) => {
       const at = roundsA.indexOf(round);
-      return at >= 0 && a.values[at]! > 0 && b.values[index]! > 0 ? [Math.log(b.values[index]!) - Math.log(a.values[at]!)] : [];
+      return at >= 0 && a.values[at]! > 0 && b.values[index]! > 0
+        ? [Math.log(b.values[index]!) - Math.log(a.values[at]!)]
+        : [];
     });
     if (differences.length < 2) return null;
-    return { estimate: mean(differences), standardError: Math.sqrt(sampleVariance(differences) / differences.length), degreesOfFreedom: differences.length - 1, n: [differences.length, differences.length] };
+    return {
+      estimate: mean(differences),
+      standardError: Math.sqrt(sampleVariance(differences) / differences.length),
+      degreesOfFreedom: differences.length - 1,
+      n: [differences.length, differences.length],
+    };
   }
   const logA = a.values.filter((v) => v > 0).map(Math.log);
   const logB = b.values.filter((v) => v > 0).map(Math.log);
@@ -133,7 +174,13 @@ function logDifference(a: MetricSeries, b: MetricSeries, paired: boolean, drift:
  * REGRESSION_ALPHA. The band is max(pct, ms relative to the baseline) for latency, pct for throughput. An
  * improvement is a 95% CI wholly better than the band (informational, not adjusted).
  */
-export function compareRuns(baseline: readonly MetricSeries[], candidate: readonly MetricSeries[], band: NoiseBand = DEFAULT_BAND, paired = false, drift: DriftModel | null = null): MetricComparison[] {
+export function compareRuns(
+  baseline: readonly MetricSeries[],
+  candidate: readonly MetricSeries[],
+  band: NoiseBand = DEFAULT_BAND,
+  paired = false,
+  drift: DriftModel | null = null,
+): MetricComparison[] {
   const rows = baseline.flatMap((a): Omit<MetricComparison, 'q'>[] => {
     const b = candidate.find((metric) => metric.key === a.key);
     if (!b) return [];
@@ -141,16 +188,45 @@ export function compareRuns(baseline: readonly MetricSeries[], candidate: readon
     const candidateMean = geometricMean(b.values.filter((v) => v > 0));
     // Worse is up for latency, down for throughput; the band on the log scale, in the worse direction.
     const worse = a.kind === 'latency' ? 1 : -1;
-    const bandLog = a.kind === 'latency' ? Math.max(Math.log(1 + band.pct / 100), Math.log(1 + band.ms / baselineMean)) : -Math.log(1 - band.pct / 100);
-    const common = { key: a.key, unit: a.unit, baseline: baselineMean, candidate: candidateMean, bandRatio: Math.exp(worse * bandLog) };
+    const bandLog =
+      a.kind === 'latency'
+        ? Math.max(Math.log(1 + band.pct / 100), Math.log(1 + band.ms / baselineMean))
+        : -Math.log(1 - band.pct / 100);
+    const common = {
+      key: a.key,
+      unit: a.unit,
+      baseline: baselineMean,
+      candidate: candidateMean,
+      bandRatio: Math.exp(worse * bandLog),
+    };
     const difference = logDifference(a, b, paired, drift);
-    if (!difference) return [{ ...common, ratio: candidateMean / baselineMean, ratioCi95: null, p: 1, n: [a.values.length, b.values.length], verdict: 'too few values' }];
+    if (!difference)
+      return [
+        {
+          ...common,
+          ratio: candidateMean / baselineMean,
+          ratioCi95: null,
+          p: 1,
+          n: [a.values.length, b.values.length],
+          verdict: 'too few values',
+        },
+      ];
     const { estimate, standardError, degreesOfFreedom, n } = difference;
     const halfWidth = tCritical(degreesOfFreedom) * standardError;
     const worseBy = worse * estimate;
-    const p = standardError > 0 ? tUpperTail((worseBy - bandLog) / standardError, degreesOfFreedom) : worseBy > bandLog ? 0 : 1;
+    const p =
+      standardError > 0 ? tUpperTail((worseBy - bandLog) / standardError, degreesOfFreedom) : worseBy > bandLog ? 0 : 1;
     const improved = worse * (estimate + worse * halfWidth) < -bandLog;
-    return [{ ...common, ratio: Math.exp(estimate), ratioCi95: [Math.exp(estimate - halfWidth), Math.exp(estimate + halfWidth)], p, n, verdict: improved ? 'improvement' : 'no change' }];
+    return [
+      {
+        ...common,
+        ratio: Math.exp(estimate),
+        ratioCi95: [Math.exp(estimate - halfWidth), Math.exp(estimate + halfWidth)],
+        p,
+        n,
+        verdict: improved ? 'improvement' : 'no change',
+      },
+    ];
   });
   const adjusted = benjaminiHochbergAdjusted(rows.map((row) => row.p));
   return rows.map((row, index): MetricComparison => ({
@@ -174,7 +250,15 @@ export const COMPARISON_CALIBRATION = {
 } as const;
 
 /** The columns of a comparison table, shared by the Markdown summary and the HTML report. */
-export const COMPARISON_COLUMNS = ['Metric', 'Baseline', 'Candidate', 'Change (95% CI)', 'Noise band', 'q (BH)', 'Verdict'];
+export const COMPARISON_COLUMNS = [
+  'Metric',
+  'Baseline',
+  'Candidate',
+  'Change (95% CI)',
+  'Noise band',
+  'q (BH)',
+  'Verdict',
+];
 
 /** One comparison row in words, in COMPARISON_COLUMNS order. */
 export function comparisonCells(row: MetricComparison): string[] {
@@ -182,7 +266,9 @@ export function comparisonCells(row: MetricComparison): string[] {
     row.key,
     number(row.baseline, row.unit),
     number(row.candidate, row.unit),
-    row.ratioCi95 === null ? pctChange(row.ratio) : `${pctChange(row.ratio)} (${pctChange(row.ratioCi95[0])} to ${pctChange(row.ratioCi95[1])})`,
+    row.ratioCi95 === null
+      ? pctChange(row.ratio)
+      : `${pctChange(row.ratio)} (${pctChange(row.ratioCi95[0])} to ${pctChange(row.ratioCi95[1])})`,
     pctChange(row.bandRatio),
     row.q < 0.001 ? '< 0.001' : row.q.toFixed(3),
     row.verdict,
@@ -201,19 +287,31 @@ const METRICS_COMPARED =
 export type ComparisonKind = keyof typeof COMPARISON_CALIBRATION | 'stored';
 
 /** The sentence above a comparison table: how many regressed, under which rule, and how far the kind is trusted. */
-export function comparisonVerdict(rows: readonly MetricComparison[], band: NoiseBand, kind: ComparisonKind, drift: DriftModel | null = null): string {
+export function comparisonVerdict(
+  rows: readonly MetricComparison[],
+  band: NoiseBand,
+  kind: ComparisonKind,
+  drift: DriftModel | null = null,
+): string {
   const regressions = rows.filter((row) => row.verdict === 'regression').length;
   const how = {
     duet: 'Duet: both builds measured in the same randomized rounds',
     stored: 'Stored baseline: measured at another time, so drift between the runs counts as change',
-    versions: 'Versions: browser cells measured in the same randomized rounds, load cells in the same interleaved passes',
+    versions:
+      'Versions: browser cells measured in the same randomized rounds, load cells in the same interleaved passes',
   }[kind];
   const trust = kind === 'stored' ? driftSentence(drift) : COMPARISON_CALIBRATION[kind];
   return `${regressions ? `${regressions} regression(s)` : 'No regression'} among ${rows.length} metrics (noise band ${band.pct}% and ${band.ms} ms; Benjamini-Hochberg over the metrics, α = ${REGRESSION_ALPHA} one-sided). ${how}. ${METRICS_COMPARED} ${trust}`;
 }
 
 /** The comparison as a Markdown table (regressions first), for a terminal and $GITHUB_STEP_SUMMARY. */
-export function comparisonMarkdown(rows: readonly MetricComparison[], names: { baseline: string; candidate: string }, band: NoiseBand, kind: ComparisonKind, drift: DriftModel | null = null): string {
+export function comparisonMarkdown(
+  rows: readonly MetricComparison[],
+  names: { baseline: string; candidate: string },
+  band: NoiseBand,
+  kind: ComparisonKind,
+  drift: DriftModel | null = null,
+): string {
   const lines = [
     `### mutation-bench: ${names.candidate} against ${names.baseline}`,
     '',
@@ -221,14 +319,30 @@ export function comparisonMarkdown(rows: readonly MetricComparison[], names: { b
     '',
     `| ${COMPARISON_COLUMNS.join(' | ')} |`,
     '|---|---:|---:|---|---:|---:|---|',
-    ...orderedComparison(rows).map((row) => `| ${comparisonCells(row).map((cell, index) => (index === 6 && row.verdict === 'regression' ? `**${cell}**` : cell)).join(' | ')} |`),
+    ...orderedComparison(rows).map(
+      (row) =>
+        `| ${comparisonCells(row)
+          .map((cell, index) => (index === 6 && row.verdict === 'regression' ? `**${cell}**` : cell))
+          .join(' | ')} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 /** A duet's verdicts: this checkout's browser cells against the baseline build's, measured in the same rounds. */
-export function duetComparison(samples: readonly Sample[], band: NoiseBand): { band: NoiseBand; comparison: MetricComparison[] } {
-  return { band, comparison: compareRuns(browserMetrics(samples, BASELINE_BUILD), browserMetrics(samples, CURRENT_BUILD), band, true) };
+export function duetComparison(
+  samples: readonly Sample[],
+  band: NoiseBand,
+): { band: NoiseBand; comparison: MetricComparison[] } {
+  return {
+    band,
+    comparison: compareRuns(
+      browserMetrics(samples, BASELINE_BUILD),
+      browserMetrics(samples, CURRENT_BUILD),
+      band,
+      true,
+    ),
+  };
 }
 
 /**
@@ -236,10 +350,21 @@ export function duetComparison(samples: readonly Sample[], band: NoiseBand): { b
  * cells are paired by round (the versions were sampled in the same rounds), load cells by pass (they ran in the
  * same interleaved passes). Benjamini-Hochberg runs over each pair's metrics.
  */
-export function versionComparisons(versions: readonly Pick<VersionSection, 'label' | 'http'>[], samples: readonly Sample[], band: NoiseBand): { baseline: string; candidate: string; comparison: MetricComparison[] }[] {
-  const metricsOf = (version: Pick<VersionSection, 'label' | 'http'>) => [...browserMetrics(samples, version.label), ...httpMetrics(version.http)];
+export function versionComparisons(
+  versions: readonly Pick<VersionSection, 'label' | 'http'>[],
+  samples: readonly Sample[],
+  band: NoiseBand,
+): { baseline: string; candidate: string; comparison: MetricComparison[] }[] {
+  const metricsOf = (version: Pick<VersionSection, 'label' | 'http'>) => [
+    ...browserMetrics(samples, version.label),
+    ...httpMetrics(version.http),
+  ];
   return versions.slice(1).map((candidate, index) => {
     const baseline = versions[index]!;
-    return { baseline: baseline.label, candidate: candidate.label, comparison: compareRuns(metricsOf(baseline), metricsOf(candidate), band, true) };
+    return {
+      baseline: baseline.label,
+      candidate: candidate.label,
+      comparison: compareRuns(metricsOf(baseline), metricsOf(candidate), band, true),
+    };
   });
 }

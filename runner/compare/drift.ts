@@ -15,7 +15,10 @@ export const DriftModelSchema = z.object({
   learnedAt: z.string(),
   gitSha: z.string(),
   runs: z.array(z.string()).min(3),
-  families: z.record(z.string(), z.object({ sdLog: z.number().min(0), metrics: z.number().int(), degreesOfFreedom: z.number().int() })),
+  families: z.record(
+    z.string(),
+    z.object({ sdLog: z.number().min(0), metrics: z.number().int(), degreesOfFreedom: z.number().int() }),
+  ),
 });
 export type DriftModel = z.infer<typeof DriftModelSchema>;
 
@@ -36,11 +39,21 @@ export function metricFamily(metric: Pick<MetricSeries, 'key' | 'kind'>): string
  * replicates explain); a family's estimate is the mean over its metrics, floored at 0. Its degrees of freedom are
  * the runs' less one: the metrics of a run share one run effect, so they are not independent evidence of it.
  */
-export function learnDrift(runs: readonly { runId: string; gitSha: string; metrics: readonly MetricSeries[] }[], machine: string, now: Date): DriftModel {
+export function learnDrift(
+  runs: readonly { runId: string; gitSha: string; metrics: readonly MetricSeries[] }[],
+  machine: string,
+  now: Date,
+): DriftModel {
   if (runs.length < MIN_DRIFT_RUNS) throw new Error(`learning drift needs ${MIN_DRIFT_RUNS} or more same-code runs`);
   const excess = new Map<string, number[]>();
   for (const metric of runs[0]!.metrics) {
-    const series = runs.map((run) => run.metrics.find((other) => other.key === metric.key)?.values.filter((value) => value > 0).map(Math.log) ?? []);
+    const series = runs.map(
+      (run) =>
+        run.metrics
+          .find((other) => other.key === metric.key)
+          ?.values.filter((value) => value > 0)
+          .map(Math.log) ?? [],
+    );
     if (series.some((logs) => logs.length < 2)) continue;
     const between = sampleVariance(series.map(mean)) - mean(series.map((logs) => sampleVariance(logs) / logs.length));
     const family = metricFamily(metric);
@@ -51,12 +64,20 @@ export function learnDrift(runs: readonly { runId: string; gitSha: string; metri
     learnedAt: now.toISOString(),
     gitSha: runs[0]!.gitSha,
     runs: runs.map((run) => run.runId),
-    families: Object.fromEntries([...excess].map(([family, values]) => [family, { sdLog: Math.sqrt(Math.max(0, mean(values))), metrics: values.length, degreesOfFreedom: runs.length - 1 }])),
+    families: Object.fromEntries(
+      [...excess].map(([family, values]) => [
+        family,
+        { sdLog: Math.sqrt(Math.max(0, mean(values))), metrics: values.length, degreesOfFreedom: runs.length - 1 },
+      ]),
+    ),
   };
 }
 
 /** The between-run term for one metric, or null when the model has none for its family. */
-export function driftFor(model: DriftModel | null, metric: Pick<MetricSeries, 'key' | 'kind'>): { variance: number; degreesOfFreedom: number } | null {
+export function driftFor(
+  model: DriftModel | null,
+  metric: Pick<MetricSeries, 'key' | 'kind'>,
+): { variance: number; degreesOfFreedom: number } | null {
   const family = model?.families[metricFamily(metric)];
   return family ? { variance: family.sdLog ** 2, degreesOfFreedom: family.degreesOfFreedom } : null;
 }
@@ -68,6 +89,8 @@ export function driftSentence(model: DriftModel | null): string {
   if (!model) {
     return 'No between-run drift learned for this machine: drift between the two runs counts as change (npm run compare -- --learn-drift RUN RUN RUN, three or more runs of the same code, learns it).';
   }
-  const families = Object.entries(model.families).map(([family, { sdLog, metrics }]) => `${family} ${pct(sdLog)} (${metrics} metrics)`);
+  const families = Object.entries(model.families).map(
+    ([family, { sdLog, metrics }]) => `${family} ${pct(sdLog)} (${metrics} metrics)`,
+  );
   return `Between-run drift learned on this machine from ${model.runs.length} same-code runs (${model.gitSha.slice(0, 12)}, ${model.learnedAt.slice(0, 10)}), one standard deviation per run: ${families.join(', ')}; added to every comparison's variance, on ${model.runs.length - 1} degrees of freedom.`;
 }

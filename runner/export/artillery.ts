@@ -18,7 +18,9 @@ export function artilleryScript(file: CaptureFile, options: ExportedLoad): objec
   return {
     config: {
       target: options.target,
-      phases: [{ name: 'mutation-bench arrivals', duration: options.durationSeconds, arrivalRate: options.arrivalRate }],
+      phases: [
+        { name: 'mutation-bench arrivals', duration: options.durationSeconds, arrivalRate: options.arrivalRate },
+      ],
       processor: `./${PROCESSOR_FILE}`,
       http: { timeout: options.timeoutSeconds },
       plugins: { expect: { reportFailuresAsErrors: true } },
@@ -36,7 +38,9 @@ export function artilleryScript(file: CaptureFile, options: ExportedLoad): objec
           expect: [
             { statusCode: request.expect.status },
             { contentType: request.expect.contentType },
-            ...(request.expect.actionRevalidated === null ? [] : [{ headerEquals: ['x-action-revalidated', request.expect.actionRevalidated] }]),
+            ...(request.expect.actionRevalidated === null
+              ? []
+              : [{ headerEquals: ['x-action-revalidated', request.expect.actionRevalidated] }]),
           ],
         },
       })),

@@ -21,21 +21,31 @@ k6 script.
 
 function positiveNumber(name: string, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0) throw new UserError(`--${name} takes a positive number (got "${raw}")`);
+  if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0)
+    throw new UserError(`--${name} takes a positive number (got "${raw}")`);
   return Number(raw);
 }
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseFlags({
     args: argv,
-    options: { format: { type: 'string' }, target: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      format: { type: 'string' },
+      target: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      help: { type: 'boolean' },
+    },
     allowPositionals: true,
   });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (positionals.length !== 1) throw new UserError('usage: npm run export -- reports/runs/<run-id> [--format artillery,har,k6] [--target URL] (see --help)');
+  if (positionals.length !== 1)
+    throw new UserError(
+      'usage: npm run export -- reports/runs/<run-id> [--format artillery,har,k6] [--target URL] (see --help)',
+    );
   const dir = path.resolve(positionals[0]!);
   const formats = (values.format ?? EXPORT_FORMATS.join(',')).split(',').map((format) => format.trim());
   const unknown = formats.find((format) => !(EXPORT_FORMATS as readonly string[]).includes(format));

@@ -7,7 +7,13 @@ export interface Har {
     version: '1.2';
     creator: { name: string; version: string };
     browser: { name: string; version: string };
-    pages: { startedDateTime: string; id: string; title: string; pageTimings: Record<string, never>; comment: string }[];
+    pages: {
+      startedDateTime: string;
+      id: string;
+      title: string;
+      pageTimings: Record<string, never>;
+      comment: string;
+    }[];
     entries: HarEntry[];
     comment: string;
   };
@@ -49,7 +55,8 @@ interface HarEntry {
   comment: string;
 }
 
-const pairs = (record: Record<string, string>): NameValue[] => Object.entries(record).map(([name, value]) => ({ name, value }));
+const pairs = (record: Record<string, string>): NameValue[] =>
+  Object.entries(record).map(([name, value]) => ({ name, value }));
 
 const pageId = (capture: Capture) => `${capture.scenario}/${capture.variant}`;
 
@@ -66,7 +73,9 @@ function entry(capture: Capture, request: CapturedRequest, origin: string, mutat
       cookies: [],
       headers: pairs(request.headers),
       queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
-      ...(request.body === null ? {} : { postData: { mimeType: request.headers['content-type'] ?? '', text: request.body, params: [] } }),
+      ...(request.body === null
+        ? {}
+        : { postData: { mimeType: request.headers['content-type'] ?? '', text: request.body, params: [] } }),
       headersSize: -1,
       bodySize: request.body === null ? 0 : Buffer.byteLength(request.body),
     },
@@ -79,14 +88,24 @@ function entry(capture: Capture, request: CapturedRequest, origin: string, mutat
       content: {
         size: request.response.bodyBytes ?? -1,
         mimeType: request.response.headers['content-type'] ?? 'x-unknown',
-        ...(request.response.bodyBytes === null ? { comment: 'size unknown: Chromium no longer held the body when it was read' } : {}),
+        ...(request.response.bodyBytes === null
+          ? { comment: 'size unknown: Chromium no longer held the body when it was read' }
+          : {}),
       },
       redirectURL: '',
       headersSize: -1,
       bodySize: -1,
     },
     cache: {},
-    timings: { blocked: -1, dns: -1, connect: -1, send: 0, wait: request.timing.waitMs, receive: request.timing.receiveMs, ssl: -1 },
+    timings: {
+      blocked: -1,
+      dns: -1,
+      connect: -1,
+      send: 0,
+      wait: request.timing.waitMs,
+      receive: request.timing.receiveMs,
+      ssl: -1,
+    },
     comment: mutating
       ? `the mutation: its body carries the page-load scope ${capture.scope}; give every replayed interaction its own scope of the same length, or it writes into the captured rows`
       : 'sent by the same interaction after the mutation',

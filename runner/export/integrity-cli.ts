@@ -13,14 +13,18 @@ report, from artillery run --output FILE) with what the deployment at URL persis
 with BENCH_INTEGRITY=1). Exit 0: equal; 1: lost, duplicated or unacknowledged writes; 2: bad input.`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values } = parseFlags({ args: argv, options: { target: { type: 'string' }, report: { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseFlags({
+    args: argv,
+    options: { target: { type: 'string' }, report: { type: 'string' }, help: { type: 'boolean' } },
+  });
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
   if (!values.target || !values.report) throw new UserError('pass --target URL and --report FILE (see --help)');
   const target = parseTarget(values.target);
-  if (!fs.existsSync(values.report)) throw new UserError(`${values.report} does not exist: pass the file written by artillery run --output FILE`);
+  if (!fs.existsSync(values.report))
+    throw new UserError(`${values.report} does not exist: pass the file written by artillery run --output FILE`);
   let report: unknown;
   try {
     report = JSON.parse(fs.readFileSync(values.report, 'utf8'));
@@ -30,7 +34,10 @@ async function main(argv: string[]): Promise<number> {
   const { tag, acknowledged } = acknowledgedFromReport(report);
   const rows = compareIntegrity(acknowledged, (await fetchPersisted(target, tag, DEFAULT_TIMEOUT_MS)).scenarios);
   console.log(`| scenario | acknowledged | persisted | duplicated | integrity |\n|---|---:|---:|---:|---|`);
-  for (const row of rows) console.log(`| ${row.scenario} | ${row.acknowledged} | ${row.persisted} | ${row.duplicated} | ${row.problem ?? 'ok'} |`);
+  for (const row of rows)
+    console.log(
+      `| ${row.scenario} | ${row.acknowledged} | ${row.persisted} | ${row.duplicated} | ${row.problem ?? 'ok'} |`,
+    );
   return rows.some((row) => row.problem) ? 1 : 0;
 }
 

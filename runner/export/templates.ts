@@ -49,7 +49,10 @@ export function interactionTemplates(file: CaptureFile): InteractionTemplate[] {
         headers: Object.fromEntries(
           Object.entries(request.headers)
             .filter(([name]) => !UNREPLAYED_HEADERS.has(name))
-            .map(([name, value]) => [name, value.startsWith(file.origin) ? `${TARGET_PLACEHOLDER}${value.slice(file.origin.length)}` : value]),
+            .map(([name, value]) => [
+              name,
+              value.startsWith(file.origin) ? `${TARGET_PLACEHOLDER}${value.slice(file.origin.length)}` : value,
+            ]),
         ),
         body: request.body?.replaceAll(capture.scope, SCOPE_PLACEHOLDER) ?? null,
         mutating: index === mutating,

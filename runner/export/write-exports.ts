@@ -12,10 +12,16 @@ export const EXPORT_FILES = { artillery: 'artillery.json', har: 'capture.har', k
 /** The load phase unless asked otherwise (Artillery and k6 alike): a gentle open-model load, long enough for stable percentiles. */
 export const DEFAULT_LOAD: Omit<ExportedLoad, 'target'> = { arrivalRate: 5, durationSeconds: 60, timeoutSeconds: 10 };
 
-const ownVersion = (): string => JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const ownVersion = (): string =>
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /** Writes each asked-for export into `dir`; returns the files written. */
-export function writeExports(file: CaptureFile, formats: readonly (keyof typeof EXPORT_FILES)[], dir: string, options: Partial<ExportedLoad> = {}): string[] {
+export function writeExports(
+  file: CaptureFile,
+  formats: readonly (keyof typeof EXPORT_FILES)[],
+  dir: string,
+  options: Partial<ExportedLoad> = {},
+): string[] {
   const written: string[] = [];
   const write = (name: string, text: string) => {
     writeFileAtomically(path.join(dir, name), text);

@@ -33,7 +33,11 @@ const CapturedRequestSchema = z.object({
   sentAt: z.string(),
   timing: z.object({ waitMs: z.number(), receiveMs: z.number() }),
   /** bodyBytes: decoded body length; null when Chromium had already dropped the body (it keeps bodies only so long). */
-  response: z.object({ statusText: z.string(), headers: z.record(z.string(), z.string()), bodyBytes: z.number().int().nullable() }),
+  response: z.object({
+    statusText: z.string(),
+    headers: z.record(z.string(), z.string()),
+    bodyBytes: z.number().int().nullable(),
+  }),
 });
 export type CapturedRequest = z.infer<typeof CapturedRequestSchema>;
 
@@ -64,15 +68,23 @@ export type CaptureFile = z.infer<typeof CaptureFileSchema>;
 
 /** Reads a run's capture.json; missing or not a capture file: a UserError naming it. */
 export function readCaptureFile(file: string): CaptureFile {
-  if (!fs.existsSync(file)) throw new UserError(`${file} does not exist: pass a run folder whose HTTP suite ran (npm run bench -- --suite http)`);
+  if (!fs.existsSync(file))
+    throw new UserError(
+      `${file} does not exist: pass a run folder whose HTTP suite ran (npm run bench -- --suite http)`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UserError(`${file} is not valid JSON (${(error as Error).message}): capture again with npm run bench -- --suite http`);
+    throw new UserError(
+      `${file} is not valid JSON (${(error as Error).message}): capture again with npm run bench -- --suite http`,
+    );
   }
   const parsed = CaptureFileSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`${file} is not a capture file of this version (${parsed.error.issues[0]!.path.join('.')}): capture again with npm run bench -- --suite http`);
+  if (!parsed.success)
+    throw new UserError(
+      `${file} is not a capture file of this version (${parsed.error.issues[0]!.path.join('.')}): capture again with npm run bench -- --suite http`,
+    );
   return parsed.data;
 }
 
@@ -86,7 +98,8 @@ export function captureProblem(capture: Capture, expectedRequests: number, measu
   if (measuredInBrowser !== undefined && measuredInBrowser !== capture.requests.length) {
     return `${where}: the capture holds ${capture.requests.length} request(s) (${sequence}), the browser measured ${measuredInBrowser} per interaction`;
   }
-  if (!capture.requests.some((request) => request.body?.includes(capture.scope))) return `${where}: no captured request carries the scope ${capture.scope}`;
+  if (!capture.requests.some((request) => request.body?.includes(capture.scope)))
+    return `${where}: no captured request carries the scope ${capture.scope}`;
   return null;
 }
 
@@ -116,7 +129,14 @@ export function admitCaptures(
  * with no more. A capture short of its requests (a route-refresh without its GET) would replay as a valid cell
  * twice as fast, so it is returned as it is and judged by captureProblem.
  */
-export async function captureInteraction(browser: Browser, origin: string, scenarioId: string, variant: string, scope: string, timeoutMs: number): Promise<Capture> {
+export async function captureInteraction(
+  browser: Browser,
+  origin: string,
+  scenarioId: string,
+  variant: string,
+  scope: string,
+  timeoutMs: number,
+): Promise<Capture> {
   const scenario = scenarioById(scenarioId);
   const expected = scenario.expectedRequests[variant] ?? 1;
   const page = await browser.newPage();
@@ -141,7 +161,10 @@ export async function captureInteraction(browser: Browser, origin: string, scena
     await spec.trigger.click();
     await page
       .waitForFunction(
-        (states) => states.every(({ selector, text }) => Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text)),
+        (states) =>
+          states.every(({ selector, text }) =>
+            Array.from(document.querySelectorAll(selector)).some((element) => element.textContent?.trim() === text),
+          ),
         spec.expect,
         { timeout: timeoutMs },
       )
@@ -153,7 +176,10 @@ export async function captureInteraction(browser: Browser, origin: string, scena
         );
       });
     const deadline = performance.now() + timeoutMs;
-    const settled = () => sent.length >= expected && sent.every((request) => answered.has(request)) && performance.now() - lastEventAt >= QUIET_MS;
+    const settled = () =>
+      sent.length >= expected &&
+      sent.every((request) => answered.has(request)) &&
+      performance.now() - lastEventAt >= QUIET_MS;
     while (!settled() && performance.now() < deadline) await page.waitForTimeout(25);
     return {
       scenario: scenarioId,
@@ -162,9 +188,14 @@ export async function captureInteraction(browser: Browser, origin: string, scena
       requests: await Promise.all(
         sent.map(async (request): Promise<CapturedRequest> => {
           const response = answered.has(request) ? await request.response() : null;
-          if (!response) throw new FixtureError(`${scenarioId}/${variant}: ${request.method()} ${request.url()} got no response within ${timeoutMs} ms`);
+          if (!response)
+            throw new FixtureError(
+              `${scenarioId}/${variant}: ${request.method()} ${request.url()} got no response within ${timeoutMs} ms`,
+            );
           const url = new URL(request.url());
-          const headers = Object.fromEntries(Object.entries(await request.allHeaders()).filter(([name]) => !name.startsWith(':')));
+          const headers = Object.fromEntries(
+            Object.entries(await request.allHeaders()).filter(([name]) => !name.startsWith(':')),
+          );
           const responseHeaders = await response.allHeaders();
           const timing = request.timing();
           return {
@@ -179,8 +210,18 @@ export async function captureInteraction(browser: Browser, origin: string, scena
             },
             sentAt: new Date(timing.startTime).toISOString(),
             // Phases Chromium did not report are -1: they count as 0.
-            timing: { waitMs: Math.max(0, timing.responseStart - Math.max(0, timing.requestStart)), receiveMs: Math.max(0, timing.responseEnd - timing.responseStart) },
-            response: { statusText: response.statusText(), headers: responseHeaders, bodyBytes: await response.body().then((body) => body.length, () => null) },
+            timing: {
+              waitMs: Math.max(0, timing.responseStart - Math.max(0, timing.requestStart)),
+              receiveMs: Math.max(0, timing.responseEnd - timing.responseStart),
+            },
+            response: {
+              statusText: response.statusText(),
+              headers: responseHeaders,
+              bodyBytes: await response.body().then(
+                (body) => body.length,
+                () => null,
+              ),
+            },
           };
         }),
       ),

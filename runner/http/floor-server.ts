@@ -33,7 +33,9 @@ const server = http.createServer(async (request, response) => {
   const handler = ROUTES[`${request.method} ${url.pathname}`];
   const send = (status: number, json: unknown) => {
     const body = JSON.stringify(json);
-    response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    response
+      .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   };
   if (!handler) return send(404, { error: 'not found' });
   try {

@@ -40,7 +40,9 @@ export async function startLoadGenerator(cores: readonly number[] | null): Promi
   const stop = () => void child.kill('SIGKILL');
   const unregister = onCleanup(async () => stop());
   runSignal.addEventListener('abort', stop, { once: true });
-  child.on('exit', (code, signal) => failAll(new Error(`the load generator exited (${signal ?? `exit code ${code}`})`)));
+  child.on('exit', (code, signal) =>
+    failAll(new Error(`the load generator exited (${signal ?? `exit code ${code}`})`)),
+  );
   await new Promise<void>((resolve, reject) => {
     child.on('message', (message: LoadAnswer) => {
       if ('ready' in message) return resolve();

@@ -66,12 +66,14 @@ export const LATE_MS = 10;
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** Intended start times (ms after the run's start) of every arrival in the window, from the seed. */
-export function arrivalTimes(options: Pick<OpenModelOptions, 'ratePerSecond' | 'durationSeconds' | 'arrivals' | 'seed'>): number[] {
+export function arrivalTimes(
+  options: Pick<OpenModelOptions, 'ratePerSecond' | 'durationSeconds' | 'arrivals' | 'seed'>,
+): number[] {
   const meanGapMs = 1000 / options.ratePerSecond;
   const windowMs = options.durationSeconds * 1000;
   const random = seededRandom(options.seed);
   const times: number[] = [];
-  for (let t = 0; t < windowMs; ) {
+  for (let t = 0; t < windowMs;) {
     times.push(t);
     t += options.arrivals === 'constant' ? meanGapMs : -Math.log(1 - random.uniform()) * meanGapMs;
   }
@@ -80,7 +82,11 @@ export function arrivalTimes(options: Pick<OpenModelOptions, 'ratePerSecond' | '
 
 function percentiles(values: number[]): OpenModelPercentiles {
   if (values.length === 0) return { p50: 0, p90: 0, p99: 0, p99_9: 0, max: 0 };
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 3_600_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   for (const value of values) histogram.recordValue(Math.max(1, Math.round(value * 1000)));
   const at = (p: number) => histogram.getValueAtPercentile(p) / 1000;
   const result = { p50: at(50), p90: at(90), p99: at(99), p99_9: at(99.9), max: Math.max(...values) };
@@ -98,9 +104,24 @@ type Failure = 'error' | 'timeout';
  */
 export async function runOpenModel(options: OpenModelOptions): Promise<OpenModelResult> {
   const url = new URL(options.origin);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxConnections, maxFreeSockets: options.maxConnections });
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.maxConnections,
+    maxFreeSockets: options.maxConnections,
+  });
   const times = arrivalTimes(options);
-  const counts = { started: 0, completed: 0, dropped: 0, late: 0, errors: 0, timeouts: 0, non2xx: 0, requests: 0, responseBytes: 0, requestBytes: 0 };
+  const counts = {
+    started: 0,
+    completed: 0,
+    dropped: 0,
+    late: 0,
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    requests: 0,
+    responseBytes: 0,
+    requestBytes: 0,
+  };
   const latenciesMs: number[] = [];
   const servicesMs: number[] = [];
   let inFlight = 0;
@@ -109,7 +130,14 @@ export async function runOpenModel(options: OpenModelOptions): Promise<OpenModel
 
   const send = (request: OpenModelRequest) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders } | Failure>((resolve) => {
-      const outgoing = http.request({ agent, hostname: url.hostname, port: url.port, method: request.method, path: request.path, headers: request.headers });
+      const outgoing = http.request({
+        agent,
+        hostname: url.hostname,
+        port: url.port,
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+      });
       let written = 0;
       let read = 0;
       outgoing.on('socket', (socket) => {

@@ -66,7 +66,9 @@ export interface ReplayResult {
 
 const require = createRequire(import.meta.url);
 /** autocannon's own request serializer: request bytes are counted on exactly what it writes. */
-const requestBuilder = require('autocannon/lib/httpRequestBuilder') as (defaults: object) => (request: object) => Buffer;
+const requestBuilder = require('autocannon/lib/httpRequestBuilder') as (
+  defaults: object,
+) => (request: object) => Buffer;
 
 /** Which captured request mutates: the first one whose body carries the capture's scope. */
 export function mutationIndex(capture: Capture): number {
@@ -82,10 +84,15 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
   return value === undefined ? undefined : String(value);
 }
 
-export function responseProblem(expected: CapturedRequest['expect'], status: number, headers: Record<string, string | string[] | undefined>): string | null {
+export function responseProblem(
+  expected: CapturedRequest['expect'],
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+): string | null {
   const contentType = mediaType(headerValue(headers, 'content-type'));
   if (status !== expected.status) return `status ${status}, expected ${expected.status}`;
-  if (contentType !== expected.contentType) return `content-type ${contentType || 'none'}, expected ${expected.contentType}`;
+  if (contentType !== expected.contentType)
+    return `content-type ${contentType || 'none'}, expected ${expected.contentType}`;
   const revalidated = headerValue(headers, 'x-action-revalidated') ?? null;
   if (expected.actionRevalidated !== null && revalidated !== expected.actionRevalidated) {
     return `x-action-revalidated ${revalidated ?? 'absent'}, expected ${expected.actionRevalidated}`;
@@ -93,14 +100,21 @@ export function responseProblem(expected: CapturedRequest['expect'], status: num
   return null;
 }
 
-const toPercentiles = (source: Percentiles): Percentiles => ({ p50: source.p50, p90: source.p90, p99: source.p99, p99_9: source.p99_9 });
+const toPercentiles = (source: Percentiles): Percentiles => ({
+  p50: source.p50,
+  p90: source.p90,
+  p99: source.p99,
+  p99_9: source.p99_9,
+});
 
 /** The captured sequence as it is replayed: headers for the encoding, each body with a scope of its own. */
 function replaySequence(options: ReplayOptions) {
   const { capture } = options;
   return capture.requests.map((captured) => {
     const headers = Object.fromEntries(
-      Object.entries(captured.headers).filter(([name]) => !UNREPLAYED_HEADERS.has(name) && !(options.encoding === 'identity' && name === 'accept-encoding')),
+      Object.entries(captured.headers).filter(
+        ([name]) => !UNREPLAYED_HEADERS.has(name) && !(options.encoding === 'identity' && name === 'accept-encoding'),
+      ),
     );
     return { captured, headers, body: (scope: string) => captured.body?.replaceAll(capture.scope, scope) ?? null };
   });
@@ -126,7 +140,8 @@ function responseTally(options: ReplayOptions) {
 
 /** Replays a captured interaction, whole sequence per interaction: autocannon (closed model) or the open model. */
 export async function replay(options: ReplayOptions): Promise<ReplayResult> {
-  if (!/^[a-z0-9]{3,6}$/.test(options.scopePrefix)) throw new Error(`scope prefix must be 3 to 6 of [a-z0-9]: ${options.scopePrefix}`);
+  if (!/^[a-z0-9]{3,6}$/.test(options.scopePrefix))
+    throw new Error(`scope prefix must be 3 to 6 of [a-z0-9]: ${options.scopePrefix}`);
   return options.ratePerSecond !== undefined ? replayOpen(options, options.ratePerSecond) : replayClosed(options);
 }
 
@@ -144,7 +159,12 @@ async function replayOpen(options: ReplayOptions, ratePerSecond: number): Promis
     timeoutMs: options.timeoutMs ?? 10_000,
     sequence: (index) => {
       const scope = replayScope(options.scopePrefix, index);
-      return sequence.map(({ captured, headers, body }) => ({ method: captured.method, path: captured.path, headers, body: body(scope) }));
+      return sequence.map(({ captured, headers, body }) => ({
+        method: captured.method,
+        path: captured.path,
+        headers,
+        body: body(scope),
+      }));
     },
     onResponse: (_interaction, request, status, headers) => onResponse(request, status, headers),
   });
@@ -178,7 +198,14 @@ async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
   const url = new URL(options.origin);
   const build = requestBuilder({ hostname: url.hostname, port: url.port });
   const requestBytesPerInteraction = sequence.reduce(
-    (sum, { captured, headers, body }) => sum + build({ method: captured.method, path: captured.path, headers, body: body(replayScope(options.scopePrefix, 0)) ?? undefined }).length,
+    (sum, { captured, headers, body }) =>
+      sum +
+      build({
+        method: captured.method,
+        path: captured.path,
+        headers,
+        body: body(replayScope(options.scopePrefix, 0)) ?? undefined,
+      }).length,
     0,
   );
   let nextScope = 0;
@@ -186,7 +213,11 @@ async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
   // only when it takes a sample, and reports rounded seconds, so neither its duration nor the call's wall time will do.
   let firstSentAt: bigint | null = null;
   let lastAnsweredAt = 0n;
-  const interactionHistogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const interactionHistogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 120_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
 
   type Context = { scope: string; startedAt: bigint };
   const requests = sequence.map(({ captured, headers, body }, index) => ({
@@ -206,7 +237,8 @@ async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
     onResponse: (status: number, _body: string, context: Context, responseHeaders: Record<string, string>) => {
       lastAnsweredAt = process.hrtime.bigint();
       onResponse(index, status, responseHeaders);
-      if (index === last) interactionHistogram.recordValue(Number((process.hrtime.bigint() - context.startedAt) / 1000n));
+      if (index === last)
+        interactionHistogram.recordValue(Number((process.hrtime.bigint() - context.startedAt) / 1000n));
     },
   }));
 
@@ -217,7 +249,9 @@ async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
     url: `${options.origin}${sequence[0]!.captured.path}`,
     connections: options.connections,
     requests: requests as unknown as autocannon.Request[],
-    ...(options.interactions !== undefined ? { amount: options.interactions * sequence.length } : { duration: options.durationSeconds ?? 10 }),
+    ...(options.interactions !== undefined
+      ? { amount: options.interactions * sequence.length }
+      : { duration: options.durationSeconds ?? 10 }),
     timeout: (options.timeoutMs ?? 10_000) / 1000,
     // autocannon notices a finished amount only when it takes a sample: every 50 ms instead of every second keeps
     // a short repeat from idling up to a second (the measured window below does not include that idle time).
@@ -248,7 +282,12 @@ async function replayClosed(options: ReplayOptions): Promise<ReplayResult> {
     interactionsPerSec: completed / seconds,
     latencyMs: toPercentiles(result.latency),
     interactionLatencyMs: completed
-      ? { p50: interactionPercentile(50), p90: interactionPercentile(90), p99: interactionPercentile(99), p99_9: interactionPercentile(99.9) }
+      ? {
+          p50: interactionPercentile(50),
+          p90: interactionPercentile(90),
+          p99: interactionPercentile(99),
+          p99_9: interactionPercentile(99.9),
+        }
       : { p50: 0, p90: 0, p99: 0, p99_9: 0 },
     requestBytesPerInteraction,
     responseBytesPerInteraction: completed ? result.throughput.total / completed : 0,

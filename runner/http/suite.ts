@@ -27,7 +27,10 @@ export interface LoadServer {
 }
 
 /** What a scenario persisted under a scope prefix: the local database read directly, or a deployment's integrity endpoint. */
-export type PersistedReader = (scenario: string, prefix: string) => Promise<Pick<PersistedCounts, 'mutations' | 'duplicated'>>;
+export type PersistedReader = (
+  scenario: string,
+  prefix: string,
+) => Promise<Pick<PersistedCounts, 'mutations' | 'duplicated'>>;
 
 /** One replayed stream: a variant (or its A/A twin, or the floor) with the requests its capture recorded. */
 export interface LoadArm {
@@ -73,7 +76,12 @@ export interface RepeatRecord extends Omit<ReplayResult, 'invalidExample'> {
 }
 
 /** The arms of one scenario: the reference, its A/A twin, the other variants and the floor (when there is one) under the floor's variant. */
-export function loadArms(scenarioId: string, captures: readonly Capture[], target: LoadTarget, floor: LoadServer | null): LoadArm[] {
+export function loadArms(
+  scenarioId: string,
+  captures: readonly Capture[],
+  target: LoadTarget,
+  floor: LoadServer | null,
+): LoadArm[] {
   const scenario = scenarioById(scenarioId);
   return variantsOf(scenario).flatMap((variant) => {
     const capture = captures.find((c) => c.scenario === scenarioId && c.variant === variant);
@@ -83,7 +91,9 @@ export function loadArms(scenarioId: string, captures: readonly Capture[], targe
       arm,
       ...(variant === scenario.reference ? [{ ...arm, twin: true }] : []),
       // The floor is no build's: a bare server over the services, the same for every version of a matrix.
-      ...(floor && variant === scenario.floorVariant ? [{ ...arm, variant: FLOOR, server: floor, build: undefined }] : []),
+      ...(floor && variant === scenario.floorVariant
+        ? [{ ...arm, variant: FLOOR, server: floor, build: undefined }]
+        : []),
     ];
   });
 }
@@ -102,9 +112,11 @@ export function failureOf(
   if (result.invalid > 0) return `${result.invalid} responses differ from the browser's (${result.invalidExample})`;
   if (result.non2xx > 0) return `${result.non2xx} non-2xx responses`;
   if (result.errors > 0) return `${result.errors} connection errors (${result.timeouts} timeouts)`;
-  if (persisted < result.acknowledged) return `${result.acknowledged - persisted} acknowledged mutations were not persisted`;
+  if (persisted < result.acknowledged)
+    return `${result.acknowledged - persisted} acknowledged mutations were not persisted`;
   if (duplicated > 0) return `${duplicated} mutations were applied twice`;
-  if (persisted > result.acknowledged + inFlightAtStop) return `${persisted - result.acknowledged} mutations persisted without an acknowledgement`;
+  if (persisted > result.acknowledged + inFlightAtStop)
+    return `${persisted - result.acknowledged} mutations persisted without an acknowledgement`;
   return null;
 }
 
@@ -160,7 +172,9 @@ export async function measureHttp(options: {
   generator: LoadGenerator;
 }): Promise<void> {
   const { config, arms, scopeTag, store, progress, random, records, warmups, generator } = options;
-  const cells: CellPlan[] = config.connections.flatMap((connections) => config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))));
+  const cells: CellPlan[] = config.connections.flatMap((connections) =>
+    config.encodings.flatMap((encoding) => arms.map((arm) => ({ arm, connections, encoding }))),
+  );
   // A scope prefix is 3 to 6 characters after a deployment's 3-character run tag: measured windows take 3
   // (46,656 of them), warm-up windows 'w' and 2 (1,296: more than MAX_WARMUP_BLOCKS allows any group).
   let [windows, warmupWindows] = [0, 0];
@@ -175,7 +189,10 @@ export async function measureHttp(options: {
     for (const warmup of warmed) fs.appendFileSync(store.file('http-warmup.jsonl'), `${JSON.stringify(warmup)}\n`);
     const blocks = warmed[0]!.windowsPerSec.length / 2;
     if (!warmed[0]!.steady) progress.log(`http ${groupKey(group[0]!)}: still changing after ${blocks} warm-up blocks`);
-    progress.update(index + 1, `${groupKey(group[0]!)}: ${blocks} warm-up blocks, ${warmed.map((w) => `${w.variant}${w.twin ? ' (A/A)' : ''} ${w.windowsPerSec.at(-1)!.toFixed(0)}/s`).join(', ')}`);
+    progress.update(
+      index + 1,
+      `${groupKey(group[0]!)}: ${blocks} warm-up blocks, ${warmed.map((w) => `${w.variant}${w.twin ? ' (A/A)' : ''} ${w.windowsPerSec.at(-1)!.toFixed(0)}/s`).join(', ')}`,
+    );
   }
   progress.stop(`${warmups.filter((warmup) => warmup.steady).length} of ${warmups.length} cells steady`);
   const amounts = new Map(cells.map((cell) => [cell, windowAmount(config, cell, warmups)]));
@@ -188,14 +205,26 @@ export async function measureHttp(options: {
       for (const cell of palindromeBlock(group, random)) {
         runSignal.throwIfAborted();
         machine.mark();
-        const record = await measureRepeat({ config, ...cell, repeat: block, order, interactions: amounts.get(cell)!, scopeTag, prefix: nextPrefix(), generator });
+        const record = await measureRepeat({
+          config,
+          ...cell,
+          repeat: block,
+          order,
+          interactions: amounts.get(cell)!,
+          scopeTag,
+          prefix: nextPrefix(),
+          generator,
+        });
         record.machine = machine.mark();
         if (cell.arm.build !== undefined) record.build = cell.arm.build;
         records.push(record);
         fs.appendFileSync(store.file('http-repeats.jsonl'), `${JSON.stringify(record)}\n`);
         order++;
         if (record.failed) progress.log(`http ${cellName(cell)} FAILED: ${record.failed}`);
-        progress.update(order, `${cellName(cell)}: ${record.interactionsPerSec.toFixed(0)} interactions/s, p50 ${record.interactionLatencyMs.p50.toFixed(1)} ms`);
+        progress.update(
+          order,
+          `${cellName(cell)}: ${record.interactionsPerSec.toFixed(0)} interactions/s, p50 ${record.interactionLatencyMs.p50.toFixed(1)} ms`,
+        );
       }
     }
   }
@@ -209,7 +238,14 @@ export async function measureHttp(options: {
  * alone ran 50% faster after a JIT tier-up than it did later, interleaved with the others. Its mutations persist
  * under scopes of their own and are not checked (a timed stop leaves interactions in flight).
  */
-async function warmUp(options: { config: Config; group: CellPlan[]; scopeTag: string; generator: LoadGenerator; random: Random; nextPrefix: () => string }): Promise<WarmupRecord[]> {
+async function warmUp(options: {
+  config: Config;
+  group: CellPlan[];
+  scopeTag: string;
+  generator: LoadGenerator;
+  random: Random;
+  nextPrefix: () => string;
+}): Promise<WarmupRecord[]> {
   const { config, group, scopeTag, generator } = options;
   const windows = new Map(group.map((cell) => [cell, [] as number[]]));
   const blockRates: number[] = [];
@@ -219,8 +255,18 @@ async function warmUp(options: { config: Config; group: CellPlan[]; scopeTag: st
     for (const cell of palindromeBlock(group, options.random)) {
       runSignal.throwIfAborted();
       const { arm, connections, encoding } = cell;
-      const window = { connections, encoding, durationSeconds: config.windowSeconds / 2, timeoutMs: config.interactionTimeoutMs };
-      const result = await generator.replay({ origin: arm.server.origin, capture: arm.capture, ...window, scopePrefix: `${scopeTag}${options.nextPrefix()}` });
+      const window = {
+        connections,
+        encoding,
+        durationSeconds: config.windowSeconds / 2,
+        timeoutMs: config.interactionTimeoutMs,
+      };
+      const result = await generator.replay({
+        origin: arm.server.origin,
+        capture: arm.capture,
+        ...window,
+        scopePrefix: `${scopeTag}${options.nextPrefix()}`,
+      });
       windows.get(cell)!.push(result.interactionsPerSec);
       rates.push(result.interactionsPerSec);
       seconds += result.durationSeconds;
@@ -248,10 +294,21 @@ async function warmUp(options: { config: Config; group: CellPlan[]; scopeTag: st
  */
 function windowAmount(config: Config, cell: CellPlan, warmups: readonly WarmupRecord[]): number {
   if (config.amount !== undefined) return config.amount;
-  const warmup = warmups.find((w) => w.scenario === cell.arm.scenario && w.variant === cell.arm.variant && w.twin === cell.arm.twin && w.connections === cell.connections && w.encoding === cell.encoding && w.build === cell.arm.build);
+  const warmup = warmups.find(
+    (w) =>
+      w.scenario === cell.arm.scenario &&
+      w.variant === cell.arm.variant &&
+      w.twin === cell.arm.twin &&
+      w.connections === cell.connections &&
+      w.encoding === cell.encoding &&
+      w.build === cell.arm.build,
+  );
   // A whole number of interactions per connection: autocannon splits the requests evenly across connections, so
   // any remainder would end some connections midway through a multi-request interaction (a POST without its GET).
-  const perConnection = Math.max(1, Math.round((mean(warmup!.windowsPerSec.slice(-2)) * config.windowSeconds) / cell.connections));
+  const perConnection = Math.max(
+    1,
+    Math.round((mean(warmup!.windowsPerSec.slice(-2)) * config.windowSeconds) / cell.connections),
+  );
   return perConnection * cell.connections;
 }
 
@@ -260,7 +317,15 @@ function windowAmount(config: Config, cell: CellPlan, warmups: readonly WarmupRe
  * integrity count for this window's scopes.
  */
 export async function measureRepeat(
-  options: CellPlan & { config: Config; repeat: number; order: number; interactions: number; scopeTag: string; prefix: string; generator: LoadGenerator },
+  options: CellPlan & {
+    config: Config;
+    repeat: number;
+    order: number;
+    interactions: number;
+    scopeTag: string;
+    prefix: string;
+    generator: LoadGenerator;
+  },
 ): Promise<RepeatRecord> {
   const { config, arm, connections, encoding, repeat, order, interactions, scopeTag, generator } = options;
   const prefix = scopeTag + options.prefix;
@@ -273,14 +338,16 @@ export async function measureRepeat(
     timeoutMs: config.interactionTimeoutMs,
     scopePrefix: prefix,
     ...(config.durationSeconds !== undefined ? { durationSeconds: seconds } : { interactions }),
-    ...(config.rate !== undefined ? { ratePerSecond: config.rate, durationSeconds: seconds, arrivals: config.arrivals, seed: config.seed + order } : {}),
+    ...(config.rate !== undefined
+      ? { ratePerSecond: config.rate, durationSeconds: seconds, arrivals: config.arrivals, seed: config.seed + order }
+      : {}),
   };
   const sampler = arm.server.pid === null ? null : sampleProcessGroup(arm.server.pid);
   const result = await generator.replay(load);
   const sampled = await sampler?.stop();
   const { mutations, duplicated } = await arm.persisted(arm.scenario, prefix);
   const fixedAmount = config.durationSeconds === undefined && config.rate === undefined;
-  const { invalidExample, ...measured } = result;
+  const { invalidExample: _invalidExample, ...measured } = result;
   return {
     scenario: arm.scenario,
     variant: arm.variant,

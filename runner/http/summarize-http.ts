@@ -67,7 +67,14 @@ function cellOf(repeats: RepeatRecord[], warmup: WarmupRecord | undefined, trend
     busyRepeats: repeats.filter((r) => r.machine.busy).length,
     trend,
     drift: logTrend(repeats.map((r) => ({ order: orderOf(r), rate: r.interactionsPerSec }))),
-    warmup: warmup ? { windowsPerSec: warmup.windowsPerSec, blocksPerSec: warmup.blocksPerSec, steady: warmup.steady, seconds: warmup.seconds } : null,
+    warmup: warmup
+      ? {
+          windowsPerSec: warmup.windowsPerSec,
+          blocksPerSec: warmup.blocksPerSec,
+          steady: warmup.steady,
+          seconds: warmup.seconds,
+        }
+      : null,
     perRepeat: repeats.map((r) => ({
       block: r.repeat,
       order: orderOf(r),
@@ -94,18 +101,46 @@ const MEASURES = {
 function perBlock(rows: readonly RepeatRecord[], measure: keyof typeof MEASURES): Map<number, number> {
   const blocks = new Map<number, number[]>();
   for (const row of rows) blocks.set(row.repeat, [...(blocks.get(row.repeat) ?? []), MEASURES[measure](row)]);
-  return new Map([...blocks].flatMap(([block, values]) => (values.every((value) => value > 0) ? [[block, geometricMean(values)] as const] : [])));
+  return new Map(
+    [...blocks].flatMap(([block, values]) =>
+      values.every((value) => value > 0) ? [[block, geometricMean(values)] as const] : [],
+    ),
+  );
 }
 
 /** a / b paired by block, for every block both cells have: a drift linear in time cancels within a palindromic block. */
-function ratio(a: RepeatRecord[], b: RepeatRecord[], measure: keyof typeof MEASURES, labels: { a: string; b: string; kind: HttpRatio['kind'] }): HttpRatio | null {
+function ratio(
+  a: RepeatRecord[],
+  b: RepeatRecord[],
+  measure: keyof typeof MEASURES,
+  labels: { a: string; b: string; kind: HttpRatio['kind'] },
+): HttpRatio | null {
   const ofB = perBlock(b, measure);
-  const pairs = [...perBlock(a, measure)].flatMap(([block, x]) => (ofB.has(block) ? [[x, ofB.get(block)!] as const] : []));
+  const pairs = [...perBlock(a, measure)].flatMap(([block, x]) =>
+    ofB.has(block) ? [[x, ofB.get(block)!] as const] : [],
+  );
   if (pairs.length < 2) return null;
   const first = a[0]!;
-  const ci95 = pairedRatio(pairs.map(([x]) => x), pairs.map(([, y]) => y));
-  const ci90 = pairedRatio(pairs.map(([x]) => x), pairs.map(([, y]) => y), 0.9);
-  return { scenario: first.scenario, connections: first.connections, encoding: first.encoding, ...labels, measure, estimate: ci95.estimate, ci95: ci95.ci95, ci90: ci90.ci95, repeats: pairs.length };
+  const ci95 = pairedRatio(
+    pairs.map(([x]) => x),
+    pairs.map(([, y]) => y),
+  );
+  const ci90 = pairedRatio(
+    pairs.map(([x]) => x),
+    pairs.map(([, y]) => y),
+    0.9,
+  );
+  return {
+    scenario: first.scenario,
+    connections: first.connections,
+    encoding: first.encoding,
+    ...labels,
+    measure,
+    estimate: ci95.estimate,
+    ci95: ci95.ci95,
+    ci90: ci90.ci95,
+    repeats: pairs.length,
+  };
 }
 
 /**
@@ -117,7 +152,13 @@ function trendsAgainstGroup(group: readonly (readonly RepeatRecord[])[]): (Trend
   const blocks = group.map((rows) => perBlock(rows, 'interactionsPerSec'));
   const shared = [...(blocks[0]?.keys() ?? [])].filter((block) => blocks.every((of) => of.has(block)));
   const centre = new Map(shared.map((block) => [block, mean(blocks.map((of) => Math.log(of.get(block)!)))]));
-  return blocks.map((of) => (group.length < 2 ? null : logTrend(shared.map((block) => ({ order: block, rate: Math.exp(Math.log(of.get(block)!) - centre.get(block)!) })))));
+  return blocks.map((of) =>
+    group.length < 2
+      ? null
+      : logTrend(
+          shared.map((block) => ({ order: block, rate: Math.exp(Math.log(of.get(block)!) - centre.get(block)!) })),
+        ),
+  );
 }
 
 /**
@@ -125,10 +166,15 @@ function trendsAgainstGroup(group: readonly (readonly RepeatRecord[])[]): (Trend
  * paired by block: the reference (action) against each route variant, the A/A twin against the reference, and
  * each variant against the floor unless the floor measured the load generator (saturated) rather than a server.
  */
-export function summarizeHttp(records: readonly RepeatRecord[], reference: (scenario: string) => string, warmups: readonly WarmupRecord[] = []): Pick<HttpResults, 'cells' | 'ratios'> {
+export function summarizeHttp(
+  records: readonly RepeatRecord[],
+  reference: (scenario: string) => string,
+  warmups: readonly WarmupRecord[] = [],
+): Pick<HttpResults, 'cells' | 'ratios'> {
   const byCell = new Map<string, RepeatRecord[]>();
   for (const record of records) byCell.set(cellKey(record), [...(byCell.get(cellKey(record)) ?? []), record]);
-  const groupOf = (r: Pick<RepeatRecord, 'scenario' | 'connections' | 'encoding'>) => `${r.scenario}/${r.connections}/${r.encoding}`;
+  const groupOf = (r: Pick<RepeatRecord, 'scenario' | 'connections' | 'encoding'>) =>
+    `${r.scenario}/${r.connections}/${r.encoding}`;
   const trends = new Map<string, Trend | null>();
   for (const group of new Set(records.map(groupOf))) {
     const keys = [...byCell.keys()].filter((key) => groupOf(byCell.get(key)![0]!) === group);
@@ -141,18 +187,31 @@ export function summarizeHttp(records: readonly RepeatRecord[], reference: (scen
       trends.get(key) ?? null,
     ),
   );
-  const floorSaturated = new Set(cells.filter((cell) => cell.variant === FLOOR && cell.loadGeneratorSaturated).map(groupOf));
+  const floorSaturated = new Set(
+    cells.filter((cell) => cell.variant === FLOOR && cell.loadGeneratorSaturated).map(groupOf),
+  );
   const ratios: HttpRatio[] = [];
   for (const group of new Set(records.map(groupOf))) {
     const [scenario, connections, encoding] = group.split('/');
-    const rows = (variant: string, twin = false) => byCell.get(cellKey({ scenario: scenario!, variant, twin, connections: Number(connections), encoding: encoding as RepeatRecord['encoding'] })) ?? [];
+    const rows = (variant: string, twin = false) =>
+      byCell.get(
+        cellKey({
+          scenario: scenario!,
+          variant,
+          twin,
+          connections: Number(connections),
+          encoding: encoding as RepeatRecord['encoding'],
+        }),
+      ) ?? [];
     const variants = [...new Set(records.filter((r) => groupOf(r) === group && !r.twin).map((r) => r.variant))];
     const ref = reference(scenario!);
     const add = (value: HttpRatio | null) => value && ratios.push(value);
     for (const variant of variants.filter((v) => v !== ref && v !== FLOOR)) {
-      for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) add(ratio(rows(ref), rows(variant), measure, { a: ref, b: variant, kind: 'comparison' }));
+      for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[])
+        add(ratio(rows(ref), rows(variant), measure, { a: ref, b: variant, kind: 'comparison' }));
     }
-    for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[]) add(ratio(rows(ref, true), rows(ref), measure, { a: `${ref}#aa`, b: ref, kind: 'aa' }));
+    for (const measure of Object.keys(MEASURES) as (keyof typeof MEASURES)[])
+      add(ratio(rows(ref, true), rows(ref), measure, { a: `${ref}#aa`, b: ref, kind: 'aa' }));
     for (const variant of floorSaturated.has(group) ? [] : variants.filter((v) => v !== FLOOR)) {
       add(ratio(rows(variant), rows(FLOOR), 'interactionsPerSec', { a: variant, b: FLOOR, kind: 'floor' }));
       add(ratio(rows(variant), rows(FLOOR), 'interactionP50', { a: variant, b: FLOOR, kind: 'floor' }));

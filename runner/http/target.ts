@@ -8,7 +8,10 @@ export type BuildInfo = z.infer<typeof BuildInfoSchema>;
 
 const IntegritySchema = z.object({
   prefix: z.string(),
-  scenarios: z.record(z.string(), z.object({ scopes: z.number().int(), mutations: z.number().int(), duplicated: z.number().int() })),
+  scenarios: z.record(
+    z.string(),
+    z.object({ scopes: z.number().int(), mutations: z.number().int(), duplicated: z.number().int() }),
+  ),
 });
 export type IntegrityAnswer = z.infer<typeof IntegritySchema>;
 
@@ -17,7 +20,9 @@ async function getJson<T>(url: string, schema: z.ZodType<T>, timeoutMs: number, 
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new UserError(`${url} did not answer (${(error as Error).message}): is the fixture deployed and reachable there?`);
+    throw new UserError(
+      `${url} did not answer (${(error as Error).message}): is the fixture deployed and reachable there?`,
+    );
   }
   const text = await response.text();
   if (!response.ok) throw new UserError(`${url} answered ${response.status}: ${what}`);
@@ -34,7 +39,12 @@ async function getJson<T>(url: string, schema: z.ZodType<T>, timeoutMs: number, 
 
 /** The build a fixture server runs. */
 export function fetchBuildInfo(origin: string, timeoutMs: number): Promise<BuildInfo> {
-  return getJson(`${origin}/api/bench/build`, BuildInfoSchema, timeoutMs, 'the target must serve the fixture (bench-app) built from this checkout');
+  return getJson(
+    `${origin}/api/bench/build`,
+    BuildInfoSchema,
+    timeoutMs,
+    'the target must serve the fixture (bench-app) built from this checkout',
+  );
 }
 
 /** What a deployment persisted under a scope prefix, per scenario (its integrity endpoint). */
@@ -51,7 +61,8 @@ export function fetchPersisted(origin: string, prefix: string, timeoutMs: number
 export function remotePersisted(origin: string, timeoutMs: number): PersistedReader {
   return async (scenario, prefix) => {
     const counts = (await fetchPersisted(origin, prefix, timeoutMs)).scenarios[scenario];
-    if (!counts) throw new UserError(`${origin} knows no scenario ${scenario}: deploy the fixture built from this checkout`);
+    if (!counts)
+      throw new UserError(`${origin} knows no scenario ${scenario}: deploy the fixture built from this checkout`);
     return counts;
   };
 }
@@ -74,7 +85,9 @@ export function parseTarget(raw: string): string {
     throw new UserError(`--target takes a URL like https://fixture.example.com (got "${raw}")`);
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search || url.hash) {
-    throw new UserError(`--target takes an http(s) origin with no path, like https://fixture.example.com (got "${raw}")`);
+    throw new UserError(
+      `--target takes an http(s) origin with no path, like https://fixture.example.com (got "${raw}")`,
+    );
   }
   return url.origin;
 }

@@ -15,9 +15,15 @@ export function adaptToNextMajor(files: ReadonlyMap<string, string>, major: numb
   if (proxy === undefined) return adapted;
   const renamed = proxy.replace(/export function proxy\(/, 'export function middleware(');
   // A fixture edit that renames the function must fail here, not silently ship a proxy Next 15 never runs.
-  if (renamed === proxy) throw new Error('runner/matrix/adapter.ts: bench-app/proxy.ts no longer has `export function proxy(`: update the adapter');
+  if (renamed === proxy)
+    throw new Error(
+      'runner/matrix/adapter.ts: bench-app/proxy.ts no longer has `export function proxy(`: update the adapter',
+    );
   adapted.delete('proxy.ts');
-  adapted.set('middleware.ts', `// Written by runner/matrix/adapter.ts from proxy.ts: Next ${major} calls it middleware.\n${renamed}`);
+  adapted.set(
+    'middleware.ts',
+    `// Written by runner/matrix/adapter.ts from proxy.ts: Next ${major} calls it middleware.\n${renamed}`,
+  );
   return adapted;
 }
 
@@ -26,7 +32,9 @@ export function adaptToNextMajor(files: ReadonlyMap<string, string>, major: numb
  * are removed, outputs (.next, the database) are kept, and a file whose content is unchanged is not rewritten.
  */
 export function syncFixture(sourceDir: string, appDir: string, major: number): void {
-  const files = new Map(fixtureSources(sourceDir).map((file) => [path.relative(sourceDir, file), fs.readFileSync(file, 'utf8')]));
+  const files = new Map(
+    fixtureSources(sourceDir).map((file) => [path.relative(sourceDir, file), fs.readFileSync(file, 'utf8')]),
+  );
   const adapted = adaptToNextMajor(files, major);
   fs.mkdirSync(path.join(appDir, 'data'), { recursive: true });
   for (const stale of fixtureSources(appDir).map((file) => path.relative(appDir, file))) {

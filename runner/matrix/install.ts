@@ -11,7 +11,8 @@ import { UserError } from '../errors';
 import { syncFixture } from './adapter';
 
 const projectRequire = createRequire(path.join(APP_DIR, '..', 'package.json'));
-const installedVersion = (name: string): string => JSON.parse(fs.readFileSync(projectRequire.resolve(`${name}/package.json`), 'utf8')).version;
+const installedVersion = (name: string): string =>
+  JSON.parse(fs.readFileSync(projectRequire.resolve(`${name}/package.json`), 'utf8')).version;
 
 /** The Next version the project pins (package.json): measured from bench-app itself, never installed again. */
 export const PINNED_NEXT = installedVersion('next');
@@ -21,11 +22,22 @@ export const PINNED_NEXT = installedVersion('next');
  * (and React where Next requires another) differs between the matrix's builds. TypeScript and the types because
  * `next build` type-checks the fixture.
  */
-const FIXTURE_PACKAGES = ['@tanstack/react-query', 'better-sqlite3', 'zod', 'typescript', '@types/node', '@types/react', '@types/react-dom', '@types/better-sqlite3'];
+const FIXTURE_PACKAGES = [
+  '@tanstack/react-query',
+  'better-sqlite3',
+  'zod',
+  'typescript',
+  '@types/node',
+  '@types/react',
+  '@types/react-dom',
+  '@types/better-sqlite3',
+];
 
 /** Where isolated installs live: MUTATION_BENCH_CACHE, else the user's cache folder. Never the project's node_modules. */
 export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return env.MUTATION_BENCH_CACHE ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mutation-bench');
+  return (
+    env.MUTATION_BENCH_CACHE ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'mutation-bench')
+  );
 }
 
 /** One Next version ready to build: where its fixture copy is and what it was installed with. */
@@ -45,7 +57,8 @@ export interface NextBuild {
 export const versionLabel = (version: string): string => `next@${version}`;
 
 /** `next build`'s default bundler: Turbopack from Next 16, webpack before. */
-export const bundlerOf = (version: string): NextBuild['bundler'] => (semver.major(version) >= 16 ? 'turbopack' : 'webpack');
+export const bundlerOf = (version: string): NextBuild['bundler'] =>
+  semver.major(version) >= 16 ? 'turbopack' : 'webpack';
 
 const execFileAsync = promisify(execFile);
 
@@ -56,7 +69,9 @@ async function npmView(spec: string, fields: string[]): Promise<unknown> {
   } catch (error) {
     const message = String((error as { stderr?: string }).stderr ?? (error as Error).message);
     if (/E404|No match found/.test(message)) return undefined;
-    throw new UserError(`--next: could not ask the npm registry about ${spec} (${message.trim().split('\n')[0]}): check the network or your npm registry setting`);
+    throw new UserError(
+      `--next: could not ask the npm registry about ${spec} (${message.trim().split('\n')[0]}): check the network or your npm registry setting`,
+    );
   }
 }
 
@@ -74,16 +89,27 @@ export async function reactFor(version: string, peerRange: string | undefined): 
 }
 
 /** The package.json of an isolated install: what decides whether a cached one can be reused. */
-export function installManifest(version: string, react: string): { name: string; private: true; dependencies: Record<string, string> } {
+export function installManifest(
+  version: string,
+  react: string,
+): { name: string; private: true; dependencies: Record<string, string> } {
   const dependencies: Record<string, string> = { next: version, react, 'react-dom': react };
   for (const name of FIXTURE_PACKAGES) dependencies[name] = installedVersion(name);
-  return { name: `mutation-bench-next-${version}`, private: true, dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))) };
+  return {
+    name: `mutation-bench-next-${version}`,
+    private: true,
+    dependencies: Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b))),
+  };
 }
 
 /** `npm install` in `dir`, in its own process group (stopped by Ctrl-C), logged to `logFile`. */
 async function npmInstall(dir: string, logFile: string): Promise<void> {
   const log = fs.openSync(logFile, 'a');
-  const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: ['ignore', log, log], detached: true });
+  const child = spawn('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: dir,
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
   fs.closeSync(log);
   const untrack = trackProcessGroup(child.pid!);
   const unregister = onCleanup(async () => killProcessGroup(child.pid!, 'SIGTERM'));
@@ -105,11 +131,24 @@ const STAMP = 'mutation-bench-install.json';
  * to the version) so that its packages resolve from the install, and Turbopack's root (the fixture's parent)
  * holds them. An interrupted install never passes for a whole one: it is unpacked under another name and renamed.
  */
-export async function prepareNextBuild(version: string, logFile: string, log: (line: string) => void): Promise<NextBuild> {
+export async function prepareNextBuild(
+  version: string,
+  logFile: string,
+  log: (line: string) => void,
+): Promise<NextBuild> {
   const label = versionLabel(version);
   if (version === PINNED_NEXT) {
     const react = installedVersion('react');
-    return { label, next: version, react, reactDom: installedVersion('react-dom'), bundler: bundlerOf(version), appDir: APP_DIR, installDir: null, reusedInstall: true };
+    return {
+      label,
+      next: version,
+      react,
+      reactDom: installedVersion('react-dom'),
+      bundler: bundlerOf(version),
+      appDir: APP_DIR,
+      installDir: null,
+      reusedInstall: true,
+    };
   }
   const installDir = path.join(cacheRoot(), `next-${version}`);
   const manifest = (react: string) => `${JSON.stringify(installManifest(version, react), null, 2)}\n`;
@@ -122,8 +161,12 @@ export async function prepareNextBuild(version: string, logFile: string, log: (l
     react = cachedReact!;
     log(`${label}: reusing the install in ${installDir}`);
   } else {
-    const published = (await npmView(`next@${version}`, ['version', 'peerDependencies'])) as { version?: string; peerDependencies?: Record<string, string> } | undefined;
-    if (published?.version !== version) throw new UserError(`--next ${version}: no such version of next on the npm registry (npm view next versions lists them)`);
+    const published = (await npmView(`next@${version}`, ['version', 'peerDependencies'])) as
+      { version?: string; peerDependencies?: Record<string, string> } | undefined;
+    if (published?.version !== version)
+      throw new UserError(
+        `--next ${version}: no such version of next on the npm registry (npm view next versions lists them)`,
+      );
     react = await reactFor(version, published.peerDependencies?.react);
     log(`${label}: installing it with react@${react} into ${installDir} (once; log: ${logFile})`);
     const partial = `${installDir}.partial-${process.pid}`;
@@ -142,5 +185,14 @@ export async function prepareNextBuild(version: string, logFile: string, log: (l
   }
   const appDir = path.join(installDir, 'app');
   syncFixture(APP_DIR, appDir, semver.major(version));
-  return { label, next: version, react, reactDom: react, bundler: bundlerOf(version), appDir, installDir, reusedInstall };
+  return {
+    label,
+    next: version,
+    react,
+    reactDom: react,
+    bundler: bundlerOf(version),
+    appDir,
+    installDir,
+    reusedInstall,
+  };
 }

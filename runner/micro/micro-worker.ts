@@ -42,7 +42,14 @@ await bench.run();
 const tasks = bench.tasks.map((task) => {
   const result = task.result;
   if (result.state === 'completed') {
-    return { name: task.name, opsPerSec: result.throughput.mean, meanNs: result.latency.mean * 1e6, rme: result.latency.rme, samples: result.latency.samplesCount, error: null };
+    return {
+      name: task.name,
+      opsPerSec: result.throughput.mean,
+      meanNs: result.latency.mean * 1e6,
+      rme: result.latency.rme,
+      samples: result.latency.samplesCount,
+      error: null,
+    };
   }
   const error = result.state === 'errored' ? result.error.message : `ended ${result.state}`;
   return { name: task.name, opsPerSec: null, meanNs: null, rme: null, samples: 0, error };

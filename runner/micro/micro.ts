@@ -18,7 +18,11 @@ export async function runMicro(config: Config, progress: Progress): Promise<NonN
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--conditions=react-server', '--import', 'tsx', WORKER, String(config.microTimeMs)],
-      { cwd: path.resolve(path.dirname(WORKER), '..', '..'), env: { ...process.env, NODE_ENV: 'production', BENCH_DB_PATH: path.join(dir, 'micro.sqlite') }, maxBuffer: 1 << 20 },
+      {
+        cwd: path.resolve(path.dirname(WORKER), '..', '..'),
+        env: { ...process.env, NODE_ENV: 'production', BENCH_DB_PATH: path.join(dir, 'micro.sqlite') },
+        maxBuffer: 1 << 20,
+      },
     );
     const tasks = JSON.parse(stdout) as NonNullable<Results['micro']>['tasks'];
     progress.stop(`${tasks.length} tasks`);

@@ -14,12 +14,19 @@ type DecodeOptions = { temporaryReferences: TemporaryReferences };
 interface ReactServer {
   createTemporaryReferenceSet(): TemporaryReferences;
   decodeReply(body: string, serverModuleMap: object, options: DecodeOptions): Promise<unknown>;
-  decodeReplyFromBusboy(busboy: NodeJS.WritableStream, serverModuleMap: object, options: DecodeOptions): Promise<unknown>;
+  decodeReplyFromBusboy(
+    busboy: NodeJS.WritableStream,
+    serverModuleMap: object,
+    options: DecodeOptions,
+  ): Promise<unknown>;
 }
 
 const require = createRequire(import.meta.url);
 // The React copies a Turbopack build of the fixture runs: Next's compiled react-server-dom-turbopack.
-const client = require('next/dist/compiled/react-server-dom-turbopack/client.edge') as { encodeReply: Encode; createTemporaryReferenceSet(): TemporaryReferences };
+const client = require('next/dist/compiled/react-server-dom-turbopack/client.edge') as {
+  encodeReply: Encode;
+  createTemporaryReferenceSet(): TemporaryReferences;
+};
 const server = require('next/dist/compiled/react-server-dom-turbopack/server.node') as ReactServer;
 const busboy = require('next/dist/compiled/busboy') as (options: object) => NodeJS.WritableStream;
 
@@ -44,13 +51,23 @@ export async function actionRoundTrip(args: unknown[]): Promise<unknown> {
   if (!wire.contentType.startsWith('multipart/form-data')) {
     return server.decodeReply(wire.body.toString('utf-8'), SERVER_MODULE_MAP, { temporaryReferences });
   }
-  const parser = busboy({ defParamCharset: 'utf8', headers: { 'content-type': wire.contentType }, limits: { fieldSize: FIELD_SIZE_LIMIT } });
-  const [, decoded] = await Promise.all([pipeline(Readable.from([wire.body]), parser), server.decodeReplyFromBusboy(parser, SERVER_MODULE_MAP, { temporaryReferences })]);
+  const parser = busboy({
+    defParamCharset: 'utf8',
+    headers: { 'content-type': wire.contentType },
+    limits: { fieldSize: FIELD_SIZE_LIMIT },
+  });
+  const [, decoded] = await Promise.all([
+    pipeline(Readable.from([wire.body]), parser),
+    server.decodeReplyFromBusboy(parser, SERVER_MODULE_MAP, { temporaryReferences }),
+  ]);
   return decoded;
 }
 
 export async function routeRoundTrip(payload: unknown): Promise<unknown> {
   const body = Buffer.from(JSON.stringify(payload));
-  return new Request('http://127.0.0.1/api', { method: 'POST', headers: { 'content-type': 'application/json' }, body }).json();
+  return new Request('http://127.0.0.1/api', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  }).json();
 }
-

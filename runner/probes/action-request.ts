@@ -18,8 +18,13 @@ function sourceFile(appDir: string, filename: string): string {
 }
 
 /** The build's action ids: `.next/server/server-reference-manifest.json` maps each id to its file and export. */
-export function actionIds(appDir = APP_DIR, distDir = '.next'): { id: string; file: string; exportedName: string; pages: string[] }[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(appDir, distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> };
+export function actionIds(
+  appDir = APP_DIR,
+  distDir = '.next',
+): { id: string; file: string; exportedName: string; pages: string[] }[] {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(appDir, distDir, 'server', 'server-reference-manifest.json'), 'utf8'),
+  ) as { node: Record<string, ManifestEntry> };
   return Object.entries(manifest.node).map(([id, entry]) => ({
     id,
     file: sourceFile(appDir, entry.filename),
@@ -39,7 +44,13 @@ export function actionId(file: string, exportedName: string, appDir = APP_DIR): 
  * Calls an action as a plain HTTP client would, with what the browser sends for plain arguments (React's
  * encodeReply of strings and numbers is their JSON array) to the page that renders it.
  */
-export function callAction(origin: string, pagePath: string, id: string, args: readonly (string | number)[], headers: Record<string, string> = {}): Promise<Response> {
+export function callAction(
+  origin: string,
+  pagePath: string,
+  id: string,
+  args: readonly (string | number)[],
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${origin}${pagePath}`, {
     method: 'POST',
     headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...headers },

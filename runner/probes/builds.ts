@@ -10,11 +10,15 @@ export interface BuildProbes {
   serverOnlyMisuse: { buildFailed: boolean; message: string | null };
 }
 
-const idsByAction = (distDir: string) => new Map(actionIds(APP_DIR, distDir).map((entry) => [`${entry.file}#${entry.exportedName}`, entry.id]));
+const idsByAction = (distDir: string) =>
+  new Map(actionIds(APP_DIR, distDir).map((entry) => [`${entry.file}#${entry.exportedName}`, entry.id]));
 
 /** The first line of a build log that names the server-only guard, or the log's last line. */
 function guardMessage(log: string): string | null {
-  const lines = log.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = log
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.find((line) => /server-only/i.test(line)) ?? lines.at(-1) ?? null;
 }
 
@@ -42,12 +46,20 @@ async function buildAll(logDir: string): Promise<BuildProbes> {
     const code = await runNextBuild(logFile, { BENCH_DIST_DIR: distDir, ...env });
     return { distDir, code, log: fs.readFileSync(logFile, 'utf8') };
   };
-  const compare = async (name: string, label: BuildProbes['actionIds'][number]['build'], env: Record<string, string | undefined>) => {
+  const compare = async (
+    name: string,
+    label: BuildProbes['actionIds'][number]['build'],
+    env: Record<string, string | undefined>,
+  ) => {
     const { distDir, code, log } = await build(name, env);
     try {
       if (code !== 0) throw new Error(`the ${label} build failed (exit ${code}): ${guardMessage(log)}`);
       const other = idsByAction(distDir);
-      return { build: label, actions: measured.size, sameAsMeasured: [...measured].filter(([action, id]) => other.get(action) === id).length };
+      return {
+        build: label,
+        actions: measured.size,
+        sameAsMeasured: [...measured].filter(([action, id]) => other.get(action) === id).length,
+      };
     } finally {
       fs.rmSync(path.join(APP_DIR, distDir), { recursive: true, force: true });
     }
@@ -56,5 +68,8 @@ async function buildAll(logDir: string): Promise<BuildProbes> {
   const withoutKey = await compare('nokey', 'without the key', { NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: undefined });
   const misuse = await build('misuse', { BENCH_SERVER_ONLY_MISUSE: '1' });
   fs.rmSync(path.join(APP_DIR, misuse.distDir), { recursive: true, force: true });
-  return { actionIds: [again, withoutKey], serverOnlyMisuse: { buildFailed: misuse.code !== 0, message: misuse.code !== 0 ? guardMessage(misuse.log) : null } };
+  return {
+    actionIds: [again, withoutKey],
+    serverOnlyMisuse: { buildFailed: misuse.code !== 0, message: misuse.code !== 0 ? guardMessage(misuse.log) : null },
+  };
 }

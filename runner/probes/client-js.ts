@@ -20,7 +20,12 @@ export interface ClientJsRow {
  * on demand later would not be counted; these pages load none. One page navigates from variant to variant: a
  * fresh context per page, waiting for network idle, cost 8 s of the default run on 2 cores; this costs 4.
  */
-export async function measureClientJs(browser: Browser, origin: string, scenarioIds: readonly string[], timeoutMs: number): Promise<ClientJsRow[]> {
+export async function measureClientJs(
+  browser: Browser,
+  origin: string,
+  scenarioIds: readonly string[],
+  timeoutMs: number,
+): Promise<ClientJsRow[]> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

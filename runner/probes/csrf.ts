@@ -19,8 +19,8 @@ export interface CsrfRow {
 
 const FOREIGN_ORIGIN = 'http://attacker.example';
 
-
-const escapeAttribute = (text: string) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;').replaceAll('<', '&lt;');
+const escapeAttribute = (text: string) =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;').replaceAll('<', '&lt;');
 
 /**
  * The page another site would serve: a form that posts itself to the fixture on load. For the action, the fields
@@ -28,7 +28,9 @@ const escapeAttribute = (text: string) => text.replaceAll('&', '&amp;').replaceA
  * makes a form body parse as JSON (a form needs no CORS preflight, a fetch with a JSON content type does).
  */
 function attackPage(target: string, fields: { name: string; value: string }[], enctype: string): string {
-  const inputs = fields.map(({ name, value }) => `<input type="hidden" name="${escapeAttribute(name)}" value="${escapeAttribute(value)}">`).join('');
+  const inputs = fields
+    .map(({ name, value }) => `<input type="hidden" name="${escapeAttribute(name)}" value="${escapeAttribute(value)}">`)
+    .join('');
   return `<!doctype html><form id="f" method="POST" action="${escapeAttribute(target)}" enctype="${enctype}">${inputs}</form><script>document.getElementById('f').submit()</script>`;
 }
 
@@ -37,14 +39,22 @@ function attackPage(target: string, fields: { name: string; value: string }[], e
  * Origin by a plain HTTP client, and by a real cross-site form in Chromium from a page on another loopback port.
  * Each row says whether the mutation reached the database.
  */
-export async function probeCsrf(options: { browser: Browser; origin: string; dbPath: string; timeoutMs: number; routePaths?: string[]; appDir?: string }): Promise<CsrfRow[]> {
+export async function probeCsrf(options: {
+  browser: Browser;
+  origin: string;
+  dbPath: string;
+  timeoutMs: number;
+  routePaths?: string[];
+  appDir?: string;
+}): Promise<CsrfRow[]> {
   const { browser, origin, dbPath, timeoutMs } = options;
   const routePaths = options.routePaths ?? ['/api/counter', '/api/probe/csrf-protected'];
   const run = Date.now().toString(36);
   let next = 0;
   const scope = () => `csrf-${run}-${next++}`;
   const rows: CsrfRow[] = [];
-  const originHeader = (kind: CsrfOrigin): Record<string, string> => (kind === 'foreign' ? { origin: FOREIGN_ORIGIN } : kind === 'null' ? { origin: 'null' } : {});
+  const originHeader = (kind: CsrfOrigin): Record<string, string> =>
+    kind === 'foreign' ? { origin: FOREIGN_ORIGIN } : kind === 'null' ? { origin: 'null' } : {};
   const fetchKinds: CsrfOrigin[] = ['foreign', 'null', 'none'];
 
   const incrementId = actionId('app/counter/actions.ts', 'incrementAction', options.appDir);
@@ -52,14 +62,31 @@ export async function probeCsrf(options: { browser: Browser; origin: string; dbP
     const target = scope();
     const response = await callAction(origin, '/counter/action', incrementId, [target], originHeader(kind));
     await response.arrayBuffer();
-    rows.push({ transport: 'action', path: '/counter/action', origin: kind, status: response.status, persisted: counterValue(dbPath, target) > 0 });
+    rows.push({
+      transport: 'action',
+      path: '/counter/action',
+      origin: kind,
+      status: response.status,
+      persisted: counterValue(dbPath, target) > 0,
+    });
   }
   for (const path of routePaths) {
     for (const kind of fetchKinds) {
       const target = scope();
-      const response = await fetch(`${origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...originHeader(kind) }, body: JSON.stringify({ scope: target }), signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(`${origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...originHeader(kind) },
+        body: JSON.stringify({ scope: target }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       await response.arrayBuffer();
-      rows.push({ transport: 'route', path, origin: kind, status: response.status, persisted: counterValue(dbPath, target) > 0 });
+      rows.push({
+        transport: 'route',
+        path,
+        origin: kind,
+        status: response.status,
+        persisted: counterValue(dbPath, target) > 0,
+      });
     }
   }
 
@@ -75,18 +102,39 @@ export async function probeCsrf(options: { browser: Browser; origin: string; dbP
   try {
     const formId = actionId('app/probe/csrf/actions.ts', 'incrementFromForm', options.appDir);
     const targets = [
-      { transport: 'action' as const, path: '/probe/csrf', fields: (s: string) => [{ name: `$ACTION_ID_${formId}`, value: '' }, { name: 'scope', value: s }], enctype: 'multipart/form-data' },
-      ...routePaths.map((path) => ({ transport: 'route' as const, path, fields: (s: string) => [{ name: `{"scope":"${s}","pad":"`, value: '"}' }], enctype: 'text/plain' })),
+      {
+        transport: 'action' as const,
+        path: '/probe/csrf',
+        fields: (s: string) => [
+          { name: `$ACTION_ID_${formId}`, value: '' },
+          { name: 'scope', value: s },
+        ],
+        enctype: 'multipart/form-data',
+      },
+      ...routePaths.map((path) => ({
+        transport: 'route' as const,
+        path,
+        fields: (s: string) => [{ name: `{"scope":"${s}","pad":"`, value: '"}' }],
+        enctype: 'text/plain',
+      })),
     ];
     for (const [index, { transport, path, fields, enctype }] of targets.entries()) {
       const target = scope();
       pages.set(`/attack-${index}`, attackPage(`${origin}${path}`, fields(target), enctype));
       const page = await context.newPage();
       page.setDefaultTimeout(timeoutMs);
-      const answered = page.waitForResponse((response) => response.request().method() === 'POST' && response.url().startsWith(`${origin}${path}`));
+      const answered = page.waitForResponse(
+        (response) => response.request().method() === 'POST' && response.url().startsWith(`${origin}${path}`),
+      );
       await page.goto(`${attackerOrigin}/attack-${index}`);
       const response = await answered;
-      rows.push({ transport, path, origin: 'cross-site form', status: response.status(), persisted: counterValue(dbPath, target) > 0 });
+      rows.push({
+        transport,
+        path,
+        origin: 'cross-site form',
+        status: response.status(),
+        persisted: counterValue(dbPath, target) > 0,
+      });
       await page.close();
     }
   } finally {

@@ -14,7 +14,12 @@ export interface NoJsProbe {
  * (bench-app/app/probe/csrf) is submitted; the mutation must persist and the answered page show it. Also C5's
  * control: the same form, same-origin, works, so a refused cross-site copy was refused for its origin.
  */
-export async function probeNoJs(options: { browser: Browser; origin: string; dbPath: string; timeoutMs: number }): Promise<NoJsProbe> {
+export async function probeNoJs(options: {
+  browser: Browser;
+  origin: string;
+  dbPath: string;
+  timeoutMs: number;
+}): Promise<NoJsProbe> {
   const { browser, origin, dbPath, timeoutMs } = options;
   const scope = `nojs-${Date.now().toString(36)}`;
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -14,7 +14,11 @@ export interface PublicActionRow {
  * C8: actions called from a plain HTTP client with nothing but their id, as anyone who read one request could:
  * the counter's action (a client imports it) and an action exported beside a form's action that no client imports.
  */
-export async function probePublicActions(options: { origin: string; dbPath: string; appDir?: string }): Promise<PublicActionRow[]> {
+export async function probePublicActions(options: {
+  origin: string;
+  dbPath: string;
+  appDir?: string;
+}): Promise<PublicActionRow[]> {
   const { origin, dbPath } = options;
   const ids = actionIds(options.appDir);
   const targets = [
@@ -31,7 +35,13 @@ export async function probePublicActions(options: { origin: string; dbPath: stri
     const scope = `public-${action}-${Date.now().toString(36)}`;
     const response = await callAction(origin, page, entry.id, [scope]);
     await response.arrayBuffer();
-    rows.push({ action, importedByClient, inBuild: true, status: response.status, persisted: counterValue(dbPath, scope) > 0 });
+    rows.push({
+      action,
+      importedByClient,
+      inBuild: true,
+      status: response.status,
+      persisted: counterValue(dbPath, scope) > 0,
+    });
   }
   return rows;
 }

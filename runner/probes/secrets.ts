@@ -39,7 +39,12 @@ export function filesContaining(dir: string, needle: string): { scanned: number;
 const signature = (text: string) => createHmac('sha256', PLANTED_SECRET).update(text).digest('hex');
 
 /** C13: the planted server-only secret against the client build output and everything the browser loaded. */
-export async function probeSecrets(browser: Browser, origin: string, timeoutMs: number, appDir = APP_DIR): Promise<SecretsProbe> {
+export async function probeSecrets(
+  browser: Browser,
+  origin: string,
+  timeoutMs: number,
+  appDir = APP_DIR,
+): Promise<SecretsProbe> {
   const clientFiles = filesContaining(path.join(appDir, '.next', 'static'), PLANTED_SECRET);
   const context = await browser.newContext();
   try {
@@ -61,7 +66,14 @@ export async function probeSecrets(browser: Browser, origin: string, timeoutMs: 
     await output.filter({ hasText: /^[0-9a-f]{64}$/ }).waitFor();
     const shown = await output.textContent();
     await page.waitForLoadState('networkidle');
-    const route = (await (await fetch(`${origin}/api/probe/secret`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'c13' }), signal: AbortSignal.timeout(timeoutMs) })).json()) as { signature: string };
+    const route = (await (
+      await fetch(`${origin}/api/probe/secret`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: 'c13' }),
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    ).json()) as { signature: string };
     return {
       clientFiles,
       browser: {

@@ -9,7 +9,12 @@ import type { Scenario } from '../scenarios';
  * with TypeScript's own scanner (a `//` inside a string or a JSX text is code; a line inside a block comment is not).
  */
 export function countCodeLines(source: string, jsx = true): number {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard, source);
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    false,
+    jsx ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard,
+    source,
+  );
   const newlines = [...source.matchAll(/\n/g)].map((match) => match.index);
   const lines = new Set<number>();
   // The line of a position: how many newlines come before it.
@@ -26,7 +31,12 @@ export function countCodeLines(source: string, jsx = true): number {
     if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) continue;
     if (token === ts.SyntaxKind.WhitespaceTrivia || token === ts.SyntaxKind.NewLineTrivia) continue;
     // A multi-line token (a template literal, a JSX text) counts on every line it spans.
-    for (let line = lineOf(scanner.getTokenStart()); line <= lineOf(Math.max(scanner.getTokenEnd() - 1, scanner.getTokenStart())); line++) lines.add(line);
+    for (
+      let line = lineOf(scanner.getTokenStart());
+      line <= lineOf(Math.max(scanner.getTokenEnd() - 1, scanner.getTokenStart()));
+      line++
+    )
+      lines.add(line);
   }
   return lines.size;
 }
@@ -42,7 +52,10 @@ export interface TransportCodeRow {
 export function measureTransportCode(scenarios: readonly Scenario[], appDir = APP_DIR): TransportCodeRow[] {
   return scenarios.flatMap((scenario) =>
     Object.entries(scenario.transportFiles).map(([variant, paths]) => {
-      const files = paths.map((file) => ({ path: file, lines: countCodeLines(fs.readFileSync(path.join(appDir, file), 'utf8'), file.endsWith('x')) }));
+      const files = paths.map((file) => ({
+        path: file,
+        lines: countCodeLines(fs.readFileSync(path.join(appDir, file), 'utf8'), file.endsWith('x')),
+      }));
       return { scenario: scenario.id, variant, lines: files.reduce((sum, file) => sum + file.lines, 0), files };
     }),
   );

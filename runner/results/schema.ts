@@ -105,7 +105,9 @@ export const CellSchema = z.object({
   /** Median time from the input to the first response byte of the interaction (its earliest); absent where no request recorded one. */
   firstByteMedianMs: Ms.optional(),
   /** The server's memory during the interactions (scenarios that sample it): median peak RSS, and its rise over each interaction's start. */
-  serverMemory: z.object({ n: z.number().int(), peakMedianMb: z.number(), riseMedianMb: z.number(), riseP90Mb: z.number() }).optional(),
+  serverMemory: z
+    .object({ n: z.number().int(), peakMedianMb: z.number(), riseMedianMb: z.number(), riseP90Mb: z.number() })
+    .optional(),
 });
 
 const ComparisonCommon = {
@@ -201,7 +203,12 @@ export const HttpRepeatSchema = z.object({
 });
 
 /** A slope of ln(throughput), in % per step (block or window), with its 95% CI (runner/stats/steady-state.ts). */
-const TrendSchema = z.object({ perStepPct: z.number(), ci95Pct: Interval, points: z.number().int(), stationary: z.boolean() });
+const TrendSchema = z.object({
+  perStepPct: z.number(),
+  ci95Pct: Interval,
+  points: z.number().int(),
+  stationary: z.boolean(),
+});
 
 /** Repeated replays of a captured interaction under load. `variant` "floor" is the bare node:http server. */
 export const HttpCellSchema = z.object({
@@ -267,7 +274,15 @@ export const HttpCellSchema = z.object({
    * The discarded warm-up before the measured windows: this cell's windows, its group's throughput per warm-up block,
    * whether the group reached a steady state, the group's seconds of warm-up load. Absent in older runs.
    */
-  warmup: z.object({ windowsPerSec: z.array(z.number()), blocksPerSec: z.array(z.number()), steady: z.boolean(), seconds: z.number() }).nullable().optional(),
+  warmup: z
+    .object({
+      windowsPerSec: z.array(z.number()),
+      blocksPerSec: z.array(z.number()),
+      steady: z.boolean(),
+      seconds: z.number(),
+    })
+    .nullable()
+    .optional(),
   /** Why the cell is not to be trusted (invalid responses, errors, lost or duplicated mutations); null when sound. */
   failed: z.string().nullable(),
 });
@@ -335,7 +350,13 @@ const ResultsCoreSchema = z.object({
   schemaVersion: z.literal(2),
   /** A duet (--against): this checkout's browser cells against the fixture built at `ref`, sampled in the same rounds. */
   against: z
-    .object({ ref: z.string(), commit: z.string(), lockfileDiffers: z.boolean(), band: NoiseBandSchema, comparison: z.array(MetricComparisonSchema) })
+    .object({
+      ref: z.string(),
+      commit: z.string(),
+      lockfileDiffers: z.boolean(),
+      band: NoiseBandSchema,
+      comparison: z.array(MetricComparisonSchema),
+    })
     .optional(),
   runId: z.string(),
   startedAt: z.string(),
@@ -372,7 +393,9 @@ const ResultsCoreSchema = z.object({
     variables: z.record(z.string(), z.string()).default({}),
   }),
   /** How busy the machine was: before anything started, and over the whole run. */
-  machine: z.object({ atStart: MachineLoadSchema, overall: MachineLoadSchema, warnings: z.array(z.string()) }).optional(),
+  machine: z
+    .object({ atStart: MachineLoadSchema, overall: MachineLoadSchema, warnings: z.array(z.string()) })
+    .optional(),
   /** Absent when the browser suite did not run. */
   browser: z
     .object({
@@ -396,7 +419,13 @@ const ResultsCoreSchema = z.object({
       mode: z.enum(['amount', 'duration', 'rate']),
       /** What was loaded: the local production server, or a deployment (--target). Absent in runs before it was recorded. */
       server: z
-        .object({ origin: z.string(), remote: z.boolean(), buildId: z.string(), actionKeyFixed: z.boolean(), scopeTag: z.string() })
+        .object({
+          origin: z.string(),
+          remote: z.boolean(),
+          buildId: z.string(),
+          actionKeyFixed: z.boolean(),
+          scopeTag: z.string(),
+        })
         .optional(),
       encodings: z.array(z.enum(['gzip', 'identity'])),
       /** Blocks: each runs every cell of a group twice, as a palindrome (runner/http/suite.ts). */
@@ -451,37 +480,88 @@ const ResultsCoreSchema = z.object({
       /** C7: an action's response headers, and GET Route Handlers read right after a mutation (runner/probes/caching.ts). */
       caching: z
         .object({
-          action: z.object({ method: z.literal('POST'), status: z.number().int(), cacheControl: z.string().nullable() }),
+          action: z.object({
+            method: z.literal('POST'),
+            status: z.number().int(),
+            cacheControl: z.string().nullable(),
+          }),
           routes: z.array(
-            z.object({ route: z.enum(['default', 'opt-in']), path: z.string(), status: z.number().int(), cacheControl: z.string().nullable(), freshAfterMutation: z.boolean() }),
+            z.object({
+              route: z.enum(['default', 'opt-in']),
+              path: z.string(),
+              status: z.number().int(),
+              cacheControl: z.string().nullable(),
+              freshAfterMutation: z.boolean(),
+            }),
           ),
         })
         .optional(),
       /** C5: mutations sent with a foreign, null or no Origin and by a real cross-site form (runner/probes/csrf.ts). */
       csrf: z
-        .array(z.object({ transport: z.enum(['action', 'route']), path: z.string(), origin: z.enum(['foreign', 'null', 'none', 'cross-site form']), status: z.number().int().nullable(), persisted: z.boolean() }))
+        .array(
+          z.object({
+            transport: z.enum(['action', 'route']),
+            path: z.string(),
+            origin: z.enum(['foreign', 'null', 'none', 'cross-site form']),
+            status: z.number().int().nullable(),
+            persisted: z.boolean(),
+          }),
+        )
         .optional(),
       /** C6: a form bound to an action submitted with JavaScript disabled (runner/probes/nojs.ts). */
-      noJs: z.object({ status: z.number().int().nullable(), countBefore: z.string().nullable(), countAfter: z.string().nullable(), persisted: z.boolean() }).optional(),
+      noJs: z
+        .object({
+          status: z.number().int().nullable(),
+          countBefore: z.string().nullable(),
+          countAfter: z.string().nullable(),
+          persisted: z.boolean(),
+        })
+        .optional(),
       /** C8: actions called from a plain HTTP client with only their id (runner/probes/public-actions.ts). */
       publicActions: z
-        .array(z.object({ action: z.string(), importedByClient: z.boolean(), inBuild: z.boolean(), status: z.number().int().nullable(), persisted: z.boolean() }))
+        .array(
+          z.object({
+            action: z.string(),
+            importedByClient: z.boolean(),
+            inBuild: z.boolean(),
+            status: z.number().int().nullable(),
+            persisted: z.boolean(),
+          }),
+        )
         .optional(),
       /** C8's id stability and C13's guard, from extra builds (--build-probes; runner/probes/builds.ts). */
       builds: z
         .object({
-          actionIds: z.array(z.object({ build: z.enum(['again with the key', 'without the key']), actions: z.number().int(), sameAsMeasured: z.number().int() })),
+          actionIds: z.array(
+            z.object({
+              build: z.enum(['again with the key', 'without the key']),
+              actions: z.number().int(),
+              sameAsMeasured: z.number().int(),
+            }),
+          ),
           serverOnlyMisuse: z.object({ buildFailed: z.boolean(), message: z.string().nullable() }),
         })
         .optional(),
       /** C12: what the fixture's proxy (middleware) marked on an action's, a route's and an unmatched page's response. */
       middleware: z
-        .array(z.object({ request: z.enum(['action', 'route', 'unmatched page']), method: z.string(), path: z.string(), status: z.number().int(), proxySaw: z.string().nullable() }))
+        .array(
+          z.object({
+            request: z.enum(['action', 'route', 'unmatched page']),
+            method: z.string(),
+            path: z.string(),
+            status: z.number().int(),
+            proxySaw: z.string().nullable(),
+          }),
+        )
         .optional(),
       /** C13: the planted server-only secret searched in the client build output and in every byte the browser loaded. */
       secrets: z
         .object({
-          clientFiles: z.object({ scanned: z.number().int(), bytes: z.number().int(), containing: z.array(z.string()) }),
+          clientFiles: z.object({
+            scanned: z.number().int(),
+            bytes: z.number().int(),
+            containing: z.array(z.string()),
+          }),
           browser: z.object({ responses: z.number().int(), bytes: z.number().int(), containing: z.array(z.string()) }),
           actionUsedSecret: z.boolean(),
           routeUsedSecret: z.boolean(),
@@ -490,7 +570,12 @@ const ResultsCoreSchema = z.object({
         .optional(),
       /** C9: lines of each variant's own code (runner/probes/transport-code.ts). */
       transportCode: z.array(
-        z.object({ scenario: z.string(), variant: z.string(), lines: z.number().int(), files: z.array(z.object({ path: z.string(), lines: z.number().int() })) }),
+        z.object({
+          scenario: z.string(),
+          variant: z.string(),
+          lines: z.number().int(),
+          files: z.array(z.object({ path: z.string(), lines: z.number().int() })),
+        }),
       ),
     })
     .optional(),
@@ -526,7 +611,9 @@ export const ResultsSchema = ResultsCoreSchema.extend({
     .object({
       versions: z.array(VersionSectionSchema).min(1),
       band: NoiseBandSchema,
-      comparisons: z.array(z.object({ baseline: z.string(), candidate: z.string(), comparison: z.array(MetricComparisonSchema) })),
+      comparisons: z.array(
+        z.object({ baseline: z.string(), candidate: z.string(), comparison: z.array(MetricComparisonSchema) }),
+      ),
     })
     .optional(),
 });

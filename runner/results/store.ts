@@ -23,14 +23,17 @@ export function prepareRunFolder(dir: string): void {
     existing = path.dirname(existing);
   }
   if (!fs.statSync(existing).isDirectory()) throw new UserError(`--out ${dir}: ${existing} is not a folder: ${fix}`);
-  if (missing.length === 0 && fs.readdirSync(dir).length > 0) throw new UserError(`--out ${dir} already holds files (an earlier run?): ${fix}`);
+  if (missing.length === 0 && fs.readdirSync(dir).length > 0)
+    throw new UserError(`--out ${dir} already holds files (an earlier run?): ${fix}`);
   try {
     for (const folder of missing) fs.mkdirSync(folder);
     const probe = path.join(dir, '.write-test');
     fs.writeFileSync(probe, '');
     fs.rmSync(probe);
   } catch (error) {
-    throw new UserError(`--out ${dir}: cannot write there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${fix}`);
+    throw new UserError(
+      `--out ${dir}: cannot write there (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${fix}`,
+    );
   }
 }
 
@@ -82,7 +85,9 @@ export function readResults(dir: string): Results {
   const parsed = ResultsSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UserError(`${file} does not match the results schema (${issue.path.join('.')}: ${issue.message}): re-run the benchmark`);
+    throw new UserError(
+      `${file} does not match the results schema (${issue.path.join('.')}: ${issue.message}): re-run the benchmark`,
+    );
   }
   return parsed.data;
 }

@@ -31,7 +31,10 @@ export function browserResultsOf(input: {
     ...measured,
     failedArms: [...input.failedArms],
     ...summarize({
-      plan: makePlan(input.scenarios.map(scenarioById), input.rttMs, measured.chromeModes, { labels: [build], everyBuildWhole: true }),
+      plan: makePlan(input.scenarios.map(scenarioById), input.rttMs, measured.chromeModes, {
+        labels: [build],
+        everyBuildWhole: true,
+      }),
       // A duet's baseline arms are compared build to build (runner/compare), never summarized as this checkout's cells.
       samples: input.samples.filter((sample) => sample.build === build),
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
@@ -51,17 +54,36 @@ function sizeChecksOf(scenarios: readonly string[], configured: Bandwidth | unde
     const bandwidth = linkBandwidth(scenario, configured);
     if (!against || !bandwidth || !scenarios.includes(against.id)) return [];
     const accepted = (of: Scenario) => variantsOf(of).filter((variant) => of.refusalStatus?.[variant] === undefined);
-    return [{ scenario: scenario.id, against: against.id, bandwidth, variants: accepted(scenario).filter((variant) => accepted(against).includes(variant)) }];
+    return [
+      {
+        scenario: scenario.id,
+        against: against.id,
+        bandwidth,
+        variants: accepted(scenario).filter((variant) => accepted(against).includes(variant)),
+      },
+    ];
   });
 }
 
-export type HttpConditions = Pick<HttpResults, 'mode' | 'server' | 'encodings' | 'repeats' | 'windowSeconds' | 'isolation'>;
+export type HttpConditions = Pick<
+  HttpResults,
+  'mode' | 'server' | 'encodings' | 'repeats' | 'windowSeconds' | 'isolation'
+>;
 
 /** A run's HTTP section from its load repeats (http-repeats.jsonl) of one build, for the run and for a recompute alike. */
-export function httpResultsOf(conditions: HttpConditions, records: readonly RepeatRecord[], warmups: readonly WarmupRecord[], build: BuildLabel = CURRENT_BUILD): HttpResults {
+export function httpResultsOf(
+  conditions: HttpConditions,
+  records: readonly RepeatRecord[],
+  warmups: readonly WarmupRecord[],
+  build: BuildLabel = CURRENT_BUILD,
+): HttpResults {
   // The floor belongs to no build: every version of a matrix is set against the same floor.
-  const ofBuild = <T extends Pick<RepeatRecord, 'variant' | 'build'>>(rows: readonly T[]) => rows.filter((row) => row.variant === FLOOR || (row.build ?? CURRENT_BUILD) === build);
-  return { ...conditions, ...summarizeHttp(ofBuild(records), (scenario) => scenarioById(scenario).reference, ofBuild(warmups)) };
+  const ofBuild = <T extends Pick<RepeatRecord, 'variant' | 'build'>>(rows: readonly T[]) =>
+    rows.filter((row) => row.variant === FLOOR || (row.build ?? CURRENT_BUILD) === build);
+  return {
+    ...conditions,
+    ...summarizeHttp(ofBuild(records), (scenario) => scenarioById(scenario).reference, ofBuild(warmups)),
+  };
 }
 
 /** What a version matrix keeps as measured for each version: its install and build, its probes, its load conditions. */
@@ -87,7 +109,16 @@ export function matrixResultsOf(input: {
   const versions = input.versions.map(({ version, http: conditions }): VersionSection => {
     const browser = input.browser && browserResultsOf({ ...input.browser, build: version.label });
     const http = conditions && httpResultsOf(conditions, input.repeats, input.warmups, version.label);
-    return { ...version, browser, http, claims: evaluateClaims({ run: input.run, browser, http, probes: version.probes }) };
+    return {
+      ...version,
+      browser,
+      http,
+      claims: evaluateClaims({ run: input.run, browser, http, probes: version.probes }),
+    };
   });
-  return { versions, band: input.band, comparisons: versionComparisons(versions, input.browser?.samples ?? [], input.band) };
+  return {
+    versions,
+    band: input.band,
+    comparisons: versionComparisons(versions, input.browser?.samples ?? [], input.band),
+  };
 }

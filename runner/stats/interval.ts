@@ -9,7 +9,8 @@ export interface Estimate {
   ci95: [number, number];
 }
 
-export const mean = (values: readonly number[]): number => values.reduce((sum, value) => sum + value, 0) / values.length;
+export const mean = (values: readonly number[]): number =>
+  values.reduce((sum, value) => sum + value, 0) / values.length;
 
 export function sampleVariance(values: readonly number[]): number {
   const m = mean(values);
@@ -37,7 +38,12 @@ export const TRIM_SHARE = 0.2;
  * h(h - 1), h the values kept; h - 1 degrees of freedom. Below 5 values nothing is trimmed: a mean with its usual
  * standard error.
  */
-export function trimmedMean(values: readonly number[]): { estimate: number; standardError: number; degreesOfFreedom: number; kept: number } {
+export function trimmedMean(values: readonly number[]): {
+  estimate: number;
+  standardError: number;
+  degreesOfFreedom: number;
+  kept: number;
+} {
   if (values.length < 2) throw new Error('a trimmed mean with an error needs at least 2 values');
   const sorted = [...values].sort((x, y) => x - y);
   const n = sorted.length;
@@ -59,7 +65,10 @@ export function trimmedMean(values: readonly number[]): { estimate: number; stan
  * Its df are the page loads' own after a two-stage stop too: the trimmed interval then covers 96% in simulation,
  * where capping df at stage 1's (as the mean's interval needed) over-covered at 97.5%.
  */
-export function pageLoadDifference(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): DifferenceInterval {
+export function pageLoadDifference(
+  a: readonly (readonly number[])[],
+  b: readonly (readonly number[])[],
+): DifferenceInterval {
   if (a.length < 2 || b.length < 2) throw new Error('a page-load interval needs at least 2 page loads per arm');
   const [ta, tb] = [trimmedMean(a.map((load) => median(load))), trimmedMean(b.map((load) => median(load)))];
   const [va, vb] = [ta.standardError ** 2, tb.standardError ** 2];
@@ -67,7 +76,14 @@ export function pageLoadDifference(a: readonly (readonly number[])[], b: readonl
   const standardError = Math.sqrt(va + vb);
   const halfWidth = tCritical(degreesOfFreedom) * standardError;
   const estimate = ta.estimate - tb.estimate;
-  return { estimate, ci95: [estimate - halfWidth, estimate + halfWidth], halfWidth, degreesOfFreedom, standardError, clusters: [a.length, b.length] };
+  return {
+    estimate,
+    ci95: [estimate - halfWidth, estimate + halfWidth],
+    halfWidth,
+    degreesOfFreedom,
+    standardError,
+    clusters: [a.length, b.length],
+  };
 }
 
 /**
@@ -78,7 +94,11 @@ export function pageLoadMean(clusters: readonly (readonly number[])[]): Estimate
   const trimmed = trimmedMean(clusters.map((load) => median(load)));
   const { degreesOfFreedom } = trimmed;
   const halfWidth = tCritical(degreesOfFreedom) * trimmed.standardError;
-  return { estimate: trimmed.estimate, ci95: [trimmed.estimate - halfWidth, trimmed.estimate + halfWidth], degreesOfFreedom };
+  return {
+    estimate: trimmed.estimate,
+    ci95: [trimmed.estimate - halfWidth, trimmed.estimate + halfWidth],
+    degreesOfFreedom,
+  };
 }
 
 /** The smallest true difference a t test on this standard error and df finds beyond noise (two-sided 5%) with 80% power. */
@@ -86,7 +106,11 @@ export const detectableDifference = (standardError: number, degreesOfFreedom: nu
   (tCritical(degreesOfFreedom) + tCritical(degreesOfFreedom, 0.6)) * standardError;
 
 /** A two-sided interval at another confidence from a 95% t interval and its df: the 90% one gives two one-sided 95% bounds. */
-export function atConfidence(ci95: readonly [number, number], degreesOfFreedom: number, confidence: number): [number, number] {
+export function atConfidence(
+  ci95: readonly [number, number],
+  degreesOfFreedom: number,
+  confidence: number,
+): [number, number] {
   const center = (ci95[0] + ci95[1]) / 2;
   const halfWidth = ((ci95[1] - ci95[0]) / 2) * (tCritical(degreesOfFreedom, confidence) / tCritical(degreesOfFreedom));
   return [center - halfWidth, center + halfWidth];
@@ -102,7 +126,10 @@ function welchSatterthwaite(varianceA: number, dfA: number, varianceB: number, d
 }
 
 /** mean(a) - mean(b) with its Welch standard error and Welch-Satterthwaite degrees of freedom (each side at least 2 values). */
-export function welchDifference(a: readonly number[], b: readonly number[]): { estimate: number; standardError: number; degreesOfFreedom: number } {
+export function welchDifference(
+  a: readonly number[],
+  b: readonly number[],
+): { estimate: number; standardError: number; degreesOfFreedom: number } {
   const varianceA = sampleVariance(a) / a.length;
   const varianceB = sampleVariance(b) / b.length;
   return {
@@ -201,7 +228,10 @@ export function fitLine(points: readonly FitPoint[], df: number): LineFit {
     ci95: [estimate - t * Math.sqrt(variance), estimate + t * Math.sqrt(variance)],
   });
   const varianceAt = (x: number) => varIntercept + x * x * varSlope + 2 * x * covariance;
-  const chiSquare = points.reduce((sum, { x, y, standardError }) => sum + ((y - intercept - slope * x) / Math.max(standardError, 1e-9)) ** 2, 0);
+  const chiSquare = points.reduce(
+    (sum, { x, y, standardError }) => sum + ((y - intercept - slope * x) / Math.max(standardError, 1e-9)) ** 2,
+    0,
+  );
   return {
     intercept: around(intercept, varIntercept),
     slope: around(slope, varSlope),

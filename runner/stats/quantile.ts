@@ -7,5 +7,8 @@ export function median(values: readonly number[]): number {
 /** Type-7 (linear interpolation) quantile, the definition R and NumPy use by default. */
 export function quantile(values: readonly number[], p: number): number {
   if (values.length === 0) throw new Error('quantile of no values');
-  return quantileSorted(Array.from(values).sort((a, b) => a - b), p) as number;
+  return quantileSorted(
+    Array.from(values).sort((a, b) => a - b),
+    p,
+  ) as number;
 }

@@ -45,7 +45,12 @@ export function logTrend(points: readonly { order: number; rate: number }[]): Tr
   const df = usable.length - 2;
   const half = tCritical(df) * Math.sqrt(residual / df / sxx);
   const pct = (value: number) => (Math.exp(value) - 1) * 100;
-  return { perStepPct: pct(slope), ci95Pct: [pct(slope - half), pct(slope + half)], points: usable.length, stationary: slope - half <= 0 && slope + half >= 0 };
+  return {
+    perStepPct: pct(slope),
+    ci95Pct: [pct(slope - half), pct(slope + half)],
+    points: usable.length,
+    stationary: slope - half <= 0 && slope + half >= 0,
+  };
 }
 
 /**

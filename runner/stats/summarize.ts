@@ -6,7 +6,8 @@ import { detectableDifference, pageLoadDifference, pageLoadMean } from './interv
 /** DESIGN's accuracy tolerance: the known-answer rise may be off by max(3 ms, 5% of the expected rise). */
 export const ACCURACY_TOLERANCE_MS = 3;
 export const ACCURACY_TOLERANCE_SHARE = 0.05;
-export const accuracyTolerance = (expectedIncreaseMs: number): number => Math.max(ACCURACY_TOLERANCE_MS, ACCURACY_TOLERANCE_SHARE * Math.abs(expectedIncreaseMs));
+export const accuracyTolerance = (expectedIncreaseMs: number): number =>
+  Math.max(ACCURACY_TOLERANCE_MS, ACCURACY_TOLERANCE_SHARE * Math.abs(expectedIncreaseMs));
 
 /**
  * The bandwidth known answer: on a link of `bandwidth`, a case that moves more bytes than `against` (a bigger
@@ -65,25 +66,37 @@ export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'laten
 
 /** A per-interaction metric as clusters, one per page load; samples that did not record it are left out. */
 function metricClusters(samples: readonly Sample[], pick: (sample: Sample) => number | undefined): number[][] {
-  return pageLoadClusters(samples.flatMap((sample) => {
-    const value = pick(sample);
-    return value === undefined ? [] : [{ round: sample.round, latencyMs: value }];
-  }));
+  return pageLoadClusters(
+    samples.flatMap((sample) => {
+      const value = pick(sample);
+      return value === undefined ? [] : [{ round: sample.round, latencyMs: value }];
+    }),
+  );
 }
 
 /** The interaction's first response byte (its earliest), where a request recorded one. */
 const firstByteOf = (sample: Sample): number | undefined => {
-  const starts = sample.requests.flatMap((request) => (request.responseStartMs === undefined ? [] : [request.responseStartMs]));
+  const starts = sample.requests.flatMap((request) =>
+    request.responseStartMs === undefined ? [] : [request.responseStartMs],
+  );
   return starts.length ? Math.min(...starts) : undefined;
 };
 
-const rssRiseOf = (sample: Sample): number | undefined => (sample.serverRssMb ? sample.serverRssMb.peakMb - sample.serverRssMb.startMb : undefined);
+const rssRiseOf = (sample: Sample): number | undefined =>
+  sample.serverRssMb ? sample.serverRssMb.peakMb - sample.serverRssMb.startMb : undefined;
 
 /** The time to one of the interaction's marks instead of its end, for the functions that read latencyMs. */
 const atMark = (samples: readonly Sample[], mark: string): Pick<Sample, 'round' | 'latencyMs'>[] =>
-  samples.filter((sample) => sample.marksMs[mark] !== undefined).map((sample) => ({ round: sample.round, latencyMs: sample.marksMs[mark]! }));
+  samples
+    .filter((sample) => sample.marksMs[mark] !== undefined)
+    .map((sample) => ({ round: sample.round, latencyMs: sample.marksMs[mark]! }));
 
-function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number, marks: Readonly<Record<string, number>>): Cell {
+function cellOf(
+  arm: Arm,
+  samples: readonly Sample[],
+  expectedRoundTrips: number,
+  marks: Readonly<Record<string, number>>,
+): Cell {
   const samplesMs = samples.map((sample) => sample.latencyMs);
   const requestBytes = samples.map((sample) => sample.wireBytes.toServer);
   const responseBytes = samples.map((sample) => sample.wireBytes.toClient);
@@ -114,18 +127,38 @@ function cellOf(arm: Arm, samples: readonly Sample[], expectedRoundTrips: number
     bytesPerInteraction,
     requestBytesPerInteraction: median(requestBytes),
     responseBytesPerInteraction: median(responseBytes),
-    bytesSpread: bytesPerInteraction > 0 ? Math.max(...totalBytes.map((bytes) => Math.abs(bytes / bytesPerInteraction - 1))) : 0,
+    bytesSpread:
+      bytesPerInteraction > 0 ? Math.max(...totalBytes.map((bytes) => Math.abs(bytes / bytesPerInteraction - 1))) : 0,
     samplesWithNewConnection: samples.filter((sample) => sample.newConnections > 0).length,
     medianInteraction: { latencyMs: middle.latencyMs, requests: middle.requests },
     marks: Object.entries(marks).flatMap(([name, roundTrips]) => {
       const times = atMark(samples, name).map((sample) => sample.latencyMs);
-      const afterInputDelay = metricClusters(samples, (sample) => (sample.marksMs[name] === undefined ? undefined : sample.marksMs[name] - sample.inputDelayMs));
+      const afterInputDelay = metricClusters(samples, (sample) =>
+        sample.marksMs[name] === undefined ? undefined : sample.marksMs[name] - sample.inputDelayMs,
+      );
       const interval = afterInputDelay.length >= 2 ? pageLoadMean(afterInputDelay) : null;
-      const mark = { name, n: times.length, medianMs: median(times), p90Ms: quantile(times, 0.9), expectedRoundTrips: roundTrips };
-      return times.length ? [interval ? { ...mark, afterInputDelayMs: { estimate: interval.estimate, ci95: interval.ci95 } } : mark] : [];
+      const mark = {
+        name,
+        n: times.length,
+        medianMs: median(times),
+        p90Ms: quantile(times, 0.9),
+        expectedRoundTrips: roundTrips,
+      };
+      return times.length
+        ? [interval ? { ...mark, afterInputDelayMs: { estimate: interval.estimate, ci95: interval.ci95 } } : mark]
+        : [];
     }),
     ...(firstBytes.length ? { firstByteMedianMs: median(firstBytes) } : {}),
-    ...(memory.length ? { serverMemory: { n: memory.length, peakMedianMb: median(memory.map((m) => m.peakMb)), riseMedianMb: median(rises), riseP90Mb: quantile(rises, 0.9) } } : {}),
+    ...(memory.length
+      ? {
+          serverMemory: {
+            n: memory.length,
+            peakMedianMb: median(memory.map((m) => m.peakMb)),
+            riseMedianMb: median(rises),
+            riseP90Mb: quantile(rises, 0.9),
+          },
+        }
+      : {}),
   };
 }
 
@@ -140,14 +173,22 @@ export function summarize(input: SummaryInput): {
   const samplesOf = (arm: Arm) => byArm.get(armKey(arm)) ?? [];
   const marksOf = (scenario: string) => input.marksOf?.(scenario) ?? {};
   const stateOf = (groupKey: string, a: Arm, b: Arm) =>
-    input.failedArms.has(armKey(a)) || input.failedArms.has(armKey(b)) ? 'failed' : (input.groups.find((group) => group.key === groupKey)?.state ?? 'open');
+    input.failedArms.has(armKey(a)) || input.failedArms.has(armKey(b))
+      ? 'failed'
+      : (input.groups.find((group) => group.key === groupKey)?.state ?? 'open');
 
   const cells: Cell[] = input.plan.arms
     .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
-    .map((arm) => cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario)));
+    .map((arm) =>
+      cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario)),
+    );
 
   /** a minus b in a per-interaction metric, by the page-load interval, where both arms recorded it on 2 page loads. */
-  const metricDifference = (a: readonly Sample[], b: readonly Sample[], pick: (sample: Sample) => number | undefined) => {
+  const metricDifference = (
+    a: readonly Sample[],
+    b: readonly Sample[],
+    pick: (sample: Sample) => number | undefined,
+  ) => {
     const [clustersA, clustersB] = [metricClusters(a, pick), metricClusters(b, pick)];
     if (clustersA.length < 2 || clustersB.length < 2) return undefined;
     const { estimate, ci95 } = pageLoadDifference(clustersA, clustersB);
@@ -181,7 +222,13 @@ export function summarize(input: SummaryInput): {
       }
       const firstByte = metricDifference(a, b, firstByteOf);
       const rssRise = metricDifference(a, b, rssRiseOf);
-      comparisons.push({ ...common, a: planned.a.variant, b: planned.b.variant, ...(firstByte ? { firstByteDiffMs: firstByte } : {}), ...(rssRise ? { serverRssRiseDiffMb: rssRise } : {}) });
+      comparisons.push({
+        ...common,
+        a: planned.a.variant,
+        b: planned.b.variant,
+        ...(firstByte ? { firstByteDiffMs: firstByte } : {}),
+        ...(rssRise ? { serverRssRiseDiffMb: rssRise } : {}),
+      });
     }
   }
 
@@ -192,11 +239,26 @@ export function summarize(input: SummaryInput): {
   for (const cell of cells) {
     if (cell.rttMs === baselineRttMs) continue;
     // The cell's arm as planned (in a version matrix each build is summarized with a plan of its own).
-    const arm = input.plan.arms.find((planned) => !planned.twin && planned.scenario === cell.scenario && planned.variant === cell.variant && planned.chrome === cell.chrome && planned.rttMs === cell.rttMs)!;
+    const arm = input.plan.arms.find(
+      (planned) =>
+        !planned.twin &&
+        planned.scenario === cell.scenario &&
+        planned.variant === cell.variant &&
+        planned.chrome === cell.chrome &&
+        planned.rttMs === cell.rttMs,
+    )!;
     // The interaction's end, then each mark (the optimistic paint must not rise at all: 0 round trips before it).
     const checks = [
-      { mark: undefined, expectedRoundTrips: cell.expectedRoundTrips, timesOf: (samples: readonly Sample[]) => samples },
-      ...Object.entries(marksOf(cell.scenario)).map(([mark, expectedRoundTrips]) => ({ mark, expectedRoundTrips, timesOf: (samples: readonly Sample[]) => atMark(samples, mark) })),
+      {
+        mark: undefined,
+        expectedRoundTrips: cell.expectedRoundTrips,
+        timesOf: (samples: readonly Sample[]) => samples,
+      },
+      ...Object.entries(marksOf(cell.scenario)).map(([mark, expectedRoundTrips]) => ({
+        mark,
+        expectedRoundTrips,
+        timesOf: (samples: readonly Sample[]) => atMark(samples, mark),
+      })),
     ];
     for (const check of checks) {
       const atRtt = pageLoadClusters(check.timesOf(samplesOf(arm)));
@@ -228,10 +290,26 @@ export function summarize(input: SummaryInput): {
     }
   }
   for (const check of input.sizeChecks ?? []) {
-    for (const cell of cells.filter((candidate) => candidate.scenario === check.scenario && check.variants.includes(candidate.variant))) {
-      const reference = cells.find((candidate) => candidate.scenario === check.against && candidate.variant === cell.variant && candidate.rttMs === cell.rttMs && candidate.chrome === cell.chrome);
+    for (const cell of cells.filter(
+      (candidate) => candidate.scenario === check.scenario && check.variants.includes(candidate.variant),
+    )) {
+      const reference = cells.find(
+        (candidate) =>
+          candidate.scenario === check.against &&
+          candidate.variant === cell.variant &&
+          candidate.rttMs === cell.rttMs &&
+          candidate.chrome === cell.chrome,
+      );
       if (!reference) continue;
-      const armOf = (of: Cell) => input.plan.arms.find((planned) => !planned.twin && planned.scenario === of.scenario && planned.variant === of.variant && planned.chrome === of.chrome && planned.rttMs === of.rttMs)!;
+      const armOf = (of: Cell) =>
+        input.plan.arms.find(
+          (planned) =>
+            !planned.twin &&
+            planned.scenario === of.scenario &&
+            planned.variant === of.variant &&
+            planned.chrome === of.chrome &&
+            planned.rttMs === of.rttMs,
+        )!;
       const larger = pageLoadClusters(samplesOf(armOf(cell)));
       const smaller = pageLoadClusters(samplesOf(armOf(reference)));
       if (larger.length < 2 || smaller.length < 2) continue;

@@ -44,8 +44,15 @@ export function allowedCores(): number[] | null {
  * Pins every thread of every process in a process group to `cores`; returns the undo (back to `restore`). A
  * process that starts later inherits its parent's mask, so a server that forks workers stays pinned.
  */
-export function pinProcessGroup(processGroup: number, cores: readonly number[], restore: readonly number[]): () => void {
-  const pids = () => processTable().filter((process) => process.pgrp === processGroup).map((process) => process.pid);
+export function pinProcessGroup(
+  processGroup: number,
+  cores: readonly number[],
+  restore: readonly number[],
+): () => void {
+  const pids = () =>
+    processTable()
+      .filter((process) => process.pgrp === processGroup)
+      .map((process) => process.pid);
   const pinAll = (list: readonly number[]) => {
     for (const pid of pids()) taskset(['-a', '-c', '-p', list.join(','), String(pid)]);
   };
@@ -66,8 +73,14 @@ export interface Isolation {
  * Pins the servers' process groups and keeps cores for the load generator when asked and possible; returns what
  * was done and its undo. Without taskset or with one core, the run is recorded as unpinned, saying why.
  */
-export function isolateLoad(pin: boolean, serverGroups: readonly number[]): { isolation: Isolation; restore: () => void } {
-  const unpinned = (note: string) => ({ isolation: { generator: 'child-process' as const, pinned: false, serverCores: null, generatorCores: null, note }, restore: () => undefined });
+export function isolateLoad(
+  pin: boolean,
+  serverGroups: readonly number[],
+): { isolation: Isolation; restore: () => void } {
+  const unpinned = (note: string) => ({
+    isolation: { generator: 'child-process' as const, pinned: false, serverCores: null, generatorCores: null, note },
+    restore: () => undefined,
+  });
   if (!pin) return unpinned('--pin off');
   if (serverGroups.length === 0) return unpinned('no local server to pin (a deployment)');
   const cores = allowedCores();
@@ -79,7 +92,13 @@ export function isolateLoad(pin: boolean, serverGroups: readonly number[]): { is
   taskset(['-a', '-c', '-p', split.generator.join(','), String(process.pid)]);
   undo.push(() => void taskset(['-a', '-c', '-p', cores.join(','), String(process.pid)]));
   return {
-    isolation: { generator: 'child-process', pinned: true, serverCores: split.server, generatorCores: split.generator, note: null },
+    isolation: {
+      generator: 'child-process',
+      pinned: true,
+      serverCores: split.server,
+      generatorCores: split.generator,
+      note: null,
+    },
     restore: () => undo.forEach((restore) => restore()),
   };
 }

@@ -80,7 +80,8 @@ function descendantsJiffies(root: number): number {
 
 export function takeSnapshot(): LoadSnapshot {
   const loadAverage1 = os.loadavg()[0] ?? 0;
-  if (!readable) return { atMs: performance.now(), totalJiffies: 0, idleJiffies: 0, stealJiffies: 0, ownJiffies: 0, loadAverage1 };
+  if (!readable)
+    return { atMs: performance.now(), totalJiffies: 0, idleJiffies: 0, stealJiffies: 0, ownJiffies: 0, loadAverage1 };
   // cpu user nice system idle iowait irq softirq steal guest guest_nice
   const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
   return {

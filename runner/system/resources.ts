@@ -19,7 +19,10 @@ export interface ResourceSeries {
 /** The members of a process group and their CPU so far, read from /proc (no `ps` spawned per sample). */
 function group(processGroup: number): { pids: number[]; cpuMs: number } {
   const members = processTable().filter((process) => process.pgrp === processGroup);
-  return { pids: members.map((process) => process.pid), cpuMs: (members.reduce((sum, process) => sum + process.jiffies, 0) * 1000) / jiffiesPerSecond() };
+  return {
+    pids: members.map((process) => process.pid),
+    cpuMs: (members.reduce((sum, process) => sum + process.jiffies, 0) * 1000) / jiffiesPerSecond(),
+  };
 }
 
 /**
@@ -38,7 +41,9 @@ export function sampleProcessGroup(processGroup: number, intervalMs = 250): { st
   const loop = (async () => {
     while (running) {
       // pidusage answers no stat for a pid that has exited: count the others, and read the members again for the next sample.
-      const stats: Record<string, { cpu: number; memory: number } | null | undefined> = pids.length ? await pidusage(pids).catch(() => ({})) : {};
+      const stats: Record<string, { cpu: number; memory: number } | null | undefined> = pids.length
+        ? await pidusage(pids).catch(() => ({}))
+        : {};
       const values = Object.values(stats).filter((stat) => stat != null);
       if (values.length < pids.length) pids = group(processGroup).pids;
       points.push({

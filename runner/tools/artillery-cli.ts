@@ -6,7 +6,9 @@ import { ARTILLERY_ENV, ensureArtillery } from './artillery';
 async function main(argv: string[]): Promise<number> {
   const bin = await ensureArtillery((line) => console.error(line));
   const child = spawn(process.execPath, [bin, ...argv], { stdio: 'inherit', env: ARTILLERY_ENV });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1))));
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1))),
+  );
 }
 
 runMain('mutation-bench artillery', () => main(process.argv.slice(2)));

@@ -26,7 +26,15 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (exit ${code}):\n${output.trim().split('\n').slice(-10).join('\n')}`))));
+    child.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `${command} ${args.join(' ')} failed (exit ${code}):\n${output.trim().split('\n').slice(-10).join('\n')}`,
+            ),
+          ),
+    );
   });
 }
 
@@ -36,13 +44,22 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
  */
 export async function ensureArtillery(log: (line: string) => void = () => undefined): Promise<string> {
   if (fs.existsSync(MARKER)) return ARTILLERY_BIN;
-  log(`installing Artillery ${ARTILLERY_VERSION} into ${path.relative(process.cwd(), INSTALL_DIR)} (once; about 600 MB, a minute or two)`);
+  log(
+    `installing Artillery ${ARTILLERY_VERSION} into ${path.relative(process.cwd(), INSTALL_DIR)} (once; about 600 MB, a minute or two)`,
+  );
   const partial = `${INSTALL_DIR}.partial-${process.pid}`;
   fs.rmSync(partial, { recursive: true, force: true });
   fs.mkdirSync(partial, { recursive: true });
-  fs.writeFileSync(path.join(partial, 'package.json'), `${JSON.stringify({ private: true, description: 'mutation-bench tool cache' })}\n`);
+  fs.writeFileSync(
+    path.join(partial, 'package.json'),
+    `${JSON.stringify({ private: true, description: 'mutation-bench tool cache' })}\n`,
+  );
   try {
-    await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `artillery@${ARTILLERY_VERSION}`], partial);
+    await run(
+      'npm',
+      ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `artillery@${ARTILLERY_VERSION}`],
+      partial,
+    );
     fs.rmSync(INSTALL_DIR, { recursive: true, force: true });
     fs.renameSync(partial, INSTALL_DIR);
     fs.writeFileSync(MARKER, `${new Date().toISOString()}\n`);

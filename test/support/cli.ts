@@ -12,7 +12,12 @@ export interface Exit {
 }
 
 /** A command of the project (or of another checkout of it, `cwd`) started as a user would, minus npm: one node process with tsx. */
-export function start(script: string, args: string[], env: Record<string, string> = {}, cwd = ROOT): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
+export function start(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = ROOT,
+): { child: ChildProcess; exit: Promise<Exit>; output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd, env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
@@ -22,7 +27,8 @@ export function start(script: string, args: string[], env: Record<string, string
   return { child, exit, output: () => stdout + stderr };
 }
 
-export const run = (script: string, args: string[], env?: Record<string, string>): Promise<Exit> => start(script, args, env).exit;
+export const run = (script: string, args: string[], env?: Record<string, string>): Promise<Exit> =>
+  start(script, args, env).exit;
 
 export const bench = (args: string[], env?: Record<string, string>): Promise<Exit> => run('runner/cli.ts', args, env);
 
@@ -38,7 +44,11 @@ export function fixtureProcesses(): string[] {
   }
 }
 
-const pids = () => fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
+const pids = () =>
+  fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
 
 /**
  * Every live process whose environment carries `marker` (a variable set only on the command under test): what it
@@ -47,7 +57,13 @@ const pids = () => fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)
 export function processesMarked(marker: string): { pid: number; command: string }[] {
   return pids().flatMap((pid) => {
     try {
-      if (!fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').some((entry) => entry.startsWith(`${marker}=`))) return [];
+      if (
+        !fs
+          .readFileSync(`/proc/${pid}/environ`, 'utf8')
+          .split('\0')
+          .some((entry) => entry.startsWith(`${marker}=`))
+      )
+        return [];
       const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
       const state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
       return state === 'Z' ? [] : [{ pid, command }];
@@ -72,7 +88,10 @@ export function listeningAddresses(processIds: readonly number[]): string[] {
     }
   }
   const addresses: string[] = [];
-  for (const [file, v6] of [['/proc/net/tcp', false], ['/proc/net/tcp6', true]] as const) {
+  for (const [file, v6] of [
+    ['/proc/net/tcp', false],
+    ['/proc/net/tcp6', true],
+  ] as const) {
     if (!fs.existsSync(file)) continue;
     for (const line of fs.readFileSync(file, 'utf8').trim().split('\n').slice(1)) {
       const fields = line.trim().split(/\s+/);

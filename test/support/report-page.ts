@@ -29,7 +29,9 @@ export function canvasesDrawn(page: Page): Promise<boolean[]> {
 /** What scrolls sideways at the viewport's width: the page itself, or a table inside its wrapper. */
 export function tooWide(page: Page): Promise<string[]> {
   return page.evaluate(() => [
-    ...(document.documentElement.scrollWidth > window.innerWidth ? [`the page: ${document.documentElement.scrollWidth} px`] : []),
+    ...(document.documentElement.scrollWidth > window.innerWidth
+      ? [`the page: ${document.documentElement.scrollWidth} px`]
+      : []),
     ...Array.from(document.querySelectorAll('table'))
       .filter((table) => table.scrollWidth > table.parentElement!.clientWidth + 1)
       .map((table) => `a table of ${table.scrollWidth} px: ${table.querySelector('tr')?.textContent?.slice(0, 60)}`),

@@ -19,8 +19,12 @@ process.stdout.write(
       const [decoded] = (await actionRoundTrip([form])) as [FormData];
       return { scope: decoded.get('scope'), textLength: (decoded.get('text') as string).length };
     }),
-    oneArgumentOneMegabyte: await settle(async () => ((await actionRoundTrip(['x'.repeat(1024 * 1024)])) as string[])[0]!.length),
-    twoArgumentsOneMegabyte: await settle(async () => ((await actionRoundTrip(['abc', 'x'.repeat(1024 * 1024)])) as string[])[1]!.length),
+    oneArgumentOneMegabyte: await settle(
+      async () => ((await actionRoundTrip(['x'.repeat(1024 * 1024)])) as string[])[0]!.length,
+    ),
+    twoArgumentsOneMegabyte: await settle(
+      async () => ((await actionRoundTrip(['abc', 'x'.repeat(1024 * 1024)])) as string[])[1]!.length,
+    ),
     route: await settle(() => routeRoundTrip({ scope: 'abc', text: 'hello' })),
   }),
 );

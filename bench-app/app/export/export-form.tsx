@@ -6,7 +6,11 @@ import { useRef, useState } from 'react';
  * The export button every transport shares; only `download` differs. The file is saved as the browser saves a
  * generated file: a Blob behind a download link (the previous one is released).
  */
-export function ExportForm(props: { scope: string; bytes: number; download: (scope: string, name: string) => Promise<Blob> }) {
+export function ExportForm(props: {
+  scope: string;
+  bytes: number;
+  download: (scope: string, name: string) => Promise<Blob>;
+}) {
   const [saved, setSaved] = useState<{ name: string; bytes: number; url: string } | null>(null);
   const [pending, setPending] = useState(false);
   const previous = useRef<string | null>(null);

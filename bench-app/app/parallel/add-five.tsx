@@ -11,7 +11,11 @@ export const BATCH = ['a', 'b', 'c', 'd', 'e'] as const;
  * Five mutations at once (Promise.all), each item shown as soon as its own answer arrives; only `add` differs
  * between variants.
  */
-export function AddFive(props: { scope: string; initial: Item[]; add: (scope: string, text: string) => Promise<Item> }) {
+export function AddFive(props: {
+  scope: string;
+  initial: Item[];
+  add: (scope: string, text: string) => Promise<Item>;
+}) {
   const [items, setItems] = useState(props.initial);
   const [batch, setBatch] = useState('');
   return (

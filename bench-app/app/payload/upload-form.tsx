@@ -38,7 +38,12 @@ export function UploadForm(props: { scope: string; upload: (form: FormData) => P
         Upload
       </button>
       <p>
-        <output aria-label="upload">{outcome && ('saved' in outcome ? `Saved ${outcome.saved.name}: ${outcome.saved.bytes} bytes` : `${outcome.refused.name} was not saved: the server refused it`)}</output>
+        <output aria-label="upload">
+          {outcome &&
+            ('saved' in outcome
+              ? `Saved ${outcome.saved.name}: ${outcome.saved.bytes} bytes`
+              : `${outcome.refused.name} was not saved: the server refused it`)}
+        </output>
       </p>
       {outcome && 'refused' in outcome && <p aria-label="refusal detail">{outcome.refused.detail}</p>}
     </form>

@@ -17,4 +17,3 @@ export function RedirectPage(props: { title: string; scope: string; id?: string;
     </ScenarioPage>
   );
 }
-

@@ -23,7 +23,9 @@ let size: number | undefined;
  * never change, so each bundle sums it once (100 ms) and not inside a timed export.
  */
 export function exportBytes(): number {
-  size ??= HEADER.length + (db().prepare(`SELECT coalesce(sum(length(${LINE})), 0) AS bytes FROM orders`).get() as { bytes: number }).bytes;
+  size ??=
+    HEADER.length +
+    (db().prepare(`SELECT coalesce(sum(length(${LINE})), 0) AS bytes FROM orders`).get() as { bytes: number }).bytes;
   return size;
 }
 
@@ -31,7 +33,9 @@ export function exportBytes(): number {
 export async function recordExport(input: unknown): Promise<ExportRequest> {
   const request = parseInput(ExportInput, input);
   await serverWork();
-  db().prepare('INSERT INTO exports (scope, name, bytes) VALUES (?, ?, ?)').run(request.scope, request.name, exportBytes());
+  db()
+    .prepare('INSERT INTO exports (scope, name, bytes) VALUES (?, ?, ?)')
+    .run(request.scope, request.name, exportBytes());
   return request;
 }
 

@@ -23,14 +23,24 @@ export function listItems(scope: unknown, list: ItemListName = 'revalidate'): It
 }
 
 /** Appends an item to the scope's list; returns it with the (validated) scope it went to. */
-export async function addItem(input: unknown, list: ItemListName = 'revalidate'): Promise<{ scope: string; item: Item }> {
+export async function addItem(
+  input: unknown,
+  list: ItemListName = 'revalidate',
+): Promise<{ scope: string; item: Item }> {
   const { scope, text } = parseInput(AddItemInput, input);
   await serverWork();
-  const item = writeReturning<Item>('INSERT INTO items (scope, text, list) VALUES (?, ?, ?) RETURNING id, text', scope, text, list);
+  const item = writeReturning<Item>(
+    'INSERT INTO items (scope, text, list) VALUES (?, ?, ?) RETURNING id, text',
+    scope,
+    text,
+    list,
+  );
   return { scope, item };
 }
 
 /** One item of the scope's list, or undefined. */
 export function readItem(scope: unknown, id: number, list: ItemListName): Item | undefined {
-  return db().prepare('SELECT id, text FROM items WHERE scope = ? AND id = ? AND list = ?').get(parseInput(Scope, scope), id, list) as Item | undefined;
+  return db()
+    .prepare('SELECT id, text FROM items WHERE scope = ? AND id = ? AND list = ?')
+    .get(parseInput(Scope, scope), id, list) as Item | undefined;
 }

@@ -12,7 +12,8 @@ export interface LikeState {
 const ToggleInput = z.object({ scope: Scope });
 
 export function readLike(scope: string): LikeState {
-  const row = db().prepare('SELECT liked, version FROM likes WHERE scope = ?').get(scope) as { liked: number; version: number } | undefined;
+  const row = db().prepare('SELECT liked, version FROM likes WHERE scope = ?').get(scope) as
+    { liked: number; version: number } | undefined;
   return { liked: row?.liked === 1, version: row?.version ?? 0 };
 }
 

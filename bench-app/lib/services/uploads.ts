@@ -20,4 +20,8 @@ export async function saveUpload(input: unknown): Promise<Upload> {
 }
 
 /** The form's fields as the service takes them. */
-export const uploadFields = (form: FormData) => ({ scope: form.get('scope'), name: form.get('name'), file: form.get('file') });
+export const uploadFields = (form: FormData) => ({
+  scope: form.get('scope'),
+  name: form.get('name'),
+  file: form.get('file'),
+});

@@ -9,7 +9,11 @@ export class InvalidInputError extends Error {
 }
 
 /** A scope isolates one page load's rows from every other's, so each measurement starts from a known state. */
-export const Scope = z.string().min(1).max(64).regex(/^[\w.-]+$/);
+export const Scope = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.-]+$/);
 
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);

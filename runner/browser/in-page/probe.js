@@ -31,12 +31,21 @@
       for (const shown of [...expect, ...Object.values(marks)]) {
         if (shows(shown)) throw new Error(`the page already shows "${shown.text}" before the click`);
       }
-      const state = { trigger, expect, inputMs: undefined, startMs: undefined, endMs: undefined, frameMs: undefined, marks: {} };
+      const state = {
+        trigger,
+        expect,
+        inputMs: undefined,
+        startMs: undefined,
+        endMs: undefined,
+        frameMs: undefined,
+        marks: {},
+      };
       state.done = new Promise((resolve) => {
         state.observer = new MutationObserver(() => {
           if (state.startMs === undefined || state.endMs !== undefined) return;
           const now = performance.now();
-          for (const [name, shown] of Object.entries(marks)) if (state.marks[name] === undefined && shows(shown)) state.marks[name] = now;
+          for (const [name, shown] of Object.entries(marks))
+            if (state.marks[name] === undefined && shows(shown)) state.marks[name] = now;
           if (!expect.every(shows)) return;
           state.endMs = now;
           state.observer.disconnect();

@@ -6,7 +6,12 @@ export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   try {
     const { name } = await recordExport({ scope: url.searchParams.get('scope'), name: url.searchParams.get('name') });
-    return new Response(exportStream(), { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` } });
+    return new Response(exportStream(), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${name}.csv"`,
+      },
+    });
   } catch (error) {
     if (error instanceof InvalidInputError) return Response.json({ error: error.message }, { status: 400 });
     throw error;

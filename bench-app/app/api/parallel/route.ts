@@ -1,4 +1,7 @@
 import { jsonHandler } from '../../../lib/route-handler';
 import { addItem } from '../../../lib/services/items';
 
-export const POST = jsonHandler(async (body) => ({ status: 201, json: { item: (await addItem(body, 'parallel')).item } }));
+export const POST = jsonHandler(async (body) => ({
+  status: 201,
+  json: { item: (await addItem(body, 'parallel')).item },
+}));

@@ -5,5 +5,7 @@ import { Counter } from '../counter';
 
 export default async function CounterActionPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await pageScope(searchParams);
-  return <Counter title="counter · Server Action" scope={scope} initial={readCounter(scope)} increment={incrementAction} />;
+  return (
+    <Counter title="counter · Server Action" scope={scope} initial={readCounter(scope)} increment={incrementAction} />
+  );
 }

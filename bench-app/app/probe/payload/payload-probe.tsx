@@ -13,7 +13,11 @@ export function PayloadProbe({ chars }: { chars: number }) {
     const text = 'x'.repeat(chars);
     const form = new FormData();
     form.append('text', text);
-    const sent = { one: () => oneArgumentAction(text), two: () => twoArgumentsAction('', text), form: () => formDataAction(form) }[how];
+    const sent = {
+      one: () => oneArgumentAction(text),
+      two: () => twoArgumentsAction('', text),
+      form: () => formDataAction(form),
+    }[how];
     try {
       setOutcome(`received ${await sent()}`);
     } catch {

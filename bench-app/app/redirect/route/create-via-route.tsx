@@ -13,7 +13,10 @@ export function CreateViaRoute({ scope }: { scope: string }) {
     <AddItem
       scope={scope}
       add={async (itemScope, text) => {
-        const { item } = await fetchJson<{ item: Item }>('/api/redirect', { method: 'POST', body: { scope: itemScope, text } });
+        const { item } = await fetchJson<{ item: Item }>('/api/redirect', {
+          method: 'POST',
+          body: { scope: itemScope, text },
+        });
         router.push(itemPath('route', item.id, itemScope));
       }}
     />

@@ -11,7 +11,10 @@ export function ItemsViaRouteJson({ scope, initial }: { scope: string; initial: 
   return (
     <>
       <ItemList items={items} />
-      <AddItem scope={scope} add={async (itemScope, text) => setItems((await postItemReturningList(itemScope, text)).items)} />
+      <AddItem
+        scope={scope}
+        add={async (itemScope, text) => setItems((await postItemReturningList(itemScope, text)).items)}
+      />
     </>
   );
 }

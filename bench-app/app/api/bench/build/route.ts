@@ -10,5 +10,8 @@ export const dynamic = 'force-dynamic';
 export function GET(): Response {
   const distDir = process.env.BENCH_DIST_DIR ?? '.next';
   const buildId = fs.readFileSync(path.join(process.cwd(), distDir, 'BUILD_ID'), 'utf8').trim();
-  return Response.json({ buildId, actionKeyFixed: Boolean(process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json(
+    { buildId, actionKeyFixed: Boolean(process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
 }
