@@ -609,14 +609,12 @@ async function measureAndReport(
     complete: allFailures.length === 0,
     failures: allFailures,
     config: { ...config },
-    scenarios: config.scenarios
-      .map(scenarioById)
-      .map((scenario) => ({
-        id: scenario.id,
-        summary: scenario.summary,
-        expectedRoundTrips: scenario.expectedRoundTrips,
-        bandwidth: linkBandwidth(scenario, config.bandwidth),
-      })),
+    scenarios: config.scenarios.map(scenarioById).map((scenario) => ({
+      id: scenario.id,
+      summary: scenario.summary,
+      expectedRoundTrips: scenario.expectedRoundTrips,
+      bandwidth: linkBandwidth(scenario, config.bandwidth),
+    })),
     environment: {
       ...describeEnvironment(chromiumVersion, argv, config.seed),
       ...(versions.length ? { next: versions.at(-1)!.next, react: versions.at(-1)!.react } : {}),

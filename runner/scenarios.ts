@@ -340,13 +340,11 @@ const payloadCase = (size: PayloadSize): Scenario => {
     async prepare(page, label, variant) {
       await page.locator('button:enabled', { hasText: 'Upload' }).waitFor();
       await page.getByLabel('name', { exact: true }).fill(label);
-      await page
-        .getByLabel('file')
-        .setInputFiles({
-          name: `${label}.txt`,
-          mimeType: 'text/plain',
-          buffer: Buffer.alloc(PAYLOAD_SIZES[size], 'x'),
-        });
+      await page.getByLabel('file').setInputFiles({
+        name: `${label}.txt`,
+        mimeType: 'text/plain',
+        buffer: Buffer.alloc(PAYLOAD_SIZES[size], 'x'),
+      });
       const text =
         variant in refused
           ? `${label} was not saved: the server refused it`
