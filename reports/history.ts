@@ -1,11 +1,12 @@
-import type { Results } from '../runner/results/schema';
-import { medianInterval } from '../runner/stats/interval';
+import { browserMetrics } from '../runner/compare/compare';
+import type { Results, Sample } from '../runner/results/schema';
+import { medianInterval, pageLoadMean } from '../runner/stats/interval';
 
 /** One tracked number of a run, with its 95% CI when it has one, as history tools keep it. */
 export interface TrackedMetric {
   /** The benchmark: what was measured and under which conditions. */
   name: string;
-  measure: 'latency' | 'throughput' | 'server-cpu';
+  measure: 'latency' | 'time-to-first-byte' | 'throughput' | 'server-cpu';
   value: number;
   lower: number | null;
   upper: number | null;
@@ -16,10 +17,11 @@ export interface TrackedMetric {
 
 /**
  * The numbers a history tool should track: each browser cell's median latency (order-statistic CI over its
- * interactions), each load cell's interaction p50, throughput (CIs over repeats) and server CPU per interaction.
- * A/A twins and the floor are controls, not products: left out.
+ * interactions) and, given the run's samples, each of its requests' time to first byte (named as the stored
+ * comparison names it: the metric that finds a server-side change first); each load cell's interaction p50,
+ * throughput (CIs over repeats) and server CPU per interaction. A/A twins and the floor are controls: left out.
  */
-export function trackedMetrics(results: Results): TrackedMetric[] {
+export function trackedMetrics(results: Results, samples: readonly Sample[] | null = null): TrackedMetric[] {
   const metrics: TrackedMetric[] = [];
   for (const cell of results.browser?.cells ?? []) {
     const { ci95 } = medianInterval(cell.samplesMs);
@@ -31,6 +33,19 @@ export function trackedMetrics(results: Results): TrackedMetric[] {
       upper: ci95[1],
       unit: 'ms',
       detail: `median of ${cell.n} interactions in ${cell.loads} page loads, click to the new value on screen`,
+    });
+  }
+  for (const series of browserMetrics(samples ?? []).filter((s) => s.key.endsWith(' time to first byte'))) {
+    if (series.values.length < 2) continue;
+    const { estimate, ci95 } = pageLoadMean(series.values.map((value) => [value]));
+    metrics.push({
+      name: series.key,
+      measure: 'time-to-first-byte',
+      value: estimate,
+      lower: ci95[0],
+      upper: ci95[1],
+      unit: 'ms',
+      detail: `20% trimmed mean of ${series.values.length} page-load medians, from the request's start to its response's first byte`,
     });
   }
   for (const cell of (results.http?.cells ?? []).filter((c) => !c.twin && c.variant !== 'floor')) {
@@ -76,7 +91,11 @@ export function githubActionBenchmark(
   return metrics
     .filter((metric) => metric.measure !== 'throughput')
     .map((metric) => ({
-      name: metric.measure === 'latency' ? `${metric.name} latency` : `${metric.name} server CPU`,
+      name: {
+        latency: `${metric.name} latency`,
+        'time-to-first-byte': metric.name,
+        'server-cpu': `${metric.name} server CPU`,
+      }[metric.measure as Exclude<TrackedMetric['measure'], 'throughput'>],
       unit: metric.unit,
       value: metric.value,
       ...(metric.lower !== null && metric.upper !== null
@@ -90,13 +109,13 @@ type BencherValue = { value: number; lower_value?: number; upper_value?: number 
 
 /**
  * Bencher Metric Format: benchmark -> measure -> value with the CI as lower/upper values. Latency in
- * nanoseconds and throughput in operations per second (Bencher's built-in measures); server CPU in a custom
- * measure, milliseconds per interaction.
+ * nanoseconds and throughput in operations per second (Bencher's built-in measures); time to first byte in
+ * nanoseconds and server CPU in milliseconds per interaction, custom measures.
  */
 export function bencherMetricFormat(metrics: readonly TrackedMetric[]): Record<string, Record<string, BencherValue>> {
   const formatted: Record<string, Record<string, BencherValue>> = {};
   for (const metric of metrics) {
-    const scale = metric.measure === 'latency' ? 1e6 : 1;
+    const scale = metric.measure === 'latency' || metric.measure === 'time-to-first-byte' ? 1e6 : 1;
     const slug = metric.measure === 'server-cpu' ? 'server-cpu-ms-per-interaction' : metric.measure;
     (formatted[metric.name] ??= {})[slug] = {
       value: metric.value * scale,

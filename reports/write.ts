@@ -68,7 +68,7 @@ export function samplesCsv(samples: readonly Sample[]): string {
 export function writeReport(dir: string, samples: readonly Sample[] | null = readSamples(dir)): string {
   const results = readResults(dir);
   if (samples) writeFileAtomically(path.join(dir, 'samples.csv.gz'), gzipSync(samplesCsv(samples), { level: 9 }));
-  const metrics = trackedMetrics(results);
+  const metrics = trackedMetrics(results, samples);
   writeFileAtomically(
     path.join(dir, HISTORY_FILES.githubActionBenchmark),
     `${JSON.stringify(githubActionBenchmark(metrics), null, 2)}\n`,

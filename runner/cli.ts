@@ -1,24 +1,28 @@
-import path from 'node:path';
 import { runMain } from './cleanup';
 import { resolveConfig, USAGE } from './config';
-import { RunInterrupted, ServerExited } from './errors';
+import { EXIT, RunInterrupted, ServerExited } from './errors';
 import { createProgress } from './progress';
 import { runBench } from './run';
 import { comparisonMarkdown, DEFAULT_BAND } from './compare/compare';
 import { compareRunFolders, publishComparison } from './compare/run-comparison';
+import path from 'node:path';
+import { jsonSummary, terminalSummary } from '../reports/terminal';
 
-/** Exit codes: 0 complete run, 1 failed run (what was measured is kept), 2 user error (nothing started). */
+/** --json is about where the answer goes, not what is measured: it stays out of the run's recorded flags. */
+const JSON_FLAG = '--json';
+
+/** Exit codes (errors.ts EXIT): 0 complete, 1 failed run (what was measured is kept), 2 user error, 3 regression. */
 async function main(argv: string[]): Promise<number> {
-  const config = resolveConfig(argv, new Date(), process.cwd());
+  const json = argv.includes(JSON_FLAG);
+  const args = argv.filter((arg) => arg !== JSON_FLAG);
+  // With --json stdout carries one JSON document; everything meant for a person goes to stderr.
+  const say = json ? console.error : console.log;
+  const config = resolveConfig(args, new Date(), process.cwd());
   if (!config) {
     console.log(USAGE);
-    return 0;
+    return EXIT.ok;
   }
-  const { results, reportFile, error } = await runBench(config, argv, createProgress());
-  for (const claim of results.claims)
-    console.log(
-      `${claim.id} ${claim.verdict.toUpperCase()}${claim.qualifier ? ` (${claim.qualifier})` : ''}: ${claim.summary}`,
-    );
+  const { results, reportFile, error } = await runBench(config, args, createProgress());
   for (const failure of results.failures)
     console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
   // A stop from outside is one line; an unexpected error keeps its stack for the bug report.
@@ -26,7 +30,6 @@ async function main(argv: string[]): Promise<number> {
     console.error(
       `mutation-bench: run failed: ${error instanceof RunInterrupted || error instanceof ServerExited ? error.message : ((error as Error).stack ?? error)}`,
     );
-  console.log(`Report: ${path.relative(process.cwd(), reportFile)}`);
   // The gates: a duet's regressions against its ref, a version's against the one before it, and against a stored baseline.
   let regressions = 0;
   if (results.against) {
@@ -37,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
       results.against.band,
       'duet',
     );
-    regressions += publishComparison({ rows, markdown }, path.join(config.outDir, 'comparison-duet.md'));
+    regressions += publishComparison({ rows, markdown }, path.join(config.outDir, 'comparison-duet.md'), say);
   }
   for (const pair of results.matrix?.comparisons ?? []) {
     const markdown = comparisonMarkdown(
@@ -49,16 +52,21 @@ async function main(argv: string[]): Promise<number> {
     regressions += publishComparison(
       { rows: pair.comparison, markdown },
       path.join(config.outDir, `comparison-${pair.candidate}-vs-${pair.baseline}.md`),
+      say,
     );
   }
   // An incomplete run is not compared: a failed cell would read as a change (it exits 1 anyway).
   if (config.baseline !== undefined && results.complete) {
     const stored = compareRunFolders(config.baseline, config.outDir, DEFAULT_BAND);
-    regressions += publishComparison(stored, path.join(config.outDir, 'comparison-baseline.md'));
+    regressions += publishComparison(stored, path.join(config.outDir, 'comparison-baseline.md'), say);
   } else if (config.baseline !== undefined) {
     console.error(`not compared with ${config.baseline}: this run is incomplete`);
   }
-  return results.complete && regressions === 0 ? 0 : 1;
+  // The summary comes last, where a terminal leaves the eye: claims, the bottom line, a table per scenario, the report.
+  say(terminalSummary(results, path.resolve(reportFile)));
+  if (json) console.log(JSON.stringify(jsonSummary(results, path.resolve(reportFile)), null, 2));
+  if (!results.complete) return EXIT.failed;
+  return regressions > 0 ? EXIT.regression : EXIT.ok;
 }
 
 runMain('mutation-bench', () => main(process.argv.slice(2)));

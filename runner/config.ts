@@ -249,15 +249,21 @@ export const USAGE = `Usage: npm run bench -- [options]
                       instead of the local server; the deployment needs BENCH_INTEGRITY=1 (README "Distributed")
   --export LIST       artillery, har, k6: write the captured interactions beside capture.json as an Artillery
                       test, a HAR 1.2 file, a k6 script (npm run export re-exports a run with other settings)
-  --baseline RUN      compare every metric with a stored run (its folder or results.json) at the end: exit 1
+  --baseline RUN      compare every metric with a stored run (its folder or results.json) at the end: exit 3
                       on a regression beyond the noise band (npm run compare, README "Regression tracking")
   --against REF       a duet: build the fixture at git REF beside this checkout's and measure both as browser
-                      arms in the same randomized rounds; exit 1 on a regression of this checkout against it
+                      arms in the same randomized rounds; exit 3 on a regression of this checkout against it
   --next LIST         a version matrix: exact Next versions, e.g. 15.5.29,16.4.5; each is installed once into
                       an isolated cache (MUTATION_BENCH_CACHE, default ~/.cache/mutation-bench), built and served;
                       browser arms of every version run in the same rounds, the other suites per version; each
                       version's claims, and each version against the one before it (default: the pinned ${PINNED_NEXT})
-  --help              this text`;
+  --json              print results.json's summary (claims, the bottom line, every cell and comparison with its
+                      CI) as JSON on stdout; everything else goes to stderr
+  --help              this text
+
+Exit codes: 0 a complete run, nothing regressed; 1 a failed or stopped run (what it measured is kept, results.json
+marked incomplete); 2 a mistake in the command (nothing started); 3 a complete run that found a regression
+(--against, --next, --baseline).`;
 
 const FLAGS = {
   suite: { type: 'string' },

@@ -1,3 +1,9 @@
+/**
+ * Exit codes, the same for every command: a complete run with nothing regressed, a run that failed or was stopped
+ * (what it measured is kept), a mistake the user can fix (nothing started), a complete run that found a regression.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, regression: 3 } as const;
+
 /** A mistake the user can fix (bad flag, missing browser, busy port): one line naming the fix, exit code 2. */
 export class UserError extends Error {
   override name = 'UserError';

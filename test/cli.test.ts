@@ -3,11 +3,13 @@ import net from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PLANTED_SECRET } from '../runner/app-server';
 import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import { ResultsSchema, SampleSchema } from '../runner/results/schema';
 import { readCaptureFile } from '../runner/http/capture';
+import { jsonSummary } from '../reports/terminal';
 import { bench, fixtureProcesses, ROOT, run, type Exit } from './support/cli';
 import { canvasesDrawn, openOnLaptop, tooWide } from './support/report-page';
 
@@ -94,14 +96,23 @@ describe('npm run bench, end to end with tiny sample counts', () => {
   let exit: Exit;
 
   it('measures every scenario and writes results.json, samples.jsonl and index.html', async () => {
-    exit = await bench(['--profile', 'quick', '--rtt', '0,20', '--seed', '11', '--out', out]);
+    exit = await bench(['--profile', 'quick', '--rtt', '0,20', '--seed', '11', '--json', '--out', out]);
     expect(exit.stderr + exit.stdout).not.toMatch(/FAILED/);
     expect(exit.code).toBe(0);
-    expect(exit.stdout).toContain(`Report: ${path.relative(ROOT, path.join(out, 'index.html'))}`);
     expect(fixtureProcesses()).toEqual([]);
 
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.complete).toBe(true);
+    // --json: stdout is one JSON document, the summary of results.json; the person's summary went to stderr and
+    // ends with the report's link.
+    const summary = JSON.parse(exit.stdout);
+    expect(summary).toEqual(JSON.parse(JSON.stringify(jsonSummary(results, path.join(out, 'index.html')))));
+    expect(summary.claims.map((c: { id: string }) => c.id)).toEqual(results.claims.map((c) => c.id));
+    expect(summary.comparisons).toEqual(results.browser!.comparisons);
+    expect(exit.stderr.trimEnd()).toMatch(
+      new RegExp(`counter: .*\\n[^]*Report: ${pathToFileURL(path.join(out, 'index.html')).href}$`),
+    );
+    expect(results.environment.argv).not.toContain('--json');
     const browser = results.browser!;
     expect(results.environment.seed).toBe(11);
     expect(browser.cells).toHaveLength(12);

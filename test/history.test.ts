@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bencherMetricFormat, githubActionBenchmark, trackedMetrics } from '../reports/history';
-import { syntheticResults } from './results-fixture';
+import { runMetrics } from '../runner/compare/compare';
+import { syntheticResults, syntheticSamples } from './results-fixture';
 
 describe('history exports', () => {
   const results = syntheticResults();
@@ -56,5 +57,40 @@ describe('history exports', () => {
     expect(
       bencherMetricFormat([{ ...metrics[0]!, measure: 'server-cpu', lower: null, upper: null }])[metrics[0]!.name],
     ).toEqual({ 'server-cpu-ms-per-interaction': { value: metrics[0]!.value } });
+  });
+});
+
+describe('history exports of the time to first byte', () => {
+  // Every request answers its first byte 7 ms after it starts: the known answer of every page-load median.
+  const samples = syntheticSamples([0, 60], 10).map((sample) => ({
+    ...sample,
+    requests: sample.requests.map((request) => ({ ...request, responseStartMs: request.startMs + 7 })),
+  }));
+  const results = syntheticResults();
+  const withSamples = trackedMetrics(results, samples);
+
+  it("adds each request's time to first byte under the stored comparison's own metric name", () => {
+    const ttfb = withSamples.filter((metric) => metric.measure === 'time-to-first-byte');
+    const gated = runMetrics(results, samples)
+      .map((series) => series.key)
+      .filter((key) => key.endsWith(' time to first byte'));
+    expect(ttfb.map((metric) => metric.name).sort()).toEqual(gated.sort());
+    expect(ttfb.length).toBeGreaterThan(0);
+    for (const metric of ttfb) {
+      expect(metric.value).toBeCloseTo(7, 6);
+      expect([metric.lower, metric.upper]).toEqual([expect.closeTo(7, 6), expect.closeTo(7, 6)]);
+    }
+  });
+
+  it('puts it in both history files, in nanoseconds for Bencher', () => {
+    const metric = withSamples.find((m) => m.measure === 'time-to-first-byte')!;
+    expect(githubActionBenchmark(withSamples).map((entry) => entry.name)).toContain(metric.name);
+    expect(bencherMetricFormat(withSamples)[metric.name]).toEqual({
+      'time-to-first-byte': {
+        value: metric.value * 1e6,
+        lower_value: metric.lower! * 1e6,
+        upper_value: metric.upper! * 1e6,
+      },
+    });
   });
 });

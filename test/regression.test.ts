@@ -37,7 +37,7 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
   it(`measures a run and one per injected server delay (${DELAYS_MS.join(' and ')} ms)`, async () => {
     expect((await bench([...CI_BROWSER, '--seed', '41', '--out', plain])).code).toBe(0);
     for (const [index, ms] of DELAYS_MS.entries()) {
-      // --baseline: the same comparison at the end of the run, exit 1 on the regression it finds.
+      // --baseline: the same comparison at the end of the run, exit 3 on the regression it finds.
       const exit = await bench([
         ...CI_BROWSER,
         '--seed',
@@ -49,7 +49,7 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
         '--out',
         delayed(ms),
       ]);
-      expect(exit.code, `${ms} ms`).toBe(1);
+      expect(exit.code, `${ms} ms`).toBe(3);
       expect(
         ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(delayed(ms), 'results.json'), 'utf8'))).complete,
       ).toBe(true);
@@ -66,9 +66,9 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
     expect(exit.stdout).toContain('No regression among');
   });
 
-  it('5 ms: a regression in the time to first byte of the request that carries it, in every cell, exit 1', async () => {
+  it('5 ms: a regression in the time to first byte of the request that carries it, in every cell, exit 3', async () => {
     const exit = await compare([plain, delayed('5')]);
-    expect(exit.code).toBe(1);
+    expect(exit.code).toBe(3);
     const regressed = tableRows(exit.stdout)
       .filter((row) => row.endsWith('| **regression** |'))
       .map(metricOf);
@@ -79,10 +79,10 @@ describe('regression tracking against a stored run (npm run compare, --baseline)
     ).toEqual([]);
   });
 
-  it('20 ms: a regression on every browser metric, exit 1, also in $GITHUB_STEP_SUMMARY', async () => {
+  it('20 ms: a regression on every browser metric, exit 3, also in $GITHUB_STEP_SUMMARY', async () => {
     const summary = path.join(scratch, 'step-summary.md');
     const exit = await compare([plain, path.join(delayed('20'), 'results.json')], { GITHUB_STEP_SUMMARY: summary });
-    expect(exit.code).toBe(1);
+    expect(exit.code).toBe(3);
     const rows = tableRows(exit.stdout);
     expect(rows.map(metricOf)).toEqual(COUNTER_METRICS);
     for (const row of rows) expect(row).toMatch(/\| \*\*regression\*\* \|$/);
@@ -148,7 +148,7 @@ describe('a duet (--against): the fixture at a git ref measured in the same roun
     // The baseline's build, its server and its pages: a minute or two of `next build` on 2 cores, then 5 arms.
   }, 600_000);
 
-  it('5 ms more server work in the working tree: found in every cell by its mutation time to first byte, exit 1', async () => {
+  it('5 ms more server work in the working tree: found in every cell by its mutation time to first byte, exit 3', async () => {
     // A clone of this commit whose working tree sleeps 5 ms more in the service layer, sharing this checkout's packages.
     const clone = path.join(scratch, 'delayed-checkout');
     execFileSync('git', ['clone', '--quiet', '--shared', ROOT, clone]);
@@ -168,7 +168,7 @@ describe('a duet (--against): the fixture at a git ref measured in the same roun
       {},
       clone,
     ).exit;
-    expect(exit.code, exit.stderr).toBe(1);
+    expect(exit.code, exit.stderr).toBe(3);
     const { comparison } = ResultsSchema.parse(
       JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')),
     ).against!;

@@ -1,6 +1,6 @@
 import { parseFlags } from '../flags';
 import { runMain } from '../cleanup';
-import { UserError } from '../errors';
+import { EXIT, UserError } from '../errors';
 import { numberFlag } from '../config';
 import { DEFAULT_BAND } from './compare';
 import path from 'node:path';
@@ -15,7 +15,7 @@ p50 and throughput per block). A regression is a change worse than the noise ban
 ${DEFAULT_BAND.ms} ms) beyond doubt, Benjamini-Hochberg-adjusted over all metrics. Two runs drift apart more than
 each run's replicates show: the between-run variance learned on the baseline's machine (reports/calibration/
 drift-<machine>.json, or --drift FILE) is added to every comparison; without one, drift counts as change, and the
-table says so. Prints a Markdown table (also appended to $GITHUB_STEP_SUMMARY when set). Exit 1 on a regression,
+table says so. Prints a Markdown table (also appended to $GITHUB_STEP_SUMMARY when set). Exit 3 on a regression,
 0 otherwise, 2 on a bad or incompatible run.
 
 --learn-drift learns that variance from three or more runs of the same code measured the same way on this machine
@@ -48,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
     pct: numberFlag('band-pct', values['band-pct']) ?? DEFAULT_BAND.pct,
     ms: numberFlag('band-ms', values['band-ms']) ?? DEFAULT_BAND.ms,
   };
-  return publishComparison(compareRunFolders(positionals[0]!, positionals[1]!, band, values.drift)) > 0 ? 1 : 0;
+  const regressions = publishComparison(compareRunFolders(positionals[0]!, positionals[1]!, band, values.drift));
+  return regressions > 0 ? EXIT.regression : EXIT.ok;
 }
 
 runMain('mutation-bench compare', () => main(process.argv.slice(2)));

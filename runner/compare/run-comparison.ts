@@ -119,8 +119,9 @@ export function compareRunFolders(
 export function publishComparison(
   { rows, markdown }: { rows: readonly MetricComparison[]; markdown: string },
   file?: string,
+  print: (text: string) => void = console.log,
 ): number {
-  console.log(markdown);
+  print(markdown);
   if (file) fs.writeFileSync(file, markdown);
   if (process.env.GITHUB_STEP_SUMMARY) fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
   return rows.filter((row) => row.verdict === 'regression').length;

@@ -1,0 +1,205 @@
+import type { Cell, Comparison, HttpResults, ProbeResults, Results } from '../runner/results/schema';
+
+/** One plain sentence of a run's answer, with the anchor of the evidence it comes from. */
+export interface BottomLineSentence {
+  text: string;
+  href: string;
+}
+
+const ACTION = 'action';
+const fixed = (value: number) => Math.abs(value).toFixed(1);
+const signed = (value: number) => `${value >= 0 ? '+' : '−'}${fixed(value)}`;
+const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
+const list = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+type Direction = 'action faster' | 'route faster' | 'no difference';
+
+/** Which way a route-minus-action interval points: only an interval that leaves 0 out has a direction. */
+export const directionOf = ([lo, hi]: readonly [number, number]): Direction =>
+  lo > 0 ? 'action faster' : hi < 0 ? 'route faster' : 'no difference';
+
+/**
+ * A route variant against the action at each RTT, the direction said once when every RTT agrees: "the action was
+ * faster than route-refresh by 68.9 ms (95% CI 65.5 to 72.3) at RTT 60 ms and by 130.7 ms (126.8 to 134.6) at RTT
+ * 120 ms". Without a direction it quotes action − route with its sign.
+ */
+export function versusAction(
+  variant: string,
+  rows: readonly Pick<Comparison, 'rttMs' | 'diffMedianMs' | 'ci95'>[],
+  where = '',
+): string {
+  const directions = new Set(rows.map((row) => directionOf(row.ci95)));
+  if (directions.size > 1) return rows.map((row) => versusAction(variant, [row], where)).join('; ');
+  const direction = [...directions][0];
+  const at = (row: (typeof rows)[number], index: number) => {
+    const [lo, hi] = row.ci95;
+    const ci = (a: string, b: string) => `(${index === 0 ? '95% CI ' : ''}${a} to ${b})`;
+    if (direction === 'action faster')
+      return `by ${fixed(row.diffMedianMs)} ms ${ci(fixed(lo), fixed(hi))} at RTT ${row.rttMs} ms`;
+    if (direction === 'route faster')
+      return `by ${fixed(row.diffMedianMs)} ms ${ci(fixed(hi), fixed(lo))} at RTT ${row.rttMs} ms`;
+    return `${signed(-row.diffMedianMs)} ms ${ci(signed(-hi), signed(-lo))} at RTT ${row.rttMs} ms`;
+  };
+  const parts = list(rows.map(at));
+  const named = `${variant}${where ? ` (${where})` : ''}`;
+  if (direction === 'action faster') return `the action was faster than ${named} ${parts}`;
+  if (direction === 'route faster') return `${named} was faster than the action ${parts}`;
+  return `${named} and the action showed no difference (action − ${variant}: ${parts})`;
+}
+
+/** The round trips most of a cell's samples made (C2's exact counts); a run before they were kept: the expected count. */
+function modalRoundTrips(cell: Cell): number {
+  const counts = Object.entries(cell.roundTripCounts ?? {});
+  if (!counts.length) return cell.expectedRoundTrips;
+  return Number(counts.reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]);
+}
+
+interface Pair {
+  scenario: string;
+  variant: string;
+  routeTrips: number;
+  actionTrips: number;
+  /** At every RTT above 0 (at 0 the link costs nothing), lowest first. */
+  rows: Comparison[];
+}
+
+/** Each route variant against the action (Chrome as the accuracy reference runs it), with both arms' round trips. */
+function pairsWithAction(results: Results): Pair[] {
+  const b = results.browser;
+  if (!b) return [];
+  const cellOf = (c: Comparison, variant: string) =>
+    b.cells.find(
+      (x) => x.scenario === c.scenario && x.variant === variant && x.rttMs === c.rttMs && x.chrome === c.chrome,
+    );
+  const pairs = new Map<string, Pair>();
+  for (const comparison of b.comparisons) {
+    if (comparison.b !== ACTION || comparison.chrome !== 'no-defer' || comparison.rttMs === 0) continue;
+    const route = cellOf(comparison, comparison.a);
+    const action = cellOf(comparison, ACTION);
+    if (!route || !action) continue;
+    const key = `${comparison.scenario}/${comparison.a}`;
+    const pair = pairs.get(key) ?? {
+      scenario: comparison.scenario,
+      variant: comparison.a,
+      routeTrips: modalRoundTrips(route),
+      actionTrips: modalRoundTrips(action),
+      rows: [],
+    };
+    pair.rows.push(comparison);
+    pairs.set(key, pair);
+  }
+  return [...pairs.values()].map((pair) => ({ ...pair, rows: pair.rows.sort((x, y) => x.rttMs - y.rttMs) }));
+}
+
+const roundTrips = (n: number) => `${n} round trip${n === 1 ? '' : 's'}`;
+const whatUserDoes = (results: Results, scenario: string) =>
+  results.scenarios.find((s) => s.id === scenario)?.summary ?? scenario;
+
+/** The variant that makes more round trips than the action and costs it most at the highest RTT. */
+function roundTripSaved(results: Results): BottomLineSentence | null {
+  const pairs = pairsWithAction(results).filter((pair) => pair.routeTrips > pair.actionTrips);
+  const atTop = (pair: Pair) => pair.rows.at(-1)!.diffMedianMs;
+  const chosen = [...pairs].sort((x, y) => atTop(y) - atTop(x))[0];
+  if (!chosen) return null;
+  const others = pairs.filter((pair) => pair !== chosen).map((pair) => `${pair.variant} (${pair.scenario})`);
+  const named =
+    others.length > NAMED_PAIRS ? [...others.slice(0, NAMED_PAIRS), `${others.length - NAMED_PAIRS} more`] : others;
+  return {
+    text: `To ${whatUserDoes(results, chosen.scenario)}, the action made ${roundTrips(chosen.actionTrips)} where ${chosen.variant} made ${chosen.routeTrips}: ${versusAction(chosen.variant, chosen.rows)}${named.length ? `; ${list(named)} also made more round trips than the action` : ''}.`,
+    href: '#claim-C2',
+  };
+}
+
+/** A sentence names at most this many pairs; beyond it, it counts them by direction. */
+const NAMED_PAIRS = 3;
+
+/** Variants that make as many round trips as the action: what the transport itself costs. */
+function sameRoundTrips(results: Results): BottomLineSentence | null {
+  const pairs = pairsWithAction(results).filter((pair) => pair.routeTrips === pair.actionTrips);
+  if (!pairs.length) return null;
+  if (pairs.length <= NAMED_PAIRS)
+    return {
+      text: `With as many round trips as the action: ${pairs.map((pair) => versusAction(pair.variant, pair.rows, pair.scenario)).join('; ')}.`,
+      href: '#claim-C3',
+    };
+  const atTop = pairs.map((pair) => directionOf(pair.rows.at(-1)!.ci95));
+  const count = (direction: Direction) => atTop.filter((d) => d === direction).length;
+  return {
+    text: `Of ${pairs.length} route variants that make as many round trips as the action, at each one's highest RTT the action was faster than ${count('action faster')}, slower than ${count('route faster')} and not shown different from ${count('no difference')}.`,
+    href: '#claim-C3',
+  };
+}
+
+/** The action's load throughput as a share of each route's, per encoding. */
+function underLoad(http: HttpResults | undefined): BottomLineSentence | null {
+  const ratios = (http?.ratios ?? []).filter(
+    (ratio) => ratio.kind === 'comparison' && ratio.measure === 'interactionsPerSec' && ratio.a === ACTION,
+  );
+  if (!ratios.length) return null;
+  const groups = [...new Set(ratios.map((r) => `${r.scenario}|${r.b}|${r.connections}`))].map((key) => {
+    const [scenario, route, connections] = key.split('|');
+    const own = ratios.filter((r) => `${r.scenario}|${r.b}|${r.connections}` === key);
+    const encodings = own.map(
+      (r) =>
+        `${percent(r.estimate)} ${r.encoding === 'gzip' ? 'with gzip' : 'without compression'} (95% CI ${percent(r.ci95[0])} to ${percent(r.ci95[1])})`,
+    );
+    return `${list(encodings)} of ${route}'s interactions per second in ${scenario} at ${connections} connections`;
+  });
+  return { text: `Under HTTP load the action served ${list(groups)}.`, href: '#claim-C4a' };
+}
+
+/** What each transport did with requests a browser could be tricked into sending cross-site. */
+function crossSite(probes: ProbeResults | undefined): BottomLineSentence | null {
+  const rows = (probes?.csrf ?? []).filter((row) => row.origin !== 'none');
+  if (!rows.length) return null;
+  const saved = (own: typeof rows) => own.filter((row) => row.persisted).length;
+  const actions = rows.filter((row) => row.transport === ACTION);
+  const routes = [...new Set(rows.filter((row) => row.transport !== ACTION).map((row) => row.path))].map((path) => {
+    const own = rows.filter((row) => row.transport !== ACTION && row.path === path);
+    return `the Route Handler ${path} saved ${saved(own)} of ${own.length}`;
+  });
+  const shapes = list([
+    ...new Set(rows.map((row) => (row.origin === 'cross-site form' ? 'a cross-site form' : `Origin: ${row.origin}`))),
+  ]);
+  return {
+    text: `Of the requests a page elsewhere could send (${shapes}), actions saved ${saved(actions)} of ${actions.length}${routes.length ? `; ${list(routes)}` : ''}.`,
+    href: '#claim-C5',
+  };
+}
+
+/** How the claims came out, and why the undecided did not decide. */
+function tally(results: Results): BottomLineSentence | null {
+  if (!results.claims.length) return null;
+  const count = (verdict: string) => results.claims.filter((claim) => claim.verdict === verdict).length;
+  const decided = [
+    [count('supported'), 'supported'],
+    [count('refuted'), 'refuted'],
+    [count('depends'), 'found to depend on the conditions'],
+  ] as const;
+  const open = [
+    [count('inconclusive'), "inconclusive at this run's precision"],
+    [count('not-measured'), 'not measured by this run (its profile or suites leave them out)'],
+  ] as const;
+  const words = (parts: readonly (readonly [number, string])[]) =>
+    list(parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`));
+  return {
+    text: `Of ${results.claims.length} published claims this run ${words(decided) ? `judged ${words(decided)}` : 'judged none'}${words(open) ? `; ${words(open)}` : ''}.`,
+    href: '#verdicts',
+  };
+}
+
+/**
+ * Pure: a run's answer in 4 to 6 plain sentences with its own numbers and CIs, each linked to its evidence: the
+ * round trip an action saves, what equal work costs each way, load throughput, cross-site requests, the verdicts.
+ * Sentences whose data the run did not measure are left out.
+ */
+export function bottomLine(results: Results): BottomLineSentence[] {
+  return [
+    roundTripSaved(results),
+    sameRoundTrips(results),
+    underLoad(results.http),
+    crossSite(results.probes),
+    tally(results),
+  ].filter((sentence): sentence is BottomLineSentence => sentence !== null);
+}
