@@ -1,3 +1,4 @@
+import escapeHtml from 'escape-html';
 import type { Cell, Comparison, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 
 /** One plain sentence of a run's answer, with the anchor of the evidence it comes from. */
@@ -202,4 +203,13 @@ export function bottomLine(results: Results): BottomLineSentence[] {
     crossSite(results.probes),
     tally(results),
   ].filter((sentence): sentence is BottomLineSentence => sentence !== null);
+}
+
+/** The report's first section: the bottom line as a list, each sentence linking to its evidence below. */
+export function bottomLineSection(results: Results): string {
+  const sentences = bottomLine(results);
+  if (!sentences.length) return '';
+  return `<section id="bottom-line" class="bottom-line"><h2>The bottom line</h2>
+<ul>${sentences.map((s) => `<li>${escapeHtml(s.text)} <a href="${escapeHtml(s.href)}">evidence</a></li>`).join('')}</ul>
+<p><small>Numbers from this run: differences are route variant minus action (20% trimmed means of page-load medians, 95% CIs by Yuen's t); load ratios are geometric means over blocks. The verdicts on each published claim follow.</small></p></section>`;
 }
