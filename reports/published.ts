@@ -6,8 +6,11 @@ import { selfContainedPage } from './render';
 
 const e = (value: unknown) => escapeHtml(String(value));
 
-/** One chart per scenario: each variant's browser median at each RTT (Chrome as the accuracy reference runs it), run after run. */
-function trendSeries(runs: readonly Results[]) {
+/**
+ * One chart per scenario: each variant's browser median at each RTT (Chrome as the accuracy reference runs it), run
+ * after run, with its 95% CI; a run that did not measure a line leaves a gap.
+ */
+export function trendSeries(runs: readonly Results[]) {
   const perRun = runs.map((run) =>
     trackedMetrics(run).filter((metric) => metric.name.startsWith('browser ') && metric.name.endsWith(' no-defer')),
   );
@@ -19,9 +22,26 @@ function trendSeries(runs: readonly Results[]) {
       .filter((name) => name.startsWith(`browser ${scenario}/`))
       .map((name) => ({
         label: name.replace(`browser ${scenario}/`, '').replace(' no-defer', ''),
-        values: perRun.map((metrics) => metrics.find((metric) => metric.name === name)?.value ?? null),
+        points: perRun.map((metrics) => {
+          const metric = metrics.find((m) => m.name === name);
+          return metric ? { value: metric.value, lower: metric.lower, upper: metric.upper } : null;
+        }),
       })),
   }));
+}
+
+const cellMs = (point: { value: number; lower: number | null; upper: number | null } | null) =>
+  point
+    ? `${point.value.toFixed(1)}${point.lower !== null && point.upper !== null ? ` (${point.lower.toFixed(1)}–${point.upper.toFixed(1)})` : ''}`
+    : '—';
+
+/** The trend chart's numbers as a table: for screen readers, printing, and anyone who wants the figures. */
+function trendTable(trend: ReturnType<typeof trendSeries>[number], labels: readonly string[]): string {
+  const rows = trend.lines.map(
+    (line) =>
+      `<tr><td>${e(line.label)}</td>${line.points.map((point) => `<td>${e(cellMs(point))}</td>`).join('')}</tr>`,
+  );
+  return `<details><summary>Data table: ${e(trend.scenario)}, median ms (95% CI) per run</summary><div class="scroll"><table><thead><tr><th>variant, RTT</th>${labels.map((label) => `<th>${e(label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
 }
 
 /**
@@ -44,16 +64,17 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
     })
     .join('\n');
   const trends = trendSeries([...ordered].reverse());
-  const labels = [...ordered].reverse().map((run) => run.startedAt.slice(0, 10));
+  // A run's date and its seed: two runs on one day stay two points.
+  const labels = [...ordered].reverse().map((run) => `${run.startedAt.slice(0, 10)} s${run.environment.seed}`);
   const body = `<header><h1>mutation-bench: published runs</h1>
 <p>Each run measured Next.js Server Actions against Route Handlers on the machine named in its report; every number there
 carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in each report):</p></header>
 <section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>versions</th><th>git</th><th>verdicts</th><th>files</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>
 <section><h2>Browser latency, run after run</h2>
-<p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off.
-Each report has the CIs; compare runs measured on the same machine only.</p>
-<div class="charts">${trends.map((trend) => `<figure><canvas id="trend-${e(trend.scenario)}" role="img" aria-label="median latency of ${e(trend.scenario)} per run"></canvas></figure>`).join('')}</div></section>`;
+<p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off,
+with its 95% CI as a band (order statistics over the cell's interactions). Compare runs measured on the same machine only.</p>
+<div class="charts">${trends.map((trend) => `<figure><canvas id="trend-${e(trend.scenario)}" role="img" aria-label="median latency of each ${e(trend.scenario)} variant per published run, with 95% CI bands"></canvas><figcaption>${e(trend.scenario)}: median latency per run</figcaption>${trendTable(trend, labels)}</figure>`).join('')}</div></section>`;
   return selfContainedPage({
     title: 'mutation-bench: published runs',
     body,
@@ -66,13 +87,23 @@ Each report has the CIs; compare runs measured on the same machine only.</p>
 const TREND_SCRIPT = `
 (() => {
   const data = JSON.parse(document.getElementById('chart-data').textContent);
-  const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ef6c00','#00838f','#5d4037','#ad1457','#283593','#558b2f','#4e342e','#00695c'];
+  const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ad5700','#00838f','#5d4037','#ad1457','#283593','#558b2f','#4e342e','#00695c'];
+  const dashes = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
   for (const trend of data.trends) {
     new Chart(document.getElementById('trend-' + trend.scenario), {
       type: 'line',
-      data: { labels: data.labels, datasets: trend.lines.map((line, i) => ({ label: line.label, data: line.values, borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], spanGaps: true })) },
-      options: { animation: false, plugins: { title: { display: true, text: trend.scenario + ': median latency per published run' } },
-        scales: { x: { title: { display: true, text: 'run date' } }, y: { title: { display: true, text: 'median latency ms' } } } },
+      data: { labels: data.labels, datasets: trend.lines.flatMap((line, i) => {
+        const color = palette[i % palette.length];
+        const at = (key) => line.points.map((p) => (p ? p[key] : null));
+        return [
+          { label: line.label + ' CI low', data: at('lower'), borderColor: 'transparent', pointRadius: 0, fill: false, spanGaps: true },
+          { label: line.label + ' CI high', data: at('upper'), borderColor: 'transparent', backgroundColor: color + '26', pointRadius: 0, fill: '-1', spanGaps: true },
+          { label: line.label, data: at('value'), borderColor: color, backgroundColor: color, borderDash: dashes[Math.floor(i / palette.length + i) % dashes.length], spanGaps: true },
+        ];
+      }) },
+      options: { animation: false, plugins: { title: { display: true, text: trend.scenario + ': median latency per published run' },
+          legend: { labels: { filter: (item) => !/ CI (low|high)$/.test(item.text) } } },
+        scales: { x: { title: { display: true, text: 'run (date, seed)' } }, y: { title: { display: true, text: 'median latency ms' } } } },
     });
   }
 })();`;

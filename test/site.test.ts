@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { publishRun } from '../reports/publish';
+import { restoreSite, saveSite } from '../reports/site';
+import { syntheticResults } from './results-fixture';
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-site-test-'));
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t',
+    },
+  });
+
+/** A complete run folder as a run writes it: results.json only (a run without browser samples publishes no CSV). */
+function recordedRun(index: number): string {
+  const dir = path.join(scratch, `run-${index}`);
+  fs.mkdirSync(dir);
+  const results = syntheticResults({
+    runId: `2026-12-0${index}T03-37-00Z-s${index}`,
+    startedAt: `2026-12-0${index}T03:37:00.000Z`,
+    finishedAt: `2026-12-0${index}T03:44:00.000Z`,
+  });
+  results.environment.seed = index;
+  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results));
+  return dir;
+}
+
+/** The trend chart's data in a published index: one label per run, one point per run per line. */
+function trendOf(indexFile: string): { labels: string[]; trends: { lines: { points: unknown[] }[] }[] } {
+  const html = fs.readFileSync(indexFile, 'utf8');
+  return JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]!);
+}
+
+describe('the published site accumulates across fresh checkouts (npm run site -- restore|save)', () => {
+  // The project's remote (with the site's branch once saved) and its history: one commit, as CI checks it out.
+  const remote = path.join(scratch, 'remote.git');
+  const seed = path.join(scratch, 'seed');
+  fs.mkdirSync(seed);
+  git(scratch, 'init', '--quiet', '--bare', '--initial-branch', 'main', remote);
+  git(seed, 'init', '--quiet', '--initial-branch', 'main');
+  fs.writeFileSync(path.join(seed, 'README.md'), 'project\n');
+  git(seed, 'add', '.');
+  git(seed, 'commit', '--quiet', '-m', 'project');
+  git(seed, 'push', '--quiet', remote, 'main');
+
+  /** One CI run the way the workflow does it: a fresh clone, restore, publish this run, save. */
+  function publishFromFreshCheckout(index: number): string {
+    const checkout = path.join(scratch, `checkout-${index}`);
+    git(scratch, 'clone', '--quiet', remote, checkout);
+    const published = path.join(checkout, 'reports', 'published');
+    fs.mkdirSync(published, { recursive: true });
+    const options = { repo: checkout, remote: 'origin', branch: 'gh-pages' };
+    expect(restoreSite(published, options)).toHaveLength(index - 1);
+    const indexFile = publishRun(recordedRun(index), published);
+    expect(saveSite(published, `Publish run ${index}`, options)).toMatch(/^[0-9a-f]{40}$/);
+    return indexFile;
+  }
+
+  it('publishing three runs in sequence yields an index whose trend has three points per line', () => {
+    publishFromFreshCheckout(1);
+    publishFromFreshCheckout(2);
+    const trend = trendOf(publishFromFreshCheckout(3));
+    expect(trend.labels).toEqual(['2026-12-01 s1', '2026-12-02 s2', '2026-12-03 s3']);
+    for (const line of trend.trends.flatMap((t) => t.lines)) expect(line.points.filter(Boolean)).toHaveLength(3);
+  });
+
+  it("keeps the site's history on its own branch, and leaves no worktree or branch behind in the checkout", () => {
+    const log = git(scratch, '--git-dir', remote, 'log', '--format=%s', 'gh-pages').trim().split('\n');
+    expect(log).toEqual(['Publish run 3', 'Publish run 2', 'Publish run 1']);
+    const files = git(scratch, '--git-dir', remote, 'ls-tree', '--name-only', 'gh-pages').trim().split('\n');
+    expect(files).toEqual(
+      expect.arrayContaining(['.nojekyll', 'index.html', '2026-12-01T03-37-00Z-s1', '2026-12-03T03-37-00Z-s3']),
+    );
+    const checkout = path.join(scratch, 'checkout-3');
+    expect(git(checkout, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
+    expect(git(checkout, 'branch', '--list', 'site-*').trim()).toBe('');
+  });
+
+  it('saves nothing when nothing changed, and restores nothing from a remote without the branch', () => {
+    const checkout = path.join(scratch, 'checkout-3');
+    const published = path.join(checkout, 'reports', 'published');
+    expect(saveSite(published, 'again', { repo: checkout, remote: 'origin', branch: 'gh-pages' })).toBeNull();
+    expect(restoreSite(published, { repo: checkout, remote: 'origin', branch: 'no-such-branch' })).toEqual([]);
+  });
+});
