@@ -30,6 +30,9 @@ export function trendSeries(runs: readonly Results[]) {
   }));
 }
 
+/** The profile a run sampled with (runs from before profiles were recorded: unknown). */
+const profileOf = (run: Results) => String((run.config as { profile?: unknown }).profile ?? 'unknown');
+
 const cellMs = (point: { value: number; lower: number | null; upper: number | null } | null) =>
   point
     ? `${point.value.toFixed(1)}${point.lower !== null && point.upper !== null ? ` (${point.lower.toFixed(1)}–${point.upper.toFixed(1)})` : ''}`
@@ -59,26 +62,38 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
         .join(' ');
       const folder = encodeURIComponent(run.runId);
       return `<tr><td><a href="${folder}/index.html">${e(run.startedAt.slice(0, 16).replace('T', ' '))}</a><br><small>${e(run.runId)}</small></td>
-<td>next ${e(env.next)}<br>react ${e(env.react)}<br>chromium ${e(env.chromium)}<br>node ${e(env.node)}</td><td><code>${e(env.gitSha)}</code></td><td class="verdicts">${verdicts}</td>
+<td>${e(profileOf(run))}</td><td>next ${e(env.next)}<br>react ${e(env.react)}<br>chromium ${e(env.chromium)}<br>node ${e(env.node)}</td><td><code>${e(env.gitSha)}</code></td><td class="verdicts">${verdicts}</td>
 <td><a href="${folder}/results.json">results.json</a><br><a href="${folder}/samples.csv.gz">samples.csv.gz</a><br><a href="${folder}/bencher.json">bencher.json</a></td></tr>`;
     })
     .join('\n');
-  const trends = trendSeries([...ordered].reverse());
-  // A run's date and its seed: two runs on one day stay two points.
-  const labels = [...ordered].reverse().map((run) => `${run.startedAt.slice(0, 10)} s${run.environment.seed}`);
+  // A trend per profile: runs that sample differently (ci's RTT 0 only, standard's every scenario) are not one series.
+  const profiles = [...new Set(ordered.map(profileOf))].sort();
+  const groups = profiles.map((profile) => {
+    const chronological = [...ordered].reverse().filter((run) => profileOf(run) === profile);
+    return {
+      profile,
+      // A run's date and its seed: two runs on one day stay two points.
+      labels: chronological.map((run) => `${run.startedAt.slice(0, 10)} s${run.environment.seed}`),
+      trends: trendSeries(chronological).map((trend) => ({ ...trend, id: `${profile}-${trend.scenario}` })),
+    };
+  });
   const body = `<header><h1>mutation-bench: published runs</h1>
 <p>Each run measured Next.js Server Actions against Route Handlers on the machine named in its report; every number there
 carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in each report):</p></header>
-<section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>versions</th><th>git</th><th>verdicts</th><th>files</th></tr></thead>
+<section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>profile</th><th>versions</th><th>git</th><th>verdicts</th><th>files</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>
-<section><h2>Browser latency, run after run</h2>
+${groups
+  .map(
+    (group) => `<section><h2>Browser latency, run after run: profile ${e(group.profile)}</h2>
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off,
-with its 95% CI as a band (order statistics over the cell's interactions). Compare runs measured on the same machine only.</p>
-<div class="charts">${trends.map((trend) => `<figure><canvas id="trend-${e(trend.scenario)}" role="img" aria-label="median latency of each ${e(trend.scenario)} variant per published run, with 95% CI bands"></canvas><figcaption>${e(trend.scenario)}: median latency per run</figcaption>${trendTable(trend, labels)}</figure>`).join('')}</div></section>`;
+with its 95% CI as a band (order statistics over the cell's interactions), over the ${group.labels.length} published run(s) of this profile. Compare runs measured on the same machine only.</p>
+<div class="charts">${group.trends.map((trend) => `<figure><canvas id="trend-${e(trend.id)}" role="img" aria-label="median latency of each ${e(trend.scenario)} variant per published ${e(group.profile)} run, with 95% CI bands"></canvas><figcaption>${e(trend.scenario)}: median latency per run</figcaption>${trendTable(trend, group.labels)}</figure>`).join('')}</div></section>`,
+  )
+  .join('\n')}`;
   return selfContainedPage({
     title: 'mutation-bench: published runs',
     body,
-    chartData: { labels, trends },
+    chartData: { groups },
     chartScript: TREND_SCRIPT,
     chartJsSource,
   });
@@ -89,10 +104,10 @@ const TREND_SCRIPT = `
   const data = JSON.parse(document.getElementById('chart-data').textContent);
   const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ad5700','#00838f','#5d4037','#ad1457','#283593','#558b2f','#4e342e','#00695c'];
   const dashes = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
-  for (const trend of data.trends) {
-    new Chart(document.getElementById('trend-' + trend.scenario), {
+  for (const group of data.groups) for (const trend of group.trends) {
+    new Chart(document.getElementById('trend-' + trend.id), {
       type: 'line',
-      data: { labels: data.labels, datasets: trend.lines.flatMap((line, i) => {
+      data: { labels: group.labels, datasets: trend.lines.flatMap((line, i) => {
         const color = palette[i % palette.length];
         const at = (key) => line.points.map((p) => (p ? p[key] : null));
         return [

@@ -24,7 +24,7 @@ const git = (cwd: string, ...args: string[]) =>
   });
 
 /** A complete run folder as a run writes it: results.json only (a run without browser samples publishes no CSV). */
-function recordedRun(index: number): string {
+function recordedRun(index: number, profile = 'ci'): string {
   const dir = path.join(scratch, `run-${index}`);
   fs.mkdirSync(dir);
   const results = syntheticResults({
@@ -33,14 +33,21 @@ function recordedRun(index: number): string {
     finishedAt: `2026-12-0${index}T03:44:00.000Z`,
   });
   results.environment.seed = index;
+  results.config = { ...results.config, profile };
   fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(results));
   return dir;
 }
 
-/** The trend chart's data in a published index: one label per run, one point per run per line. */
-function trendOf(indexFile: string): { labels: string[]; trends: { lines: { points: unknown[] }[] }[] } {
+interface TrendGroup {
+  profile: string;
+  labels: string[];
+  trends: { lines: { points: unknown[] }[] }[];
+}
+
+/** The trend charts' data in a published index, per profile: one label per run, one point per run per line. */
+function trendsOf(indexFile: string): TrendGroup[] {
   const html = fs.readFileSync(indexFile, 'utf8');
-  return JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]!);
+  return JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]!).groups;
 }
 
 describe('the published site accumulates across fresh checkouts (npm run site -- restore|save)', () => {
@@ -71,7 +78,9 @@ describe('the published site accumulates across fresh checkouts (npm run site --
   it('publishing three runs in sequence yields an index whose trend has three points per line', () => {
     publishFromFreshCheckout(1);
     publishFromFreshCheckout(2);
-    const trend = trendOf(publishFromFreshCheckout(3));
+    const groups = trendsOf(publishFromFreshCheckout(3));
+    expect(groups.map((group) => group.profile)).toEqual(['ci']);
+    const trend = groups[0]!;
     expect(trend.labels).toEqual(['2026-12-01 s1', '2026-12-02 s2', '2026-12-03 s3']);
     for (const line of trend.trends.flatMap((t) => t.lines)) expect(line.points.filter(Boolean)).toHaveLength(3);
   });
@@ -86,6 +95,16 @@ describe('the published site accumulates across fresh checkouts (npm run site --
     const checkout = path.join(scratch, 'checkout-3');
     expect(git(checkout, 'worktree', 'list').trim().split('\n')).toHaveLength(1);
     expect(git(checkout, 'branch', '--list', 'site-*').trim()).toBe('');
+  });
+
+  it('gives a run of another profile a trend of its own: runs that sample differently are not one series', () => {
+    const published = path.join(scratch, 'published-copy');
+    fs.cpSync(path.join(scratch, 'checkout-3', 'reports', 'published'), published, { recursive: true });
+    const groups = trendsOf(publishRun(recordedRun(4, 'standard'), published));
+    expect(groups.map((group) => [group.profile, group.labels.length])).toEqual([
+      ['ci', 3],
+      ['standard', 1],
+    ]);
   });
 
   it('saves nothing when nothing changed, and restores nothing from a remote without the branch', () => {
