@@ -106,10 +106,31 @@ describe('.github/workflows/bench.yml', () => {
       expect(run.args[0], `npm run ${run.script} ${run.args.join(' ')}`).toBe('--');
   });
 
-  it('measures a pull request against its base and main against a baseline, with the CI profile', () => {
+  it('measures a pull request against its base and main against a baseline with the CI profile, and the standard profile nightly', () => {
     expect(BENCH.some((run) => run.args.includes('--against'))).toBe(true);
     expect(BENCH.some((run) => run.args.includes('--baseline'))).toBe(true);
-    for (const run of BENCH) expect(flagValue(run.args, '--profile'), run.args.join(' ')).toBe('ci');
+    const profiles = BENCH.map((run) => flagValue(run.args, '--profile'));
+    expect(profiles.filter((profile) => profile === 'standard')).toHaveLength(1);
+    expect(new Set(profiles.filter((profile) => profile !== 'standard'))).toEqual(new Set(['ci']));
+    // The standard run is never compared with the ci baseline (runs that sample differently are refused).
+    const standard = BENCH.find((run) => flagValue(run.args, '--profile') === 'standard')!;
+    expect(standard.args).not.toContain('--baseline');
+    expect(WORKFLOW).toMatch(
+      /if \[ "\$EVENT" = schedule \]; then\n(?:\s+#.*\n)*\s+npm run bench -- --profile standard/,
+    );
+  });
+
+  it('publishes the way test/site.test.ts does: every earlier run restored, this run published, the site saved', () => {
+    const steps = RUNS.map((run) => `${run.script} ${run.args.slice(1).join(' ')}`.trim());
+    const at = (step: string) => steps.indexOf(step);
+    expect(at('site restore')).toBeGreaterThan(-1);
+    expect(at('site restore')).toBeLessThan(at('report:publish $RUN_DIR'));
+    expect(at('report:publish $RUN_DIR')).toBeLessThan(at('site save'));
+    // The job that pushes the site is not the one that runs a pull request's code.
+    const publishJob = WORKFLOW.slice(WORKFLOW.indexOf('\n  publish:\n'));
+    expect(publishJob).toContain('contents: write');
+    expect(publishJob).toContain('npm run site -- save');
+    expect(WORKFLOW.slice(0, WORKFLOW.indexOf('\n  publish:\n'))).not.toContain('contents: write');
   });
 
   it.each(BENCH.map((run): [string, NpmRun] => [run.args.join(' '), run]))(
