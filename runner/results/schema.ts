@@ -87,7 +87,15 @@ export const CellSchema = z.object({
   /** Samples during which a connection was opened (each pays a handshake RTT). */
   samplesWithNewConnection: z.number().int(),
   /** The interaction whose latency is the cell's median (the lower middle one for an even n): its requests, for the report's waterfall. Absent in runs before it was kept. */
-  medianInteraction: z.object({ latencyMs: Ms, requests: z.array(RequestRecordSchema) }).optional(),
+  medianInteraction: z
+    .object({
+      latencyMs: Ms,
+      /** Its input delay (input time to the click listener) and its marks (the optimistic paint); absent in runs before they were kept. */
+      inputDelayMs: Ms.optional(),
+      marksMs: z.record(z.string(), Ms).optional(),
+      requests: z.array(RequestRecordSchema),
+    })
+    .optional(),
   /** Time from the input to each of the scenario's marks (the optimistic paint), with the round trips expected before it. */
   marks: z
     .array(

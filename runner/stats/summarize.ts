@@ -130,7 +130,12 @@ function cellOf(
     bytesSpread:
       bytesPerInteraction > 0 ? Math.max(...totalBytes.map((bytes) => Math.abs(bytes / bytesPerInteraction - 1))) : 0,
     samplesWithNewConnection: samples.filter((sample) => sample.newConnections > 0).length,
-    medianInteraction: { latencyMs: middle.latencyMs, requests: middle.requests },
+    medianInteraction: {
+      latencyMs: middle.latencyMs,
+      inputDelayMs: middle.inputDelayMs,
+      ...(Object.keys(middle.marksMs).length ? { marksMs: middle.marksMs } : {}),
+      requests: middle.requests,
+    },
     marks: Object.entries(marks).flatMap(([name, roundTrips]) => {
       const times = atMark(samples, name).map((sample) => sample.latencyMs);
       const afterInputDelay = metricClusters(samples, (sample) =>
