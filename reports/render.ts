@@ -2,9 +2,18 @@ import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
 import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 import { aaWithinBand, accuracyMissed, accuracyShown, HTTP_AA_BAND } from '../runner/claims/gating';
-import { table, verdictBadge } from './html';
+import {
+  BADGE_COLORS,
+  chartFigure,
+  table,
+  TEXT_COLORS,
+  VARIANT_STYLE_SCRIPT,
+  variantStyles,
+  verdictBadge,
+} from './html';
 import { duetSection, versionsSection } from './comparison-section';
 import { headline } from './headlines';
+import { bottomLineSection } from './bottom-line';
 import { WATERFALL_SCRIPT, waterfallSection, waterfalls } from './waterfall';
 
 /** Pure: results.json (+ Chart.js's source, inlined) -> one self-contained HTML page. */
@@ -14,10 +23,11 @@ export function renderReport(results: Results, chartJsSource: string): string {
   const requestWaterfalls = waterfalls(b?.cells ?? []);
   const body = [
     header(results),
+    bottomLineSection(results),
     verdictsAtAGlance(results.claims),
     results.against ? duetSection(results.against) : '',
     results.matrix ? versionsSection(results.matrix) : '',
-    b ? latencyAgainstRtt(scenarios) : '',
+    b ? latencyAgainstRtt(b, scenarios) : '',
     waterfallSection(requestWaterfalls),
     b ? summarySection(results, b) : '',
     claimsSection(results.claims),
@@ -37,50 +47,26 @@ export function renderReport(results: Results, chartJsSource: string): string {
     environmentSection(results),
   ].join('\n');
   const chartData = {
+    // One look per variant (colour, line dash, bar pattern) in every chart of the page.
+    styles: variantStyles([
+      ...(b?.cells.map((cell) => cell.variant) ?? []),
+      ...(results.http?.cells.map((cell) => cell.variant) ?? []),
+    ]),
     scenarios: scenarios.map((scenario) => ({
       id: scenario,
-      cdf: b!.cells
-        .filter((cell) => cell.scenario === scenario)
-        .map((cell) => ({
-          label: `${cell.variant} @ ${cell.rttMs} ms${chromeSuffix(cell.chrome)}`,
-          points: cdfPoints(cell.samplesMs),
-        })),
-      diff: [
-        ...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => `${c.a}${chromeSuffix(c.chrome)}`)),
-      ].map((label) => ({
-        variant: label,
-        rows: b!.comparisons
-          .filter((c) => c.scenario === scenario && `${c.a}${chromeSuffix(c.chrome)}` === label)
-          .map((c) => ({ rttMs: c.rttMs, median: c.diffMedianMs, ci95: c.ci95 })),
-      })),
+      cdfs: cdfCharts(b!, scenario),
+      diff: diffSeries(b!, scenario),
       rtts: [...new Set(b!.comparisons.filter((c) => c.scenario === scenario).map((c) => c.rttMs))],
-      // Each variant's median latency at each RTT with its order-statistic 95% CI: the picture that answers.
-      latency: [
-        ...new Set(
-          b!.cells
-            .filter((cell) => cell.scenario === scenario)
-            .map((cell) => `${cell.variant}${chromeSuffix(cell.chrome)}`),
-        ),
-      ].map((label) => ({
-        label,
-        points: b!.cells
-          .filter((cell) => cell.scenario === scenario && `${cell.variant}${chromeSuffix(cell.chrome)}` === label)
-          .sort((x, y) => x.rttMs - y.rttMs)
-          .map((cell) => ({
-            x: cell.rttMs,
-            median: round(cell.medianMs),
-            ci95: medianInterval(cell.samplesMs).ci95.map((v) => round(v)),
-          })),
-      })),
+      latency: latencyLines(b!, scenario),
     })),
     http: results.http ? httpChartData(results.http) : [],
     waterfalls: requestWaterfalls,
   };
   return selfContainedPage({
     title: `mutation-bench ${results.runId}`,
-    body,
+    body: withContents(body),
     chartData,
-    chartScript: CHART_SCRIPT + WATERFALL_SCRIPT,
+    chartScript: VARIANT_STYLE_SCRIPT + CHART_SCRIPT + WATERFALL_SCRIPT,
     chartJsSource,
   });
 }
@@ -109,6 +95,7 @@ ${page.body}
 <script type="application/json" id="chart-data">${jsonForScript(page.chartData)}</script>
 <script>${page.chartJsSource.replace(/<\/script/gi, '<\\/script')}</script>
 <script>${page.chartScript}</script>
+<script>${SCROLL_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -125,6 +112,106 @@ function cdfPoints(samples: readonly number[]): { x: number; y: number }[] {
 }
 
 const chromeSuffix = (chrome: string) => (chrome === 'shipped' ? ' (shipped Chrome)' : '');
+const chromeLabel = (cell: { variant: string; chrome: string }) => `${cell.variant}${chromeSuffix(cell.chrome)}`;
+
+/**
+ * A table wrapper that scrolls sideways is reachable by keyboard (tabindex, named as a region); one that fits is
+ * not a tab stop. Checked on load, on resize and when a folded data table opens.
+ */
+const SCROLL_SCRIPT = `
+(() => {
+  const mark = () => {
+    for (const box of document.querySelectorAll('.scroll')) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', 'table, scrolls sideways');
+      } else if (box.hasAttribute('tabindex')) {
+        for (const name of ['tabindex', 'role', 'aria-label']) box.removeAttribute(name);
+      }
+    }
+  };
+  mark();
+  window.addEventListener('resize', mark);
+  document.addEventListener('toggle', mark, true);
+})();`;
+
+/**
+ * The page's table of contents: a link to every h2 section of `body` (each has an id), placed after the header and
+ * the bottom line when the page has one.
+ */
+export function withContents(body: string): string {
+  const entries = [...body.matchAll(/<section id="([^"]+)"[^>]*>\s*<h2[^>]*>([\s\S]*?)<\/h2>/g)];
+  if (!entries.length) return body;
+  const nav = `<nav class="toc" aria-label="Contents"><p>Contents</p><ol>${entries
+    .map(([, id, heading]) => `<li><a href="#${id}">${heading!.replace(/<(?!\/?code>)[^>]*>/g, '')}</a></li>`)
+    .join('')}</ol></nav>`;
+  const bottomLine = body.indexOf('<section id="bottom-line"');
+  const after =
+    bottomLine >= 0
+      ? body.indexOf('</section>', bottomLine) + '</section>'.length
+      : body.indexOf('</header>') >= 0
+        ? body.indexOf('</header>') + '</header>'.length
+        : 0;
+  return `${body.slice(0, after)}\n${nav}${body.slice(after)}`;
+}
+
+/** Each variant's (and Chrome mode's) median latency at each RTT with its order-statistic 95% CI: the picture that answers. */
+function latencyLines(b: BrowserResults, scenario: string) {
+  const cells = b.cells.filter((cell) => cell.scenario === scenario);
+  return [...new Set(cells.map(chromeLabel))].map((label) => {
+    const own = cells.filter((cell) => chromeLabel(cell) === label).sort((x, y) => x.rttMs - y.rttMs);
+    return {
+      label,
+      variant: own[0]!.variant,
+      shipped: own[0]!.chrome === 'shipped',
+      points: own.map((cell) => ({
+        x: cell.rttMs,
+        median: round(cell.medianMs),
+        ci95: medianInterval(cell.samplesMs).ci95.map((v) => round(v)) as [number, number],
+      })),
+    };
+  });
+}
+
+/** The latency CDF split per RTT: one chart per RTT of the scenario, each with a line per variant (and Chrome mode) at it. */
+function cdfCharts(b: BrowserResults, scenario: string) {
+  const cells = b.cells.filter((cell) => cell.scenario === scenario);
+  return [...new Set(cells.map((cell) => cell.rttMs))]
+    .sort((x, y) => x - y)
+    .map((rttMs) => ({
+      rttMs,
+      lines: cells
+        .filter((cell) => cell.rttMs === rttMs)
+        .map((cell) => ({
+          label: chromeLabel(cell),
+          variant: cell.variant,
+          shipped: cell.chrome === 'shipped',
+          points: cdfPoints(cell.samplesMs),
+        })),
+    }));
+}
+
+/** Route variant − Server Action per RTT with its 95% CI, a series per variant and Chrome mode. */
+function diffSeries(b: BrowserResults, scenario: string) {
+  const comparisons = b.comparisons.filter((c) => c.scenario === scenario);
+  const labelOf = (c: (typeof comparisons)[number]) => `${c.a}${chromeSuffix(c.chrome)}`;
+  return [...new Set(comparisons.map(labelOf))].map((label) => {
+    const own = comparisons.filter((c) => labelOf(c) === label);
+    return {
+      label,
+      variant: own[0]!.a,
+      against: own[0]!.b,
+      shipped: own[0]!.chrome === 'shipped',
+      rows: own.map((c) => ({ rttMs: c.rttMs, median: c.diffMedianMs, ci95: c.ci95 })),
+    };
+  });
+}
+
+/** The fractions a CDF's data table reads it at: the latency where the step reaches each. */
+const CDF_FRACTIONS = [0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1];
+const atFraction = (points: readonly { x: number }[], fraction: number) =>
+  points[Math.max(0, Math.ceil(fraction * points.length) - 1)]?.x;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 const ms = (value: number) => `${value.toFixed(1)}`;
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(1)}`;
@@ -156,7 +243,7 @@ function summarySection(results: Results, b: BrowserResults): string {
     (count, group) => ({ ...count, [group.state]: (count[group.state] ?? 0) + 1 }),
     {},
   );
-  return `<section><h2>What was compared in the browser</h2>
+  return `<section id="browser-method"><h2>What was compared in the browser</h2>
 <p>Each scenario's variants do the same mutation through a different transport, in a production build of the fixture
 (Next.js ${e(results.environment.next)}, React ${e(results.environment.react)}) driven by Chromium ${e(results.environment.chromium)}.
 One interaction = from the click's input time (<code>event.timeStamp</code>, the start Event Timing and INP use) until the DOM shows the
@@ -178,14 +265,23 @@ A row carries a verdict only when its group's A/A 90% CI lies inside ±max(3 ms,
 }
 
 /** Under the verdicts: every variant's latency against the emulated RTT, one chart per scenario. */
-function latencyAgainstRtt(scenarios: readonly string[]): string {
-  return `<section><h2>Latency against RTT</h2>
-<p>Median latency from the click to the new value on screen, each variant at each emulated round-trip time, with its 95% CI as a band (order statistics over the cell's interactions). A line that rises by one RTT per RTT makes one round trip; by two, two.</p>
+function latencyAgainstRtt(b: BrowserResults, scenarios: readonly string[]): string {
+  return `<section id="latency-against-rtt"><h2>Latency against RTT</h2>
+<p>Median latency from the click to the new value on screen, each variant at each emulated round-trip time, with its 95% CI as a band (order statistics over the cell's interactions). A line that rises by one RTT per RTT makes one round trip; by two, two.
+Each variant keeps its colour and line pattern in every chart of this report; shipped Chrome's lines are thinner, its points triangles.</p>
 <div class="charts">${scenarios
-    .map(
-      (scenario) =>
-        `<figure><canvas id="latency-${e(scenario)}" role="img" aria-label="latency against RTT for ${e(scenario)}"></canvas><figcaption>${e(scenario)}: median latency (ms) against RTT (ms), 95% CI band</figcaption></figure>`,
-    )
+    .map((scenario) => {
+      const lines = latencyLines(b, scenario);
+      return chartFigure({
+        id: `latency-${scenario}`,
+        label: `Line chart, ${scenario}: median latency from the click to the new value (ms) against the emulated RTT (ms), with its 95% CI as a band, for ${lines.map((line) => line.label).join(', ')}; the data table follows.`,
+        caption: `${e(scenario)}: median latency (ms) against RTT (ms), 95% CI band`,
+        headers: ['variant', 'RTT ms', 'median ms', '95% CI ms'],
+        rows: lines.flatMap((line) =>
+          line.points.map((point) => [e(line.label), e(point.x), ms(point.median), ciText(point.ci95, 1)]),
+        ),
+      });
+    })
     .join('')}</div></section>`;
 }
 
@@ -200,13 +296,13 @@ function verdictsAtAGlance(claims: readonly Claim[]): string {
     `${verdictBadge(claim.verdict)}${qualifierOf(claim)}`,
     `${e(headline(claim))}<br><small class="quote">The claim: “${e(claim.quote)}”</small>`,
   ]);
-  return `<section><h2>Verdicts</h2>
+  return `<section id="verdicts"><h2>Verdicts</h2>
 <p>What the measurements say about each published claim (supported, refuted, depends on the conditions, inconclusive at this run's precision, or not measured yet), with the numbers and conditions behind it; the claim's number leads to its evidence.</p>
 ${table(['claim', 'verdict', 'what this run found'], rows, 'verdicts')}</section>`;
 }
 
 function claimsSection(claims: readonly Claim[]): string {
-  return `<section><h2>Claims</h2>${claims
+  return `<section id="claims"><h2>Claims</h2>${claims
     .map(
       (
         claim,
@@ -352,14 +448,50 @@ function scenarioSection(
     `${e(c.loads[0])} / ${e(c.loads[1])}`,
     e(c.sampling),
   ]);
-  return `<section><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}${link ? `<p>Link: ${e(mbit(link.toClient))} down, ${e(mbit(link.toServer))} up, with each row's RTT (the RTT proxy serializes 4 KB pieces at that rate).</p>` : ''}
+  return `<section id="scenario-${e(scenario)}"><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}${link ? `<p>Link: ${e(mbit(link.toClient))} down, ${e(mbit(link.toServer))} up, with each row's RTT (the RTT proxy serializes 4 KB pieces at that rate).</p>` : ''}
 ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name) => `<b>${e(name)}</b>`).join(', ')}: the median and p90 from the input, before the end (the median and p90 columns).</p>` : ''}
 ${sampledMemory ? "<p>The server's resident memory (the Next server's processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction's start (p90 in brackets).</p>" : ''}
 ${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
 <h3>Differences against the Server Action</h3>
 ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'detectable Δ ms (80% power)', ...(firstBytes ? ['first byte Δ ms [95% CI]'] : []), ...(sampledMemory ? ['server RSS rise Δ MB [95% CI]'] : []), 'page loads (a / b)', 'sampling stopped by'], diffRows)}
-<div class="charts"><figure><canvas id="cdf-${e(scenario)}" aria-label="latency CDF for ${e(scenario)}"></canvas><figcaption>Latency CDF per variant and RTT</figcaption></figure>
-<figure><canvas id="diff-${e(scenario)}" aria-label="difference vs RTT for ${e(scenario)}"></canvas><figcaption>Δ vs RTT (bars: 95% CI)</figcaption></figure></div></section>`;
+${scenarioCharts(b, scenario)}</section>`;
+}
+
+/** A scenario's latency CDF at each RTT and its differences against the Server Action, each with its data table. */
+function scenarioCharts(b: BrowserResults, scenario: string): string {
+  const cdfs = cdfCharts(b, scenario).map((cdf) =>
+    chartFigure({
+      id: `cdf-${scenario}-${cdf.rttMs}`,
+      label: `Step chart, ${scenario} at RTT ${cdf.rttMs} ms: the fraction of interactions (0 to 1) done within each latency (ms), a line per variant: ${cdf.lines.map((line) => line.label).join(', ')}; the data table follows.`,
+      caption: `Latency CDF at RTT ${e(cdf.rttMs)} ms, a line per variant`,
+      headers: ['variant', 'interactions', ...CDF_FRACTIONS.map((f) => (f === 1 ? 'max ms' : `${f * 100}% within ms`))],
+      rows: cdf.lines.map((line) => [
+        e(line.label),
+        e(line.points.length),
+        ...CDF_FRACTIONS.map((f) => ms(atFraction(line.points, f) ?? NaN)),
+      ]),
+      tableNote: 'the latency where each line reaches each fraction',
+    }),
+  );
+  const series = diffSeries(b, scenario);
+  const diff = series.length
+    ? chartFigure({
+        id: `diff-${scenario}`,
+        label: `Chart, ${scenario}: route variant minus Server Action latency (ms) at each RTT, the median difference as a point and its 95% CI as a bar, for ${series.map((s) => s.label).join(', ')}; positive means the Server Action was faster; the data table follows.`,
+        caption:
+          'Δ vs RTT: route variant − Server Action, ms (positive: the action was faster); bars: 95% CI, line across: estimate',
+        headers: ['comparison', 'RTT ms', 'Δ ms', '95% CI ms'],
+        rows: series.flatMap((s) =>
+          s.rows.map((row) => [
+            `${e(s.variant)} − ${e(s.against)}${e(chromeSuffix(s.shipped ? 'shipped' : 'no-defer'))}`,
+            e(row.rttMs),
+            signed(row.median),
+            interval(row.ci95),
+          ]),
+        ),
+      })
+    : '';
+  return `<div class="charts">${cdfs.join('')}${diff}</div>`;
 }
 
 /** What an accuracy row says of the instrument. */
@@ -404,7 +536,7 @@ function accuracySection(b: BrowserResults | undefined, http: HttpResults | unde
         ? `<span class="badge ok">inside ±${e(HTTP_AA_BAND * 100)}%</span>`
         : `<span class="badge bad">not shown inside ±${e(HTTP_AA_BAND * 100)}%</span>`,
     ]);
-  return `<section><h2>Accuracy: does the instrument measure what it should?</h2>
+  return `<section id="accuracy"><h2>Accuracy: does the instrument measure what it should?</h2>
 <p>Known answer: adding RTT r to every request must add <i>round trips × r</i> to an interaction. Round trips are the
 expected request chain of each variant; the measured chain comes from the request log. A mark (the optimistic paint)
 has its own: the round trips before it, 0 for a paint that must not wait for the network. On a link of limited
@@ -440,56 +572,85 @@ function orderedCells(http: HttpResults, scenario: string) {
 
 const cellLabel = (cell: { variant: string; twin: boolean }) => `${cell.variant}${cell.twin ? ' (A/A twin)' : ''}`;
 
+/** A scenario's load charts: throughput per condition with its 95% CI, percentiles and the server's CPU and memory at the top condition. */
+function httpCharts(http: HttpResults, scenario: string) {
+  const cells = orderedCells(http, scenario).filter((cell) => !cell.twin);
+  const variants = [...new Set(cells.map((cell) => cell.variant))];
+  const conditionOf = (cell: HttpResults['cells'][number]) => `x${cell.connections} ${cell.encoding}`;
+  const conditions = [...new Set(cells.map(conditionOf))];
+  const at = (variant: string, condition: string) =>
+    cells.find((cell) => cell.variant === variant && conditionOf(cell) === condition);
+  const top = Math.max(...cells.map((cell) => cell.connections));
+  const topCells = cells.filter((cell) => cell.connections === top && cell.encoding === (http.encodings[0] ?? 'gzip'));
+  return {
+    id: scenario,
+    conditions,
+    throughput: variants.map((variant) => ({
+      variant,
+      values: conditions.map((condition) => at(variant, condition)?.interactionsPerSec ?? null),
+      // Each bar's whisker: the 95% CI of its median over repeats.
+      ci: conditions.map((condition) => at(variant, condition)?.interactionsPerSecCi.ci95 ?? null),
+    })),
+    percentiles: topCells.map((cell) => ({
+      variant: cell.variant,
+      values: [
+        cell.interactionLatencyMs.p50,
+        cell.interactionLatencyMs.p90,
+        cell.interactionLatencyMs.p99,
+        cell.interactionLatencyMs.p99_9,
+      ],
+    })),
+    resources: topCells.map((cell) => ({
+      variant: cell.variant,
+      points: (cell.server?.points ?? []).map((point) => ({
+        x: round(point.tMs / 1000),
+        cpu: round(point.cpuPct, 1),
+        rss: round(point.rssMb, 1),
+      })),
+    })),
+    top: `x${top} ${http.encodings[0] ?? 'gzip'}`,
+  };
+}
+
 function httpChartData(http: HttpResults) {
-  return [...new Set(http.cells.map((cell) => cell.scenario))].map((scenario) => {
-    const cells = orderedCells(http, scenario).filter((cell) => !cell.twin);
-    // One colour per variant across the scenario's charts.
-    const variants = [...new Set(cells.map((cell) => cell.variant))];
-    const color = (variant: string) => variants.indexOf(variant);
-    const conditions = [...new Set(cells.map((cell) => `x${cell.connections} ${cell.encoding}`))];
-    const top = Math.max(...cells.map((cell) => cell.connections));
-    const topCells = cells.filter(
-      (cell) => cell.connections === top && cell.encoding === (http.encodings[0] ?? 'gzip'),
-    );
-    return {
-      id: scenario,
-      conditions,
-      throughput: variants.map((variant) => ({
-        variant,
-        color: color(variant),
-        values: conditions.map(
-          (condition) =>
-            cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)
-              ?.interactionsPerSec ?? null,
-        ),
-        ci: conditions.map(
-          (condition) =>
-            cells.find((cell) => cell.variant === variant && `x${cell.connections} ${cell.encoding}` === condition)
-              ?.interactionsPerSecCi.ci95 ?? null,
-        ),
-      })),
-      percentiles: topCells.map((cell) => ({
-        variant: cell.variant,
-        color: color(cell.variant),
-        values: [
-          cell.interactionLatencyMs.p50,
-          cell.interactionLatencyMs.p90,
-          cell.interactionLatencyMs.p99,
-          cell.interactionLatencyMs.p99_9,
-        ],
-      })),
-      resources: topCells.map((cell) => ({
-        variant: cell.variant,
-        color: color(cell.variant),
-        points: (cell.server?.points ?? []).map((point) => ({
-          x: point.tMs / 1000,
-          cpu: round(point.cpuPct, 1),
-          rss: round(point.rssMb, 1),
-        })),
-      })),
-      top: `x${top} ${http.encodings[0] ?? 'gzip'}`,
-    };
+  return [...new Set(http.cells.map((cell) => cell.scenario))].map((scenario) => httpCharts(http, scenario));
+}
+
+/** The load charts of a scenario, each with its data table. */
+function httpFigures(http: HttpResults, scenario: string): string {
+  const charts = httpCharts(http, scenario);
+  const variants = charts.throughput.map((t) => t.variant).join(', ');
+  const rps = chartFigure({
+    id: `http-rps-${scenario}`,
+    label: `Bar chart, ${scenario} under load: interactions per second by condition (${charts.conditions.join(', ')}), a bar per variant (${variants}) with a whisker for its 95% CI; the data table follows.`,
+    caption: 'Interactions per second by condition (median over repeats; whiskers: 95% CI)',
+    headers: ['variant', 'condition', 'interactions/s', '95% CI'],
+    rows: charts.throughput.flatMap((t) =>
+      charts.conditions.flatMap((condition, i) =>
+        t.values[i] === null
+          ? []
+          : [[e(t.variant), e(condition), e(t.values[i]!.toFixed(0)), t.ci[i] ? e(ciText(t.ci[i]!)) : '–']],
+      ),
+    ),
   });
+  const pct = chartFigure({
+    id: `http-pct-${scenario}`,
+    label: `Line chart, ${scenario} under load at ${charts.top}: interaction latency (ms, logarithmic) at p50, p90, p99 and p99.9, a line per variant (${charts.percentiles.map((p) => p.variant).join(', ')}); the data table follows.`,
+    caption: `Interaction latency percentiles at the highest connection count (${e(charts.top)})`,
+    headers: ['variant', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms'],
+    rows: charts.percentiles.map((p) => [e(p.variant), ...p.values.map(ms)]),
+  });
+  const resource = (measure: 'cpu' | 'rss', what: string, unit: string) =>
+    chartFigure({
+      id: `http-${measure}-${scenario}`,
+      label: `Line chart, ${scenario} under load at ${charts.top}: the server's ${what} (${unit}) against seconds into the load, a line per variant (${charts.resources.map((r) => r.variant).join(', ')}); the data table follows.`,
+      caption: `Server ${e(what)} (${e(unit)}) during the highest-connection repeats`,
+      headers: ['variant', 's into the load', `${what} ${unit}`],
+      rows: charts.resources.flatMap((r) =>
+        r.points.map((point) => [e(r.variant), e(point.x.toFixed(1)), e(point[measure].toFixed(1))]),
+      ),
+    });
+  return `<div class="charts">${rps}${pct}${resource('cpu', 'CPU', '%')}${resource('rss', 'resident memory', 'MB')}</div>`;
 }
 
 function httpSection(http: HttpResults): string {
@@ -507,7 +668,7 @@ function httpSection(http: HttpResults): string {
     : isolation.pinned
       ? `The load generator ran in a process of its own on core ${e(isolation.generatorCores!.join(','))}, the servers on core ${e(isolation.serverCores!.join(','))} (taskset).`
       : `The load generator ran in a process of its own, not pinned (${e(isolation.note ?? '')}): it shares the cores with the server.`;
-  return `<section><h2>Under HTTP load</h2>
+  return `<section id="http"><h2>Under HTTP load</h2>
 ${served?.remote ? `<p class="warn-text">Against the deployment at <code>${e(served.origin)}</code> (build <code>${e(served.buildId)}</code>, action key ${served.actionKeyFixed ? 'fixed' : 'not fixed'}), not the local server: the network between here and there is part of every number, there is no floor server, and the server's CPU and memory were not sampled. Rows this run wrote there start with <code>${e(served.scopeTag)}</code>.</p>` : ''}
 <p>The exact requests each variant's interaction sent from Chromium (captured this run) replayed as whole interactions, with ${e(mode)}.
 ${
@@ -576,9 +737,7 @@ ${table(['variant', 'condition', 'interactions/s (95% CI)', 'interaction ms p50 
 ${table(['ratio', 'condition', 'measure', 'estimate', '95% CI', 'blocks'], ratioRows)}${floorNote(http, scenario)}
 <h4>Integrity</h4>
 ${table(['variant', 'condition', 'interactions', 'acknowledged (2xx)', 'persisted', 'applied twice', 'non-2xx / errors / invalid', ''], integrity)}
-<div class="charts"><figure><canvas id="http-rps-${e(scenario)}"></canvas><figcaption>Interactions per second by condition (median over repeats)</figcaption></figure>
-<figure><canvas id="http-pct-${e(scenario)}"></canvas><figcaption>Interaction latency percentiles at the highest connection count</figcaption></figure>
-<figure><canvas id="http-res-${e(scenario)}"></canvas><figcaption>Server CPU % (solid) and RSS MB (dashed) during the highest-connection repeats</figcaption></figure></div>`;
+${httpFigures(http, scenario)}`;
 }
 
 /** The warm-up and the trend of a cell in words: how long it warmed, whether it stayed level against its group. */
@@ -613,7 +772,7 @@ function microSection(micro: NonNullable<Results['micro']>): string {
     e(task.samples),
     task.error ? `<span class="badge bad">refused</span> ${e(task.error)}` : '',
   ]);
-  return `<section><h2>In-process costs (micro-benchmarks)</h2>
+  return `<section id="micro"><h2>In-process costs (micro-benchmarks)</h2>
 <p>tinybench in a separate Node process under the react-server condition, production React (Next's compiled copy).
 Action arguments go through React's encodeReply/decodeReply; a Route Handler body through JSON.stringify/parse.</p>
 ${table(['task', 'ops/s', 'mean µs', 'margin of error', 'samples', ''], rows)}</section>`;
@@ -632,7 +791,7 @@ function probesSection(probes: ProbeResults): string {
     e(row.lines),
     row.files.map((file) => `<code>${e(file.path)}</code> ${e(file.lines)}`).join('<br>'),
   ]);
-  return `<section><h2>Probes: static metrics and behaviour</h2>
+  return `<section id="probes"><h2>Probes: static metrics and behaviour</h2>
 <p>Client JavaScript: every script a fresh page load of each variant fetched in Chromium (no cache) until it hydrated and
 the network was idle; raw = decoded bytes, gzip = each script gzipped at level 6 (C10).</p>
 ${table(['page', 'scripts', 'raw KB', 'gzip KB'], jsRows)}
@@ -778,85 +937,100 @@ function environmentSection(results: Results): string {
       `<code>${e(`next ${version.next}, react ${version.react}, react-dom ${version.reactDom}, ${version.bundler}, ${version.installDir ?? "the project's node_modules"}`)}</code>`,
     ]);
   }
-  return `<section><h2>Environment</h2>${table(['', ''], rows, 'env')}
+  return `<section id="environment"><h2>Environment</h2>${table(['', ''], rows, 'env')}
 <p>To measure it again: <code>${e(reproduceCommand(env))}</code></p></section>`;
 }
 
 const STYLE = `
-body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1b1b1b}
+body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:${TEXT_COLORS.text}}
 h1{font-size:1.5rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:right}th{background:#f5f5f5}
 td:first-child,th:first-child{text-align:left}table.verdicts td,table.verdicts th{text-align:left}td.verdicts{text-align:left;max-width:40rem}td.verdicts .verdict{display:inline-block;margin:0 .5rem .2rem 0}
-.badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:#777}
-.ok{background:#2e7d32}.bad{background:#c62828}.warn{background:#ef6c00}.muted{background:#757575}
-blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:#444}cite{font-size:.85em;color:#777}
+.badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:${BADGE_COLORS.muted}}
+.ok{background:${BADGE_COLORS.ok}}.bad{background:${BADGE_COLORS.bad}}.warn{background:${BADGE_COLORS.warn}}.muted{background:${BADGE_COLORS.muted}}
+blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:${TEXT_COLORS.quote}}cite{font-size:.85em;color:${TEXT_COLORS.cite}}
 .charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}
-code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:#ef6c00}.scroll{overflow-x:auto}
+code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:${TEXT_COLORS.warn}}.scroll{overflow-x:auto}
+figure details{margin:.3rem 0;font-size:.9em}figure summary{cursor:pointer}figcaption{font-size:.9em}
+nav.toc{margin:1.2rem 0;padding:.5rem 1rem;border:1px solid #ddd;background:#fafafa}nav.toc p{margin:0;font-weight:600}nav.toc ol{margin:.3rem 0 0;padding-left:1.6rem;columns:2 18rem}
 table.verdicts{width:100%}table.verdicts td:last-child{overflow-wrap:anywhere}table.verdicts .quote{color:#555}
-figure.waterfall{flex-basis:100%}figure.waterfall canvas{max-height:none}strong.regression{color:#c62828}
-@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}table{width:100%;table-layout:fixed}th,td{overflow-wrap:anywhere;word-break:break-word}.badge{white-space:normal}pre,code{white-space:pre-wrap;overflow-wrap:anywhere}h2{break-after:avoid}table,figure,blockquote{break-inside:avoid}canvas{max-width:100%!important;height:auto!important}a{color:inherit;text-decoration:none}}`;
+figure.waterfall{flex-basis:100%}figure.waterfall canvas{max-height:none}strong.regression{color:${BADGE_COLORS.bad}}
+@media print{body{max-width:none;margin:0;font-size:10pt}details{display:none}.scroll{overflow:visible}table{width:100%;table-layout:fixed}th,td{overflow-wrap:anywhere;word-break:break-word}.badge{white-space:normal}pre,code{white-space:pre-wrap;overflow-wrap:anywhere}h2{break-after:avoid}table,figure,blockquote{break-inside:avoid}canvas{max-width:100%!important;height:auto!important}a{color:inherit;text-decoration:none}}`;
 
-/** Runs in the report page: builds the charts from the embedded data. */
+/** Runs in the report page (after VARIANT_STYLE_SCRIPT): builds the charts from the embedded data, each variant in its style. */
 const CHART_SCRIPT = `
 (() => {
   const data = JSON.parse(document.getElementById('chart-data').textContent);
-  const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ef6c00','#00838f','#5d4037','#ad1457'];
+  const style = window.benchStyle;
+  const lineLegend = style.lineLegend();
   for (const scenario of data.http) {
+    const highest = Math.max(0, ...scenario.throughput.flatMap((t) => t.ci.map((ci, i) => (ci ? ci[1] : t.values[i] || 0))));
     new Chart(document.getElementById('http-rps-' + scenario.id), {
       type: 'bar',
       data: { labels: scenario.conditions, datasets: scenario.throughput.map((t) => ({
-        label: t.variant, data: t.values, backgroundColor: palette[t.color % palette.length] })) },
-      options: { animation: false, scales: { y: { title: { display: true, text: 'interactions / s' } } } },
+        label: t.variant, data: t.values, ci: t.ci,
+        backgroundColor: style.fill(t.variant, ''), borderColor: style.of(t.variant).color, borderWidth: 1 })) },
+      options: { animation: false, plugins: { title: { display: true, text: scenario.id + ': interactions / s (whiskers: 95% CI)' } },
+        scales: { y: { beginAtZero: true, suggestedMax: highest * 1.05, title: { display: true, text: 'interactions / s' } } } },
+      plugins: [style.whiskers],
     });
     new Chart(document.getElementById('http-pct-' + scenario.id), {
       type: 'line',
       data: { labels: ['p50', 'p90', 'p99', 'p99.9'], datasets: scenario.percentiles.map((p) => ({
-        label: p.variant + ' x' + scenario.top, data: p.values, borderColor: palette[p.color % palette.length], backgroundColor: palette[p.color % palette.length] })) },
-      options: { animation: false, scales: { y: { type: 'logarithmic', title: { display: true, text: 'interaction latency ms' } } } },
+        label: p.variant + ' ' + scenario.top, data: p.values, ...style.line(p.variant, false) })) },
+      options: { animation: false, plugins: { legend: lineLegend },
+        scales: { y: { type: 'logarithmic', title: { display: true, text: 'interaction latency ms' } } } },
     });
-    new Chart(document.getElementById('http-res-' + scenario.id), {
-      type: 'line',
-      data: { datasets: scenario.resources.flatMap((r) => [
-        { label: r.variant + ' CPU %', data: r.points.map((p) => ({ x: p.x, y: p.cpu })), borderColor: palette[r.color % palette.length], pointRadius: 0, yAxisID: 'cpu' },
-        { label: r.variant + ' RSS MB', data: r.points.map((p) => ({ x: p.x, y: p.rss })), borderColor: palette[r.color % palette.length], borderDash: [4, 3], pointRadius: 0, yAxisID: 'rss' },
-      ]) },
-      options: { animation: false, parsing: false, scales: { x: { type: 'linear', title: { display: true, text: 's into the load' } },
-        cpu: { position: 'left', title: { display: true, text: 'CPU %' } }, rss: { position: 'right', title: { display: true, text: 'RSS MB' }, grid: { drawOnChartArea: false } } } },
-    });
+    for (const [measure, title] of [['cpu', 'CPU %'], ['rss', 'RSS MB']]) {
+      new Chart(document.getElementById('http-' + measure + '-' + scenario.id), {
+        type: 'line',
+        data: { datasets: scenario.resources.map((r) => ({
+          label: r.variant, data: r.points.map((p) => ({ x: p.x, y: p[measure] })), ...style.line(r.variant, false), pointRadius: 2.5 })) },
+        options: { animation: false, parsing: false, plugins: { legend: lineLegend },
+          scales: { x: { type: 'linear', title: { display: true, text: 's into the load' } }, y: { title: { display: true, text: title } } } },
+      });
+    }
   }
   for (const scenario of data.scenarios) {
     new Chart(document.getElementById('latency-' + scenario.id), {
       type: 'line',
-      data: { datasets: scenario.latency.flatMap((line, i) => {
-        const color = palette[i % palette.length];
+      data: { datasets: scenario.latency.flatMap((line) => {
+        const color = style.of(line.variant).color;
         return [
           { label: line.label + ' CI low', data: line.points.map((p) => ({ x: p.x, y: p.ci95[0] })), borderColor: 'transparent', pointRadius: 0, fill: false },
-          { label: line.label + ' CI high', data: line.points.map((p) => ({ x: p.x, y: p.ci95[1] })), borderColor: 'transparent', backgroundColor: color + '33', pointRadius: 0, fill: '-1' },
-          { label: line.label, data: line.points.map((p) => ({ x: p.x, y: p.median })), borderColor: color, backgroundColor: color },
+          { label: line.label + ' CI high', data: line.points.map((p) => ({ x: p.x, y: p.ci95[1] })), borderColor: 'transparent', backgroundColor: color + '22', pointRadius: 0, fill: '-1' },
+          { label: line.label, data: line.points.map((p) => ({ x: p.x, y: p.median })), ...style.line(line.variant, line.shipped), pointRadius: 3.5 },
         ];
       }) },
       options: { animation: false, parsing: false,
-        plugins: { title: { display: true, text: scenario.id + ': latency against RTT' }, legend: { labels: { filter: (item) => !/ CI (low|high)$/.test(item.text) } } },
+        plugins: { title: { display: true, text: scenario.id + ': latency against RTT' },
+          legend: style.lineLegend((item) => !/ CI (low|high)$/.test(item.text)) },
         scales: { x: { type: 'linear', title: { display: true, text: 'emulated RTT (ms)' } }, y: { title: { display: true, text: 'median latency (ms)' } } } },
     });
-    new Chart(document.getElementById('cdf-' + scenario.id), {
-      type: 'line',
-      data: { datasets: scenario.cdf.map((s, i) => ({ label: s.label, data: s.points, stepped: true, pointRadius: 0,
-        borderColor: palette[i % palette.length], borderWidth: 1.5 })) },
-      options: { animation: false, parsing: false, scales: { x: { type: 'linear', title: { display: true, text: 'latency ms' } },
-        y: { min: 0, max: 1, title: { display: true, text: 'fraction of interactions' } } } },
-    });
+    for (const cdf of scenario.cdfs) {
+      new Chart(document.getElementById('cdf-' + scenario.id + '-' + cdf.rttMs), {
+        type: 'line',
+        data: { datasets: cdf.lines.map((line) => ({ label: line.label, data: line.points, stepped: true,
+          ...style.line(line.variant, line.shipped), pointRadius: 0 })) },
+        options: { animation: false, parsing: false,
+          plugins: { title: { display: true, text: scenario.id + ' at RTT ' + cdf.rttMs + ' ms: latency CDF' }, legend: lineLegend },
+          scales: { x: { type: 'linear', title: { display: true, text: 'latency ms' } },
+            y: { min: 0, max: 1, title: { display: true, text: 'fraction of interactions' } } } },
+      });
+    }
+    if (!scenario.diff.length) continue;
     new Chart(document.getElementById('diff-' + scenario.id), {
       type: 'bar',
-      data: { labels: scenario.rtts.map((r) => r + ' ms'), datasets: scenario.diff.flatMap((d, i) => [
-        { type: 'bar', label: d.variant + ' 95% CI', data: scenario.rtts.map((r) => { const row = d.rows.find((x) => x.rttMs === r); return row ? row.ci95 : null; }),
-          backgroundColor: palette[i % palette.length] + '55', borderColor: palette[i % palette.length], borderWidth: 1 },
-        { type: 'line', label: d.variant + ' median', data: scenario.rtts.map((r) => { const row = d.rows.find((x) => x.rttMs === r); return row ? row.median : null; }),
-          borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], showLine: false, pointRadius: 4 },
-      ]) },
-      options: { animation: false, scales: { x: { title: { display: true, text: 'RTT' } },
-        y: { title: { display: true, text: 'route − action, ms (positive: action faster)' } } } },
+      data: { labels: scenario.rtts.map((r) => r + ' ms'), datasets: scenario.diff.map((d) => {
+        const row = (r) => d.rows.find((x) => x.rttMs === r);
+        return { label: d.label, data: scenario.rtts.map((r) => (row(r) ? row(r).ci95 : null)),
+          medians: scenario.rtts.map((r) => (row(r) ? row(r).median : null)),
+          backgroundColor: style.fill(d.variant, '55'), borderColor: style.of(d.variant).color, borderWidth: d.shipped ? 1 : 2 };
+      }) },
+      options: { animation: false, plugins: { title: { display: true, text: scenario.id + ': route − action (bars: 95% CI, line: estimate)' } },
+        scales: { x: { title: { display: true, text: 'RTT' } }, y: { title: { display: true, text: 'route − action (ms)' } } } },
+      plugins: [style.medians],
     });
   }
 })();`;

@@ -1,8 +1,42 @@
+import path from 'node:path';
 import escapeHtml from 'escape-html';
 import { describe, expect, it } from 'vitest';
 import { headline } from '../reports/headlines';
-import { evidenceLabel, renderReport, reproduceCommand } from '../reports/render';
+import { BADGE_COLORS, contrastRatio, TEXT_COLORS, VARIANT_COLORS, variantStyles } from '../reports/html';
+import { evidenceLabel, renderReport, reproduceCommand, withContents } from '../reports/render';
+import { readResults } from '../runner/results/store';
 import { syntheticResults } from './results-fixture';
+
+/** The recorded run published with the project: HTTP load cells, probes, waterfalls with first bytes. */
+const recorded = () =>
+  readResults(path.join(import.meta.dirname, '..', 'reports', 'published', '2026-12-02T06-07-32Z-s224'));
+
+/** The chart data a report embeds for its script. */
+interface Line {
+  label: string;
+  variant: string;
+  shipped: boolean;
+  points: { x: number; y: number }[];
+}
+interface ChartData {
+  styles: Record<string, { color: string; dash: number[]; pattern: string }>;
+  scenarios: {
+    id: string;
+    cdfs: { rttMs: number; lines: Line[] }[];
+    latency: { variant: string }[];
+    diff: { variant: string }[];
+  }[];
+  http: {
+    id: string;
+    conditions: string[];
+    throughput: { variant: string; values: (number | null)[]; ci: ([number, number] | null)[] }[];
+    percentiles: { variant: string }[];
+    resources: { variant: string }[];
+  }[];
+  waterfalls: { datasets: { variant: string }[] }[];
+}
+const chartDataOf = (html: string): ChartData =>
+  JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]!) as ChartData;
 
 describe('renderReport', () => {
   it('renders every section with n, CIs, verdicts and the environment', () => {
@@ -193,5 +227,117 @@ describe('renderReport', () => {
     results.browser!.cells[0]!.variant = '</script><script>alert(3)</script>';
     const html = renderReport(results, '');
     expect(html).not.toContain('</script><script>alert(3)');
+  });
+
+  it('splits the latency CDF per RTT: one chart per scenario and RTT, a line per variant at it', () => {
+    const results = syntheticResults();
+    const html = renderReport(results, '');
+    const [scenario] = chartDataOf(html).scenarios;
+    expect(scenario!.cdfs.map((cdf) => cdf.rttMs)).toEqual([0, 60]);
+    for (const cdf of scenario!.cdfs) {
+      const cells = results.browser!.cells.filter((cell) => cell.rttMs === cdf.rttMs);
+      expect(cdf.lines.map((line) => line.variant)).toEqual(cells.map((cell) => cell.variant));
+      expect(cdf.lines.map((line) => line.points.length)).toEqual(cells.map((cell) => cell.samplesMs.length));
+      expect(html).toContain(`id="cdf-revalidate-${cdf.rttMs}"`);
+    }
+    expect(html).not.toContain('id="cdf-revalidate"');
+  });
+
+  it("draws each throughput bar's 95% CI: the chart data carries every bar's interval", () => {
+    const results = recorded();
+    const [revalidate] = chartDataOf(renderReport(results, '')).http.filter((chart) => chart.id === 'revalidate');
+    expect(revalidate!.throughput.length).toBeGreaterThan(1);
+    for (const bars of revalidate!.throughput) {
+      bars.ci.forEach((ci, i) => {
+        const cell = results.http!.cells.find(
+          (c) =>
+            c.scenario === 'revalidate' &&
+            c.variant === bars.variant &&
+            !c.twin &&
+            `x${c.connections} ${c.encoding}` === revalidate!.conditions[i],
+        )!;
+        expect(ci).toEqual(cell.interactionsPerSecCi.ci95);
+        expect(bars.values[i]).toBe(cell.interactionsPerSec);
+      });
+    }
+  });
+
+  it('gives each variant one style, the Server Action the first colour, whatever the order it comes in', () => {
+    const styles = variantStyles(['route-refresh', 'route-json', 'action', 'route-json', 'floor']);
+    expect(Object.keys(styles)).toEqual(['action', 'floor', 'route-json', 'route-refresh']);
+    expect(styles).toEqual(variantStyles(['floor', 'action', 'route-refresh', 'route-json']));
+    expect(styles.action).toEqual({ color: VARIANT_COLORS[0], dash: [], pattern: 'solid' });
+    expect(variantStyles(['route', 'action']).action).toEqual(styles.action);
+    // Told apart by more than colour: no two share a dash or a pattern, and, past the palette, no two share all.
+    const many = Object.values(variantStyles(Array.from({ length: 24 }, (_, i) => `variant-${i}`)));
+    expect(new Set(many.map((style) => `${style.color} ${style.dash.join(',')}`)).size).toBe(24);
+    expect(new Set(Object.values(styles).map((style) => style.dash.join(','))).size).toBe(4);
+    expect(new Set(Object.values(styles).map((style) => style.pattern)).size).toBe(4);
+    for (const color of VARIANT_COLORS) expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('draws a variant in the same style in every chart: one map for the page, every series named by its variant', () => {
+    const html = renderReport(recorded(), '');
+    const data = chartDataOf(html);
+    const used = [
+      ...data.scenarios.flatMap((s) => [
+        ...s.cdfs.flatMap((cdf) => cdf.lines.map((line) => line.variant)),
+        ...s.latency.map((line) => line.variant),
+        ...s.diff.map((d) => d.variant),
+      ]),
+      ...data.http.flatMap((h) => [
+        ...h.throughput.map((t) => t.variant),
+        ...h.percentiles.map((p) => p.variant),
+        ...h.resources.map((r) => r.variant),
+      ]),
+      ...data.waterfalls.flatMap((w) => w.datasets.map((d) => d.variant)),
+    ];
+    expect(new Set(used)).toEqual(new Set(Object.keys(data.styles)));
+    expect(Object.keys(data.styles)[0]).toBe('action');
+    // No chart picks colours of its own.
+    expect(html).not.toMatch(/palette\[/);
+  });
+
+  it('keeps badges and coloured text at 4.5:1 or more', () => {
+    for (const color of Object.values(BADGE_COLORS))
+      expect(contrastRatio('#ffffff', color)).toBeGreaterThanOrEqual(4.5);
+    for (const color of Object.values(TEXT_COLORS)) {
+      expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(color, '#f5f5f5')).toBeGreaterThanOrEqual(4.5);
+    }
+    const html = renderReport(syntheticResults(), '');
+    expect(html).toContain(`.warn{background:${BADGE_COLORS.warn}}`);
+    expect(html).not.toContain('#ef6c00');
+  });
+
+  it('names every chart and folds its numbers under it as a table', () => {
+    const html = renderReport(recorded(), '');
+    const canvases = [...html.matchAll(/<canvas [^>]*>/g)].map((match) => match[0]);
+    expect(canvases.length).toBeGreaterThan(10);
+    for (const canvas of canvases) expect(canvas).toMatch(/ role="img" aria-label="[^"]{20,}"/);
+    const figures = html.split('<figure').slice(1);
+    expect(figures).toHaveLength(canvases.length);
+    for (const figure of figures)
+      expect(figure).toMatch(/<\/canvas>.*<details><summary>Data table[^<]*<\/summary><div class="scroll"><table/s);
+  });
+
+  it('opens with a table of contents after the header and the bottom line, linking every section', () => {
+    const html = renderReport(syntheticResults(), '');
+    const toc = /<nav class="toc" aria-label="Contents">.*?<\/nav>/s.exec(html)![0];
+    const ids = [...html.matchAll(/<section id="([^"]+)"[^>]*>\s*<h2/g)].map((match) => match[1]);
+    expect(ids).toEqual(
+      expect.arrayContaining(['verdicts', 'claims', 'scenario-revalidate', 'accuracy', 'environment']),
+    );
+    expect([...toc.matchAll(/<a href="#([^"]+)">/g)].map((match) => match[1])).toEqual(ids);
+    expect(html.indexOf(toc)).toBeGreaterThan(html.indexOf('</header>'));
+    expect(html.indexOf(toc)).toBeLessThan(html.indexOf('<section id="verdicts">'));
+    expect(toc).toContain('<a href="#scenario-revalidate">Scenario <code>revalidate</code></a>');
+    // A bottom line under the header comes before the contents.
+    const body =
+      '<header><h1>x</h1></header>\n<section id="bottom-line"><h2>The bottom line</h2><p>…</p></section>\n<section id="claims"><h2>Claims</h2></section>';
+    const placed = withContents(body);
+    expect(placed.indexOf('<nav class="toc"')).toBeGreaterThan(placed.indexOf('</section>'));
+    expect(placed.indexOf('<nav class="toc"')).toBeLessThan(placed.indexOf('<section id="claims">'));
+    expect(placed).toContain('<a href="#bottom-line">The bottom line</a>');
   });
 });
