@@ -48,7 +48,7 @@ const PROFILES = {
   },
   /**
    * The default: the claims' core cells (counter and revalidate, which C1-C4 read), sized to end within about 7
-   * minutes on 2 cores (README "Benchmarks"). RTT 0 is the known answer's baseline and C3's row without a network;
+   * minutes on 2 cores (docs/benchmarks.md). RTT 0 is the known answer's baseline and C3's row without a network;
    * 120 reaches into C1's population of RTTs (102-196 ms); a 40, 80, 120 grid was no better at passing the gates
    * (docs/verdicts.md). One discarded warm-up round; within a page load interactions vary far more than
    * page loads do, so 5 measured interactions per page load, in the reference Chrome mode only; stage 1 is 6 page
@@ -77,7 +77,7 @@ const PROFILES = {
   /**
    * Every scenario of the catalogue on core's RTT grid and Chrome modes. A round loads each of 135 arms once (the
    * payload cases over a 10 Mbit/s link among them) and took 7 minutes here, so every arm gets 5 page loads in one
-   * stage (no stage 2 to plan) within a 40-minute browser budget; README "Benchmarks" has its wall time.
+   * stage (no stage 2 to plan) within a 40-minute browser budget; docs/benchmarks.md has its wall time.
    */
   standard: {
     scenarios: SCENARIO_IDS,
@@ -246,11 +246,11 @@ export const USAGE = `Usage: npm run bench -- [options]
   --build-probes      probes suite: also build the fixture three more times (action ids with and without the
                       key, a server-only misuse that must fail the build): about a minute more
   --target URL        HTTP suite only: capture from and load a deployment of the fixture at URL (an origin)
-                      instead of the local server; the deployment needs BENCH_INTEGRITY=1 (README "Distributed")
+                      instead of the local server; the deployment needs BENCH_INTEGRITY=1 (docs/distributed.md)
   --export LIST       artillery, har, k6: write the captured interactions beside capture.json as an Artillery
                       test, a HAR 1.2 file, a k6 script (npm run export re-exports a run with other settings)
   --baseline RUN      compare every metric with a stored run (its folder or results.json) at the end: exit 3
-                      on a regression beyond the noise band (npm run compare, README "Regression tracking")
+                      on a regression beyond the noise band (npm run compare, docs/regression-tracking.md)
   --against REF       a duet: build the fixture at git REF beside this checkout's and measure both as browser
                       arms in the same randomized rounds; exit 3 on a regression of this checkout against it
   --next LIST         a version matrix: exact Next versions, e.g. 15.5.29,16.4.5; each is installed once into

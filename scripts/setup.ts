@@ -6,9 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { findChromium } from '../runner/browser/chromium';
 import { UserError } from '../runner/errors';
 
+// Everything setup says goes to stderr, its installers' output too: `npm run -s bench -- --json` keeps stdout for the JSON.
 function run(command: string, args: string[]): boolean {
-  console.log(`setup: ${command} ${args.join(' ')}`);
-  return spawnSync(command, args, { stdio: 'inherit' }).status === 0;
+  console.error(`setup: ${command} ${args.join(' ')}`);
+  return spawnSync(command, args, { stdio: ['inherit', process.stderr, 'inherit'] }).status === 0;
 }
 
 function hasCommand(command: string): boolean {
@@ -25,7 +26,7 @@ function main(): void {
   }
   run('npx', ['--no-install', 'playwright-core', 'install', 'chromium']);
   const installed = findChromium();
-  if (installed) return console.log(`setup: Chromium at ${installed}`);
+  if (installed) return console.error(`setup: Chromium at ${installed}`);
   throw new UserError('setup: could not install Chromium: install it yourself and set CHROMIUM_PATH=/path/to/chromium');
 }
 

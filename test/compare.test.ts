@@ -182,7 +182,7 @@ describe('compareRuns paired by round (a duet)', () => {
   });
 
   // The model's page loads spread by about 3 ms each (simulate.ts), the high end of what this machine shows: a
-  // 5 ms change is found in about half the cells here, in the real runs README "Regression tracking" counts.
+  // 5 ms change is found in about half the cells here, in the real runs docs/regression-tracking.md counts.
   it('finds a 10 ms server delay on at least 95% of the affected cells (simulation, 15 rounds as --profile ci)', () => {
     const random = seededRandom(14);
     const replicates = 200;

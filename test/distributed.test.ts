@@ -15,7 +15,7 @@ import { ResultsSchema } from '../runner/results/schema';
 import { ARTILLERY_ENV, ensureArtillery } from '../runner/tools/artillery';
 import { bench, processesMarked, run, start, type Exit } from './support/cli';
 
-/** The deployment stand-in: `npm run serve` on loopback, as README "Distributed" tells a user to deploy it. */
+/** The deployment stand-in: `npm run serve` on loopback, as docs/distributed.md tells a user to deploy it. */
 let fixture: { server: Pick<AppServer, 'origin'>; stop(): Promise<Exit> };
 let artillery: string;
 /** One target run's folder; each test works on its own copy. */

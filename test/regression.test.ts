@@ -13,7 +13,7 @@ const compare = (args: string[], env?: Record<string, string>) => run('runner/co
 /** The regression-tracking profile, browser suite, counter only (about 17 ms per interaction here). */
 const CI_BROWSER = ['--profile', 'ci', '--suite', 'browser', '--scenarios', 'counter'];
 /**
- * Two runs on this machine drift apart by up to ±19% at RTT 0 (README "Regression tracking"), so a stored
+ * Two runs on this machine drift apart by up to ±19% at RTT 0 (docs/regression-tracking.md), so a stored
  * comparison finds a 5 ms delay in a counter cell's end-to-end latency in only 14-17 of 18 pairs. It must find it
  * every time in the time to first byte of the request that carries it; and 20 ms (about +120% end to end) on every
  * browser metric.

@@ -3,9 +3,13 @@ import type { Claim } from '../results/schema';
 export type Verdict = Claim['verdict'];
 
 /** The seed articles claims quote (../shared/seeds), by file. */
-export const SEED_000 = 'seeds/000_4d69c6b39f0753f9.txt';
-export const SEED_002 = 'seeds/002_7dd42d0cb4a081f2.txt';
-export const SEED_003 = 'seeds/003_c856860a3c6dd2db.txt';
+// The articles the claims quote, by title (docs/claims.md has them with links where the address is known).
+export const SEED_000 =
+  'Next.js 15+ Server Actions vs API Routes: The Ultimate 2026 Comparison (untergletscher.com, 2026)';
+export const SEED_002 =
+  'an untitled decision-tree post, "Server Actions stopped being experimental in Next.js 14 …" (2026)';
+export const SEED_003 =
+  'Next.js Server Actions vs API Routes: The Complete 2026 Guide for Building Full-Stack Apps (Next.js & React.js Revolution, 2026)';
 
 /** Combines per-condition verdicts: unanimous -> that verdict; supported and refuted both -> depends. */
 export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {

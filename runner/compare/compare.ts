@@ -36,7 +36,7 @@ const requestKey = (request: Pick<RequestRecord, 'method' | 'path'>) =>
 /**
  * Time to first byte of an interaction's requests named `name`: each from its start to its response's first byte,
  * summed (DevTools' "waiting for server response", plus the link's RTT). A server-side change shows there nearly in
- * full, where end to end the browser's own work can hide part of it (README "Regression tracking"), and it names the
+ * full, where end to end the browser's own work can hide part of it (docs/regression-tracking.md), and it names the
  * request that got slower.
  */
 export function timeToFirstByteMs(sample: Pick<Sample, 'requests'>, name: string): number {
@@ -240,7 +240,7 @@ const pctChange = (ratio: number) => `${ratio >= 1 ? '+' : '−'}${Math.abs((rat
 const number = (value: number, unit: string) => (unit === 'ms' ? `${value.toFixed(1)} ms` : `${value.toFixed(0)}/s`);
 
 /**
- * How far a duet's and a matrix's comparisons can be trusted, as measured (README "Regression tracking"): both
+ * How far a duet's and a matrix's comparisons can be trusted, as measured (docs/regression-tracking.md): both
  * builds sampled in the same rounds. A stored baseline's note is its drift model's (runner/compare/drift.ts).
  */
 export const COMPARISON_CALIBRATION = {

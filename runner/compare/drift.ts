@@ -7,7 +7,7 @@ import type { MetricSeries } from './compare';
  * a between-run variance on the log scale per family of metrics, learned from three or more stored same-code runs.
  * A stored-baseline comparison adds it to its variance (twice: each run has its own run effect), so that false
  * alarms are controlled across runs, not only within one. Same-code load runs here differed by up to 1.7x in
- * throughput (route 515 to 883 interactions/s, README "Benchmarks"): without this term that reads as a change.
+ * throughput (route 515 to 883 interactions/s, docs/benchmarks.md): without this term that reads as a change.
  */
 export const DriftModelSchema = z.object({
   /** The machine it was learned on (results.environment's cpu and cores): another machine's drift says nothing here. */
