@@ -552,7 +552,7 @@ describe('a run that measured nothing', () => {
     for (const claim of claims) expect(claim.verdict).toBe('not-measured');
     const c11 = claims.find((claim) => claim.id === 'C11')!;
     expect(c11).toMatchObject({
-      source: 'seeds/000_4d69c6b39f0753f9.txt',
+      source: 'Next.js 15+ Server Actions vs API Routes: The Ultimate 2026 Comparison (untergletscher.com, 2026)',
       quote: 'Use Promise.all inside Server Actions if you need to hit multiple services.',
       evidence: [],
     });
