@@ -10,7 +10,7 @@ import { launchChromium, requireChromium } from '../runner/browser/chromium';
 import { ResultsSchema, SampleSchema } from '../runner/results/schema';
 import { readCaptureFile } from '../runner/http/capture';
 import { jsonSummary } from '../reports/terminal';
-import { bench, fixtureProcesses, ROOT, run, type Exit } from './support/cli';
+import { bench, fixtureProcesses, run, type Exit } from './support/cli';
 import { canvasesDrawn, openOnLaptop, tooWide } from './support/report-page';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-cli-'));
