@@ -1,4 +1,5 @@
 import escapeHtml from 'escape-html';
+import { aaWithinBand, HTTP_AA_BAND } from '../runner/claims/gating';
 import type { Cell, Comparison, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 
 /** One plain sentence of a run's answer, with the anchor of the evidence it comes from. */
@@ -147,7 +148,13 @@ function underLoad(http: HttpResults | undefined): BottomLineSentence | null {
     );
     return `${list(encodings)} of ${route}'s interactions per second in ${scenario} at ${connections} connections`;
   });
-  return { text: `Under HTTP load the action served ${list(groups)}.`, href: '#claim-C4a' };
+  // The load's A/A twin shows whether a ratio this size is the server's noise: say so where it was not shown small.
+  const controls = (http?.ratios ?? []).filter((r) => r.kind === 'aa' && r.measure === 'interactionsPerSec');
+  const unsteady = controls.filter((r) => !aaWithinBand(r)).map((r) => r.encoding);
+  const caveat = unsteady.length
+    ? ` The load's A/A control was not shown within ±${HTTP_AA_BAND * 100}% (${list([...new Set(unsteady)])}), so these ratios decide no claim.`
+    : '';
+  return { text: `Under HTTP load the action served ${list(groups)}.${caveat}`, href: '#claim-C4a' };
 }
 
 /** What each transport did with requests a browser could be tricked into sending cross-site. */

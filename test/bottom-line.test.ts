@@ -56,11 +56,19 @@ describe('the bottom line', () => {
         ci90: ci95,
         repeats: 4,
       }) as HttpRatio;
-    const aa = { ...ratio('gzip', 1.01, [0.9, 1.1]), kind: 'aa', a: 'action#aa', b: 'action' } as HttpRatio;
-    const http = { ratios: [ratio('gzip', 0.692, [0.589, 0.814]), ratio('identity', 0.95, [0.81, 1.12]), aa] };
-    const load = bottomLine({ ...results, http } as unknown as Results).find((s) => s.href === '#claim-C4a')!;
-    expect(load.text).toBe(
-      "Under HTTP load the action served 69% with gzip (95% CI 59% to 81%) and 95% without compression (95% CI 81% to 112%) of route's interactions per second in counter at 10 connections.",
+    const aa = (ci90: [number, number]) =>
+      ({ ...ratio('gzip', 1.01, ci90), ci90, kind: 'aa', a: 'action#aa', b: 'action' }) as HttpRatio;
+    const loadSentence = (control: HttpRatio) =>
+      bottomLine({
+        ...results,
+        http: { ratios: [ratio('gzip', 0.692, [0.589, 0.814]), ratio('identity', 0.95, [0.81, 1.12]), control] },
+      } as unknown as Results).find((s) => s.href === '#claim-C4a')!.text;
+    const measured =
+      "Under HTTP load the action served 69% with gzip (95% CI 59% to 81%) and 95% without compression (95% CI 81% to 112%) of route's interactions per second in counter at 10 connections.";
+    expect(loadSentence(aa([0.97, 1.04]))).toBe(measured);
+    // An A/A control not shown within ±5% says the ratios decide nothing.
+    expect(loadSentence(aa([0.9, 1.1]))).toBe(
+      `${measured} The load's A/A control was not shown within ±5% (gzip), so these ratios decide no claim.`,
     );
   });
 
