@@ -218,5 +218,5 @@ export function bottomLineSection(results: Results): string {
   if (!sentences.length) return '';
   return `<section id="bottom-line" class="bottom-line"><h2>The bottom line</h2>
 <ul>${sentences.map((s) => `<li>${escapeHtml(s.text)} <a href="${escapeHtml(s.href)}">evidence</a></li>`).join('')}</ul>
-<p><small>Numbers from this run: differences are route variant minus action (20% trimmed means of page-load medians, 95% CIs by Yuen's t); load ratios are geometric means over blocks. The verdicts on each published claim follow.</small></p></section>`;
+<p><small>Numbers from this run: browser differences are 20% trimmed means of page-load medians with Yuen's 95% CIs; load ratios are geometric means over blocks. The verdicts on each published claim follow.</small></p></section>`;
 }
