@@ -30,6 +30,6 @@ export default tseslint.config(
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   // Plain JavaScript runs in one of two places: a worker thread, or the page under test.
-  { files: ['**/*.mjs', 'eslint.config.js'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.mjs', '**/*.cjs', 'eslint.config.js'], languageOptions: { globals: globals.node } },
   { files: ['runner/browser/in-page/**/*.js'], languageOptions: { globals: globals.browser } },
 );

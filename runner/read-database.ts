@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import type { PersistedReader } from './http/suite';
+import type { PersistedReader } from './http/persisted';
 import { scenarioById } from './scenarios';
 
 /** One read-only query against the fixture's database while its server runs (WAL allows the concurrent reader). */

@@ -12,8 +12,8 @@ import {
   DEFAULT_BAND,
   duetComparison,
   timeToFirstByteMs,
-  type MetricSeries,
 } from '../runner/compare/compare';
+import type { MetricSeries } from '../runner/compare/metric';
 import type { Results, Sample } from '../runner/results/schema';
 import { benjaminiHochbergAdjusted } from '../runner/stats/interval';
 import { median } from '../runner/stats/quantile';

@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  compareRuns,
-  comparisonMarkdown,
-  DEFAULT_BAND,
-  REGRESSION_ALPHA,
-  type MetricSeries,
-} from '../runner/compare/compare';
+import { compareRuns, comparisonMarkdown, DEFAULT_BAND, REGRESSION_ALPHA } from '../runner/compare/compare';
+import type { MetricSeries } from '../runner/compare/metric';
 import { driftFor, driftSentence, learnDrift, metricFamily } from '../runner/compare/drift';
 import { driftFile, readDriftModel } from '../runner/compare/run-comparison';
 import { UserError } from '../runner/errors';

@@ -13,21 +13,12 @@ import {
 import { pageLoadClusters } from '../stats/summarize';
 import { geometricMean } from '../stats/steady-state';
 import { driftFor, driftSentence, type DriftModel } from './drift';
+import type { MetricSeries } from './metric';
 
 export type { MetricComparison, NoiseBand };
 
 /** A latency change is noise unless it exceeds both of these (the band is the larger); throughput has the percentage only. */
 export const DEFAULT_BAND: NoiseBand = { pct: 5, ms: 2 };
-
-/** One metric of one run: its independent replicates (a browser cell's page-load medians, a load cell's repeats). */
-export interface MetricSeries {
-  key: string;
-  kind: 'latency' | 'throughput';
-  unit: 'ms' | 'interactions/s';
-  values: number[];
-  /** The round each value was measured in: a duet pairs the two builds' page loads of the same round. */
-  rounds?: number[];
-}
 
 /** `POST /api/counter`: a request as metric keys name it (the query, which carries the page's scope, left out). */
 const requestKey = (request: Pick<RequestRecord, 'method' | 'path'>) =>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mean, sampleVariance } from '../stats/interval';
-import type { MetricSeries } from './compare';
+import type { MetricSeries } from './metric';
 
 /**
  * How far two runs of the same code on the same machine drift apart, beyond what each run's own replicates show:

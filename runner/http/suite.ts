@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { PersistedCounts } from '../../bench-app/lib/integrity-sql';
+import type { PersistedReader } from './persisted';
 import { runSignal } from '../cleanup';
 import type { Config, Encoding } from '../config';
 import type { Progress } from '../progress';
@@ -25,12 +25,6 @@ export interface LoadServer {
   origin: string;
   pid: number | null;
 }
-
-/** What a scenario persisted under a scope prefix: the local database read directly, or a deployment's integrity endpoint. */
-export type PersistedReader = (
-  scenario: string,
-  prefix: string,
-) => Promise<Pick<PersistedCounts, 'mutations' | 'duplicated'>>;
 
 /** One replayed stream: a variant (or its A/A twin, or the floor) with the requests its capture recorded. */
 export interface LoadArm {

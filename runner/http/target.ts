@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../errors';
-import type { PersistedReader } from './suite';
+import type { PersistedReader } from './persisted';
 
 /** What /api/bench/build answers: captured action ids belong to one build. */
 export const BuildInfoSchema = z.object({ buildId: z.string().min(1), actionKeyFixed: z.boolean() });
