@@ -128,7 +128,7 @@ function sameRoundTrips(results: Results): BottomLineSentence | null {
   const atTop = pairs.map((pair) => directionOf(pair.rows.at(-1)!.ci95));
   const count = (direction: Direction) => atTop.filter((d) => d === direction).length;
   return {
-    text: `Of ${pairs.length} route variants that make as many round trips as the action, at each one's highest RTT the action was faster than ${count('action faster')}, slower than ${count('route faster')} and not shown different from ${count('no difference')}.`,
+    text: `Of ${pairs.length} route variants that make as many round trips as the action, at each one's highest RTT ${count('route faster')} were faster than the action, ${count('action faster')} slower and ${count('no difference')} not shown different.`,
     href: '#claim-C3',
   };
 }
@@ -179,23 +179,34 @@ function crossSite(probes: ProbeResults | undefined): BottomLineSentence | null 
 /** How the claims came out, and why the undecided did not decide. */
 function tally(results: Results): BottomLineSentence | null {
   if (!results.claims.length) return null;
-  const count = (verdict: string) => results.claims.filter((claim) => claim.verdict === verdict).length;
+  const having = (verdict: string) => results.claims.filter((claim) => claim.verdict === verdict);
+  // A refutation or a dependence reads backwards without its words ("refuted: actions cut more code than claimed").
+  const named = (verdict: string) => {
+    const claims = having(verdict);
+    const words = claims.filter((claim) => claim.qualifier).map((claim) => `${claim.id}: ${claim.qualifier}`);
+    return claims.length && words.length && words.join('; ').length <= QUALIFIERS_NAMED_UP_TO
+      ? ` (${words.join('; ')})`
+      : '';
+  };
   const decided = [
-    [count('supported'), 'supported'],
-    [count('refuted'), 'refuted'],
-    [count('depends'), 'found to depend on the conditions'],
+    [having('supported').length, 'supported', ''],
+    [having('refuted').length, 'refuted', named('refuted')],
+    [having('depends').length, 'found to depend on the conditions', named('depends')],
   ] as const;
   const open = [
-    [count('inconclusive'), "inconclusive at this run's precision"],
-    [count('not-measured'), 'not measured by this run (its profile or suites leave them out)'],
+    [having('inconclusive').length, "inconclusive at this run's precision", ''],
+    [having('not-measured').length, 'not measured by this run (its profile or suites leave them out)', ''],
   ] as const;
-  const words = (parts: readonly (readonly [number, string])[]) =>
-    list(parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`));
+  const words = (parts: readonly (readonly [number, string, string])[]) =>
+    list(parts.filter(([n]) => n > 0).map(([n, word, why]) => `${n} ${word}${why}`));
   return {
     text: `Of ${results.claims.length} published claims this run ${words(decided) ? `judged ${words(decided)}` : 'judged none'}${words(open) ? `; ${words(open)}` : ''}.`,
     href: '#verdicts',
   };
 }
+
+/** A tally names the refuted and dependent claims' words while they stay this short. */
+const QUALIFIERS_NAMED_UP_TO = 160;
 
 /**
  * Pure: a run's answer in 4 to 6 plain sentences with its own numbers and CIs, each linked to its evidence: the

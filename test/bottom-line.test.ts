@@ -41,6 +41,16 @@ describe('the bottom line', () => {
     expect(bare).toEqual([]);
   });
 
+  it("names a refutation's words in the tally, so that it does not read backwards", () => {
+    const claims = results.claims.map((claim) =>
+      claim.id === 'C9'
+        ? { ...claim, verdict: 'refuted' as const, qualifier: 'actions cut more code than claimed' }
+        : claim,
+    );
+    const tallied = bottomLine({ ...results, claims }).at(-1)!.text;
+    expect(tallied).toContain('1 refuted (C9: actions cut more code than claimed)');
+  });
+
   it('gives load throughput as a share of the route with its CI, per encoding', () => {
     const ratio = (encoding: string, estimate: number, ci95: [number, number]): HttpRatio =>
       ({
@@ -126,7 +136,7 @@ describe('a route variant against the action in words', () => {
     }
     const same = bottomLine({ ...syntheticResults(), browser }).find((s) => s.href === '#claim-C3')!;
     expect(same.text).toMatch(
-      /^Of 5 route variants that make as many round trips as the action, at each one's highest RTT the action was faster than \d, slower than \d and not shown different from \d\.$/,
+      /^Of 5 route variants that make as many round trips as the action, at each one's highest RTT \d were faster than the action, \d slower and \d not shown different\.$/,
     );
   });
 });
