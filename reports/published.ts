@@ -1,7 +1,8 @@
 import escapeHtml from 'escape-html';
 import type { Results } from '../runner/results/schema';
 import { trackedMetrics } from './history';
-import { verdictBadge } from './html';
+import { variantStyles, verdictBadge } from './html';
+import { SAMPLING_KEYS } from '../runner/compare/run-comparison';
 import { selfContainedPage } from './render';
 
 const e = (value: unknown) => escapeHtml(String(value));
@@ -22,6 +23,8 @@ export function trendSeries(runs: readonly Results[]) {
       .filter((name) => name.startsWith(`browser ${scenario}/`))
       .map((name) => ({
         label: name.replace(`browser ${scenario}/`, '').replace(' no-defer', ''),
+        variant: name.replace(`browser ${scenario}/`, '').split(' ')[0]!,
+        rttMs: Number(/ RTT (\d+) ms /.exec(name)?.[1] ?? 0),
         points: perRun.map((metrics) => {
           const metric = metrics.find((m) => m.name === name);
           return metric ? { value: metric.value, lower: metric.lower, upper: metric.upper } : null;
@@ -66,17 +69,32 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
 <td><a href="${folder}/results.json">results.json</a><br><a href="${folder}/samples.csv.gz">samples.csv.gz</a><br><a href="${folder}/bencher.json">bencher.json</a></td></tr>`;
     })
     .join('\n');
-  // A trend per profile: runs that sample differently (ci's RTT 0 only, standard's every scenario) are not one series.
-  const profiles = [...new Set(ordered.map(profileOf))].sort();
-  const groups = profiles.map((profile) => {
-    const chronological = [...ordered].reverse().filter((run) => profileOf(run) === profile);
+  // A trend per way of sampling (the stored comparison's own test): a profile's runs before and after its sampling
+  // changed, or ci's RTT 0 beside standard's every scenario, are not one series.
+  const keyOf = (run: Results) => JSON.stringify(SAMPLING_KEYS.map((key) => run.config[key] ?? null));
+  const keys = [...new Set([...ordered].reverse().map(keyOf))];
+  const runOf = (key: string) => ordered.find((run) => keyOf(run) === key)!;
+  const profileNamesShared = (key: string) =>
+    keys.filter((other) => profileOf(runOf(other)) === profileOf(runOf(key))).length > 1;
+  const groups = keys.map((key, index) => {
+    const chronological = [...ordered].reverse().filter((run) => keyOf(run) === key);
+    const first = chronological[0]!;
+    const sampling = SAMPLING_KEYS.filter((k) => k !== 'profile')
+      .map((k) => `${k} ${JSON.stringify(first.config[k] ?? null)}`)
+      .join(', ');
     return {
-      profile,
+      profile: profileOf(first),
+      title: `profile ${profileOf(first)}${profileNamesShared(key) ? ` (${sampling})` : ''}`,
       // A run's date and its seed: two runs on one day stay two points.
       labels: chronological.map((run) => `${run.startedAt.slice(0, 10)} s${run.environment.seed}`),
-      trends: trendSeries(chronological).map((trend) => ({ ...trend, id: `${profile}-${trend.scenario}` })),
+      trends: trendSeries(chronological).map((trend) => ({ ...trend, id: `${index}-${trend.scenario}` })),
     };
   });
+  // One colour and dash per variant, as in every report; the RTT is the point's shape.
+  const styles = variantStyles(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.variant))));
+  const rtts = [...new Set(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.rttMs))))].sort(
+    (a, b) => a - b,
+  );
   const body = `<header><h1>mutation-bench: published runs</h1>
 <p>Each run measured Next.js Server Actions against Route Handlers on the machine named in its report; every number there
 carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in each report):</p></header>
@@ -84,16 +102,16 @@ carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in ea
 <tbody>${rows}</tbody></table></div></section>
 ${groups
   .map(
-    (group) => `<section><h2>Browser latency, run after run: profile ${e(group.profile)}</h2>
+    (group) => `<section><h2>Browser latency, run after run: ${e(group.title)}</h2>
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off,
-with its 95% CI as a band (order statistics over the cell's interactions), over the ${group.labels.length} published run(s) of this profile. Compare runs measured on the same machine only.</p>
+with its 95% CI as a band (order statistics over the cell's interactions), over the ${group.labels.length} published run(s) sampled this way. Compare runs measured on the same machine only.</p>
 <div class="charts">${group.trends.map((trend) => `<figure><canvas id="trend-${e(trend.id)}" role="img" aria-label="median latency of each ${e(trend.scenario)} variant per published ${e(group.profile)} run, with 95% CI bands"></canvas><figcaption>${e(trend.scenario)}: median latency per run</figcaption>${trendTable(trend, group.labels)}</figure>`).join('')}</div></section>`,
   )
   .join('\n')}`;
   return selfContainedPage({
     title: 'mutation-bench: published runs',
     body,
-    chartData: { groups },
+    chartData: { groups, styles, rtts },
     chartScript: TREND_SCRIPT,
     chartJsSource,
   });
@@ -102,22 +120,22 @@ with its 95% CI as a band (order statistics over the cell's interactions), over 
 const TREND_SCRIPT = `
 (() => {
   const data = JSON.parse(document.getElementById('chart-data').textContent);
-  const palette = ['#1565c0','#c62828','#2e7d32','#6a1b9a','#ad5700','#00838f','#5d4037','#ad1457','#283593','#558b2f','#4e342e','#00695c'];
-  const dashes = [[], [6, 3], [2, 2], [8, 3, 2, 3]];
+  const shapes = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot'];
   for (const group of data.groups) for (const trend of group.trends) {
     new Chart(document.getElementById('trend-' + trend.id), {
       type: 'line',
-      data: { labels: group.labels, datasets: trend.lines.flatMap((line, i) => {
-        const color = palette[i % palette.length];
+      data: { labels: group.labels, datasets: trend.lines.flatMap((line) => {
+        const style = data.styles[line.variant];
         const at = (key) => line.points.map((p) => (p ? p[key] : null));
         return [
           { label: line.label + ' CI low', data: at('lower'), borderColor: 'transparent', pointRadius: 0, fill: false, spanGaps: true },
-          { label: line.label + ' CI high', data: at('upper'), borderColor: 'transparent', backgroundColor: color + '26', pointRadius: 0, fill: '-1', spanGaps: true },
-          { label: line.label, data: at('value'), borderColor: color, backgroundColor: color, borderDash: dashes[Math.floor(i / palette.length + i) % dashes.length], spanGaps: true },
+          { label: line.label + ' CI high', data: at('upper'), borderColor: 'transparent', backgroundColor: style.color + '26', pointRadius: 0, fill: '-1', spanGaps: true },
+          { label: line.label, data: at('value'), borderColor: style.color, backgroundColor: style.color, borderDash: style.dash,
+            pointStyle: shapes[data.rtts.indexOf(line.rttMs) % shapes.length], pointRadius: 4, spanGaps: true },
         ];
       }) },
       options: { animation: false, plugins: { title: { display: true, text: trend.scenario + ': median latency per published run' },
-          legend: { labels: { filter: (item) => !/ CI (low|high)$/.test(item.text) } } },
+          legend: { labels: { usePointStyle: true, filter: (item) => !/ CI (low|high)$/.test(item.text) } } },
         scales: { x: { title: { display: true, text: 'run (date, seed)' } }, y: { title: { display: true, text: 'median latency ms' } } } },
     });
   }

@@ -128,7 +128,7 @@ export function publishComparison(
 }
 
 /** How a run samples: two runs that differ here measure different things under the same metric names. */
-const SAMPLING_KEYS = ['profile', 'rttEmulation', 'perPageLoad', 'warmup', 'warmupRounds'] as const;
+export const SAMPLING_KEYS = ['profile', 'rttEmulation', 'perPageLoad', 'warmup', 'warmupRounds'] as const;
 
 /** Refuses (UserError) to compare runs that sample differently; `candidate` may be a run about to start. */
 export function requireSameSampling(
