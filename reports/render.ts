@@ -464,13 +464,14 @@ function scenarioCharts(b: BrowserResults, scenario: string): string {
       id: `cdf-${scenario}-${cdf.rttMs}`,
       label: `Step chart, ${scenario} at RTT ${cdf.rttMs} ms: the fraction of interactions (0 to 1) done within each latency (ms), a line per variant: ${cdf.lines.map((line) => line.label).join(', ')}; the data table follows.`,
       caption: `Latency CDF at RTT ${e(cdf.rttMs)} ms, a line per variant`,
-      headers: ['variant', 'interactions', ...CDF_FRACTIONS.map((f) => (f === 1 ? 'max ms' : `${f * 100}% within ms`))],
+      // Short headings: two CDFs share a row, and their tables must fit half a laptop screen.
+      headers: ['variant', 'n', ...CDF_FRACTIONS.map((f) => (f === 1 ? 'max' : `p${f * 100}`))],
       rows: cdf.lines.map((line) => [
         e(line.label),
         e(line.points.length),
         ...CDF_FRACTIONS.map((f) => ms(atFraction(line.points, f) ?? NaN)),
       ]),
-      tableNote: 'the latency where each line reaches each fraction',
+      tableNote: 'ms within which 10%, 25%, 50%, 75%, 90%, 99% and all of the interactions were done',
     }),
   );
   const series = diffSeries(b, scenario);
@@ -950,7 +951,7 @@ td:first-child,th:first-child{text-align:left}table.verdicts td,table.verdicts t
 .badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:${BADGE_COLORS.muted}}
 .ok{background:${BADGE_COLORS.ok}}.bad{background:${BADGE_COLORS.bad}}.warn{background:${BADGE_COLORS.warn}}.muted{background:${BADGE_COLORS.muted}}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:${TEXT_COLORS.quote}}cite{font-size:.85em;color:${TEXT_COLORS.cite}}
-.charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}
+.charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}figure details table{font-size:.9em}figure details th,figure details td{padding:.2rem .35rem}
 code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:${TEXT_COLORS.warn}}.scroll{overflow-x:auto}
 figure details{margin:.3rem 0;font-size:.9em}figure summary{cursor:pointer}figcaption{font-size:.9em}
 nav.toc{margin:1.2rem 0;padding:.5rem 1rem;border:1px solid #ddd;background:#fafafa}nav.toc p{margin:0;font-weight:600}nav.toc ol{margin:.3rem 0 0;padding-left:1.6rem;columns:2 18rem}

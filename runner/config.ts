@@ -213,7 +213,7 @@ export const USAGE = `Usage: npm run bench -- [options]
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, core and
                       standard 0,60,120); the lowest is the known answer's baseline
   --profile NAME      core (default: the claims' core cells, about 7 minutes) | standard (every scenario, about
-                      37 minutes) | quick (smoke) | ci (regression tracking: RTT 0, no-defer, more page loads)
+                      48 minutes) | quick (smoke) | ci (regression tracking: RTT 0, no-defer, more page loads)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)
   --bandwidth RATE    the emulated link's rate for every scenario, each direction (10mbit, 500kbit, 1gbit), or

@@ -1,4 +1,4 @@
-/** Run under --conditions=react-server: decodes each transport's round trip and prints what came out (test/micro.test.ts). */
+/** Run under --conditions=react-server: decodes each transport's round trip and prints what came out (test/e2e/micro.test.ts). */
 import { actionRoundTrip, routeRoundTrip } from '../../runner/micro/transports';
 
 const settle = async (work: () => Promise<unknown>) => {

@@ -4,18 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderReport } from '../reports/render';
-import { launchChromium, requireChromium } from '../runner/browser/chromium';
-import { readResults } from '../runner/results/store';
-import type { Results } from '../runner/results/schema';
-import { syntheticResults } from './results-fixture';
-import { axeViolations, canvasesDrawn, openOnLaptop } from './support/report-page';
+import { renderReport } from '../../reports/render';
+import { launchChromium, requireChromium } from '../../runner/browser/chromium';
+import { readResults } from '../../runner/results/store';
+import type { Results } from '../../runner/results/schema';
+import { syntheticResults } from '../results-fixture';
+import { axeViolations, canvasesDrawn, openOnLaptop } from '../support/report-page';
 
 const require = createRequire(import.meta.url);
 // The UMD bundle beside chart.js's main entry, as reports/write.ts inlines it.
 const CHART_JS = fs.readFileSync(path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js'), 'utf8');
 /** The recorded run published with the project: browser cells at 3 RTTs and both Chrome modes, HTTP load, probes, micro. */
-const RECORDED = path.join(import.meta.dirname, '..', 'reports', 'published', '2026-12-02T06-07-32Z-s224');
+const RECORDED = path.join(import.meta.dirname, '..', '..', 'reports', 'published', '2026-12-02T06-07-32Z-s224');
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-a11y-'));
 let browser: Browser;

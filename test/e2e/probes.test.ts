@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_DIR, type AppServer } from '../runner/app-server';
-import { launchChromium, requireChromium } from '../runner/browser/chromium';
+import { APP_DIR, type AppServer } from '../../runner/app-server';
+import { launchChromium, requireChromium } from '../../runner/browser/chromium';
 import os from 'node:os';
-import { PLANTED_SECRET } from '../runner/app-server';
+import { PLANTED_SECRET } from '../../runner/app-server';
 import {
   evaluateC10,
   evaluateC12,
@@ -16,19 +16,19 @@ import {
   evaluateC8,
   evaluateC9,
   uncacheable,
-} from '../runner/claims/probe-claims';
-import { probeBuilds } from '../runner/probes/builds';
-import { probeCsrf, type CsrfRow } from '../runner/probes/csrf';
-import { probeNoJs } from '../runner/probes/nojs';
-import { probePublicActions } from '../runner/probes/public-actions';
-import { probeMiddleware, type MiddlewareProbeRow } from '../runner/probes/middleware';
-import { filesContaining, probeSecrets, type SecretsProbe } from '../runner/probes/secrets';
-import { probeCaching, type CachingProbe } from '../runner/probes/caching';
-import { measureClientJs } from '../runner/probes/client-js';
-import { countCodeLines, measureTransportCode } from '../runner/probes/transport-code';
-import type { ProbeResults } from '../runner/results/schema';
-import { SCENARIOS, scenarioById } from '../runner/scenarios';
-import { startTestFixture } from './support/fixture-server';
+} from '../../runner/claims/probe-claims';
+import { probeBuilds } from '../../runner/probes/builds';
+import { probeCsrf, type CsrfRow } from '../../runner/probes/csrf';
+import { probeNoJs } from '../../runner/probes/nojs';
+import { probePublicActions } from '../../runner/probes/public-actions';
+import { probeMiddleware, type MiddlewareProbeRow } from '../../runner/probes/middleware';
+import { filesContaining, probeSecrets, type SecretsProbe } from '../../runner/probes/secrets';
+import { probeCaching, type CachingProbe } from '../../runner/probes/caching';
+import { measureClientJs } from '../../runner/probes/client-js';
+import { countCodeLines, measureTransportCode } from '../../runner/probes/transport-code';
+import type { ProbeResults } from '../../runner/results/schema';
+import { SCENARIOS, scenarioById } from '../../runner/scenarios';
+import { startTestFixture } from '../support/fixture-server';
 
 describe('countCodeLines', () => {
   it('counts lines with a token that is not a comment: strings, templates and JSX text included', () => {
@@ -52,15 +52,15 @@ describe('countCodeLines', () => {
 
   it('counts the counter fixture as a person would', () => {
     // app/counter/actions.ts: 'use server', the import, the function's three lines.
-    // app/counter/action/page.tsx: four imports, the component's four lines.
+    // app/counter/action/page.tsx: four imports, the component's six lines (prettier wraps its JSX in parentheses).
     const [action, route] = measureTransportCode([scenarioById('counter')]);
     expect(action).toMatchObject({
       scenario: 'counter',
       variant: 'action',
-      lines: 13,
+      lines: 15,
       files: [
         { path: 'app/counter/actions.ts', lines: 5 },
-        { path: 'app/counter/action/page.tsx', lines: 8 },
+        { path: 'app/counter/action/page.tsx', lines: 10 },
       ],
     });
     expect(route!.variant).toBe('route');

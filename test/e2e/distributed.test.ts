@@ -6,14 +6,14 @@ import path from 'node:path';
 import { har as validateHar } from 'har-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { claimPort, type AppServer } from '../runner/app-server';
-import { PROCESSOR_FILE } from '../runner/export/artillery';
-import { EXPORT_FILES } from '../runner/export/write-exports';
-import { readCaptureFile, type CaptureFile } from '../runner/http/capture';
-import { fetchBuildInfo } from '../runner/http/target';
-import { ResultsSchema } from '../runner/results/schema';
-import { ARTILLERY_ENV, ensureArtillery } from '../runner/tools/artillery';
-import { bench, processesMarked, run, start, type Exit } from './support/cli';
+import { claimPort, type AppServer } from '../../runner/app-server';
+import { PROCESSOR_FILE } from '../../runner/export/artillery';
+import { EXPORT_FILES } from '../../runner/export/write-exports';
+import { readCaptureFile, type CaptureFile } from '../../runner/http/capture';
+import { fetchBuildInfo } from '../../runner/http/target';
+import { ResultsSchema } from '../../runner/results/schema';
+import { ARTILLERY_ENV, ensureArtillery } from '../../runner/tools/artillery';
+import { bench, processesMarked, run, start, type Exit } from '../support/cli';
 
 /** The deployment stand-in: `npm run serve` on loopback, as docs/distributed.md tells a user to deploy it. */
 let fixture: { server: Pick<AppServer, 'origin'>; stop(): Promise<Exit> };

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResultsSchema, SampleSchema } from '../runner/results/schema';
-import { bench, processesMarked, ROOT } from './support/cli';
+import { ResultsSchema, SampleSchema } from '../../runner/results/schema';
+import { bench, processesMarked, ROOT } from '../support/cli';
 
 /**
  * A version matrix end to end, in a cache of its own so that the install really happens (about 2 minutes: Next

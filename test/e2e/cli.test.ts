@@ -5,13 +5,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PLANTED_SECRET } from '../runner/app-server';
-import { launchChromium, requireChromium } from '../runner/browser/chromium';
-import { ResultsSchema, SampleSchema } from '../runner/results/schema';
-import { readCaptureFile } from '../runner/http/capture';
-import { jsonSummary } from '../reports/terminal';
-import { bench, fixtureProcesses, run, type Exit } from './support/cli';
-import { canvasesDrawn, openOnLaptop, tooWide } from './support/report-page';
+import { PLANTED_SECRET } from '../../runner/app-server';
+import { launchChromium, requireChromium } from '../../runner/browser/chromium';
+import { ResultsSchema, SampleSchema } from '../../runner/results/schema';
+import { readCaptureFile } from '../../runner/http/capture';
+import { jsonSummary } from '../../reports/terminal';
+import { bench, fixtureProcesses, run, type Exit } from '../support/cli';
+import { canvasesDrawn, openOnLaptop, tooWide } from '../support/report-page';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-cli-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -215,7 +215,12 @@ describe('npm run bench, end to end with tiny sample counts', () => {
       name: string;
       unit: string;
     }[];
-    expect(githubEntries.filter((entry) => entry.name.startsWith('browser ')).length).toBe(
+    // Each browser cell's latency, and its requests' time to first byte under the stored comparison's names.
+    const browserEntries = githubEntries.filter((entry) => entry.name.startsWith('browser '));
+    expect(browserEntries.filter((entry) => entry.name.endsWith(' latency')).length).toBe(
+      results.browser!.cells.length,
+    );
+    expect(browserEntries.filter((entry) => entry.name.endsWith(' time to first byte')).length).toBeGreaterThanOrEqual(
       results.browser!.cells.length,
     );
     const capture = readCaptureFile(path.join(out, 'capture.json'));
@@ -238,8 +243,15 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
     try {
       const { page, problems } = await openOnLaptop(browser, path.join(out, 'index.html'));
-      await page.waitForFunction(() => document.querySelectorAll('canvas').length === 14);
-      expect(await canvasesDrawn(page)).toEqual(Array(14).fill(true));
+      // Per scenario its latency against RTT, its waterfall, a CDF per RTT and its differences; per load scenario its
+      // throughput, percentiles, CPU and memory: every one drawn.
+      const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
+      const distinct = (values: readonly unknown[]) => new Set(values).size;
+      const browserScenarios = distinct(results.browser!.cells.map((c) => c.scenario));
+      const rtts = distinct(results.browser!.cells.map((c) => c.rttMs));
+      const expected = browserScenarios * (3 + rtts) + 4 * distinct(results.http!.cells.map((c) => c.scenario));
+      expect(await page.locator('canvas').count()).toBe(expected);
+      expect(await canvasesDrawn(page)).toEqual(Array(expected).fill(true));
       // At 1280 px nothing scrolls sideways: not the page, not a table inside its wrapper.
       expect(await tooWide(page)).toEqual([]);
       // Printed on A4 (about 720 px between the margins), nothing is cut off either.

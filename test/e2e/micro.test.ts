@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe("the micro suite's transports, decoded as Next's Node server decodes them", () => {
   // React's server half needs the react-server condition, as in runner/micro/micro.ts.
@@ -24,7 +24,7 @@ describe("the micro suite's transports, decoded as Next's Node server decodes th
     expect(checked.route).toEqual({ value: { scope: 'abc', text: 'hello' } });
   });
 
-  it('refuses a 1 MB string beside a second argument and takes it alone, as the real action does (test/fixture.test.ts)', () => {
+  it('refuses a 1 MB string beside a second argument and takes it alone, as the real action does (test/e2e/fixture.test.ts)', () => {
     expect(checked.twoArgumentsOneMegabyte!.error).toMatch(/^Maximum array nesting exceeded/);
     expect(checked.oneArgumentOneMegabyte).toEqual({ value: 1024 * 1024 });
   });

@@ -5,12 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildHash, isBuildCurrent, LOCKFILE } from '../runner/app-server';
-import { recordedVariables } from '../runner/environment';
-import { acquireCheckoutLock } from '../runner/lock';
-import { ResultsSchema, SampleSchema, type Results } from '../runner/results/schema';
-import { writeFileAtomically } from '../runner/results/store';
-import { bench, listeningAddresses, processesMarked, ROOT, start, type Exit } from './support/cli';
+import { buildFixture, buildHash, isBuildCurrent, LOCKFILE } from '../../runner/app-server';
+import { recordedVariables } from '../../runner/environment';
+import { acquireCheckoutLock } from '../../runner/lock';
+import { ResultsSchema, SampleSchema, type Results } from '../../runner/results/schema';
+import { writeFileAtomically } from '../../runner/results/store';
+import { bench, listeningAddresses, processesMarked, ROOT, start, type Exit } from '../support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-faults-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

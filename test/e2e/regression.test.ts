@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResultsSchema } from '../runner/results/schema';
-import { bench, fixtureProcesses, ROOT, run, start } from './support/cli';
+import { ResultsSchema } from '../../runner/results/schema';
+import { bench, fixtureProcesses, ROOT, run, start } from '../support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-regression-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));

@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishRun } from '../reports/publish';
-import { launchChromium, requireChromium } from '../runner/browser/chromium';
-import { UserError } from '../runner/errors';
-import type { Results } from '../runner/results/schema';
-import { syntheticResults, syntheticSamples } from './results-fixture';
-import { canvasesDrawn, openOnLaptop, tooWide } from './support/report-page';
+import { publishRun } from '../../reports/publish';
+import { launchChromium, requireChromium } from '../../runner/browser/chromium';
+import { UserError } from '../../runner/errors';
+import type { Results } from '../../runner/results/schema';
+import { syntheticResults, syntheticSamples } from '../results-fixture';
+import { canvasesDrawn, openOnLaptop, tooWide } from '../support/report-page';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-publish-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
