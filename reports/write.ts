@@ -68,15 +68,20 @@ export function samplesCsv(samples: readonly Sample[]): string {
 export function writeReport(dir: string, samples: readonly Sample[] | null = readSamples(dir)): string {
   const results = readResults(dir);
   if (samples) writeFileAtomically(path.join(dir, 'samples.csv.gz'), gzipSync(samplesCsv(samples), { level: 9 }));
-  const metrics = trackedMetrics(results, samples);
-  writeFileAtomically(
-    path.join(dir, HISTORY_FILES.githubActionBenchmark),
-    `${JSON.stringify(githubActionBenchmark(metrics), null, 2)}\n`,
-  );
-  writeFileAtomically(
-    path.join(dir, HISTORY_FILES.bencher),
-    `${JSON.stringify(bencherMetricFormat(metrics), null, 2)}\n`,
-  );
+  // The history files carry each request's time to first byte, which only the samples hold: a folder without them
+  // (a published run keeps its samples as CSV) keeps the files its run or publication wrote.
+  const historyMade = Object.values(HISTORY_FILES).every((file) => fs.existsSync(path.join(dir, file)));
+  if (samples || !historyMade) {
+    const metrics = trackedMetrics(results, samples);
+    writeFileAtomically(
+      path.join(dir, HISTORY_FILES.githubActionBenchmark),
+      `${JSON.stringify(githubActionBenchmark(metrics), null, 2)}\n`,
+    );
+    writeFileAtomically(
+      path.join(dir, HISTORY_FILES.bencher),
+      `${JSON.stringify(bencherMetricFormat(metrics), null, 2)}\n`,
+    );
+  }
   const file = path.join(dir, 'index.html');
   writeFileAtomically(file, renderReport(results, fs.readFileSync(CHART_JS, 'utf8')));
   return file;
