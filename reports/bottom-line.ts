@@ -1,6 +1,8 @@
 import escapeHtml from 'escape-html';
 import { aaWithinBand, HTTP_AA_BAND } from '../runner/claims/gating';
-import type { Cell, Comparison, HttpResults, ProbeResults, Results } from '../runner/results/schema';
+import { list } from './words';
+import { modalRoundTrips } from '../runner/claims/claims';
+import type { Comparison, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 
 /** One plain sentence of a run's answer, with the anchor of the evidence it comes from. */
 export interface BottomLineSentence {
@@ -12,8 +14,6 @@ const ACTION = 'action';
 const fixed = (value: number) => Math.abs(value).toFixed(1);
 const signed = (value: number) => `${value >= 0 ? '+' : '−'}${fixed(value)}`;
 const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
-const list = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 type Direction = 'action faster' | 'route faster' | 'no difference';
 
@@ -50,13 +50,6 @@ export function versusAction(
   return `${named} and the action showed no difference (action − ${variant}: ${parts})`;
 }
 
-/** The round trips most of a cell's samples made (C2's exact counts); a run before they were kept: the expected count. */
-function modalRoundTrips(cell: Cell): number {
-  const counts = Object.entries(cell.roundTripCounts ?? {});
-  if (!counts.length) return cell.expectedRoundTrips;
-  return Number(counts.reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0]);
-}
-
 interface Pair {
   scenario: string;
   variant: string;
@@ -84,8 +77,8 @@ function pairsWithAction(results: Results): Pair[] {
     const pair = pairs.get(key) ?? {
       scenario: comparison.scenario,
       variant: comparison.a,
-      routeTrips: modalRoundTrips(route),
-      actionTrips: modalRoundTrips(action),
+      routeTrips: modalRoundTrips(route)?.count ?? route.expectedRoundTrips,
+      actionTrips: modalRoundTrips(action)?.count ?? action.expectedRoundTrips,
       rows: [],
     };
     pair.rows.push(comparison);

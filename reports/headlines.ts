@@ -3,6 +3,7 @@ import { C9_BAND } from '../runner/claims/probe-claims';
 import { FRAME_MS } from '../runner/claims/scenario-claims';
 import { ACCURACY_TOLERANCE_MS } from '../runner/stats/summarize';
 import type { Claim } from '../runner/results/schema';
+import { list } from './words';
 
 /**
  * One claim's answer in plain words, with its numbers and conditions, for the report's first screen. Read from the
@@ -41,10 +42,6 @@ const count = (value: number) => (Number.isInteger(value) ? String(value) : valu
 const faster = (diffMs: number) => `${ms(Math.abs(diffMs))} ${diffMs >= 0 ? 'faster' : 'slower'}`;
 const ratioChange = (ratio: number) => `${percent(Math.abs(ratio - 1))} ${ratio < 1 ? 'lower' : 'higher'}`;
 const encodingWords = (encoding: string) => (encoding === 'gzip' ? "with the browser's gzip" : 'without compression');
-
-function list(items: readonly string[]): string {
-  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
 
 function notMeasured(summary: string): string {
   const reason = summary.replaceAll('`', '');

@@ -282,6 +282,17 @@ export function evaluateC1(input: ClaimInput): Claim {
   };
 }
 
+/**
+ * The critical-path request count most of a cell's samples made and their share; null for a run that predates
+ * per-sample counts (C2's rule, and the bottom line's round trips).
+ */
+export function modalRoundTrips(cell: Cell): { count: number; share: number } | null {
+  const counts = Object.entries(cell.roundTripCounts ?? {});
+  if (!counts.length) return null;
+  const [count, n] = counts.reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  return { count: Number(count), share: n / cell.n };
+}
+
 /** The share of a cell's samples with `count` critical-path requests, or null for a run that predates per-sample counts. */
 const countShare = (cell: Cell | undefined, count: number) =>
   cell?.roundTripCounts ? (cell.roundTripCounts[count] ?? 0) / cell.n : null;
@@ -330,8 +341,8 @@ export function evaluateC2(input: ClaimInput): Claim {
       const verdict: Verdict =
         actionShare >= C2_COUNT_SHARE && refreshShare >= C2_COUNT_SHARE
           ? 'supported'
-          : Math.max(...Object.values(action.roundTripCounts!)) / action.n >= C2_COUNT_SHARE &&
-              Math.max(...Object.values(refresh.roundTripCounts!)) / refresh.n >= C2_COUNT_SHARE
+          : (modalRoundTrips(action)?.share ?? 0) >= C2_COUNT_SHARE &&
+              (modalRoundTrips(refresh)?.share ?? 0) >= C2_COUNT_SHARE
             ? 'refuted'
             : 'inconclusive';
       return [
