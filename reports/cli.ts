@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../runner/errors';
-import { readMeasurements, recomputeResults } from '../runner/recompute';
+import { analyse } from '../runner/analyse/analyse';
+import { readMeasuredRun } from '../runner/analyse/run-folder';
 import { readResults, writeResultsFile } from '../runner/results/store';
 import { writeReport } from './write';
 
@@ -20,8 +21,8 @@ function main(args: string[]): string {
   const folder = path.resolve(dir);
   if (!recompute) return writeReport(folder);
   const old = readResults(folder);
-  const { samples, load } = readMeasurements(folder);
-  const recomputed = recomputeResults(old, samples ?? [], load, new Date());
+  const measured = readMeasuredRun(folder);
+  const recomputed = { ...analyse(measured), recomputedAt: new Date().toISOString() };
   const backup = path.join(folder, 'results.before-recompute.json');
   if (!fs.existsSync(backup)) fs.copyFileSync(path.join(folder, 'results.json'), backup);
   writeResultsFile(folder, recomputed);
@@ -29,7 +30,7 @@ function main(args: string[]): string {
     const before = old.claims.find((c) => c.id === claim.id)?.verdict;
     console.log(`${claim.id} ${claim.verdict}${before && before !== claim.verdict ? ` (was ${before})` : ''}`);
   }
-  return writeReport(folder, samples);
+  return writeReport(folder);
 }
 
 try {

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../runner/errors';
-import { readSamples } from '../runner/recompute';
-import { readResults, writeFileAtomically } from '../runner/results/store';
+import { readResults, readSamples, writeFileAtomically } from '../runner/results/store';
 import { renderPublishedIndex } from './published';
 import { writeReport } from './write';
 

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readSamples } from '../runner/recompute';
 import type { Sample } from '../runner/results/schema';
-import { readResults, writeFileAtomically } from '../runner/results/store';
+import { readResults, readSamples, writeFileAtomically } from '../runner/results/store';
 import { bencherMetricFormat, githubActionBenchmark, trackedMetrics } from './history';
 import { renderReport } from './render';
 

@@ -2,9 +2,13 @@ import { runMain } from './cleanup';
 import { resolveConfig, USAGE } from './config';
 import { EXIT, RunInterrupted, ServerExited } from './errors';
 import { createProgress } from './progress';
-import { runBench } from './run';
+import { measureRun } from './run';
+import { analyse } from './analyse/analyse';
+import { readMeasuredRun } from './analyse/run-folder';
+import { readResults, writeResultsFile } from './results/store';
+import { writeReport } from '../reports/write';
 import { comparisonMarkdown, DEFAULT_BAND } from './compare/compare';
-import { compareRunFolders, publishComparison } from './compare/run-comparison';
+import { compareRunFolders, publishComparison, requireSameSampling, runFolder } from './compare/run-comparison';
 import path from 'node:path';
 import { jsonSummary, terminalSummary } from '../reports/terminal';
 
@@ -22,7 +26,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return EXIT.ok;
   }
-  const { results, reportFile, error } = await runBench(config, args, createProgress());
+  // A baseline that cannot be compared is refused before anything is measured.
+  if (config.baseline !== undefined)
+    requireSameSampling(readResults(runFolder(config.baseline)), { runId: 'this run', config });
+  // The three stages: measure -> run folder; analyse -> results.json; present -> index.html.
+  const progress = createProgress();
+  const { dir, error } = await measureRun(config, args, progress);
+  const results = analyse(readMeasuredRun(dir));
+  for (const warning of results.machine?.warnings ?? []) progress.log(`warning: ${warning}`);
+  writeResultsFile(dir, results);
+  const reportFile = writeReport(dir);
   for (const failure of results.failures)
     console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
   // A stop from outside is one line; an unexpected error keeps its stack for the bug report.

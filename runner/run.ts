@@ -1,16 +1,14 @@
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { writeReport } from '../reports/write';
 import { APP_DIR, claimPort, startFloor, type AppServer } from './app-server';
 import { requireChromium } from './browser/chromium';
-import { emptyMeasurement, measureBrowser, samplingRule } from './browser/measure';
-import { evaluateClaims } from './claims/claims';
+import { emptyMeasurement, measureBrowser } from './browser/measure';
 import type { Config } from './config';
 import { describeEnvironment } from './environment';
 import { admitCaptures, captureInteraction, type Capture, type CaptureFile } from './http/capture';
 import { writeExports } from './export/write-exports';
 import { fetchBuildInfo, remotePersisted, requireSameBuild } from './http/target';
-import { loadArms, measureHttp, type LoadTarget, type RepeatRecord, type WarmupRecord } from './http/suite';
+import { loadArms, measureHttp, type LoadTarget } from './http/suite';
 import { startLoadGenerator } from './http/load-generator';
 import { isolateLoad, type Isolation } from './system/affinity';
 import { runMicro } from './micro/micro';
@@ -39,26 +37,36 @@ import {
 } from './plan';
 import { prepareNextBuild, type NextBuild } from './matrix/install';
 import { checkoutBaseline, type BaselineFixture } from './against';
-import { DEFAULT_BAND, duetComparison } from './compare/compare';
-import { requireSameSampling, runFolder } from './compare/run-comparison';
 import type { Progress } from './progress';
-import type { BrowserResults, Cell, HttpResults, Results } from './results/schema';
-import { readResults, RunStore } from './results/store';
-import { browserResultsOf, httpResultsOf, matrixResultsOf } from './results/summaries';
-import { linkBandwidth, scenarioById, variantsOf } from './scenarios';
+import type { HttpConditions, MeasureFailure, RepeatRecord, RunRecord, WarmupRecord } from './results/records';
+import type { HttpResults, Results, Sample } from './results/schema';
+import { RunStore } from './results/store';
+import { scenarioById, variantsOf } from './scenarios';
 import { localPersisted } from './read-database';
 import { captureScope, randomTag } from './scopes';
+import { median } from './stats/quantile';
 import { seededRandom, type Random } from './stats/random';
-import { loadBetween, takeSnapshot, type MachineLoad } from './system/machine-load';
+import { loadBetween, takeSnapshot } from './system/machine-load';
 
-export interface RunOutcome {
-  results: Results;
-  reportFile: string;
-  /** An unexpected error that ended the run early; what was measured before it is still in results. */
+export interface MeasureOutcome {
+  /** The run folder: run.json, samples.jsonl, the load records and whatever else was measured. */
+  dir: string;
+  /** An unexpected error that ended the run early; what was measured before it is still in the folder. */
   error?: unknown;
 }
 
-type Failure = Results['failures'][number];
+/** How many requests one interaction of a variant sent in the browser suite (its no-defer samples' median), if measured. */
+type BrowserRequestCount = (scenario: string, variant: string) => number | undefined;
+
+/** The browser's requests per interaction for one build's measured samples: what a capture of it must match. */
+function browserRequestCount(samples: readonly Sample[], build: BuildLabel): BrowserRequestCount {
+  return (scenario, variant) => {
+    const counts = samples
+      .filter((s) => s.build === build && s.scenario === scenario && s.variant === variant && s.chrome === 'no-defer')
+      .map((s) => s.requests.length);
+    return counts.length ? median(counts) : undefined;
+  };
+}
 
 /**
  * Captures every variant's real requests in Chromium, each under a scope of its own; a capture that cannot stand
@@ -70,8 +78,8 @@ async function captureAll(
   config: Config,
   origin: string,
   scopeTag: string,
-  browserCells: readonly Cell[],
-  failures: Failure[],
+  browserRequests: BrowserRequestCount,
+  failures: MeasureFailure[],
   progress: Progress,
 ): Promise<{ captures: Capture[]; chromiumVersion: string }> {
   for (const scenario of config.scenarios.map(scenarioById)) {
@@ -102,12 +110,7 @@ async function captureAll(
           // A variant that cannot be captured (a hung request, a page that never shows its result) is not replayed.
           runSignal.throwIfAborted();
           if (!(error instanceof FixtureError || error instanceof errors.TimeoutError)) throw error;
-          failures.push({
-            scenario: scenarioId,
-            variant,
-            rttMs: 0,
-            message: `HTTP capture: ${error.message.split('\n')[0]}`,
-          });
+          failures.push({ stage: 'capture', scenario: scenarioId, variant, message: error.message.split('\n')[0]! });
         }
       }
     }
@@ -117,9 +120,7 @@ async function captureAll(
   const { admitted, failures: rejected } = admitCaptures(
     captured,
     (scenario, variant) => scenarioById(scenario).expectedRequests[variant] ?? 1,
-    (scenario, variant) =>
-      browserCells.find((cell) => cell.scenario === scenario && cell.variant === variant && cell.chrome === 'no-defer')
-        ?.requestsPerInteraction,
+    browserRequests,
   );
   failures.push(...rejected);
   return { captures: admitted, chromiumVersion };
@@ -128,8 +129,8 @@ async function captureAll(
 /** One server the HTTP suite loads: this checkout's fixture, a deployment, or one version of a matrix. */
 interface HttpTarget extends Omit<LoadTarget, 'build'> {
   build: BuildLabel;
-  /** The browser suite's cells of this build: a capture must have as many requests as the browser measured. */
-  browserCells: readonly Cell[];
+  /** The browser suite's requests per interaction in this build: a capture must have as many. */
+  browserRequests: BrowserRequestCount;
 }
 
 /**
@@ -144,7 +145,7 @@ async function runHttpSuite(options: {
   targets: readonly HttpTarget[];
   scopeTag: string;
   startFloor: (() => Promise<AppServer>) | null;
-  failures: Failure[];
+  failures: MeasureFailure[];
   store: RunStore;
   progress: Progress;
   random: Random;
@@ -167,7 +168,7 @@ async function runHttpSuite(options: {
       config,
       server.origin,
       options.scopeTag,
-      target.browserCells,
+      target.browserRequests,
       options.failures,
       options.progress,
     ));
@@ -289,29 +290,11 @@ async function runProbes(
   }
 }
 
-/** The load before anything starts, over a short quiet window, and warnings for busy stretches of the run. */
-function machineWarnings(
-  atStart: MachineLoad,
-  browser: BrowserResults | undefined,
-  http: HttpResults | undefined,
-): string[] {
-  const warnings: string[] = [];
-  const describe = (load: MachineLoad) =>
-    `${load.foreignCores.toFixed(2)} cores used by other processes, steal ${(load.stealShare * 100).toFixed(1)}%`;
-  if (atStart.busy) warnings.push(`The machine was busy before the run started (${describe(atStart)}).`);
-  const busyRounds = browser?.rounds.filter((round) => round.busy) ?? [];
-  if (busyRounds.length)
-    warnings.push(
-      `The machine was busy during ${busyRounds.length} of ${browser!.rounds.length} browser rounds (worst: ${describe(busyRounds.reduce((a, b) => (b.foreignCores > a.foreignCores ? b : a)))}).`,
-    );
-  const busyRepeats = http?.cells.reduce((sum, cell) => sum + cell.busyRepeats, 0) ?? 0;
-  if (busyRepeats)
-    warnings.push(`The machine was busy during ${busyRepeats} HTTP load repeats (see the cells flagged busy).`);
-  return warnings;
-}
-
-/** flags/config -> plan -> samples -> stats -> claims -> results.json -> index.html, one suite after another. */
-export async function runBench(config: Config, argv: string[], progress: Progress): Promise<RunOutcome> {
+/**
+ * The measure stage: config -> plan -> the run folder (samples.jsonl, the load records, capture.json, run.json), one
+ * suite after another. It judges nothing: analyse (runner/analyse) turns the folder into results.json.
+ */
+export async function measureRun(config: Config, argv: string[], progress: Progress): Promise<MeasureOutcome> {
   const startedAt = new Date();
   // User errors first, before anything is built or started.
   const needsBrowser = config.suites.some((suite) => suite !== 'micro');
@@ -320,15 +303,12 @@ export async function runBench(config: Config, argv: string[], progress: Progres
   // The lock guards this checkout's fixture build and database; a run against a deployment uses neither.
   const releaseLock = config.target === undefined ? acquireCheckoutLock() : () => undefined;
   try {
-    // A baseline that cannot be compared is refused before anything is measured.
-    if (config.baseline !== undefined)
-      requireSameSampling(readResults(runFolder(config.baseline)), { runId: 'this run', config });
     const against = config.against !== undefined ? checkoutBaseline(config.against) : undefined;
     if (against?.lockfileDiffers)
       progress.log(
         `warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`,
       );
-    return await measureAndReport(config, argv, progress, chromiumPath, startedAt, against);
+    return await measure(config, argv, progress, chromiumPath, startedAt, against);
   } finally {
     releaseLock();
   }
@@ -357,14 +337,14 @@ interface Builders {
   versions: NextBuild[];
 }
 
-async function measureAndReport(
+async function measure(
   config: Config,
   argv: string[],
   progress: Progress,
   chromiumPath: string | null,
   startedAt: Date,
   against: BaselineFixture | undefined,
-): Promise<RunOutcome> {
+): Promise<MeasureOutcome> {
   const store = new RunStore(config.outDir);
   // Installs before anything is measured: a version that cannot be installed ends the run here.
   const versions: NextBuild[] = [];
@@ -393,28 +373,13 @@ async function measureAndReport(
   const httpRecords: RepeatRecord[] = [];
   const httpWarmups: WarmupRecord[] = [];
   let loadIsolation: Isolation | undefined;
-  const failures: Failure[] = [];
+  const failures: MeasureFailure[] = [];
   let micro: Results['micro'];
   const probes = new Map<BuildLabel, Results['probes']>();
   let chromiumVersion = 'not used';
   let error: unknown;
   let browserMeasured = false;
   const httpServers = new Map<BuildLabel, HttpResults['server']>();
-
-  const browserInput = () => ({
-    scenarios: config.scenarios,
-    rttMs: config.rttMs,
-    measured: {
-      rttEmulation: config.rttEmulation,
-      chromeModes: config.chromeModes,
-      wallSeconds: measurement.wallSeconds,
-      groups: measurement.groups,
-      rounds: measurement.rounds,
-    },
-    samples: measurement.samples,
-    failedArms: measurement.failedArms,
-    bandwidth: config.bandwidth,
-  });
 
   try {
     if (chromiumPath && config.target !== undefined) {
@@ -424,7 +389,7 @@ async function measureAndReport(
         build: CURRENT_BUILD,
         server: { origin: target, pid: null },
         persisted: remotePersisted(target, config.interactionTimeoutMs),
-        browserCells: [],
+        browserRequests: () => undefined,
       };
       let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
       ({
@@ -481,7 +446,7 @@ async function measureAndReport(
               build: label,
               server: fixtureOf(label).server,
               persisted: localPersisted(fixtureOf(label).dbPath),
-              browserCells: browserMeasured ? browserResultsOf({ ...browserInput(), build: label }).cells : [],
+              browserRequests: browserRequestCount(browserMeasured ? measurement.samples : [], label),
             }));
             // The floor writes to the first build's database, beside its fixture.
             const floor = !config.loadFloor
@@ -531,15 +496,10 @@ async function measureAndReport(
     error = stopReason(caught);
   }
 
-  const httpConditions = (label: BuildLabel) =>
+  const httpConditions = (label: BuildLabel): HttpConditions | undefined =>
     config.suites.includes('http')
       ? {
-          mode:
-            config.rate !== undefined
-              ? ('rate' as const)
-              : config.durationSeconds !== undefined
-                ? ('duration' as const)
-                : ('amount' as const),
+          mode: config.rate !== undefined ? 'rate' : config.durationSeconds !== undefined ? 'duration' : 'amount',
           server: httpServers.get(label),
           encodings: config.encodings,
           repeats: config.repeats,
@@ -547,94 +507,49 @@ async function measureAndReport(
           isolation: loadIsolation,
         }
       : undefined;
-  const claimRun = {
-    profile: config.profile,
-    minLoads: samplingRule(config).minLoads,
-    warmupRounds: config.warmupRounds,
-  };
-  const matrix = versions.length
-    ? matrixResultsOf({
-        versions: versions.map(({ appDir: _appDir, ...version }) => ({
-          version: { ...version, probes: probes.get(version.label) },
-          http: httpConditions(version.label),
-        })),
-        browser: config.suites.includes('browser') ? browserInput() : undefined,
-        repeats: httpRecords,
-        warmups: httpWarmups,
-        run: claimRun,
-        band: DEFAULT_BAND,
-      })
-    : undefined;
-  // The top-level sections: this checkout's, or a matrix's last version's as the matrix summarized them.
-  const shown = matrix?.versions.at(-1);
-  const browserResults: BrowserResults | undefined = shown
-    ? shown.browser
-    : config.suites.includes('browser')
-      ? browserResultsOf(browserInput())
-      : undefined;
-  const currentHttp = httpConditions(CURRENT_BUILD);
-  const http: HttpResults | undefined = shown
-    ? shown.http
-    : currentHttp && httpResultsOf(currentHttp, httpRecords, httpWarmups);
-  const shownProbes = shown ? shown.probes : probes.get(CURRENT_BUILD);
-  const allFailures = [
-    ...measurement.failures,
-    ...failures,
-    ...(http?.cells ?? [])
-      .filter((cell) => cell.failed)
-      .map((cell) => ({
-        scenario: cell.scenario,
-        variant: cell.variant,
-        rttMs: 0,
-        message: `HTTP load ${cell.encoding} x${cell.connections}: ${cell.failed}`,
-      })),
-    ...(error === undefined
-      ? []
-      : [
-          {
-            scenario: '*',
-            variant: '*',
-            rttMs: 0,
-            message: `run stopped early, what was measured before is kept: ${(error as Error).message ?? error}`,
-          },
-        ]),
-  ];
-  const warnings = machineWarnings(atStart, browserResults, http);
-  for (const warning of warnings) progress.log(`warning: ${warning}`);
-  const results: Results = {
-    schemaVersion: 2,
+  const record: RunRecord = {
+    runRecordVersion: 1,
     runId: path.basename(config.outDir),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    complete: allFailures.length === 0,
-    failures: allFailures,
     config: { ...config },
-    scenarios: config.scenarios.map(scenarioById).map((scenario) => ({
-      id: scenario.id,
-      summary: scenario.summary,
-      expectedRoundTrips: scenario.expectedRoundTrips,
-      bandwidth: linkBandwidth(scenario, config.bandwidth),
-    })),
     environment: {
       ...describeEnvironment(chromiumVersion, argv, config.seed),
       ...(versions.length ? { next: versions.at(-1)!.next, react: versions.at(-1)!.react } : {}),
     },
-    machine: { atStart, overall: loadBetween(runSnapshot, takeSnapshot()), warnings },
-    browser: browserResults,
-    http,
+    machine: { atStart, overall: loadBetween(runSnapshot, takeSnapshot()) },
+    browser: config.suites.includes('browser')
+      ? {
+          rttEmulation: config.rttEmulation,
+          chromeModes: config.chromeModes,
+          wallSeconds: measurement.wallSeconds,
+          groups: measurement.groups,
+          rounds: measurement.rounds,
+          failedArms: [...measurement.failedArms],
+        }
+      : undefined,
+    http: versions.length ? undefined : httpConditions(CURRENT_BUILD),
     micro,
-    probes: shownProbes,
-    claims: shown
-      ? shown.claims
-      : evaluateClaims({ run: claimRun, browser: browserResults, http, probes: shownProbes }),
-    matrix,
+    probes: versions.length ? undefined : probes.get(CURRENT_BUILD),
+    matrix: versions.length
+      ? {
+          versions: versions.map(({ appDir: _appDir, ...version }) => ({
+            version: { ...version, probes: probes.get(version.label) },
+            http: httpConditions(version.label),
+          })),
+        }
+      : undefined,
     against: against && {
       ref: against.ref,
       commit: against.commit,
       lockfileDiffers: against.lockfileDiffers,
-      ...duetComparison(measurement.samples, DEFAULT_BAND),
     },
+    failures: [
+      ...measurement.failures.map((failure) => ({ stage: 'browser' as const, ...failure })),
+      ...failures,
+      ...(error === undefined ? [] : [{ stage: 'stopped' as const, message: `${(error as Error).message ?? error}` }]),
+    ],
   };
-  store.writeResults(results);
-  return { results, reportFile: writeReport(store.dir), error };
+  store.writeRunRecord(record);
+  return { dir: store.dir, error };
 }

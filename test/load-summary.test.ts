@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeHttp } from '../runner/http/summarize-http';
-import type { RepeatRecord } from '../runner/http/suite';
+import { summarizeHttp } from '../runner/analyse/load';
+import type { RepeatRecord } from '../runner/results/records';
 import { seededRandom } from '../runner/stats/random';
 import { palindromeBlock } from '../runner/stats/steady-state';
 import { parseCoreList, splitCores } from '../runner/system/affinity';

@@ -6,10 +6,11 @@ import { adaptToNextMajor } from '../runner/matrix/adapter';
 import { bundlerOf, installManifest, PINNED_NEXT, reactFor } from '../runner/matrix/install';
 import { armKey, DUET_BUILDS, makePlan } from '../runner/plan';
 import type { Sample, VersionSection } from '../runner/results/schema';
-import { matrixResultsOf } from '../runner/results/summaries';
+import { matrixResultsOf } from '../runner/analyse/sections';
 import { scenarioById } from '../runner/scenarios';
 import { renderReport } from '../reports/render';
-import { recomputeResults } from '../runner/recompute';
+import { analyse } from '../runner/analyse/analyse';
+import { runRecordOf } from '../runner/analyse/compat';
 import { syntheticResults, syntheticSamples } from './results-fixture';
 
 const OLD = 'next@15.5.29';
@@ -192,7 +193,7 @@ describe('matrixResultsOf', () => {
       budgetSeconds: 60,
     };
     const old = syntheticResults({ config, matrix, browser: { ...results.browser!, cells: [] }, claims: [] });
-    const recomputed = recomputeResults(old, samples, { repeats: [], warmups: [] }, new Date());
+    const recomputed = analyse({ record: runRecordOf(old), samples, load: { repeats: [], warmups: [] } });
     expect(recomputed.matrix).toEqual(matrix);
     expect(recomputed.browser!.cells).toEqual(matrix.versions[1]!.browser!.cells);
     expect(recomputed.claims).toEqual(matrix.versions[1]!.claims);

@@ -13,7 +13,8 @@ import { pageLoadDifference } from '../stats/interval';
 import { shuffled, type Random } from '../stats/random';
 import { pageLoadClusters } from '../stats/summarize';
 import { loadRecorder } from '../system/machine-load';
-import { sampleProcessGroup, type ResourceSeries } from '../system/resources';
+import { sampleProcessGroup } from '../system/resources';
+import type { ResourceSeries } from '../results/records';
 import type { BrowserSession } from './session';
 
 /** What the browser phase has measured so far; filled in as it goes, so a crash still leaves it. */

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors';
-import { readMeasurements } from '../recompute';
 import type { Results } from '../results/schema';
-import { readResults } from '../results/store';
+import { readResults, readSamples } from '../results/store';
 import { compareRuns, comparisonMarkdown, runMetrics, type MetricComparison, type NoiseBand } from './compare';
 import { DriftModelSchema, learnDrift, machineKey, MIN_DRIFT_RUNS, type DriftModel } from './drift';
 
@@ -18,7 +17,7 @@ export function runFolder(given: string): string {
 function readRun(given: string) {
   const dir = runFolder(given);
   const results = readResults(dir);
-  return { dir, results, metrics: runMetrics(results, readMeasurements(dir).samples ?? []) };
+  return { dir, results, metrics: runMetrics(results, readSamples(dir) ?? []) };
 }
 
 /** Where a machine's drift model is kept: beside the A/A calibrations, one file per machine. */

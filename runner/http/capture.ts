@@ -7,6 +7,7 @@ import { FixtureError, UserError } from '../errors';
 import { describeShown, scenarioById, variantPath } from '../scenarios';
 import { interactionLabel } from '../scopes';
 import { BuildInfoSchema } from './target';
+import type { MeasureFailure } from '../results/records';
 
 /** Request headers never replayed: the load generator sets its own. The capture keeps them (the HAR export shows them). */
 export const UNREPLAYED_HEADERS = new Set(['host', 'content-length', 'connection', 'cookie']);
@@ -111,13 +112,13 @@ export function admitCaptures(
   captures: readonly Capture[],
   expectedRequests: (scenario: string, variant: string) => number,
   measuredInBrowser: (scenario: string, variant: string) => number | undefined,
-): { admitted: Capture[]; failures: { scenario: string; variant: string; rttMs: number; message: string }[] } {
+): { admitted: Capture[]; failures: MeasureFailure[] } {
   const admitted: Capture[] = [];
-  const failures: { scenario: string; variant: string; rttMs: number; message: string }[] = [];
+  const failures: MeasureFailure[] = [];
   for (const capture of captures) {
     const { scenario, variant } = capture;
     const problem = captureProblem(capture, expectedRequests(scenario, variant), measuredInBrowser(scenario, variant));
-    if (problem) failures.push({ scenario, variant, rttMs: 0, message: `HTTP capture: ${problem}` });
+    if (problem) failures.push({ stage: 'capture', scenario, variant, message: problem });
     else admitted.push(capture);
   }
   return { admitted, failures };

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { onCleanup, runSignal } from '../cleanup';
-import type { ReplayOptions, ReplayResult } from './replay';
+import type { ReplayOptions } from './replay';
+import type { ReplayResult } from '../results/records';
 
 export interface LoadRequest {
   id: number;

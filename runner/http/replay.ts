@@ -6,6 +6,7 @@ import type { Encoding } from '../config';
 import { replayScope } from '../scopes';
 import { mediaType, UNREPLAYED_HEADERS, type Capture, type CapturedRequest } from './capture';
 import { runOpenModel } from './open-model';
+import type { Percentiles, ReplayResult } from '../results/records';
 
 export interface ReplayOptions {
   origin: string;
@@ -24,44 +25,6 @@ export interface ReplayOptions {
   /** Three to six [a-z0-9] characters naming this replay's scopes (a run tag, then the replay's own three). */
   scopePrefix: string;
   timeoutMs?: number;
-}
-
-export interface Percentiles {
-  p50: number;
-  p90: number;
-  p99: number;
-  p99_9: number;
-}
-
-export interface ReplayResult {
-  durationSeconds: number;
-  requestsPerInteraction: number;
-  totalRequests: number;
-  /** Interactions whose last response arrived. */
-  completed: number;
-  requestsPerSec: number;
-  interactionsPerSec: number;
-  /** Per request (closed model: autocannon's HDR histogram; open model: per interaction, from its intended start). */
-  latencyMs: Percentiles;
-  /** First request sent (open model: intended) to last response received, per completed interaction. */
-  interactionLatencyMs: Percentiles;
-  /** Exact bytes written per interaction: request lines, headers and bodies. */
-  requestBytesPerInteraction: number;
-  /** Bytes received per interaction: status lines, headers and bodies as they came (compressed, chunked). */
-  responseBytesPerInteraction: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  /** Open model: arrivals dropped (no connection could be had) and started late. */
-  dropped: number;
-  late: number;
-  /** Responses that differ from what the browser got (status, content-type, x-action-revalidated). */
-  invalid: number;
-  invalidExample: string | null;
-  /** 2xx answers to the mutating request. */
-  acknowledged: number;
-  /** CPU the load generator's process used, as a fraction of one core: near 1 it, not the server, is the limit. */
-  loadGeneratorCpu: number;
 }
 
 const require = createRequire(import.meta.url);

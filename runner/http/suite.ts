@@ -6,19 +6,16 @@ import type { Progress } from '../progress';
 import type { RunStore } from '../results/store';
 import { scenarioById, variantsOf } from '../scenarios';
 import { shuffled, type Random } from '../stats/random';
-import { loadRecorder, type MachineLoad } from '../system/machine-load';
+import { loadRecorder } from '../system/machine-load';
 import type { Capture } from './capture';
-import type { ReplayOptions, ReplayResult } from './replay';
+import type { ReplayOptions } from './replay';
+import type { RepeatRecord, ReplayResult, WarmupRecord } from '../results/records';
 import type { LoadGenerator } from './load-generator';
 import { mean } from '../stats/interval';
 import { geometricMean, MAX_WARMUP_BLOCKS, palindromeBlock, warmedUp } from '../stats/steady-state';
-import { sampleProcessGroup, type ResourceSeries } from '../system/resources';
+import { sampleProcessGroup } from '../system/resources';
+import { FLOOR } from '../results/records';
 import type { BuildLabel } from '../plan';
-
-/** Above this share of one core, the load generator (autocannon, in this process) may be the bottleneck, not the server. */
-export const LOAD_GENERATOR_SATURATION = 0.9;
-
-export const FLOOR = 'floor';
 
 /** Where load goes: a local server (its process group is sampled) or a deployment (--target: no process of ours). */
 export interface LoadServer {
@@ -43,29 +40,6 @@ export interface LoadArm {
 export interface LoadTarget {
   server: LoadServer;
   persisted: PersistedReader;
-  build?: BuildLabel;
-}
-
-/** One short replay of one cell, kept as measured (http-repeats.jsonl). */
-export interface RepeatRecord extends Omit<ReplayResult, 'invalidExample'> {
-  scenario: string;
-  variant: string;
-  twin: boolean;
-  connections: number;
-  encoding: Encoding;
-  /** The block (ratios pair within one). */
-  repeat: number;
-  /** The window's place among all measured windows of the run (the stationarity check's x); absent in older runs. */
-  order?: number;
-  interactions: number;
-  persisted: number;
-  duplicated: number;
-  /** null: the server is not a process of ours (--target). */
-  server: Omit<ResourceSeries, 'cpuMs'> | null;
-  serverCpuMsPerInteraction: number | null;
-  machine: MachineLoad;
-  failed: string | null;
-  /** The build loaded, in a version matrix (runner/plan.ts BuildLabel); absent: this checkout's. */
   build?: BuildLabel;
 }
 
@@ -121,23 +95,6 @@ interface CellPlan {
 }
 
 /** A cell's discarded warm-up, in its group's warm-up blocks (runner/stats/steady-state.ts). */
-export interface WarmupRecord {
-  scenario: string;
-  variant: string;
-  twin: boolean;
-  connections: number;
-  encoding: Encoding;
-  build?: BuildLabel;
-  /** Interactions per second of each of its warm-up windows, in order (two per block). */
-  windowsPerSec: number[];
-  /** The group's throughput per warm-up block (geometric mean over its windows), what warmedUp() reads. */
-  blocksPerSec: number[];
-  /** Whether the group's warm-up ended by warmedUp(), not by MAX_WARMUP_BLOCKS. */
-  steady: boolean;
-  /** The group's warm-up, seconds of load. */
-  seconds: number;
-}
-
 const cellName = (cell: CellPlan) =>
   `${cell.arm.build ? `${cell.arm.build} ` : ''}${cell.arm.scenario}/${cell.arm.variant}${cell.arm.twin ? ' (A/A)' : ''} ${cell.encoding} x${cell.connections}`;
 

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { UserError } from '../errors';
-import { ResultsSchema, type Results, type Sample } from './schema';
+import type { z } from 'zod';
+import { RepeatRecordSchema, RunRecordSchema, WarmupRecordSchema, type RunRecord } from './records';
+import { ResultsSchema, SampleSchema, type Results, type Sample } from './schema';
 
 /** Writes a whole file at once (a temp file renamed over it): a reader never sees half a file, a crash keeps the old one. */
 export function writeFileAtomically(file: string, text: string | Buffer): void {
@@ -62,10 +64,13 @@ export class RunStore {
     writeFileAtomically(this.file(name), `${JSON.stringify(value, null, 2)}\n`);
   }
 
-  writeResults(results: Results): void {
-    writeResultsFile(this.dir, results);
+  /** run.json, validated first: the measure stage's last word on the run. */
+  writeRunRecord(record: RunRecord): void {
+    this.writeJson(RUN_RECORD, RunRecordSchema.parse(record));
   }
 }
+
+const RUN_RECORD = 'run.json';
 
 /** <dir>/results.json, validated against the schema first, written atomically. */
 export function writeResultsFile(dir: string, results: Results): void {
@@ -74,7 +79,16 @@ export function writeResultsFile(dir: string, results: Results): void {
 
 /** Reads and validates a run's results.json; a missing or invalid file is a UserError naming it. */
 export function readResults(dir: string): Results {
-  const file = path.join(dir, 'results.json');
+  return readJsonFile(path.join(dir, 'results.json'), ResultsSchema, 'the results schema');
+}
+
+/** A run folder's run.json, validated; null for folders written before it existed (their results.json holds it). */
+export function readRunRecord(dir: string): RunRecord | null {
+  const file = path.join(dir, RUN_RECORD);
+  return fs.existsSync(file) ? readJsonFile(file, RunRecordSchema, 'the run record schema') : null;
+}
+
+function readJsonFile<T>(file: string, schema: z.ZodType<T>, schemaName: string): T {
   if (!fs.existsSync(file)) throw new UserError(`${file} does not exist: pass a run folder (reports/runs/<run-id>)`);
   let raw: unknown;
   try {
@@ -82,12 +96,44 @@ export function readResults(dir: string): Results {
   } catch (error) {
     throw new UserError(`${file} is not valid JSON (${(error as Error).message}): re-run the benchmark`);
   }
-  const parsed = ResultsSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new UserError(
-      `${file} does not match the results schema (${issue.path.join('.')}: ${issue.message}): re-run the benchmark`,
+      `${file} does not match ${schemaName} (${issue.path.join('.')}: ${issue.message}): re-run the benchmark`,
     );
   }
   return parsed.data;
+}
+
+/** A JSON-lines file of a run folder, each line validated by `schema`; a missing file is no records. */
+export function readJsonLines<T>(file: string, schema: z.ZodType<T>): T[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      try {
+        return schema.parse(JSON.parse(line));
+      } catch (error) {
+        throw new UserError(
+          `${file} line ${index + 1} is not a record of this version (${(error as Error).message.split('\n')[0]}): re-run the benchmark with this version`,
+        );
+      }
+    });
+}
+
+/** A run folder's browser samples (samples.jsonl, warm-ups included); null when the folder has none. */
+export function readSamples(dir: string): Sample[] | null {
+  const file = path.join(dir, 'samples.jsonl');
+  return fs.existsSync(file) ? readJsonLines(file, SampleSchema) : null;
+}
+
+/** What a run folder measured under load: its windows and their warm-ups. */
+export function readLoadRecords(dir: string) {
+  return {
+    repeats: readJsonLines(path.join(dir, 'http-repeats.jsonl'), RepeatRecordSchema),
+    warmups: readJsonLines(path.join(dir, 'http-warmup.jsonl'), WarmupRecordSchema),
+  };
 }

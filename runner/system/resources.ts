@@ -1,20 +1,6 @@
 import pidusage from 'pidusage';
+import type { ResourcePoint, ResourceSeries } from '../results/records';
 import { jiffiesPerSecond, processTable } from './machine-load';
-
-export interface ResourcePoint {
-  tMs: number;
-  /** Summed over the process group: 100 = one core busy. */
-  cpuPct: number;
-  rssMb: number;
-}
-
-export interface ResourceSeries {
-  peakCpuPct: number;
-  peakRssMb: number;
-  points: ResourcePoint[];
-  /** CPU time the group used between start and stop, ms (utime + stime, exited children included). */
-  cpuMs: number;
-}
 
 /** The members of a process group and their CPU so far, read from /proc (no `ps` spawned per sample). */
 function group(processGroup: number): { pids: number[]; cpuMs: number } {

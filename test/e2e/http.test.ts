@@ -79,11 +79,11 @@ describe('captures', () => {
     expect(admitted.map((capture) => capture.variant)).toEqual(['action']);
     expect(failures).toEqual([
       {
+        stage: 'capture',
         scenario: 'revalidate',
         variant: 'route-refresh',
-        rttMs: 0,
         message:
-          'HTTP capture: revalidate/route-refresh: the capture holds 1 request(s) (POST /api/revalidate), the interaction sends 2',
+          'revalidate/route-refresh: the capture holds 1 request(s) (POST /api/revalidate), the interaction sends 2',
       },
     ]);
     // The catalogue agrees, but the browser measured more requests per interaction than were captured.

@@ -2,7 +2,10 @@ import type { HttpCell, HttpRatio, HttpResults } from '../results/schema';
 import { median } from '../stats/quantile';
 import { mean, medianInterval, pairedRatio } from '../stats/interval';
 import { geometricMean, logTrend, type Trend } from '../stats/steady-state';
-import { FLOOR, LOAD_GENERATOR_SATURATION, type RepeatRecord, type WarmupRecord } from './suite';
+import { FLOOR, type RepeatRecord, type WarmupRecord } from '../results/records';
+
+/** Above this share of one core, the load generator (autocannon, in its own process) may be the bottleneck, not the server. */
+export const LOAD_GENERATOR_SATURATION = 0.9;
 
 const cellKey = (r: Pick<RepeatRecord, 'scenario' | 'variant' | 'twin' | 'connections' | 'encoding'>): string =>
   `${r.scenario}/${r.variant}${r.twin ? '#aa' : ''}/${r.connections}/${r.encoding}`;

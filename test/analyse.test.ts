@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../runner/errors';
-import { recomputeResults } from '../runner/recompute';
-import type { Results } from '../runner/results/schema';
+import { analyse, type LoadRecords } from '../runner/analyse/analyse';
+import { runRecordOf } from '../runner/analyse/compat';
+import type { Results, Sample } from '../runner/results/schema';
 import { syntheticResults, syntheticSamples } from './results-fixture';
 
 const NOW = new Date('2026-12-02T06:00:00Z');
@@ -12,8 +13,13 @@ const recorded = (): Results =>
     config: { profile: 'standard', scenarios: ['revalidate'], rttMs: [0, 60], nMin: 24, perPageLoad: 3, warmup: 1 },
   });
 const withoutStamp = ({ recomputedAt: _, ...rest }: Results) => rest;
+/** As `npm run report -- --recompute` does with a folder written before run.json: its results.json holds the record. */
+const recomputeResults = (old: Results, measured: readonly Sample[], load: LoadRecords, now: Date): Results => ({
+  ...analyse({ record: runRecordOf(old), samples: measured, load }),
+  recomputedAt: now.toISOString(),
+});
 
-describe('recomputeResults', () => {
+describe('analyse, on a run folder written before run.json', () => {
   it('rebuilds what an older rule got wrong, and changes nothing twice', () => {
     const today = recomputeResults(recorded(), samples, { repeats: [], warmups: [] }, NOW);
     expect(today.recomputedAt).toBe(NOW.toISOString());

@@ -1,12 +1,12 @@
-import { summarizeHttp } from '../http/summarize-http';
-import { FLOOR, type RepeatRecord, type WarmupRecord } from '../http/suite';
+import { summarizeHttp } from './load';
+import { FLOOR, type HttpConditions, MeasuredVersion, RepeatRecord, WarmupRecord } from '../results/records';
 import { CURRENT_BUILD, makePlan, type BuildLabel } from '../plan';
 import type { Bandwidth } from '../rtt-proxy';
 import { linkBandwidth, scenarioById, variantsOf, type Scenario } from '../scenarios';
 import { summarize, type SizeCheck } from '../stats/summarize';
 import { evaluateClaims, type ClaimInput } from '../claims/claims';
 import { versionComparisons } from '../compare/compare';
-import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSection } from './schema';
+import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSection } from '../results/schema';
 
 /**
  * A run's browser section from what was measured: the samples summarized by the plan they were taken under.
@@ -65,11 +65,6 @@ function sizeChecksOf(scenarios: readonly string[], configured: Bandwidth | unde
   });
 }
 
-export type HttpConditions = Pick<
-  HttpResults,
-  'mode' | 'server' | 'encodings' | 'repeats' | 'windowSeconds' | 'isolation'
->;
-
 /** A run's HTTP section from its load repeats (http-repeats.jsonl) of one build, for the run and for a recompute alike. */
 export function httpResultsOf(
   conditions: HttpConditions,
@@ -84,13 +79,6 @@ export function httpResultsOf(
     ...conditions,
     ...summarizeHttp(ofBuild(records), (scenario) => scenarioById(scenario).reference, ofBuild(warmups)),
   };
-}
-
-/** What a version matrix keeps as measured for each version: its install and build, its probes, its load conditions. */
-export interface MeasuredVersion {
-  version: Omit<VersionSection, 'browser' | 'http' | 'claims'>;
-  /** Absent when the HTTP suite did not run. */
-  http?: HttpConditions;
 }
 
 /**
