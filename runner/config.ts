@@ -1,11 +1,10 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
-import { parseFlags } from './flags';
+import { parseFlags, parseTarget } from './flags';
 import { z } from 'zod';
 import { UserError } from './errors';
-import { parseTarget } from './http/target';
 import semver from 'semver';
-import { PINNED_NEXT } from './matrix/install';
+import { PINNED_NEXT } from './packages';
 import { CHROME_MODES } from './plan';
 import { DEFAULT_SCENARIO_IDS, SCENARIO_NAMES, SCENARIO_IDS, selectScenarios } from './scenarios';
 

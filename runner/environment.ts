@@ -1,14 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
+import { installedVersion } from './packages';
 import type { Results } from './results/schema';
-
-const require = createRequire(import.meta.url);
-
-function packageVersion(name: string): string {
-  return JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
-}
 
 function gitSha(): string {
   try {
@@ -45,8 +38,8 @@ export function recordedVariables(env: NodeJS.ProcessEnv): Record<string, string
 export function describeEnvironment(chromium: string, argv: string[], seed: number): Results['environment'] {
   return {
     node: process.version,
-    next: packageVersion('next'),
-    react: packageVersion('react'),
+    next: installedVersion('next'),
+    react: installedVersion('react'),
     chromium,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     cpu: os.cpus()[0]?.model ?? 'unknown',

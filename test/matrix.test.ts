@@ -3,7 +3,8 @@ import { compareRuns, DEFAULT_BAND, httpMetrics, versionComparisons } from '../r
 import { resolveConfig, USAGE } from '../runner/config';
 import { UserError } from '../runner/errors';
 import { adaptToNextMajor } from '../runner/matrix/adapter';
-import { bundlerOf, installManifest, PINNED_NEXT, reactFor } from '../runner/matrix/install';
+import { bundlerOf, installManifest, reactFor } from '../runner/matrix/install';
+import { PINNED_NEXT } from '../runner/packages';
 import { armKey, DUET_BUILDS, makePlan } from '../runner/plan';
 import type { Sample, VersionSection } from '../runner/results/schema';
 import { matrixResultsOf } from '../runner/analyse/sections';

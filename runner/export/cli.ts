@@ -4,7 +4,8 @@ import { runMain } from '../cleanup';
 import { DEFAULT_TIMEOUT_MS, EXPORT_FORMATS } from '../config';
 import { UserError } from '../errors';
 import { readCaptureFile } from '../http/capture';
-import { fetchBuildInfo, parseTarget, requireSameBuild } from '../http/target';
+import { fetchBuildInfo, requireSameBuild } from '../http/target';
+import { parseTarget } from '../flags';
 import { DEFAULT_LOAD, writeExports } from './write-exports';
 
 const USAGE = `Usage: npm run export -- <run folder> [options]

@@ -3,7 +3,8 @@ import { parseFlags } from '../flags';
 import { runMain } from '../cleanup';
 import { DEFAULT_TIMEOUT_MS } from '../config';
 import { UserError } from '../errors';
-import { fetchPersisted, parseTarget } from '../http/target';
+import { fetchPersisted } from '../http/target';
+import { parseTarget } from '../flags';
 import { acknowledgedFromReport, compareIntegrity } from './integrity';
 
 const USAGE = `Usage: npm run integrity -- --target URL --report FILE

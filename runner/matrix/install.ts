@@ -1,6 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -9,13 +8,7 @@ import { APP_DIR } from '../app-server';
 import { killProcessGroup, onCleanup, trackProcessGroup } from '../cleanup';
 import { UserError } from '../errors';
 import { syncFixture } from './adapter';
-
-const projectRequire = createRequire(path.join(APP_DIR, '..', 'package.json'));
-const installedVersion = (name: string): string =>
-  JSON.parse(fs.readFileSync(projectRequire.resolve(`${name}/package.json`), 'utf8')).version;
-
-/** The Next version the project pins (package.json): measured from bench-app itself, never installed again. */
-export const PINNED_NEXT = installedVersion('next');
+import { installedVersion, PINNED_NEXT } from '../packages';
 
 /**
  * What the fixture needs besides Next and React, at the versions this checkout has installed, so that only Next
