@@ -11,7 +11,8 @@ import { armKey, makePlan, type Arm } from '../runner/plan';
 import type { Sample } from '../runner/results/schema';
 import type { SamplingRule } from '../runner/sampling';
 import { scenarioById } from '../runner/scenarios';
-import { pageLoadClusters, summarize } from '../runner/stats/summarize';
+import { pageLoadClusters } from '../runner/stats/clusters';
+import { summarize } from '../runner/stats/summarize';
 import type { Random } from '../runner/stats/random';
 import { heavyTailedPageLoad, seededRandom } from './support/simulate';
 

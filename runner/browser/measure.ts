@@ -11,7 +11,7 @@ import { linkBandwidth, scenarioById, variantPath } from '../scenarios';
 import { interactionLabel, pageLoadScope } from '../scopes';
 import { pageLoadDifference } from '../stats/interval';
 import { shuffled, type Random } from '../stats/random';
-import { pageLoadClusters } from '../stats/summarize';
+import { pageLoadClusters } from '../stats/clusters';
 import { loadRecorder } from '../system/machine-load';
 import { sampleProcessGroup } from '../system/resources';
 import type { ResourceSeries } from '../results/records';

@@ -1,5 +1,5 @@
 import type { Page, Request } from 'playwright-core';
-import type { RequestRecord } from './request-log';
+import type { RequestRecord } from '../results/schema';
 
 /** `POST /counter/action`: a request as messages name it. */
 export const requestName = (request: Request): string => {

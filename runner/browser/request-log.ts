@@ -1,17 +1,4 @@
-/**
- * One request of an interaction; times are ms relative to the interaction's start (the click's input time). Bytes
- * are counted per interaction on the wire (the proxy), not here: Playwright's request.sizes() under-counts chunked
- * responses to almost nothing in 25-55% of samples.
- */
-export interface RequestRecord {
-  method: string;
-  path: string;
-  status: number | null;
-  startMs: number;
-  /** The response's first byte (its headers arrived). */
-  responseStartMs?: number;
-  endMs: number;
-}
+import type { RequestRecord } from '../results/schema';
 
 /**
  * Round trips on the critical path: the longest chain of requests each starting after the previous one's response

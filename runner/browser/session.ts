@@ -7,7 +7,8 @@ import { withTimeout } from '../timeout';
 import { startRttProxy, type Bandwidth, type RttProxy } from '../rtt-proxy';
 import { describeShown, type InteractionSpec, type Scenario } from '../scenarios';
 import { NetworkLog, describeRequest } from './network-log';
-import { countRoundTrips, type RequestRecord } from './request-log';
+import { countRoundTrips } from './request-log';
+import type { RequestRecord } from '../results/schema';
 
 const PROBE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'in-page', 'probe.js');
 /** How long past its own timeout the probe may take to answer before the page counts as hung. */

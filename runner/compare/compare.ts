@@ -1,6 +1,5 @@
 import { BASELINE_BUILD, CURRENT_BUILD, type BuildLabel } from '../plan';
-import type { RequestRecord } from '../browser/request-log';
-import type { MetricComparison, NoiseBand, Results, Sample, VersionSection } from '../results/schema';
+import type { MetricComparison, NoiseBand, RequestRecord, Results, Sample, VersionSection } from '../results/schema';
 import { median } from '../stats/quantile';
 import {
   benjaminiHochbergAdjusted,
@@ -10,7 +9,7 @@ import {
   tUpperTail,
   welchDifference,
 } from '../stats/interval';
-import { pageLoadClusters } from '../stats/summarize';
+import { pageLoadClusters } from '../stats/clusters';
 import { geometricMean } from '../stats/steady-state';
 import { driftFor, driftSentence, type DriftModel } from './drift';
 import type { MetricSeries } from './metric';

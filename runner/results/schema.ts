@@ -6,6 +6,11 @@ const EstimateSchema = z.object({ estimate: z.number(), ci95: Interval });
 const SamplingState = z.enum(['open', 'precision', 'n-max', 'budget', 'failed']);
 const ChromeMode = z.enum(['no-defer', 'shipped']);
 
+/**
+ * One request of an interaction; times are ms relative to the interaction's start (the click's input time). Bytes
+ * are counted per interaction on the wire (the proxy), not here: Playwright's request.sizes() under-counts chunked
+ * responses to almost nothing in 25-55% of samples.
+ */
 export const RequestRecordSchema = z.object({
   method: z.string(),
   path: z.string(),
@@ -627,6 +632,7 @@ export const ResultsSchema = ResultsCoreSchema.extend({
 });
 
 export type Sample = z.infer<typeof SampleSchema>;
+export type RequestRecord = z.infer<typeof RequestRecordSchema>;
 export type Cell = z.infer<typeof CellSchema>;
 export type Comparison = z.infer<typeof ComparisonSchema>;
 export type AaResult = z.infer<typeof AaSchema>;

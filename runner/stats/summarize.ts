@@ -1,3 +1,4 @@
+import { pageLoadClusters } from './clusters';
 import { armKey, type Arm, type Plan } from '../plan';
 import type { AaResult, Accuracy, Cell, Comparison, Group, Sample } from '../results/schema';
 import { median, quantile } from './quantile';
@@ -52,16 +53,6 @@ function groupSamples(samples: readonly Sample[]): Map<string, Sample[]> {
     groups.get(key)!.push(sample);
   }
   return groups;
-}
-
-/** An arm's latencies as clusters, one per page load (an arm loads its page once per round). */
-export function pageLoadClusters(samples: readonly Pick<Sample, 'round' | 'latencyMs'>[]): number[][] {
-  const byRound = new Map<number, number[]>();
-  for (const sample of samples) {
-    if (!byRound.has(sample.round)) byRound.set(sample.round, []);
-    byRound.get(sample.round)!.push(sample.latencyMs);
-  }
-  return [...byRound.values()];
 }
 
 /** A per-interaction metric as clusters, one per page load; samples that did not record it are left out. */
