@@ -1,6 +1,6 @@
 import escapeHtml from 'escape-html';
 import { aaWithinBand, HTTP_AA_BAND } from '../runner/claims/gating';
-import { list } from './words';
+import { list } from '../runner/claims/words';
 import { modalRoundTrips } from '../runner/claims/claims';
 import type { Comparison, HttpResults, ProbeResults, Results } from '../runner/results/schema';
 

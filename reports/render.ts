@@ -1,6 +1,7 @@
 import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
 import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
+import { CLAIMS } from '../runner/claims/claims';
 import { aaWithinBand, accuracyMissed, accuracyShown, HTTP_AA_BAND } from '../runner/claims/gating';
 import {
   BADGE_COLORS,
@@ -308,7 +309,7 @@ function claimsSection(claims: readonly Claim[]): string {
         claim,
       ) => `<article class="claim" id="claim-${e(claim.id)}"><h3>${e(claim.id)} ${verdictBadge(claim.verdict)}${qualifierOf(claim)}</h3>
 <blockquote>“${e(claim.quote)}” <cite>${e(claim.source)}</cite></blockquote><p>${e(claim.summary)}</p>
-${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
+${claim.evidence.length ? evidenceTable(claim) : ''}</article>`,
     )
     .join('\n')}</section>`;
 }
@@ -317,49 +318,15 @@ ${claim.evidence.length ? evidenceTable(claim.evidence) : ''}</article>`,
 const evidenceNumber = (value: number) =>
   Number.isInteger(value) ? String(value) : value.toFixed(Math.abs(value) < 10 ? 2 : 1);
 
-/** Column headers for the claims' evidence rows: what a reader calls them, units included. */
-const EVIDENCE_LABELS: Record<string, string> = {
-  rttMs: 'RTT (ms)',
-  diffMs: 'difference (ms)',
-  ci95: '95% CI',
-  ci90: '90% CI (two one-sided 95%)',
-  upperBound95: '95% upper bound',
-  estimate: 'estimate',
-  slope: 'slope (ms per ms of RTT)',
-  loads: 'page loads',
-  repeats: 'load repeats',
-  chrome: 'Chrome scheduling',
-  connections: 'connections',
-  encoding: 'compression',
-  reduction: 'reduction',
-  differenceBytes: 'difference (bytes)',
-  actionLines: 'action: lines',
-  routeLines: 'route: lines',
-  actionRawBytes: 'action: raw bytes',
-  routeRawBytes: 'route: raw bytes',
-  actionGzipBytes: 'action: gzip bytes',
-  routeGzipBytes: 'route: gzip bytes',
-  countBefore: 'count before',
-  countAfter: 'count after',
-  freshAfterMutation: 'fresh after a mutation',
-  importedByClient: 'imported by a client',
-  inBuild: 'in the build',
-  proxySaw: 'the proxy saw it',
-  cacheControl: 'Cache-Control',
-  actionResponseScanned: "action's response scanned",
-  actionRequest: "action's request",
-  routeRequest: "route's request",
-  routeRefresh: 'route-refresh',
-  interceptMs: 'intercept (ms)',
-  interceptCi95: 'intercept 95% CI',
-  slopeCi95: 'slope 95% CI',
-  insideBandRttMs: 'RTT (ms) where the 95% band lies inside 50-100 ms',
-};
+/** Every claim module's column labels, for a key its own claim's module does not name. */
+const CLAIM_HEADINGS: Readonly<Record<string, string>> = Object.fromEntries(
+  CLAIMS.flatMap((claim) => Object.entries(claim.headings)),
+);
 
-/** A header for an evidence key: its label, or the camelCase key in words ("routeRefreshRoundTrips" -> "route refresh round trips"). */
+/** A header for an evidence key: a claim's label for it, or the camelCase key in words ("routeRefreshRoundTrips" -> "route refresh round trips"). */
 export function evidenceLabel(key: string): string {
   return (
-    EVIDENCE_LABELS[key] ??
+    CLAIM_HEADINGS[key] ??
     key
       .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
       .replace(/\bMs\b/, '(ms)')
@@ -371,7 +338,9 @@ export function evidenceLabel(key: string): string {
  * A claim's evidence, one table per kind of row (the rows that share their columns): a claim that weighs latency,
  * bytes and load ratios gets three narrow tables instead of one with every column of all three.
  */
-function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
+function evidenceTable({ id, evidence }: Claim): string {
+  // The claim's own labels (its module's headings) first: two claims may call one key differently.
+  const headings: Readonly<Record<string, string>> = CLAIMS.find((claim) => claim.id === id)?.headings ?? {};
   const show = (value: unknown) =>
     typeof value === 'number'
       ? e(evidenceNumber(value))
@@ -390,7 +359,7 @@ function evidenceTable(evidence: readonly Record<string, unknown>[]): string {
     .map((rows) => {
       const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
       return table(
-        keys.map(evidenceLabel),
+        keys.map((key) => headings[key] ?? evidenceLabel(key)),
         rows.map((row) => keys.map((key) => show(row[key]))),
         'evidence',
       );

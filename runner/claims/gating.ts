@@ -21,6 +21,13 @@ const NOT_SHOWN = 'not shown';
 export const onlyPrecisionGates = (reasons: readonly string[]): boolean =>
   reasons.length > 0 && reasons.every((reason) => reason.includes(NOT_SHOWN));
 
+/**
+ * When every gate that held rows back was a precision gate (an A/A or a known answer not shown within its
+ * tolerance), the words DESIGN asks for: the instrument was too noisy at this run's size, not the claim undecidable.
+ */
+export const noisyNote = (reasons: readonly string[]): string =>
+  onlyPrecisionGates(reasons) ? " (the instrument was too noisy at this run's size: more page loads narrow it)" : '';
+
 /** Why no row of a quick run carries a verdict. */
 export const QUICK_REASON = 'quick profile: a smoke run, too few samples for a verdict';
 

@@ -2,7 +2,6 @@ import type { Claim } from '../results/schema';
 
 export type Verdict = Claim['verdict'];
 
-/** The seed articles claims quote (../shared/seeds), by file. */
 // The articles the claims quote, by title (docs/claims.md has them with links where the address is known).
 export const SEED_000 =
   'Next.js 15+ Server Actions vs API Routes: The Ultimate 2026 Comparison (untergletscher.com, 2026)';
@@ -10,6 +9,12 @@ export const SEED_002 =
   'an untitled decision-tree post, "Server Actions stopped being experimental in Next.js 14 …" (2026)';
 export const SEED_003 =
   'Next.js Server Actions vs API Routes: The Complete 2026 Guide for Building Full-Stack Apps (Next.js & React.js Revolution, 2026)';
+
+/** A verdict with its words: which way a refutation goes, where a dependence splits, why a verdict is missing. */
+export interface Judged {
+  verdict: Verdict;
+  qualifier?: string;
+}
 
 /** Combines per-condition verdicts: unanimous -> that verdict; supported and refuted both -> depends. */
 export function combineVerdicts(verdicts: readonly Verdict[]): Verdict {
@@ -53,14 +58,4 @@ export function directionVerdict(ci95: readonly [number, number], parity: number
   const below = hi < parity;
   if (!above && !below) return 'inconclusive';
   return above === (better === 'above') ? 'supported' : 'refuted';
-}
-
-export const fmtMs = (ms: number): string => `${ms >= 0 ? '+' : '−'}${Math.abs(ms).toFixed(1)} ms`;
-export const fmtCi = ([lo, hi]: readonly [number, number], digits = 1): string =>
-  `CI ${lo.toFixed(digits)} to ${hi.toFixed(digits)}`;
-
-/** " N row(s) inconclusive by rule: reasons." for the rows a gate held back, or nothing. */
-export function gatedNote(rows: readonly Record<string, unknown>[]): string {
-  const reasons = rows.flatMap((row) => (typeof row.reason === 'string' ? [row.reason] : []));
-  return reasons.length ? ` ${reasons.length} row(s) inconclusive by rule: ${[...new Set(reasons)].join('; ')}.` : '';
 }

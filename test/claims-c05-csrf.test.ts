@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../runner/results/schema';
+import { c05 } from '../runner/claims/c05-csrf';
+import type { ProbeResults } from '../runner/results/schema';
+import { claim, evaluated, probes, read } from './claims-support';
+
+const csrfRow = (
+  transport: string,
+  path: string,
+  origin: string,
+  status: number | null,
+  persisted: boolean,
+  verdict: Claim['verdict'],
+) => ({
+  transport,
+  path,
+  origin,
+  status,
+  persisted,
+  outcome: persisted ? 'accepted' : 'rejected',
+  verdict,
+});
+const csrfRoutes = [
+  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) =>
+    csrfRow('route', '/api/probe/csrf', origin, 200, true, 'not-measured'),
+  ),
+  ...['foreign', 'null', 'none', 'cross-site form'].map((origin) =>
+    csrfRow(
+      'route',
+      '/api/probe/csrf-protected',
+      origin,
+      origin === 'none' ? 200 : 403,
+      origin === 'none',
+      'not-measured',
+    ),
+  ),
+];
+
+describe('C5: CSRF', () => {
+  it('says what the action refused, with statuses, beside what the Route Handlers persisted', () => {
+    const action = [
+      csrfRow('action', '/probe/csrf', 'foreign', 403, false, 'supported'),
+      csrfRow('action', '/probe/csrf', 'null', 403, false, 'supported'),
+      csrfRow('action', '/probe/csrf', 'none', 200, true, 'not-measured'),
+      csrfRow('action', '/probe/csrf', 'cross-site form', 403, false, 'supported'),
+    ];
+    expect(read(claim('C5', 'supported', [...action, ...csrfRoutes]))).toBe(
+      'The action rejected a request with a foreign Origin, a request with Origin: null and a real cross-site form with nothing persisted (status 403). ' +
+        'For comparison, Route Handlers persisted 4 of 4 of the same requests at /api/probe/csrf and 1 of 4 of the same requests at /api/probe/csrf-protected.',
+    );
+  });
+
+  it('names what the action accepted, and a refusal that proves nothing', () => {
+    expect(read(claim('C5', 'refuted', [csrfRow('action', '/probe/csrf', 'foreign', 200, true, 'refuted')]))).toBe(
+      'The action accepted and persisted a request with a foreign Origin (status 200).',
+    );
+    const unproven = read(
+      claim('C5', 'inconclusive', [
+        csrfRow('action', '/probe/csrf', 'foreign', 403, false, 'supported'),
+        csrfRow('action', '/probe/csrf', 'cross-site form', 403, false, 'inconclusive'),
+      ]),
+    );
+    expect(unproven.startsWith('Inconclusive: the action rejected')).toBe(true);
+    expect(unproven).toContain('The same form from its own origin did not work either, so refusing it proves nothing.');
+  });
+});
+
+describe('C5: the rule', () => {
+  const ORIGINS = ['foreign', 'null', 'none', 'cross-site form'] as const;
+  /** Every origin sent to the action (persisted where `accepts` says) and to an unprotected Route Handler. */
+  const requests = (accepts: (origin: string) => boolean): NonNullable<ProbeResults['csrf']> =>
+    ORIGINS.flatMap((origin) => [
+      {
+        transport: 'action',
+        path: '/probe/csrf',
+        origin,
+        status: accepts(origin) ? 200 : 403,
+        persisted: accepts(origin),
+      },
+      { transport: 'route', path: '/api/probe/csrf', origin, status: 200, persisted: true },
+    ]);
+  const noJs = (persisted: boolean) => ({
+    status: 200,
+    countBefore: '4',
+    countAfter: persisted ? '5' : '4',
+    persisted,
+  });
+
+  it('is supported when every cross-site action request is refused and the same form works from its own origin', () => {
+    const result = evaluated(c05, {
+      probes: probes({ csrf: requests((origin) => origin === 'none'), noJs: noJs(true) }),
+    });
+    expect(result.verdict).toBe('supported');
+    // A request with no Origin is no browser's cross-site POST: shown, not judged.
+    expect(result.evidence.find((row) => row.transport === 'action' && row.origin === 'none')).toMatchObject({
+      outcome: 'accepted',
+      verdict: 'not-measured',
+    });
+  });
+
+  it('is refuted by one accepted cross-site request', () => {
+    const accepts = (origin: string) => origin === 'none' || origin === 'null';
+    const result = evaluated(c05, { probes: probes({ csrf: requests(accepts), noJs: noJs(true) }) });
+    expect(result.verdict).toBe('refuted');
+    expect(read(result)).toBe(
+      'The action accepted and persisted a request with Origin: null (status 200). For comparison, Route Handlers persisted 4 of 4 of the same requests at /api/probe/csrf.',
+    );
+  });
+
+  it('is inconclusive when the same form does not work without JavaScript either: the refusal proves nothing', () => {
+    const result = evaluated(c05, {
+      probes: probes({ csrf: requests((origin) => origin === 'none'), noJs: noJs(false) }),
+    });
+    expect(result.verdict).toBe('inconclusive');
+    expect(result.evidence.find((row) => row.origin === 'cross-site form')).toMatchObject({ verdict: 'inconclusive' });
+    expect(read(result)).toContain('did not work either, so refusing it proves nothing');
+  });
+
+  it('is not measured without the probes suite, and says what would measure it', () => {
+    expect(evaluated(c05, {})).toMatchObject({
+      verdict: 'not-measured',
+      summary: 'Needs the probes suite (`--suite probes`).',
+      evidence: [],
+    });
+  });
+});
