@@ -52,6 +52,14 @@ afterAll(async () => {
   upstream.close();
 });
 
+/**
+ * Timing windows that hold on a busy machine. The proxy's precision is asserted by its own counters (how late each
+ * chunk left past its due time): their median stayed within 0.01 ms with both cores saturated by two busy loops. What
+ * this test process times end to end also carries its own scheduling delays: with both cores saturated (8 runs) the
+ * round trip at RTT 25 read 27.9-31.3 ms against 25.3-25.9 idle (6 runs), a single chunk up to 25 ms for 10, a first
+ * byte up to 90 ms late. So an end-to-end window is one-sided where physics is (nothing arrives before its delay) and,
+ * above, sits halfway to the nearest wrong answer (a doubled delay, one more round trip, a held-back stream).
+ */
 describe('RTT proxy', () => {
   it('delays each direction by half an odd RTT, to a fraction of a millisecond', async () => {
     /** Median round trip and one-way time at an RTT, past the handshake. */
@@ -77,20 +85,22 @@ describe('RTT proxy', () => {
     const link = await measure(25);
     const after = await proxy.counters();
     expect(link.round - base.round).toBeGreaterThan(24.9); // not a truncated 24 ms
-    expect(link.round - base.round).toBeLessThan(26.5);
+    expect(link.round - base.round).toBeLessThan(25 + 25 / 2); // not the delay twice in a direction
     expect(link.oneWay - base.oneWay).toBeGreaterThan(12.4);
-    expect(link.oneWay - base.oneWay).toBeLessThan(13);
-    // The proxy's own error: how late past its due time each chunk left. The median is exact to 0.1 ms; single
-    // chunks can be late when the 2 cores are busy elsewhere (the mean bounds those).
+    expect(link.oneWay - base.oneWay).toBeLessThan(12.5 + 12.5 / 2); // not the whole RTT one way
+    // The proxy's own error: how late past its due time each chunk left. Its median: 0.00 ms idle, at most 0.19
+    // saturated (18 runs); single chunks can be late when the cores are busy (the mean: 0.05-0.47 ms idle, 0.14-4.94
+    // saturated).
     const chunks = after.delayedChunks - before.delayedChunks;
     expect(chunks).toBe(50);
-    expect(median(await proxy.recentLatenessMs(chunks))).toBeLessThanOrEqual(0.1);
-    expect((after.lateMsTotal - before.lateMsTotal) / chunks).toBeLessThan(0.5);
+    expect(median(await proxy.recentLatenessMs(chunks))).toBeLessThanOrEqual(0.5);
+    expect((after.lateMsTotal - before.lateMsTotal) / chunks).toBeLessThan(10);
   });
 
   it('charges a new connection one RTT before its first byte', async () => {
     await proxy.setRtt(40);
     const firstRounds: number[] = [];
+    const secondRounds: number[] = [];
     for (let i = 0; i < 5; i++) {
       // From before connect(): the proxy starts the handshake's RTT when it accepts, a moment before the client's
       // connect event, so timing from that event would come out a fraction of a millisecond short.
@@ -99,12 +109,14 @@ describe('RTT proxy', () => {
       socket.write('p');
       await once(socket, 'data');
       firstRounds.push(nowMs() - openedMs);
-      const second = await ping(socket);
+      secondRounds.push(await ping(socket));
       socket.destroy();
-      expect(second).toBeLessThan(60);
     }
+    // Two RTTs (handshake, then the byte), not three; a reused connection one RTT, not two.
     expect(median(firstRounds)).toBeGreaterThanOrEqual(80);
-    expect(median(firstRounds)).toBeLessThan(83);
+    expect(median(firstRounds)).toBeLessThan(100);
+    expect(median(secondRounds)).toBeGreaterThanOrEqual(40);
+    expect(median(secondRounds)).toBeLessThan(60);
   });
 
   it('keeps byte order across chunks while the RTT changes, and counts every byte and connection', async () => {
@@ -172,17 +184,20 @@ describe('RTT proxy', () => {
     };
     const socket = await connect();
     const arrived: number[] = [];
-    socket.on('data', () => arrived.push(nowMs()));
+    // By content: a stalled test process can read two chunks in one event.
+    socket.on('data', (data: Buffer) => {
+      for (const _chunk of data.toString().matchAll(/chunk\d/g)) arrived.push(nowMs());
+    });
     await once(socket, 'end');
     expect(arrived).toHaveLength(4);
     // Every chunk arrives half an RTT after it was written, long before the next one is written (30 ms later):
     // a proxy that held the stream back would deliver the first chunks 30-90 ms late.
     const delays = arrived.map((at, i) => at - written[i]!);
-    // (Precision is the first test's: over 4 chunks a single late timer would decide a median.)
-    for (const delay of delays) {
-      expect(delay).toBeGreaterThanOrEqual(10);
-      expect(delay).toBeLessThan(20);
-    }
+    // The proxy's own record says each chunk left when due (half the RTT after it came in, not with the stream's
+    // end); as this process reads them, none arrives early. (An upper bound read here would time this process: with
+    // both cores saturated a chunk was read up to 106 ms after it was written.)
+    expect(median(await proxy.recentLatenessMs(4))).toBeLessThanOrEqual(0.5);
+    for (const delay of delays) expect(delay).toBeGreaterThanOrEqual(10);
   });
 
   it('relays a streamed bulk download whole, on time and on timers: 20 MB, the first byte one RTT after the request', async () => {
@@ -222,11 +237,12 @@ describe('RTT proxy', () => {
     // Hundreds of chunks queue up and still leave on time, on timers: spinning on setImmediate until each is due would
     // keep the relay's thread (a core the server and browser need) busy for the whole transfer.
     expect(median(await proxy.recentLatenessMs(256))).toBeLessThan(2);
-    // Measured: ~0.21 on timers, ~0.72 with the spin.
-    expect(relayBusy).toBeLessThan(0.45);
+    // Measured: ~0.21 on timers (up to 0.49 with both cores saturated), ~0.72 with the spin.
+    expect(relayBusy).toBeLessThan(0.6);
     // The upstream shares this thread with the client, so at RTT 0 the first byte waits on its write of 20 MB too.
+    // One RTT, not the whole download (320 pieces a millisecond apart) held back.
     expect(delayed.firstByteMs).toBeGreaterThan(40 - 0.5);
-    expect(delayed.firstByteMs).toBeLessThan(40 + direct.firstByteMs + 5);
+    expect(delayed.firstByteMs).toBeLessThan(40 + direct.firstByteMs + 160);
   });
 
   it('limits each direction to its rate: N bytes take N x 8 / rate (the known answer at two sizes), the other direction unlimited', async () => {
@@ -255,16 +271,22 @@ describe('RTT proxy', () => {
       socket.destroy();
       return elapsed;
     };
-    const small = await upload(100_000);
-    const large = await upload(800_000);
+    // Three of each, interleaved: a median is not decided by one stall of this process.
+    const smalls: number[] = [];
+    const larges: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      smalls.push(await upload(100_000));
+      larges.push(await upload(800_000));
+    }
+    const [small, large] = [median(smalls), median(larges)];
     // 100 KB at 1 byte/µs = 100 ms (+ half the RTT, 5 ms); 800 KB = 800 ms (+ 5).
     expect(small).toBeGreaterThan(100 + 5 - 1);
-    expect(small).toBeLessThan(100 + 5 + 10);
+    expect(small).toBeLessThan(100 + 5 + 50); // not half the rate
     expect(large).toBeGreaterThan(800 + 5 - 1);
-    expect(large).toBeLessThan(800 + 5 + 15);
-    // The rise between the two sizes is the extra bytes / the rate, whatever the fixed costs.
-    expect(large - small).toBeGreaterThan(700 - 8);
-    expect(large - small).toBeLessThan(700 + 8);
+    expect(large).toBeLessThan(800 + 5 + 40);
+    // The rise between the two sizes is the extra bytes / the rate, whatever the fixed costs (within 5%).
+    expect(large - small).toBeGreaterThan(700 - 35);
+    expect(large - small).toBeLessThan(700 + 35);
 
     // The other direction is unlimited: 800 KB sent down arrive about half the RTT after they were written.
     onUpstream = (socket) => socket.once('data', () => socket.end(Buffer.alloc(800_000, 'y')));
@@ -276,7 +298,7 @@ describe('RTT proxy', () => {
     socket.write('?');
     await once(socket, 'end');
     expect(down).toBe(800_000);
-    expect(nowMs() - asked).toBeLessThan(10 + 20);
+    expect(nowMs() - asked).toBeLessThan(10 + 190); // not 800 ms at the upload's rate
     socket.destroy();
     await proxy.setBandwidth(null);
     await proxy.setRtt(0);
