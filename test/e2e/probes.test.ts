@@ -6,17 +6,14 @@ import { APP_DIR, type AppServer } from '../../runner/app-server';
 import { launchChromium, requireChromium } from '../../runner/browser/chromium';
 import os from 'node:os';
 import { PLANTED_SECRET } from '../../runner/app-server';
-import {
-  evaluateC10,
-  evaluateC12,
-  evaluateC13,
-  evaluateC5,
-  evaluateC6,
-  evaluateC7,
-  evaluateC8,
-  evaluateC9,
-  uncacheable,
-} from '../../runner/claims/probe-claims';
+import { c05 } from '../../runner/claims/c05-csrf';
+import { c06 } from '../../runner/claims/c06-no-javascript';
+import { c07, uncacheable } from '../../runner/claims/c07-never-cached';
+import { c08 } from '../../runner/claims/c08-public-endpoints';
+import { c09 } from '../../runner/claims/c09-boilerplate';
+import { c10 } from '../../runner/claims/c10-less-javascript';
+import { c12 } from '../../runner/claims/c12-middleware';
+import { c13 } from '../../runner/claims/c13-secrets';
 import { probeBuilds } from '../../runner/probes/builds';
 import { probeCsrf, type CsrfRow } from '../../runner/probes/csrf';
 import { probeNoJs } from '../../runner/probes/nojs';
@@ -26,9 +23,13 @@ import { filesContaining, probeSecrets, type SecretsProbe } from '../../runner/p
 import { probeCaching, type CachingProbe } from '../../runner/probes/caching';
 import { measureClientJs } from '../../runner/probes/client-js';
 import { countCodeLines, measureTransportCode } from '../../runner/probes/transport-code';
-import type { ProbeResults } from '../../runner/results/schema';
+import type { Claim, ProbeResults } from '../../runner/results/schema';
 import { SCENARIOS, scenarioById } from '../../runner/scenarios';
 import { startTestFixture } from '../support/fixture-server';
+
+/** A probe claim's verdict on these probe results, as evaluateClaims reaches it. */
+const judge = (claim: { evaluate(input: { probes?: ProbeResults }): Claim }, probes: ProbeResults | undefined) =>
+  claim.evaluate({ probes });
 
 describe('countCodeLines', () => {
   it('counts lines with a token that is not a comment: strings, templates and JSX text included', () => {
@@ -91,7 +92,8 @@ const probes = (transportCode: [string, number][], clientJs: [string, number][])
 describe('C9: 30-40% less boilerplate', () => {
   it('supports inside the band, refutes outside, depends when rows disagree', () => {
     expect(
-      evaluateC9(
+      judge(
+        c09,
         probes(
           [
             ['action', 65],
@@ -102,7 +104,8 @@ describe('C9: 30-40% less boilerplate', () => {
       ).verdict,
     ).toBe('supported');
     expect(
-      evaluateC9(
+      judge(
+        c09,
         probes(
           [
             ['action', 30],
@@ -114,7 +117,8 @@ describe('C9: 30-40% less boilerplate', () => {
     ).toBe('refuted');
     // 50 lines less of 80 is 62%: more than claimed is also outside the claim.
     expect(
-      evaluateC9(
+      judge(
+        c09,
         probes(
           [
             ['action', 65],
@@ -125,7 +129,8 @@ describe('C9: 30-40% less boilerplate', () => {
         ),
       ).verdict,
     ).toBe('depends');
-    const claim = evaluateC9(
+    const claim = judge(
+      c09,
       probes(
         [
           ['action', 13],
@@ -138,15 +143,16 @@ describe('C9: 30-40% less boilerplate', () => {
   });
 
   it('is not-measured without the probes suite', () => {
-    expect(evaluateC9(undefined).verdict).toBe('not-measured');
-    expect(evaluateC9(probes([['route-json', 40]], [])).verdict).toBe('not-measured');
+    expect(c09.evaluate({ probes: undefined }).verdict).toBe('not-measured');
+    expect(judge(c09, probes([['route-json', 40]], [])).verdict).toBe('not-measured');
   });
 });
 
 describe('C10: less JavaScript sent to the client', () => {
   it('supports when the action page loads no more (within 2%), refutes when it loads more', () => {
     expect(
-      evaluateC10(
+      judge(
+        c10,
         probes(
           [],
           [
@@ -157,7 +163,8 @@ describe('C10: less JavaScript sent to the client', () => {
       ).verdict,
     ).toBe('supported');
     expect(
-      evaluateC10(
+      judge(
+        c10,
         probes(
           [],
           [
@@ -168,7 +175,8 @@ describe('C10: less JavaScript sent to the client', () => {
       ).verdict,
     ).toBe('supported');
     expect(
-      evaluateC10(
+      judge(
+        c10,
         probes(
           [],
           [
@@ -179,7 +187,8 @@ describe('C10: less JavaScript sent to the client', () => {
       ).verdict,
     ).toBe('refuted');
     expect(
-      evaluateC10(
+      judge(
+        c10,
         probes(
           [],
           [
@@ -193,7 +202,7 @@ describe('C10: less JavaScript sent to the client', () => {
   });
 
   it('is not-measured without the probes suite', () => {
-    expect(evaluateC10(undefined).verdict).toBe('not-measured');
+    expect(c10.evaluate({ probes: undefined }).verdict).toBe('not-measured');
   });
 });
 
@@ -238,14 +247,14 @@ describe('C7: actions never cached, GET Route Handlers dynamic by default', () =
   });
 
   it('supports, refutes, and is inconclusive when the control shows no caching either', () => {
-    expect(evaluateC7(caching(noStore, true, false)).verdict).toBe('supported');
-    expect(evaluateC7(caching('public, max-age=60', true, false)).verdict).toBe('depends');
-    expect(evaluateC7(caching(noStore, false, false)).verdict).toBe('depends');
-    expect(evaluateC7(caching(noStore, true, false, 's-maxage=60')).verdict).toBe('depends');
+    expect(judge(c07, caching(noStore, true, false)).verdict).toBe('supported');
+    expect(judge(c07, caching('public, max-age=60', true, false)).verdict).toBe('depends');
+    expect(judge(c07, caching(noStore, false, false)).verdict).toBe('depends');
+    expect(judge(c07, caching(noStore, true, false, 's-maxage=60')).verdict).toBe('depends');
     // The opt-in route read fresh too: the probe cannot tell a cache from none, so the GET row proves nothing.
-    expect(evaluateC7(caching(noStore, true, true)).evidence[1]).toMatchObject({ verdict: 'inconclusive' });
-    expect(evaluateC7(caching(noStore, true, true)).verdict).toBe('inconclusive');
-    expect(evaluateC7(undefined).verdict).toBe('not-measured');
+    expect(judge(c07, caching(noStore, true, true)).evidence[1]).toMatchObject({ verdict: 'inconclusive' });
+    expect(judge(c07, caching(noStore, true, true)).verdict).toBe('inconclusive');
+    expect(c07.evaluate({ probes: undefined }).verdict).toBe('not-measured');
   });
 });
 
@@ -279,11 +288,11 @@ const middleware = (action: boolean, route: boolean, unmatched: boolean): ProbeR
 
 describe('C12: actions go through middleware like any request', () => {
   it('supports when the proxy saw both, refutes when it missed the action, and needs a clean control', () => {
-    expect(evaluateC12(middleware(true, true, false)).verdict).toBe('supported');
-    expect(evaluateC12(middleware(false, true, false)).verdict).toBe('refuted');
-    expect(evaluateC12(middleware(true, true, true)).verdict).toBe('inconclusive');
-    expect(evaluateC12(middleware(true, false, false)).verdict).toBe('inconclusive');
-    expect(evaluateC12(undefined).verdict).toBe('not-measured');
+    expect(judge(c12, middleware(true, true, false)).verdict).toBe('supported');
+    expect(judge(c12, middleware(false, true, false)).verdict).toBe('refuted');
+    expect(judge(c12, middleware(true, true, true)).verdict).toBe('inconclusive');
+    expect(judge(c12, middleware(true, false, false)).verdict).toBe('inconclusive');
+    expect(c12.evaluate({ probes: undefined }).verdict).toBe('not-measured');
   });
 });
 
@@ -302,16 +311,16 @@ const secrets = (overrides: Partial<SecretsProbe>): ProbeResults => ({
 
 describe('C13: a server-only secret never reaches the bundle', () => {
   it('supports an absence that could have been seen, refutes a leak, and is inconclusive when absence proves nothing', () => {
-    expect(evaluateC13(secrets({})).verdict).toBe('supported');
-    expect(
-      evaluateC13(secrets({ clientFiles: { scanned: 19, bytes: 1, containing: ['chunks/app.js'] } })).verdict,
-    ).toBe('refuted');
-    expect(evaluateC13(secrets({ browser: { responses: 9, bytes: 1, containing: ['response 4'] } })).verdict).toBe(
+    expect(judge(c13, secrets({})).verdict).toBe('supported');
+    expect(judge(c13, secrets({ clientFiles: { scanned: 19, bytes: 1, containing: ['chunks/app.js'] } })).verdict).toBe(
       'refuted',
     );
-    expect(evaluateC13(secrets({ actionUsedSecret: false })).verdict).toBe('inconclusive');
-    expect(evaluateC13(secrets({ signatureSeen: false })).verdict).toBe('inconclusive');
-    expect(evaluateC13(undefined).verdict).toBe('not-measured');
+    expect(judge(c13, secrets({ browser: { responses: 9, bytes: 1, containing: ['response 4'] } })).verdict).toBe(
+      'refuted',
+    );
+    expect(judge(c13, secrets({ actionUsedSecret: false })).verdict).toBe('inconclusive');
+    expect(judge(c13, secrets({ signatureSeen: false })).verdict).toBe('inconclusive');
+    expect(c13.evaluate({ probes: undefined }).verdict).toBe('not-measured');
   });
 
   it('finds a needle in nested files and counts what it read', () => {
@@ -357,7 +366,7 @@ const withCsrf = (rows: CsrfRow[], formWorks = true): ProbeResults => ({
 
 describe('C5: actions prevent CSRF', () => {
   it('supports when every browser-reachable cross-site action request is refused, whatever the routes do', () => {
-    const claim = evaluateC5(withCsrf(csrfRows((origin) => origin === 'none')));
+    const claim = judge(c05, withCsrf(csrfRows((origin) => origin === 'none')));
     expect(claim.verdict).toBe('supported');
     // No Origin is no browser's cross-site POST: shown, not judged; the route rows are the comparison.
     expect(
@@ -366,16 +375,17 @@ describe('C5: actions prevent CSRF', () => {
   });
 
   it('refutes when one persisted, and holds the form row back when the same form does not work same-origin', () => {
-    expect(evaluateC5(withCsrf(csrfRows((origin) => origin !== 'foreign'))).verdict).toBe('refuted');
+    expect(judge(c05, withCsrf(csrfRows((origin) => origin !== 'foreign'))).verdict).toBe('refuted');
     expect(
-      evaluateC5(
+      judge(
+        c05,
         withCsrf(
           csrfRows((origin) => origin === 'none'),
           false,
         ),
       ).verdict,
     ).toBe('inconclusive');
-    expect(evaluateC5(undefined).verdict).toBe('not-measured');
+    expect(c05.evaluate({ probes: undefined }).verdict).toBe('not-measured');
   });
 });
 
@@ -386,10 +396,10 @@ describe('C6 and C8', () => {
       transportCode: [],
       noJs: { status: 200, countBefore: '0', countAfter, persisted },
     });
-    expect(evaluateC6(noJs(true, '1')).verdict).toBe('supported');
-    expect(evaluateC6(noJs(false, '0')).verdict).toBe('refuted');
-    expect(evaluateC6(noJs(true, '0')).verdict).toBe('refuted');
-    expect(evaluateC6(undefined).verdict).toBe('not-measured');
+    expect(judge(c06, noJs(true, '1')).verdict).toBe('supported');
+    expect(judge(c06, noJs(false, '0')).verdict).toBe('refuted');
+    expect(judge(c06, noJs(true, '0')).verdict).toBe('refuted');
+    expect(c06.evaluate({ probes: undefined }).verdict).toBe('not-measured');
   });
 
   it('C8: supported when every action answers a plain client, refuted when one is not callable', () => {
@@ -401,12 +411,12 @@ describe('C6 and C8', () => {
       persisted,
     });
     expect(
-      evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', true)] }).verdict,
+      judge(c08, { clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', true)] }).verdict,
     ).toBe('supported');
     expect(
-      evaluateC8({ clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', false)] }).verdict,
+      judge(c08, { clientJs: [], transportCode: [], publicActions: [row('used', true), row('unused', false)] }).verdict,
     ).toBe('refuted');
-    expect(evaluateC8(undefined).verdict).toBe('not-measured');
+    expect(c08.evaluate({ probes: undefined }).verdict).toBe('not-measured');
   });
 });
 
@@ -454,7 +464,7 @@ describe('the behaviour probes against the fixture', () => {
     ]);
     const noJs = await probeNoJs({ browser, origin: server.origin, dbPath, timeoutMs: 10_000 });
     expect(noJs).toEqual({ status: 200, countBefore: '0', countAfter: '1', persisted: true });
-    expect(evaluateC5({ clientJs: [], transportCode: [], csrf: rows, noJs }).verdict).toBe('supported');
+    expect(c05.evaluate({ probes: { clientJs: [], transportCode: [], csrf: rows, noJs } }).verdict).toBe('supported');
   });
 
   it('public endpoints: the action no client imports is in the build and callable with its id', async () => {
@@ -510,7 +520,7 @@ describe('the behaviour probes against the fixture', () => {
       ['opt-in', 200, false],
     ]);
     expect(probe.routes[1]!.cacheControl).toMatch(/s-maxage=\d+/);
-    expect(evaluateC7({ clientJs: [], transportCode: [], caching: probe }).verdict).toBe('supported');
+    expect(c07.evaluate({ probes: { clientJs: [], transportCode: [], caching: probe } }).verdict).toBe('supported');
   });
 });
 
