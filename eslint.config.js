@@ -31,5 +31,5 @@ export default tseslint.config(
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   // Plain JavaScript runs in one of two places: a worker thread, or the page under test.
   { files: ['**/*.mjs', '**/*.cjs', 'eslint.config.js'], languageOptions: { globals: globals.node } },
-  { files: ['runner/browser/in-page/**/*.js'], languageOptions: { globals: globals.browser } },
+  { files: ['runner/measure/browser/in-page/**/*.js'], languageOptions: { globals: globals.browser } },
 );

@@ -1,8 +1,8 @@
 import escapeHtml from 'escape-html';
-import { aaWithinBand, HTTP_AA_BAND } from '../runner/claims/gating';
-import { list } from '../runner/claims/words';
-import { modalRoundTrips } from '../runner/claims/claims';
-import type { Comparison, HttpResults, ProbeResults, Results } from '../runner/results/schema';
+import { aaWithinBand, HTTP_AA_BAND } from '../runner/analyse/claims/gating';
+import { list } from '../runner/analyse/claims/words';
+import { modalRoundTrips } from '../runner/analyse/claims/claims';
+import type { Comparison, HttpResults, ProbeResults, Results } from '../runner/contract/results';
 
 /** One plain sentence of a run's answer, with the anchor of the evidence it comes from. */
 export interface BottomLineSentence {

@@ -1,6 +1,11 @@
 import escapeHtml from 'escape-html';
-import { COMPARISON_COLUMNS, comparisonCells, comparisonVerdict, orderedComparison } from '../runner/compare/compare';
-import type { MetricComparison, Results } from '../runner/results/schema';
+import {
+  COMPARISON_COLUMNS,
+  comparisonCells,
+  comparisonVerdict,
+  orderedComparison,
+} from '../runner/analyse/compare/compare';
+import type { MetricComparison, Results } from '../runner/contract/results';
 import { table, verdictBadge } from './html';
 import { headline } from './headlines';
 

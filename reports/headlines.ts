@@ -1,9 +1,9 @@
-import { CLAIMS } from '../runner/claims/claims';
-import type { Claim } from '../runner/results/schema';
+import { CLAIMS } from '../runner/analyse/claims/claims';
+import type { Claim } from '../runner/contract/results';
 
 /**
  * One claim's answer in plain words, with its numbers and conditions, for the report's first screen: its module's
- * headline over the evidence rows its schema reads (runner/claims/cNN-*.ts), never numbers the run does not hold.
+ * headline over the evidence rows its schema reads (runner/analyse/claims/cNN-*.ts), never numbers the run does not hold.
  */
 export function headline(claim: Claim): string {
   if (claim.verdict === 'not-measured' || claim.evidence.length === 0) return notMeasured(claim.summary);

@@ -1,5 +1,5 @@
-import { browserMetrics } from '../runner/compare/compare';
-import type { Results, Sample } from '../runner/results/schema';
+import { browserMetrics } from '../runner/analyse/compare/compare';
+import type { Results, Sample } from '../runner/contract/results';
 import { medianInterval, pageLoadMean } from '../runner/stats/interval';
 
 /** One tracked number of a run, with its 95% CI when it has one, as history tools keep it. */

@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import type { Claim } from '../runner/results/schema';
+import type { Claim } from '../runner/contract/results';
 
 const VERDICT_CLASS: Record<Claim['verdict'], string> = {
   supported: 'ok',

@@ -1,8 +1,8 @@
 import escapeHtml from 'escape-html';
-import type { Results } from '../runner/results/schema';
+import type { Results } from '../runner/contract/results';
 import { trackedMetrics } from './history';
 import { variantStyles, verdictBadge } from './html';
-import { SAMPLING_KEYS } from '../runner/compare/run-comparison';
+import { SAMPLING_KEYS } from '../runner/analyse/compare/run-comparison';
 import { selfContainedPage } from './render';
 
 const e = (value: unknown) => escapeHtml(String(value));

@@ -1,8 +1,8 @@
 import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
-import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/results/schema';
-import { CLAIMS } from '../runner/claims/claims';
-import { aaWithinBand, accuracyMissed, accuracyShown, HTTP_AA_BAND } from '../runner/claims/gating';
+import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/contract/results';
+import { CLAIMS } from '../runner/analyse/claims/claims';
+import { aaWithinBand, accuracyMissed, accuracyShown, HTTP_AA_BAND } from '../runner/analyse/claims/gating';
 import {
   BADGE_COLORS,
   chartFigure,

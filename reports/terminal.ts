@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { table, type Alignment } from 'table';
-import type { Cell, Claim, Comparison, HttpCell, Results } from '../runner/results/schema';
+import type { Cell, Claim, Comparison, HttpCell, Results } from '../runner/contract/results';
 import { medianInterval } from '../runner/stats/interval';
 import { bottomLine } from './bottom-line';
 

@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import type { Cell } from '../runner/results/schema';
+import type { Cell } from '../runner/contract/results';
 import { chartFigure, table } from './html';
 
 /**

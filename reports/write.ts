@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Sample } from '../runner/results/schema';
-import { readResults, readSamples, writeFileAtomically } from '../runner/results/store';
+import type { Sample } from '../runner/contract/results';
+import { readResults, readSamples, writeFileAtomically } from '../runner/contract/store';
 import { bencherMetricFormat, githubActionBenchmark, trackedMetrics } from './history';
 import { renderReport } from './render';
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { PERSISTED_SQL } from '../bench-app/lib/integrity-sql';
-import type { Bandwidth } from './rtt-proxy';
+import type { Bandwidth } from './contract/results';
 
 /** A state of the page: an element matching `selector` shows exactly `text`. */
 export interface Shown {

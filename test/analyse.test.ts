@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../runner/errors';
+import { UserError } from '../runner/core/errors';
 import { analyse, type LoadRecords } from '../runner/analyse/analyse';
 import { runRecordOf } from '../runner/analyse/compat';
-import type { Results, Sample } from '../runner/results/schema';
+import type { Results, Sample } from '../runner/contract/results';
 import { syntheticResults, syntheticSamples } from './results-fixture';
 
 const NOW = new Date('2026-12-02T06:00:00Z');

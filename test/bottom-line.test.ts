@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bottomLine, directionOf, versusAction } from '../reports/bottom-line';
-import type { HttpRatio, ProbeResults, Results } from '../runner/results/schema';
+import type { HttpRatio, ProbeResults, Results } from '../runner/contract/results';
 import { syntheticResults } from './results-fixture';
 
 const row = (rttMs: number, diffMedianMs: number, ci95: [number, number]) => ({ rttMs, diffMedianMs, ci95 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { c01 } from '../runner/claims/c01-feels-faster';
-import type { Accuracy, BrowserResults, Cell } from '../runner/results/schema';
+import { c01 } from '../runner/analyse/claims/c01-feels-faster';
+import type { Accuracy, BrowserResults, Cell } from '../runner/contract/results';
 import { aaRow, browser, comparison, evaluated, run } from './claims-support';
 
 /** An accuracy row of the reference mode at RTT 75 whose rise (expected 75 ms) has this CI; its point error is -9 ms. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { c02 } from '../runner/claims/c02-one-round-trip';
-import type { Cell } from '../runner/results/schema';
+import { c02 } from '../runner/analyse/claims/c02-one-round-trip';
+import type { Cell } from '../runner/contract/results';
 import { browser, comparison, evaluated, run } from './claims-support';
 
 describe('C2', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c03 } from '../runner/claims/c03-less-latency';
+import { c03 } from '../runner/analyse/claims/c03-less-latency';
 import { aaRow, browser, comparison, evaluated, http, run } from './claims-support';
 
 describe('C3', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { c04a, c04b } from '../runner/claims/c04-throughput';
-import { QUICK_REASON } from '../runner/claims/gating';
-import type { Claim, HttpCell } from '../runner/results/schema';
+import { c04a, c04b } from '../runner/analyse/claims/c04-throughput';
+import { QUICK_REASON } from '../runner/analyse/claims/gating';
+import type { Claim, HttpCell } from '../runner/contract/results';
 import { claim, evaluated, http, read, run } from './claims-support';
 
 type Row = Record<string, unknown>;

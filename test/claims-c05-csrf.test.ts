@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../runner/results/schema';
-import { c05 } from '../runner/claims/c05-csrf';
-import type { ProbeResults } from '../runner/results/schema';
+import type { Claim } from '../runner/contract/results';
+import { c05 } from '../runner/analyse/claims/c05-csrf';
+import type { ProbeResults } from '../runner/contract/results';
 import { claim, evaluated, probes, read } from './claims-support';
 
 const csrfRow = (

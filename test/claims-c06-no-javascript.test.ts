@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c06 } from '../runner/claims/c06-no-javascript';
+import { c06 } from '../runner/analyse/claims/c06-no-javascript';
 import { claim, evaluated, probes, read } from './claims-support';
 
 describe('C6: no JavaScript', () => {

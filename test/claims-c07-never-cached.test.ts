@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c07, uncacheable } from '../runner/claims/c07-never-cached';
+import { c07, uncacheable } from '../runner/analyse/claims/c07-never-cached';
 import { claim, evaluated, probes, read } from './claims-support';
 
 describe('C7: caching', () => {

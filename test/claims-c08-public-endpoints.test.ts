@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c08 } from '../runner/claims/c08-public-endpoints';
+import { c08 } from '../runner/analyse/claims/c08-public-endpoints';
 import { claim, evaluated, probes, read } from './claims-support';
 
 describe('C8: public, stable endpoints', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../runner/results/schema';
-import { c09 } from '../runner/claims/c09-boilerplate';
+import type { Claim } from '../runner/contract/results';
+import { c09 } from '../runner/analyse/claims/c09-boilerplate';
 import { claim, evaluated, probes, read } from './claims-support';
 
 describe('C9: lines of code', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Claim } from '../runner/results/schema';
-import { c10 } from '../runner/claims/c10-less-javascript';
+import type { Claim } from '../runner/contract/results';
+import { c10 } from '../runner/analyse/claims/c10-less-javascript';
 import { claim, evaluated, probes, read } from './claims-support';
 
 describe('C10: JavaScript sent to the client', () => {

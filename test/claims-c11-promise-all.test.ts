@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headline } from '../reports/headlines';
-import { c11 } from '../runner/claims/c11-promise-all';
+import { c11 } from '../runner/analyse/claims/c11-promise-all';
 import {
   cell,
   evaluated,

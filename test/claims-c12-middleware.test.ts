@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { c12 } from '../runner/claims/c12-middleware';
+import { c12 } from '../runner/analyse/claims/c12-middleware';
 import { claim, evaluated, probes, read } from './claims-support';
 
 describe('C12: middleware', () => {

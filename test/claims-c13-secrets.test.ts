@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { c13 } from '../runner/claims/c13-secrets';
-import type { ProbeResults } from '../runner/results/schema';
+import { c13 } from '../runner/analyse/claims/c13-secrets';
+import type { ProbeResults } from '../runner/contract/results';
 import { claim, evaluated, probes, read } from './claims-support';
 
 describe('C13: server-only secrets', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headline } from '../reports/headlines';
-import { c14, FRAME_MS } from '../runner/claims/c14-instant-optimistic';
-import type { Accuracy, Cell } from '../runner/results/schema';
+import { c14, FRAME_MS } from '../runner/analyse/claims/c14-instant-optimistic';
+import type { Accuracy, Cell } from '../runner/contract/results';
 import { cell, evaluated, group, scenarioBrowser as browser, scenarioRun as run } from './claims-support';
 
 describe('C14: useOptimistic paints within a frame, whatever the RTT', () => {

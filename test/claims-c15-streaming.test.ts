@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { headline } from '../reports/headlines';
-import { c15 } from '../runner/claims/c15-streaming';
-import type { Comparison } from '../runner/results/schema';
+import { c15 } from '../runner/analyse/claims/c15-streaming';
+import type { Comparison } from '../runner/contract/results';
 import {
   cell,
   evaluated,

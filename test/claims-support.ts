@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { headline } from '../reports/headlines';
-import type { ClaimModule } from '../runner/claims/claim-module';
+import type { ClaimModule } from '../runner/analyse/claims/claim-module';
 import type {
   AaResult,
   Accuracy,
@@ -13,7 +13,7 @@ import type {
   HttpRatio,
   HttpResults,
   ProbeResults,
-} from '../runner/results/schema';
+} from '../runner/contract/results';
 
 // Synthetic results for the claims' tests (test/claims-cNN-*.test.ts), and the checks every claim's result passes.
 
@@ -27,7 +27,7 @@ export function evaluated<Row extends object, Input>(claim: ClaimModule<Row, Inp
   return result;
 }
 
-/** A claim result as runner/claims writes it; only the verdict and the evidence rows feed the headline. */
+/** A claim result as runner/analyse/claims writes it; only the verdict and the evidence rows feed the headline. */
 export const claim = (
   id: string,
   verdict: Claim['verdict'],

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CLAIMS, evaluateClaims } from '../runner/claims/claims';
-import { bandVerdict, combineDirections, combineVerdicts, directionVerdict } from '../runner/claims/verdicts';
-import { readResults } from '../runner/results/store';
+import { CLAIMS, evaluateClaims } from '../runner/analyse/claims/claims';
+import { bandVerdict, combineDirections, combineVerdicts, directionVerdict } from '../runner/analyse/claims/verdicts';
+import { readResults } from '../runner/contract/store';
 import { claim, read, run } from './claims-support';
 import { syntheticResults } from './results-fixture';
 
@@ -76,7 +76,7 @@ describe('every claim gets a headline', () => {
 
   it('every measured claim has words of its own but C1-C3 (the recorded run of seed 951)', () => {
     for (const result of recorded.claims.filter((result) => result.verdict !== 'not-measured'))
-      // C1-C3 speak through their summaries (runner/claims writes them whole).
+      // C1-C3 speak through their summaries (runner/analyse/claims writes them whole).
       if (!['C1', 'C2', 'C3'].includes(result.id))
         expect(read(result), result.id).not.toContain(result.summary.slice(1));
   });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../runner/errors';
-import { compareRunFolders } from '../runner/compare/run-comparison';
+import { UserError } from '../runner/core/errors';
+import { compareRunFolders } from '../runner/analyse/compare/run-comparison';
 import { syntheticResults } from './results-fixture';
 import {
   browserMetrics,
@@ -12,9 +12,9 @@ import {
   DEFAULT_BAND,
   duetComparison,
   timeToFirstByteMs,
-} from '../runner/compare/compare';
-import type { MetricSeries } from '../runner/compare/metric';
-import type { Results, Sample } from '../runner/results/schema';
+} from '../runner/analyse/compare/compare';
+import type { MetricSeries } from '../runner/analyse/compare/metric';
+import type { Results, Sample } from '../runner/contract/results';
 import { benjaminiHochbergAdjusted } from '../runner/stats/interval';
 import { median } from '../runner/stats/quantile';
 import { pageLoads, seededRandom } from './support/simulate';

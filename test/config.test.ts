@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../runner/config';
-import { UserError } from '../runner/errors';
+import { resolveConfig } from '../runner/core/config';
+import { UserError } from '../runner/core/errors';
 
 const at = new Date('2026-11-23T08:00:00Z');
 const resolve = (...argv: string[]) => resolveConfig(argv, at, '/repo');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkDocumentation, documentationFiles, findDeadLinks, formatDeadLink, parsePage } from '../scripts/doc-links';
+import { checkDocumentation, documentationFiles, findDeadLinks, formatDeadLink, parsePage } from './support/doc-links';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

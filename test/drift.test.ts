@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareRuns, comparisonMarkdown, DEFAULT_BAND, REGRESSION_ALPHA } from '../runner/compare/compare';
-import type { MetricSeries } from '../runner/compare/metric';
-import { driftFor, driftSentence, learnDrift, metricFamily } from '../runner/compare/drift';
-import { driftFile, readDriftModel } from '../runner/compare/run-comparison';
-import { UserError } from '../runner/errors';
+import { compareRuns, comparisonMarkdown, DEFAULT_BAND, REGRESSION_ALPHA } from '../runner/analyse/compare/compare';
+import type { MetricSeries } from '../runner/analyse/compare/metric';
+import { driftFor, driftSentence, learnDrift, metricFamily } from '../runner/analyse/compare/drift';
+import { driftFile, readDriftModel } from '../runner/analyse/compare/run-comparison';
+import { UserError } from '../runner/core/errors';
 import { normal, seededRandom } from './support/simulate';
 import type { Random } from '../runner/stats/random';
 

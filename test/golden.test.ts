@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyse } from '../runner/analyse/analyse';
 import { readMeasuredRun } from '../runner/analyse/run-folder';
-import { readResults } from '../runner/results/store';
+import { readResults } from '../runner/contract/store';
 
 /**
  * A recorded run folder (the published default run, seed 951: samples.jsonl, the load records and run.json as the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bencherMetricFormat, githubActionBenchmark, trackedMetrics } from '../reports/history';
-import { runMetrics } from '../runner/compare/compare';
+import { runMetrics } from '../runner/analyse/compare/compare';
 import { syntheticResults, syntheticSamples } from './results-fixture';
 
 describe('history exports', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeHttp } from '../runner/analyse/load';
-import type { RepeatRecord } from '../runner/results/records';
+import type { RepeatRecord } from '../runner/contract/records';
 import { seededRandom } from '../runner/stats/random';
 import { palindromeBlock } from '../runner/stats/steady-state';
-import { parseCoreList, splitCores } from '../runner/system/affinity';
+import { parseCoreList, splitCores } from '../runner/measure/system/affinity';
 
 const percentiles = { p50: 10, p90: 20, p99: 30, p99_9: 40 };
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { headline } from '../reports/headlines';
 import { BADGE_COLORS, contrastRatio, TEXT_COLORS, VARIANT_COLORS, variantStyles } from '../reports/html';
 import { evidenceLabel, renderReport, reproduceCommand, withContents } from '../reports/render';
-import { readResults } from '../runner/results/store';
+import { readResults } from '../runner/contract/store';
 import { syntheticResults } from './results-fixture';
 
 /** The recorded run published with the project: HTTP load cells, probes, waterfalls with first bytes. */

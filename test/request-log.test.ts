@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRoundTrips } from '../runner/browser/request-log';
+import { countRoundTrips } from '../runner/measure/browser/request-log';
 
 describe('countRoundTrips', () => {
   it('counts a sequential chain, not overlapping requests', () => {

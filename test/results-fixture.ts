@@ -1,9 +1,9 @@
-import { evaluateClaims } from '../runner/claims/claims';
-import { makePlan, type ChromeMode } from '../runner/plan';
-import type { BrowserResults, Group, Results, Sample } from '../runner/results/schema';
+import { evaluateClaims } from '../runner/analyse/claims/claims';
+import { makePlan, type ChromeMode } from '../runner/core/plan';
+import type { BrowserResults, Group, Results, Sample } from '../runner/contract/results';
 import { scenarioById } from '../runner/scenarios';
 import { seededRandom } from '../runner/stats/random';
-import { summarize } from '../runner/stats/summarize';
+import { summarize } from '../runner/analyse/cells';
 
 /**
  * Synthetic samples with known structure: every variant costs `base + roundTrips x (rtt + 5)`, plus noise, in

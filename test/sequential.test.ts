@@ -5,14 +5,14 @@ import {
   emptyMeasurement,
   MIN_LOADS_FOR_INTERVAL,
   samplingRule,
-} from '../runner/browser/measure';
-import { resolveConfig } from '../runner/config';
-import { armKey, makePlan, type Arm } from '../runner/plan';
-import type { Sample } from '../runner/results/schema';
-import type { SamplingRule } from '../runner/sampling';
+} from '../runner/measure/browser/measure';
+import { resolveConfig } from '../runner/core/config';
+import { armKey, makePlan, type Arm } from '../runner/core/plan';
+import type { Sample } from '../runner/contract/results';
+import type { SamplingRule } from '../runner/measure/sampling';
 import { scenarioById } from '../runner/scenarios';
 import { pageLoadClusters } from '../runner/stats/clusters';
-import { summarize } from '../runner/stats/summarize';
+import { summarize } from '../runner/analyse/cells';
 import type { Random } from '../runner/stats/random';
 import { heavyTailedPageLoad, seededRandom } from './support/simulate';
 

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishRun } from '../reports/publish';
-import { restoreSite, saveSite } from '../reports/site';
+import { publishRun } from '../commands/publish';
+import { restoreSite, saveSite } from '../commands/site';
 import { syntheticResults } from './results-fixture';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-site-test-'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { makePlan } from '../runner/plan';
-import { ResultsSchema, type Sample } from '../runner/results/schema';
+import { makePlan } from '../runner/core/plan';
+import { ResultsSchema, type Sample } from '../runner/contract/results';
 import { scenarioById } from '../runner/scenarios';
-import { summarize } from '../runner/stats/summarize';
+import { summarize } from '../runner/analyse/cells';
 import { syntheticResults } from './results-fixture';
 
 describe('summarize', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../runner/config';
+import { resolveConfig } from '../runner/core/config';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORKFLOW = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'bench.yml'), 'utf8');

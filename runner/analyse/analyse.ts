@@ -1,11 +1,18 @@
 import { z } from 'zod';
-import { evaluateClaims } from '../claims/claims';
-import { DEFAULT_BAND, duetComparison } from '../compare/compare';
-import { PROFILE_NAMES } from '../config';
-import { UserError } from '../errors';
-import { CURRENT_BUILD } from '../plan';
-import type { MeasureFailure, RepeatRecord, RunRecord, WarmupRecord } from '../results/records';
-import type { BrowserResults, HttpResults, MachineLoadRow, Results, Sample } from '../results/schema';
+import { evaluateClaims } from './claims/claims';
+import { DEFAULT_BAND, duetComparison } from './compare/compare';
+import { PROFILE_NAMES } from '../core/config';
+import { UserError } from '../core/errors';
+import { CURRENT_BUILD } from '../core/plan';
+import type { MeasureFailure, RepeatRecord, RunRecord, WarmupRecord } from '../contract/records';
+import {
+  BandwidthSchema,
+  type BrowserResults,
+  type HttpResults,
+  type MachineLoadRow,
+  type Results,
+  type Sample,
+} from '../contract/results';
 import { linkBandwidth, SCENARIO_IDS, scenarioById } from '../scenarios';
 import { browserResultsOf, httpResultsOf, matrixResultsOf } from './sections';
 
@@ -30,7 +37,7 @@ const AnalysedConfigSchema = z.object({
   nMin: z.number().int().min(1),
   perPageLoad: z.number().int().min(1),
   warmupRounds: z.number().int().min(0).default(0),
-  bandwidth: z.object({ toServer: z.number(), toClient: z.number() }).optional(),
+  bandwidth: BandwidthSchema.optional(),
 });
 
 /**

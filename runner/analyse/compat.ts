@@ -1,6 +1,6 @@
-import { armKey, makePlan } from '../plan';
-import type { MeasureFailure, RunRecord } from '../results/records';
-import type { Results } from '../results/schema';
+import { armKey, makePlan } from '../core/plan';
+import type { MeasureFailure, RunRecord } from '../contract/records';
+import type { Results } from '../contract/results';
 import { SCENARIO_IDS, scenarioById } from '../scenarios';
 import { CAPTURE_WORDS, LOAD_WORDS, STOPPED_WORDS } from './analyse';
 

@@ -1,8 +1,8 @@
-import type { HttpCell, HttpRatio, HttpResults } from '../results/schema';
+import type { HttpCell, HttpRatio, HttpResults } from '../contract/results';
 import { median } from '../stats/quantile';
 import { mean, medianInterval, pairedRatio } from '../stats/interval';
 import { geometricMean, logTrend, type Trend } from '../stats/steady-state';
-import { FLOOR, type RepeatRecord, type WarmupRecord } from '../results/records';
+import { FLOOR, type RepeatRecord, type WarmupRecord } from '../contract/records';
 
 /** Above this share of one core, the load generator (autocannon, in its own process) may be the bottleneck, not the server. */
 export const LOAD_GENERATOR_SATURATION = 0.9;

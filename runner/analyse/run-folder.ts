@@ -1,4 +1,4 @@
-import { readLoadRecords, readResults, readRunRecord, readSamples } from '../results/store';
+import { readLoadRecords, readResults, readRunRecord, readSamples } from '../contract/store';
 import type { MeasuredRun } from './analyse';
 import { runRecordOf } from './compat';
 

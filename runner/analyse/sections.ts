@@ -1,12 +1,12 @@
 import { summarizeHttp } from './load';
-import { FLOOR, type HttpConditions, MeasuredVersion, RepeatRecord, WarmupRecord } from '../results/records';
-import { CURRENT_BUILD, makePlan, type BuildLabel } from '../plan';
-import type { Bandwidth } from '../rtt-proxy';
+import { FLOOR, type HttpConditions, MeasuredVersion, RepeatRecord, WarmupRecord } from '../contract/records';
+import { CURRENT_BUILD, makePlan, type BuildLabel } from '../core/plan';
+import type { Bandwidth } from '../contract/results';
 import { linkBandwidth, scenarioById, variantsOf, type Scenario } from '../scenarios';
-import { summarize, type SizeCheck } from '../stats/summarize';
-import { evaluateClaims, type ClaimInput } from '../claims/claims';
-import { versionComparisons } from '../compare/compare';
-import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSection } from '../results/schema';
+import { summarize, type SizeCheck } from './cells';
+import { evaluateClaims, type ClaimInput } from './claims/claims';
+import { versionComparisons } from './compare/compare';
+import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSection } from '../contract/results';
 
 /**
  * A run's browser section from what was measured: the samples summarized by the plan they were taken under.
@@ -35,7 +35,7 @@ export function browserResultsOf(input: {
         labels: [build],
         everyBuildWhole: true,
       }),
-      // A duet's baseline arms are compared build to build (runner/compare), never summarized as this checkout's cells.
+      // A duet's baseline arms are compared build to build (runner/analyse/compare), never summarized as this checkout's cells.
       samples: input.samples.filter((sample) => sample.build === build),
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
       noKnownRttRise: (scenario, variant) => scenarioById(scenario).noKnownRttRise?.[variant],

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PLANTED_SECRET } from '../../runner/app-server';
-import { launchChromium, requireChromium } from '../../runner/browser/chromium';
-import { ResultsSchema, SampleSchema } from '../../runner/results/schema';
-import { readCaptureFile } from '../../runner/http/capture';
+import { PLANTED_SECRET } from '../../runner/measure/fixture/app-server';
+import { launchChromium, requireChromium } from '../../runner/measure/browser/chromium';
+import { ResultsSchema, SampleSchema } from '../../runner/contract/results';
+import { readCaptureFile } from '../../runner/measure/http/capture';
 import { jsonSummary } from '../../reports/terminal';
 import { bench, fixtureProcesses, run, type Exit } from '../support/cli';
 import { canvasesDrawn, openOnLaptop, tooWide } from '../support/report-page';
@@ -271,7 +271,7 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     const html = path.join(out, 'index.html');
     const before = fs.readFileSync(html, 'utf8');
     fs.rmSync(html);
-    const rerun = await run('reports/cli.ts', [out]);
+    const rerun = await run('commands/report.ts', [out]);
     expect(rerun.code).toBe(0);
     expect(fs.readFileSync(html, 'utf8')).toBe(before);
   });
@@ -279,7 +279,7 @@ describe('npm run bench, end to end with tiny sample counts', () => {
   it('recomputes results.json from the samples: the same code gives back the same numbers and verdicts', async () => {
     const file = path.join(out, 'results.json');
     const before = JSON.parse(fs.readFileSync(file, 'utf8'));
-    const recomputed = await run('reports/cli.ts', ['--recompute', out]);
+    const recomputed = await run('commands/report.ts', ['--recompute', out]);
     expect(recomputed.code, recomputed.stderr).toBe(0);
     const { recomputedAt, ...after } = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(recomputedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -291,7 +291,7 @@ describe('npm run bench, end to end with tiny sample counts', () => {
     const corrupt = path.join(scratch, 'corrupt');
     fs.mkdirSync(corrupt);
     fs.writeFileSync(path.join(corrupt, 'results.json'), '{"schemaVersion": 2}');
-    const rerun = await run('reports/cli.ts', [corrupt]);
+    const rerun = await run('commands/report.ts', [corrupt]);
     expect(rerun.code).toBe(2);
     expect(rerun.stderr.trim()).toMatch(/results\.json does not match the results schema .*re-run the benchmark$/);
   });

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { har as validateHar } from 'har-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { claimPort, type AppServer } from '../../runner/app-server';
-import { PROCESSOR_FILE } from '../../runner/export/artillery';
-import { EXPORT_FILES } from '../../runner/export/write-exports';
-import { readCaptureFile, type CaptureFile } from '../../runner/http/capture';
-import { fetchBuildInfo } from '../../runner/http/target';
-import { ResultsSchema } from '../../runner/results/schema';
-import { ARTILLERY_ENV, ensureArtillery } from '../../runner/tools/artillery';
+import { claimPort, type AppServer } from '../../runner/measure/fixture/app-server';
+import { PROCESSOR_FILE } from '../../runner/measure/export/artillery';
+import { EXPORT_FILES } from '../../runner/measure/export/write-exports';
+import { readCaptureFile, type CaptureFile } from '../../runner/measure/http/capture';
+import { fetchBuildInfo } from '../../runner/measure/http/target';
+import { ResultsSchema } from '../../runner/contract/results';
+import { ARTILLERY_ENV, ensureArtillery } from '../../runner/measure/tools/artillery';
 import { bench, processesMarked, run, start, type Exit } from '../support/cli';
 
 /** The deployment stand-in: `npm run serve` on loopback, as docs/distributed.md tells a user to deploy it. */
@@ -27,7 +27,7 @@ const SERVE_MARK = 'MUTATION_BENCH_SERVE_TEST';
 /** Starts `npm run serve` and resolves once it says where it serves. */
 async function serve(): Promise<typeof fixture> {
   const port = await claimPort(0);
-  const served = start('runner/serve.ts', ['--port', String(port)], { [SERVE_MARK]: '1' });
+  const served = start('commands/serve.ts', ['--port', String(port)], { [SERVE_MARK]: '1' });
   const deadline = Date.now() + 240_000;
   while (!served.output().includes('serving the fixture at')) {
     if (Date.now() > deadline || served.child.exitCode !== null)
@@ -136,15 +136,7 @@ describe('the HTTP suite against a deployment (--target)', () => {
 describe('the exported Artillery test', () => {
   it("runs against the fixture: every expectation passes, acknowledged = persisted, and the request counts agree with Artillery's summary", async () => {
     const { out, capture } = copyOfFirstRun('artillery');
-    const exported = await run('runner/export/cli.ts', [
-      out,
-      '--format',
-      'artillery',
-      '--rate',
-      '6',
-      '--duration',
-      '4',
-    ]);
+    const exported = await run('commands/export.ts', [out, '--format', 'artillery', '--rate', '6', '--duration', '4']);
     expect(exported.code, exported.stderr).toBe(0);
     const reportFile = path.join(out, 'artillery-report.json');
     const artilleryRun = await new Promise<{ code: number | null; output: string }>((resolve) => {
@@ -189,12 +181,7 @@ describe('the exported Artillery test', () => {
         .reduce((sum, c) => sum + usersOf(`${c.scenario}/${c.variant}`), 0);
       expect(counters[`mutation_bench.${tag}.acknowledged.${scenario}`] ?? 0).toBe(users);
     }
-    const integrity = await run('runner/export/integrity-cli.ts', [
-      '--target',
-      fixture.server.origin,
-      '--report',
-      reportFile,
-    ]);
+    const integrity = await run('commands/integrity.ts', ['--target', fixture.server.origin, '--report', reportFile]);
     expect(integrity.code, integrity.stdout + integrity.stderr).toBe(0);
     for (const scenario of new Set(capture.captures.map((c) => c.scenario))) {
       const acknowledged = counters[`mutation_bench.${tag}.acknowledged.${scenario}`];
@@ -214,7 +201,7 @@ describe('the exported Artillery test', () => {
         build: { ...capture.build, buildId: 'an-older-build' },
       }),
     );
-    const exported = await run('runner/export/cli.ts', [out, '--target', fixture.server.origin]);
+    const exported = await run('commands/export.ts', [out, '--target', fixture.server.origin]);
     expect(exported.code).toBe(2);
     expect(exported.stderr.trim()).toMatch(
       /runs build .+, the requests were captured from build an-older-build: action ids belong to their build, capture again/,
@@ -222,7 +209,7 @@ describe('the exported Artillery test', () => {
     expect(exported.stderr.trim().split('\n')).toHaveLength(1);
 
     // The script exported before the deployment changed: its processor fails every user before any request.
-    const reexport = await run('runner/export/cli.ts', [out, '--format', 'artillery']);
+    const reexport = await run('commands/export.ts', [out, '--format', 'artillery']);
     expect(reexport.code, reexport.stderr).toBe(0);
     const processor = createRequire(import.meta.url)(path.join(out, PROCESSOR_FILE)) as {
       assignScope(context: object, events: object, next: (error?: Error) => void): void;

@@ -5,14 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { har as validateHar } from 'har-validator';
-import { artilleryScript } from '../../runner/export/artillery';
-import { k6Script } from '../../runner/export/k6';
-import { interactionTemplates } from '../../runner/export/templates';
-import { captureToHar } from '../../runner/export/har';
-import { acknowledgedFromReport, compareIntegrity } from '../../runner/export/integrity';
-import type { CaptureFile, CapturedRequest } from '../../runner/http/capture';
-import { fetchBuildInfo } from '../../runner/http/target';
-import { UserError } from '../../runner/errors';
+import { artilleryScript } from '../../runner/measure/export/artillery';
+import { k6Script } from '../../runner/measure/export/k6';
+import { interactionTemplates } from '../../runner/measure/export/templates';
+import { captureToHar } from '../../runner/measure/export/har';
+import { acknowledgedFromReport, compareIntegrity } from '../../runner/measure/export/integrity';
+import type { CaptureFile, CapturedRequest } from '../../runner/measure/http/capture';
+import { fetchBuildInfo } from '../../runner/measure/http/target';
+import { UserError } from '../../runner/core/errors';
 
 const ORIGIN = 'http://127.0.0.1:4321';
 

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixture, type AppServer } from '../../runner/app-server';
-import { launchChromium, launchedChromiumCommandLines, requireChromium } from '../../runner/browser/chromium';
-import { queryOnce } from '../../runner/read-database';
-import { BrowserSession, waitForHydration } from '../../runner/browser/session';
-import { FixtureError } from '../../runner/errors';
+import { startFixture, type AppServer } from '../../runner/measure/fixture/app-server';
+import { launchChromium, launchedChromiumCommandLines, requireChromium } from '../../runner/measure/browser/chromium';
+import { queryOnce } from '../../runner/measure/fixture/read-database';
+import { BrowserSession, waitForHydration } from '../../runner/measure/browser/session';
+import { FixtureError } from '../../runner/core/errors';
 import { scenarioById, variantPath, variantsOf } from '../../runner/scenarios';
 import { startTestFixture } from '../support/fixture-server';
 

@@ -1,16 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFloor, type AppServer } from '../../runner/app-server';
-import { launchChromium, requireChromium } from '../../runner/browser/chromium';
-import { localPersisted, queryOnce } from '../../runner/read-database';
-import { BrowserSession } from '../../runner/browser/session';
-import { resolveConfig } from '../../runner/config';
-import { admitCaptures, captureInteraction, captureProblem, type Capture } from '../../runner/http/capture';
-import { mutationIndex, replay, responseProblem } from '../../runner/http/replay';
-import { measureRepeat } from '../../runner/http/suite';
-import { startLoadGenerator } from '../../runner/http/load-generator';
+import { startFloor, type AppServer } from '../../runner/measure/fixture/app-server';
+import { launchChromium, requireChromium } from '../../runner/measure/browser/chromium';
+import { localPersisted, queryOnce } from '../../runner/measure/fixture/read-database';
+import { BrowserSession } from '../../runner/measure/browser/session';
+import { resolveConfig } from '../../runner/core/config';
+import { admitCaptures, captureInteraction, captureProblem, type Capture } from '../../runner/measure/http/capture';
+import { mutationIndex, replay, responseProblem } from '../../runner/measure/http/replay';
+import { measureRepeat } from '../../runner/measure/http/suite';
+import { startLoadGenerator } from '../../runner/measure/http/load-generator';
 import { scenarioById, variantPath, variantsOf } from '../../runner/scenarios';
-import { captureScope, interactionLabel } from '../../runner/scopes';
+import { captureScope, interactionLabel } from '../../runner/core/scopes';
 import { startTestFixture } from '../support/fixture-server';
 
 let fixture: AppServer;

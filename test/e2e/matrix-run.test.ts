@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResultsSchema, SampleSchema } from '../../runner/results/schema';
+import { ResultsSchema, SampleSchema } from '../../runner/contract/results';
 import { bench, processesMarked, ROOT } from '../support/cli';
 
 /**

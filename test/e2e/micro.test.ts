@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 describe("the micro suite's transports, decoded as Next's Node server decodes them", () => {
-  // React's server half needs the react-server condition, as in runner/micro/micro.ts.
+  // React's server half needs the react-server condition, as in runner/measure/micro/micro.ts.
   const output = execFileSync(
     process.execPath,
     ['--conditions=react-server', '--import', 'tsx', 'test/support/transport-check.ts'],

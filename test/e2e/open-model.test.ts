@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { arrivalTimes, runOpenModel } from '../../runner/http/open-model';
+import { arrivalTimes, runOpenModel } from '../../runner/measure/http/open-model';
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 

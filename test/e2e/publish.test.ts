@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishRun } from '../../reports/publish';
-import { launchChromium, requireChromium } from '../../runner/browser/chromium';
-import { UserError } from '../../runner/errors';
-import type { Results } from '../../runner/results/schema';
+import { publishRun } from '../../commands/publish';
+import { launchChromium, requireChromium } from '../../runner/measure/browser/chromium';
+import { UserError } from '../../runner/core/errors';
+import type { Results } from '../../runner/contract/results';
 import { syntheticResults, syntheticSamples } from '../results-fixture';
 import { canvasesDrawn, openOnLaptop, tooWide } from '../support/report-page';
 

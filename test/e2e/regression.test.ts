@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResultsSchema } from '../../runner/results/schema';
+import { ResultsSchema } from '../../runner/contract/results';
 import { bench, fixtureProcesses, ROOT, run, start } from '../support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-regression-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-const compare = (args: string[], env?: Record<string, string>) => run('runner/compare/cli.ts', args, env);
+const compare = (args: string[], env?: Record<string, string>) => run('commands/compare.ts', args, env);
 /** The regression-tracking profile, browser suite, counter only (about 17 ms per interaction here). */
 const CI_BROWSER = ['--profile', 'ci', '--suite', 'browser', '--scenarios', 'counter'];
 /**
@@ -163,7 +163,7 @@ describe('a duet (--against): the fixture at a git ref measured in the same roun
     fs.writeFileSync(knob, source.replace(DELAY_KNOB, `${DELAY_KNOB} + 5`));
     const out = path.join(scratch, 'duet-delayed');
     const exit = await start(
-      'runner/cli.ts',
+      'commands/bench.ts',
       [...CI_BROWSER, '--against', 'HEAD', '--seed', '44', '--out', out],
       {},
       clone,

@@ -5,9 +5,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../reports/render';
-import { launchChromium, requireChromium } from '../../runner/browser/chromium';
-import { readResults } from '../../runner/results/store';
-import type { Results } from '../../runner/results/schema';
+import { launchChromium, requireChromium } from '../../runner/measure/browser/chromium';
+import { readResults } from '../../runner/contract/store';
+import type { Results } from '../../runner/contract/results';
 import { syntheticResults } from '../results-fixture';
 import { axeViolations, canvasesDrawn, openOnLaptop } from '../support/report-page';
 

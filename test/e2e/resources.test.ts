@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sampleProcessGroup } from '../../runner/system/resources';
+import { sampleProcessGroup } from '../../runner/measure/system/resources';
 
 const MIB = 2 ** 20;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, buildHash, isBuildCurrent, LOCKFILE } from '../../runner/app-server';
-import { recordedVariables } from '../../runner/environment';
-import { acquireCheckoutLock } from '../../runner/lock';
-import { ResultsSchema, SampleSchema, type Results } from '../../runner/results/schema';
-import { writeFileAtomically } from '../../runner/results/store';
+import { buildFixture, buildHash, isBuildCurrent, LOCKFILE } from '../../runner/measure/fixture/app-server';
+import { recordedVariables } from '../../runner/measure/environment';
+import { acquireCheckoutLock } from '../../runner/measure/fixture/lock';
+import { ResultsSchema, SampleSchema, type Results } from '../../runner/contract/results';
+import { writeFileAtomically } from '../../runner/contract/store';
 import { bench, listeningAddresses, processesMarked, ROOT, start, type Exit } from '../support/cli';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-faults-'));
@@ -51,7 +51,7 @@ async function runWithFault(
   const out = path.join(scratch, randomUUID());
   const marker = `MUTATION_BENCH_TEST_${randomUUID().replaceAll('-', '_')}`;
   const secret = `planted-${randomUUID()}`;
-  const started = start('runner/cli.ts', ['--profile', 'quick', '--seed', '5', '--out', out, ...args], {
+  const started = start('commands/bench.ts', ['--profile', 'quick', '--seed', '5', '--out', out, ...args], {
     [marker]: '1',
     BENCH_API_TOKEN: secret,
     AWS_SECRET_ACCESS_KEY: secret,

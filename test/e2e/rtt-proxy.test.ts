@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startRttProxy, type RttProxy } from '../../runner/rtt-proxy';
+import { startRttProxy, type RttProxy } from '../../runner/measure/net/rtt-proxy';
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

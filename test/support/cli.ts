@@ -30,7 +30,8 @@ export function start(
 export const run = (script: string, args: string[], env?: Record<string, string>): Promise<Exit> =>
   start(script, args, env).exit;
 
-export const bench = (args: string[], env?: Record<string, string>): Promise<Exit> => run('runner/cli.ts', args, env);
+export const bench = (args: string[], env?: Record<string, string>): Promise<Exit> =>
+  run('commands/bench.ts', args, env);
 
 /** Fixture servers and builds still alive (their command lines name Next's bin or the server's title). */
 export function fixtureProcesses(): string[] {

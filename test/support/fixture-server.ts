@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildFixture, startFixture, type AppServer } from '../../runner/app-server';
+import { buildFixture, startFixture, type AppServer } from '../../runner/measure/fixture/app-server';
 
 /** A production build of the fixture on a free port with a throwaway database. */
 export async function startTestFixture(): Promise<{ server: AppServer; dbPath: string; dir: string }> {

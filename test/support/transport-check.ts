@@ -1,5 +1,5 @@
 /** Run under --conditions=react-server: decodes each transport's round trip and prints what came out (test/e2e/micro.test.ts). */
-import { actionRoundTrip, routeRoundTrip } from '../../runner/micro/transports';
+import { actionRoundTrip, routeRoundTrip } from '../../runner/measure/micro/transports';
 
 const settle = async (work: () => Promise<unknown>) => {
   try {
