@@ -1,56 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { FIXTURE_SCENARIOS } from './scenarios';
 
-// SQLite is the only storage: module-level state would be duplicated per route bundle.
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS counters (
-    scope TEXT PRIMARY KEY,
-    value INTEGER NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS items (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    scope TEXT NOT NULL,
-    text TEXT NOT NULL,
-    list TEXT NOT NULL DEFAULT 'revalidate'
-  );
-  CREATE INDEX IF NOT EXISTS items_by_scope ON items (scope, id);
-  CREATE TABLE IF NOT EXISTS signups (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    scope TEXT NOT NULL,
-    name TEXT NOT NULL,
-    email TEXT NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS signups_by_scope ON signups (scope, id);
-  CREATE TABLE IF NOT EXISTS uploads (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    scope TEXT NOT NULL,
-    name TEXT NOT NULL,
-    bytes INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS uploads_by_scope ON uploads (scope, id);
-  CREATE TABLE IF NOT EXISTS likes (
-    scope TEXT PRIMARY KEY,
-    liked INTEGER NOT NULL,
-    version INTEGER NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS orders (
-    id INTEGER PRIMARY KEY,
-    customer TEXT NOT NULL,
-    sku TEXT NOT NULL,
-    quantity INTEGER NOT NULL,
-    cents INTEGER NOT NULL,
-    placed TEXT NOT NULL,
-    note TEXT NOT NULL
-  );
-  CREATE TABLE IF NOT EXISTS exports (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    scope TEXT NOT NULL,
-    name TEXT NOT NULL,
-    bytes INTEGER NOT NULL
-  );
-  CREATE INDEX IF NOT EXISTS exports_by_scope ON exports (scope, id);
-`;
+// SQLite is the only storage: module-level state would be duplicated per route bundle. Each scenario's tables, once
+// (several scenarios write items).
+const SCHEMA = [...new Set(FIXTURE_SCENARIOS.flatMap(({ tables }) => tables))].join('\n');
 
 /** Rows of the orders table the export scenario downloads as CSV: about 20 MB of it. */
 export const ORDER_ROWS = 200_000;

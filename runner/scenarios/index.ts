@@ -1,0 +1,67 @@
+/**
+ * The scenario catalogue: one module per family (counter.ts, revalidate.ts, ...), each a defineScenario() that states
+ * what is particular to it; the fixture's side of a scenario is its entry in bench-app/lib/scenarios.ts.
+ */
+import type { Bandwidth } from '../contract/results';
+import { counter } from './counter';
+import { exportScenario } from './export';
+import { formCases } from './form';
+import { nojs } from './nojs';
+import { optimistic } from './optimistic';
+import { parallel } from './parallel';
+import { payloadCases } from './payload';
+import { redirect } from './redirect';
+import { revalidate } from './revalidate';
+import { familyOf, type Scenario } from './scenario';
+
+export { describeShown, familyOf, type InteractionSpec, type Scenario, type Shown } from './scenario';
+export { ACTION_BODY_LIMIT_STATUS, PAYLOAD_LINK, PAYLOAD_SIZES, type PayloadSize } from './payload';
+
+/** The catalogue: ids and variant names are part of the results.json contract. */
+export const SCENARIOS: readonly Scenario[] = [
+  counter,
+  revalidate,
+  ...formCases,
+  optimistic,
+  redirect,
+  parallel,
+  ...payloadCases,
+  nojs,
+  exportScenario,
+];
+
+export const SCENARIO_IDS = SCENARIOS.map((scenario) => scenario.id);
+
+/** What a run measures when --scenarios is not given: the cells the latency claims (C1-C4) read, within 6 minutes. */
+export const DEFAULT_SCENARIO_IDS = ['counter', 'revalidate'];
+
+/** Every name --scenarios accepts: each id, and each family (all its cases). */
+export const SCENARIO_NAMES = [...new Set(SCENARIOS.flatMap((scenario) => [familyOf(scenario), scenario.id]))];
+
+/** --scenarios' names to scenario ids, in catalogue order; a family selects its cases. Unknown names throw. */
+export function selectScenarios(names: readonly string[]): string[] {
+  const unknown = names.find((name) => !SCENARIO_NAMES.includes(name));
+  if (unknown !== undefined) throw new Error(`unknown scenario "${unknown}"`);
+  return SCENARIOS.filter((scenario) => names.includes(scenario.id) || names.includes(familyOf(scenario))).map(
+    (scenario) => scenario.id,
+  );
+}
+
+export function scenarioById(id: string): Scenario {
+  const scenario = SCENARIOS.find((candidate) => candidate.id === id);
+  if (!scenario) throw new Error(`unknown scenario ${id}`);
+  return scenario;
+}
+
+export function variantsOf(scenario: Scenario): string[] {
+  return Object.keys(scenario.expectedRoundTrips);
+}
+
+/** The link rate an arm of `scenario` is measured over: --bandwidth for every scenario, else the scenario's own. */
+export const linkBandwidth = (scenario: Scenario, configured: Bandwidth | undefined): Bandwidth | null =>
+  configured ?? scenario.bandwidth ?? null;
+
+/** Each variant is its own page: /<family>/<variant> (a family's cases share the page). */
+export function variantPath(scenarioId: string, variant: string): string {
+  return `/${familyOf(scenarioById(scenarioId))}/${variant}`;
+}

@@ -1,0 +1,128 @@
+import type { Locator, Page } from 'playwright-core';
+import { fixtureScenario } from '../../bench-app/lib/scenarios';
+import type { Bandwidth } from '../contract/results';
+
+/** A state of the page: an element matching `selector` shows exactly `text`. */
+export interface Shown {
+  selector: string;
+  text: string;
+}
+
+/**
+ * What one interaction does: click `trigger`; it ends when the page shows every state in `expect` (one for most
+ * scenarios, five for parallel). `marks` are moments timed on the way, each the first time its state shows (the
+ * optimistic paint). Every state is known before the click and must not show yet, so no time can fire early.
+ */
+export interface InteractionSpec {
+  trigger: Locator;
+  expect: Shown[];
+  marks?: Record<string, Shown>;
+}
+
+/** How the label of the interaction reads when an expected state is named in a message. */
+export const describeShown = (states: readonly Shown[]): string =>
+  states.map(({ selector, text }) => `"${text}" in ${selector}`).join(' and ');
+
+export interface Scenario {
+  /** Unique in the catalogue and in results; a case of a family is `<family>-<case>` (form-invalid). */
+  id: string;
+  /**
+   * The catalogue entry a case belongs to (form for form-valid and form-invalid): `--scenarios form` selects every
+   * case, and the variants' pages live in its fixture folder (/<family>/<variant>). Absent: the id itself.
+   */
+  family?: string;
+  /** What the user does, in the report's words. */
+  summary: string;
+  /** The Server Action variant: every comparison puts it as `b`. */
+  reference: string;
+  /** Each variant with the request chain its design implies (the known answer for the RTT slope). */
+  expectedRoundTrips: Record<string, number>;
+  /**
+   * The marks its interactions time (InteractionSpec.marks), each with the round trips before it in every variant:
+   * the known answer of its RTT rise (the optimistic paint: 0, it must not wait for the network).
+   */
+  markRoundTrips?: Record<string, number>;
+  /**
+   * By variant, why its rise with the RTT has no known answer (the refused 2 MB upload): its accuracy row is shown
+   * with the reason and checks nothing.
+   */
+  noKnownRttRise?: Record<string, string>;
+  /** Requests one interaction of each variant sends: the capture for HTTP replay settles on this count. */
+  expectedRequests: Record<string, number>;
+  /**
+   * Variants also measured in Chrome's shipped input scheduling (the reference variant among them): those whose
+   * comparisons a claim reads as a user's click feels (C1). Every variant is measured with the deferral off.
+   */
+  shippedChromeVariants?: string[];
+  /** The Route Handler variant whose requests the bare floor server also answers (counter and revalidate only). */
+  floorVariant?: string;
+  /**
+   * By variant, a status ≥ 400 its mutation is answered with by design (a refused form's 422, a body over the
+   * action's limit): what the user sees then is the measured result, not a failure. Any other status ≥ 400 fails
+   * the cell.
+   */
+  refusalStatus?: Record<string, number>;
+  /**
+   * false: measured in a browser context with JavaScript disabled (nojs). No probe runs there: an interaction is a
+   * form submission timed by the new document's Navigation Timing, and it has no marks.
+   */
+  javaScript?: false;
+  /** The link's rate in each direction this scenario is measured over unless --bandwidth says otherwise (payload); absent: no limit. */
+  bandwidth?: Bandwidth;
+  /**
+   * A smaller case of the same family (payload-1kb): on a limited link this case must take longer by its extra
+   * bytes / the rate (the bandwidth known answer), when both are measured.
+   */
+  sizeReference?: string;
+  /**
+   * The server's resident memory is sampled during each interaction (the Next server's process group): its peak,
+   * and its rise over the interaction's start (export: a stream holds a page of rows, a returned value all of it).
+   */
+  serverMemory?: true;
+  /** Replayed under HTTP load (the HTTP suite); a scenario whose interaction a replay cannot stand for says why not. */
+  httpReplay: true | { skipped: string };
+  /**
+   * C9: each variant's own code, paths under bench-app: the action file or the Route Handler with the helpers only
+   * routes need, the variant's client component and its page. What every variant shares (the service, the UI
+   * component taking the transport as a prop) is not listed.
+   */
+  transportFiles: Record<string, string[]>;
+  /** Integrity under load (the family's query in bench-app/lib/scenarios.ts): what the database holds for scopes LIKE ?. */
+  persistedSql: string;
+  /**
+   * Makes the page of `variant` ready for interaction `label` (unique within the page load) and says how to
+   * trigger it and what it must show. The expected value is known before the click, so the end cannot fire early.
+   */
+  prepare(page: Page, label: string, variant: string): Promise<InteractionSpec>;
+}
+
+/** What a scenario module states: a Scenario without the fields defineScenario fills in when they are the usual. */
+export type ScenarioDefinition = Omit<Scenario, 'reference' | 'expectedRequests' | 'persistedSql'> &
+  Partial<Pick<Scenario, 'reference' | 'expectedRequests' | 'persistedSql'>>;
+
+export const familyOf = (scenario: Pick<Scenario, 'id' | 'family'>): string => scenario.family ?? scenario.id;
+
+/**
+ * A catalogue entry, with what most scenarios share unless stated: the Server Action variant `action` is the
+ * reference, each round trip is one request, and integrity is the fixture's query for the family
+ * (bench-app/lib/scenarios.ts).
+ */
+export function defineScenario(definition: ScenarioDefinition): Scenario {
+  return {
+    reference: 'action',
+    expectedRequests: definition.expectedRoundTrips,
+    persistedSql: fixtureScenario(familyOf(definition)).persistedSql,
+    ...definition,
+  };
+}
+
+/** The variants' own files: the action file and page, the Route Handler and the route page with its client component. */
+export const ownFiles = (family: string, routeClient: string) => ({
+  action: [`app/${family}/actions.ts`, `app/${family}/action/page.tsx`],
+  route: [
+    `app/api/${family}/route.ts`,
+    'lib/route-handler.ts',
+    `app/${family}/route/${routeClient}`,
+    `app/${family}/route/page.tsx`,
+  ],
+});
