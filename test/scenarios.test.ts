@@ -1,133 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SCENARIOS } from '../runner/scenarios';
-
-/** Each variant's own files as the catalogue listed them before it became a folder of modules (C9 counts them). */
-const TRANSPORT_FILES_BEFORE = {
-  counter: {
-    action: ['app/counter/actions.ts', 'app/counter/action/page.tsx'],
-    route: [
-      'app/api/counter/route.ts',
-      'lib/route-handler.ts',
-      'lib/client/fetch-json.ts',
-      'app/counter/route/counter-via-route.tsx',
-      'app/counter/route/page.tsx',
-    ],
-  },
-  revalidate: {
-    action: ['app/revalidate/actions.ts', 'app/revalidate/action/page.tsx'],
-    'route-refresh': [
-      'app/api/revalidate/route.ts',
-      'lib/route-handler.ts',
-      'lib/client/fetch-json.ts',
-      'app/revalidate/items-api.ts',
-      'app/revalidate/route-refresh/add-item-via-route-refresh.tsx',
-      'app/revalidate/route-refresh/page.tsx',
-    ],
-    'route-json': [
-      'app/api/revalidate/route.ts',
-      'lib/route-handler.ts',
-      'lib/client/fetch-json.ts',
-      'app/revalidate/items-api.ts',
-      'app/revalidate/route-json/items-via-route-json.tsx',
-      'app/revalidate/route-json/page.tsx',
-    ],
-    'route-query': [
-      'app/api/revalidate/route.ts',
-      'lib/route-handler.ts',
-      'lib/client/fetch-json.ts',
-      'app/revalidate/items-api.ts',
-      'app/revalidate/route-query/items-via-route-query.tsx',
-      'app/revalidate/route-query/page.tsx',
-    ],
-  },
-  'form-valid': {
-    action: ['app/form/actions.ts', 'app/form/action/signup-via-action.tsx', 'app/form/action/page.tsx'],
-    route: [
-      'app/api/form/route.ts',
-      'lib/route-handler.ts',
-      'app/form/route/signup-via-route.tsx',
-      'app/form/route/page.tsx',
-    ],
-  },
-  'form-invalid': {
-    action: ['app/form/actions.ts', 'app/form/action/signup-via-action.tsx', 'app/form/action/page.tsx'],
-    route: [
-      'app/api/form/route.ts',
-      'lib/route-handler.ts',
-      'app/form/route/signup-via-route.tsx',
-      'app/form/route/page.tsx',
-    ],
-  },
-  optimistic: {
-    action: [
-      'app/optimistic/actions.ts',
-      'app/optimistic/action/like-via-action.tsx',
-      'app/optimistic/action/page.tsx',
-    ],
-    route: [
-      'app/api/optimistic/route.ts',
-      'lib/route-handler.ts',
-      'app/optimistic/route/like-via-route.tsx',
-      'app/optimistic/route/page.tsx',
-    ],
-  },
-  redirect: {
-    action: [
-      'app/redirect/actions.ts',
-      'app/redirect/action/redirect-via-action.tsx',
-      'app/redirect/action/page.tsx',
-      'app/redirect/action/[id]/page.tsx',
-    ],
-    route: [
-      'app/api/redirect/route.ts',
-      'lib/route-handler.ts',
-      'app/redirect/route/create-via-route.tsx',
-      'app/redirect/route/page.tsx',
-      'lib/client/fetch-json.ts',
-      'app/redirect/route/redirect-via-route.tsx',
-      'app/redirect/route/[id]/page.tsx',
-    ],
-  },
-  parallel: {
-    action: ['app/parallel/actions.ts', 'app/parallel/action/page.tsx'],
-    route: [
-      'app/api/parallel/route.ts',
-      'lib/route-handler.ts',
-      'app/parallel/route/add-five-via-route.tsx',
-      'app/parallel/route/page.tsx',
-      'lib/client/fetch-json.ts',
-    ],
-  },
-  'payload-1kb': {
-    action: ['app/payload/actions.ts', 'app/payload/action/page.tsx'],
-    route: ['app/api/payload/route.ts', 'app/payload/route/upload-via-route.tsx', 'app/payload/route/page.tsx'],
-  },
-  'payload-100kb': {
-    action: ['app/payload/actions.ts', 'app/payload/action/page.tsx'],
-    route: ['app/api/payload/route.ts', 'app/payload/route/upload-via-route.tsx', 'app/payload/route/page.tsx'],
-  },
-  'payload-900kb': {
-    action: ['app/payload/actions.ts', 'app/payload/action/page.tsx'],
-    route: ['app/api/payload/route.ts', 'app/payload/route/upload-via-route.tsx', 'app/payload/route/page.tsx'],
-  },
-  'payload-2mb': {
-    action: ['app/payload/actions.ts', 'app/payload/action/page.tsx'],
-    route: ['app/api/payload/route.ts', 'app/payload/route/upload-via-route.tsx', 'app/payload/route/page.tsx'],
-  },
-  nojs: {
-    action: ['app/nojs/actions.ts', 'app/nojs/action/page.tsx'],
-    route: ['app/api/nojs/route.ts', 'app/nojs/route/page.tsx'],
-  },
-  export: {
-    action: ['app/export/actions.ts', 'app/export/action/export-via-action.tsx', 'app/export/action/page.tsx'],
-    route: ['app/api/export/route.ts', 'app/export/route/export-via-route.tsx', 'app/export/route/page.tsx'],
-  },
-};
+import { FIXTURE_SCENARIOS, VARIANT_PAGES } from '../bench-app/lib/scenarios';
+import { PERSISTED_SQL } from '../bench-app/lib/integrity-sql';
+import { APP_DIR } from '../runner/measure/fixture/app-server';
+import { familyOf, SCENARIO_IDS, SCENARIOS, variantPath, variantsOf } from '../runner/scenarios';
+import { defineScenario } from '../runner/scenarios/scenario';
 
 describe('the scenario catalogue', () => {
-  it("keeps every variant's transport files as they were", () => {
-    expect(Object.fromEntries(SCENARIOS.map((scenario) => [scenario.id, scenario.transportFiles]))).toEqual(
-      TRANSPORT_FILES_BEFORE,
+  it('names, for every variant, transport files that exist (what C9 counts)', () => {
+    for (const scenario of SCENARIOS) {
+      expect(Object.keys(scenario.transportFiles), scenario.id).toEqual(variantsOf(scenario));
+      for (const file of Object.values(scenario.transportFiles).flat())
+        expect(fs.existsSync(path.join(APP_DIR, file)), `${scenario.id}: ${file}`).toBe(true);
+    }
+  });
+
+  it("has one fixture entry per family, with the catalogue's variants: the index page links every variant", () => {
+    const families = [...new Set(SCENARIOS.map(familyOf))];
+    expect(FIXTURE_SCENARIOS.map((fixture) => fixture.family)).toEqual(families);
+    // A family's cases share its pages.
+    const pages = SCENARIOS.flatMap((scenario) =>
+      variantsOf(scenario).map((variant) => variantPath(scenario.id, variant)),
+    );
+    expect(VARIANT_PAGES).toEqual([...new Set(pages)]);
+  });
+
+  it("has a page for every variant the fixture's index links", () => {
+    for (const page of VARIANT_PAGES)
+      expect(fs.existsSync(path.join(APP_DIR, 'app', page, 'page.tsx')), page).toBe(true);
+  });
+
+  it('counts integrity with the query a deployment answers under the same name (its family, or the case it replays)', () => {
+    for (const [name, sql] of Object.entries(PERSISTED_SQL)) {
+      expect(SCENARIO_IDS.includes(name) || SCENARIOS.some((scenario) => familyOf(scenario) === name), name).toBe(true);
+      for (const scenario of SCENARIOS.filter((candidate) => candidate.id === name || familyOf(candidate) === name))
+        expect(scenario.persistedSql, scenario.id).toBe(sql);
+    }
+  });
+});
+
+describe('defineScenario', () => {
+  const prepare = () => Promise.reject(new Error('not called'));
+  const plain = { id: 'counter', summary: 's', transportFiles: {}, httpReplay: true as const, prepare };
+
+  it("fills in the action as reference, one request per round trip and the family's integrity query", () => {
+    expect(defineScenario({ ...plain, expectedRoundTrips: { action: 1, route: 2 } })).toMatchObject({
+      reference: 'action',
+      expectedRequests: { action: 1, route: 2 },
+      persistedSql: PERSISTED_SQL.counter,
+    });
+  });
+
+  it('keeps what a scenario states', () => {
+    const parallel = defineScenario({
+      ...plain,
+      reference: 'route',
+      expectedRoundTrips: { action: 5, route: 1 },
+      expectedRequests: { action: 5, route: 5 },
+    });
+    expect(parallel).toMatchObject({ reference: 'route', expectedRequests: { action: 5, route: 5 } });
+  });
+
+  it('refuses a family the fixture does not have', () => {
+    expect(() => defineScenario({ ...plain, id: 'nowhere', expectedRoundTrips: { action: 1 } })).toThrow(
+      /bench-app\/lib\/scenarios.ts has no scenario nowhere/,
     );
   });
 });

@@ -4,10 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixture, type AppServer } from '../../runner/measure/fixture/app-server';
 import { launchChromium, launchedChromiumCommandLines, requireChromium } from '../../runner/measure/browser/chromium';
-import { queryOnce } from '../../runner/measure/fixture/read-database';
+import { localPersisted, queryOnce } from '../../runner/measure/fixture/read-database';
 import { BrowserSession, waitForHydration } from '../../runner/measure/browser/session';
 import { FixtureError } from '../../runner/core/errors';
-import { scenarioById, variantPath, variantsOf } from '../../runner/scenarios';
+import { SCENARIOS, scenarioById, variantPath, variantsOf } from '../../runner/scenarios';
 import { startTestFixture } from '../support/fixture-server';
 
 let server: AppServer;
@@ -415,6 +415,24 @@ describe('the runner against the fixture', () => {
     ]);
     await session.close();
   });
+
+  // Every scenario a load test replays, so a new one is checked without a block of its own here.
+  it.each(
+    SCENARIOS.filter((scenario) => scenario.httpReplay === true).flatMap((scenario) =>
+      variantsOf(scenario).map((variant) => [scenario.id, variant]),
+    ),
+  )(
+    '%s/%s: one interaction the runner times shows its state and is one mutation its integrity query counts',
+    async (id, variant) => {
+      // Ends with a dot: the integrity query matches a prefix, and no variant's scope may begin another's.
+      const scope = `test-once-${id}-${variant}.`;
+      const session = await BrowserSession.open(browser, server.origin, 'proxy');
+      await session.load(variantPath(id, variant), scope);
+      await session.interact(scenarioById(id), variant, 'once-1', 5000);
+      await session.close();
+      expect(await localPersisted(dbPath)(id, scope)).toEqual({ scopes: 1, mutations: 1, duplicated: 0 });
+    },
+  );
 
   it('adds the emulated RTT once per round trip', async () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
