@@ -117,6 +117,12 @@ export const FIXTURE_SCENARIOS: readonly FixtureScenario[] = [
     ],
     persistedSql: oneRowPerScope('exports'),
   },
+  {
+    family: 'delete',
+    variants: ['action', 'route'],
+    tables: [scopedRows('deletions', 'item TEXT NOT NULL')],
+    persistedSql: oneRowPerScope('deletions'),
+  },
 ];
 
 export function fixtureScenario(family: string): FixtureScenario {

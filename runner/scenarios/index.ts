@@ -4,6 +4,7 @@
  */
 import type { Bandwidth } from '../contract/results';
 import { counter } from './counter';
+import { deleteScenario } from './delete';
 import { exportScenario } from './export';
 import { formCases } from './form';
 import { nojs } from './nojs';
@@ -28,6 +29,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ...payloadCases,
   nojs,
   exportScenario,
+  deleteScenario,
 ];
 
 export const SCENARIO_IDS = SCENARIOS.map((scenario) => scenario.id);
