@@ -161,7 +161,7 @@ describe('stopped from outside: what was measured is kept, the report says incom
     );
     expect(refused!.code).toBe(2);
     expect(refused!.stderr.trim()).toMatch(
-      /^mutation-bench: another run \(pid \d+, cli\.ts .*\) is using this checkout's fixture and database: wait for it to end or stop it \(lock: bench-app\/data\/run\.lock\)$/,
+      /^mutation-bench: another run \(pid \d+, bench\.ts .*\) is using this checkout's fixture and database: wait for it to end or stop it \(lock: bench-app\/data\/run\.lock\)$/,
     );
     expect(fs.existsSync(second)).toBe(false);
     // The lock went with the run: the next run may start.
@@ -253,7 +253,7 @@ describe('the checkout lock', () => {
         'tsx',
         '--input-type=module',
         '-e',
-        `import('${path.join(ROOT, 'runner', 'lock.ts')}').then((lock) => lock.acquireCheckoutLock(${JSON.stringify(lockFile)})).then(() => console.log('taken'), (error) => { console.log(error.message); process.exit(2); })`,
+        `import('${path.join(ROOT, 'runner', 'measure', 'fixture', 'lock.ts')}').then((lock) => lock.acquireCheckoutLock(${JSON.stringify(lockFile)})).then(() => console.log('taken'), (error) => { console.log(error.message); process.exit(2); })`,
       ],
       {
         cwd: ROOT,
@@ -286,7 +286,7 @@ describe('the checkout lock', () => {
     fs.mkdirSync(path.dirname(lockFile), { recursive: true });
     fs.writeFileSync(
       lockFile,
-      JSON.stringify({ pid: Number(gone.stdout.trim()), startedAt: '2026-01-01T00:00:00.000Z', command: 'cli.ts' }),
+      JSON.stringify({ pid: Number(gone.stdout.trim()), startedAt: '2026-01-01T00:00:00.000Z', command: 'bench.ts' }),
     );
     const release = acquireCheckoutLock(lockFile);
     expect(JSON.parse(fs.readFileSync(lockFile, 'utf8')).pid).toBe(process.pid);
