@@ -918,7 +918,7 @@ table{border-collapse:collapse;margin:.6rem 0;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:right}th{background:#f5f5f5}
 td:first-child,th:first-child{text-align:left}table.verdicts td,table.verdicts th{text-align:left}td.verdicts{text-align:left;max-width:40rem}td.verdicts .verdict{display:inline-block;margin:0 .5rem .2rem 0}
 .badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;font-size:.85em;color:#fff;background:${BADGE_COLORS.muted}}
-.ok{background:${BADGE_COLORS.ok}}.bad{background:${BADGE_COLORS.bad}}.warn{background:${BADGE_COLORS.warn}}.muted{background:${BADGE_COLORS.muted}}
+td .badge{white-space:normal}.ok{background:${BADGE_COLORS.ok}}.bad{background:${BADGE_COLORS.bad}}.warn{background:${BADGE_COLORS.warn}}.muted{background:${BADGE_COLORS.muted}}
 blockquote{margin:.4rem 0;padding-left:.8rem;border-left:3px solid #bbb;color:${TEXT_COLORS.quote}}cite{font-size:.85em;color:${TEXT_COLORS.cite}}
 .charts{display:flex;gap:1rem;flex-wrap:wrap}figure{flex:1 1 480px;margin:0}canvas{max-height:340px}figure details table{font-size:.9em}figure details th,figure details td{padding:.2rem .35rem}
 code{background:#f3f3f3;padding:0 .2rem}.warn-text{color:${TEXT_COLORS.warn}}.scroll{overflow-x:auto}

@@ -380,6 +380,30 @@ async function measure(
   let error: unknown;
   let browserMeasured = false;
   const httpServers = new Map<BuildLabel, HttpResults['server']>();
+  /** The HTTP suite on these targets, keeping what it served and where the load ran. */
+  const loadTargets = async (
+    chromium: string,
+    targets: HttpTarget[],
+    scopeTag: string,
+    floor: (() => Promise<AppServer>) | null,
+  ) => {
+    const suite = await runHttpSuite({
+      chromiumPath: chromium,
+      config,
+      targets,
+      scopeTag,
+      startFloor: floor,
+      failures,
+      store,
+      progress,
+      random,
+      records: httpRecords,
+      warmups: httpWarmups,
+    });
+    chromiumVersion = suite.chromiumVersion;
+    loadIsolation = suite.isolation;
+    for (const [label, server] of suite.served) httpServers.set(label, server);
+  };
 
   try {
     if (chromiumPath && config.target !== undefined) {
@@ -391,25 +415,7 @@ async function measure(
         persisted: remotePersisted(target, config.interactionTimeoutMs),
         browserRequests: () => undefined,
       };
-      let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-      ({
-        chromiumVersion,
-        served,
-        isolation: loadIsolation,
-      } = await runHttpSuite({
-        chromiumPath,
-        config,
-        targets: [deployment],
-        scopeTag: randomTag(),
-        startFloor: null,
-        failures,
-        store,
-        progress,
-        random,
-        records: httpRecords,
-        warmups: httpWarmups,
-      }));
-      for (const [label, server] of served) httpServers.set(label, server);
+      await loadTargets(chromiumPath, [deployment], randomTag(), null);
     } else if (chromiumPath) {
       await withFixture(
         { port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures },
@@ -458,25 +464,7 @@ async function measure(
                     serverDelayMs: config.serverDelayMs,
                     logFile: store.file('floor.log'),
                   });
-            let served: Map<BuildLabel, NonNullable<HttpResults['server']>>;
-            ({
-              chromiumVersion,
-              served,
-              isolation: loadIsolation,
-            } = await runHttpSuite({
-              chromiumPath,
-              config,
-              targets,
-              scopeTag: '',
-              startFloor: floor,
-              failures,
-              store,
-              progress,
-              random,
-              records: httpRecords,
-              warmups: httpWarmups,
-            }));
-            for (const [label, server] of served) httpServers.set(label, server);
+            await loadTargets(chromiumPath, targets, '', floor);
           }
           for (const label of config.suites.includes('probes') ? wholeBuilds : []) {
             const { server, dbPath, appDir } = fixtureOf(label);
