@@ -37,10 +37,11 @@ async function main(argv: string[]): Promise<number> {
   // The three stages: measure -> run folder; analyse -> results.json; present -> index.html.
   const progress = createProgress();
   const { dir, error } = await measureRun(config, args, progress);
-  const results = analyse(readMeasuredRun(dir));
+  const measured = readMeasuredRun(dir);
+  const results = analyse(measured);
   for (const warning of results.machine?.warnings ?? []) progress.log(`warning: ${warning}`);
   writeResultsFile(dir, results);
-  const reportFile = writeReport(dir);
+  const reportFile = writeReport(dir, measured.samples);
   for (const failure of results.failures)
     console.error(`FAILED ${failure.scenario}/${failure.variant} at RTT ${failure.rttMs} ms: ${failure.message}`);
   // A stop from outside is one line; an unexpected error keeps its stack for the bug report.

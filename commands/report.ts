@@ -30,7 +30,7 @@ function main(args: string[]): string {
     const before = old.claims.find((c) => c.id === claim.id)?.verdict;
     console.log(`${claim.id} ${claim.verdict}${before && before !== claim.verdict ? ` (was ${before})` : ''}`);
   }
-  return writeReport(folder);
+  return writeReport(folder, measured.samples);
 }
 
 try {

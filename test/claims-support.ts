@@ -175,20 +175,7 @@ export const scenarioComparison = (
   rttMs: number,
   ci95: [number, number],
   extra: Partial<Comparison> = {},
-): Comparison => ({
-  scenario,
-  rttMs,
-  chrome: 'no-defer',
-  a: 'route',
-  b: 'action',
-  diffMedianMs: (ci95[0] + ci95[1]) / 2,
-  ci95,
-  df: 6,
-  n: [15, 15],
-  loads: [5, 5],
-  sampling: 'precision',
-  ...extra,
-});
+): Comparison => comparison('route', rttMs, ci95, { scenario, df: 6, n: [15, 15], loads: [5, 5], ...extra });
 const scenarioAa = (scenario: string, rttMs: number): AaResult => ({
   scenario,
   rttMs,

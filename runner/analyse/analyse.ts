@@ -19,7 +19,8 @@ import { browserResultsOf, httpResultsOf, matrixResultsOf } from './sections';
 /** What a run folder holds for analysis: run.json, every sample (warm-ups included) and the load records. */
 export interface MeasuredRun {
   record: RunRecord;
-  samples: readonly Sample[];
+  /** Every sample, warm-ups included; null: the folder holds no samples.jsonl (no browser suite ran). */
+  samples: readonly Sample[] | null;
   load: LoadRecords;
 }
 
@@ -57,7 +58,7 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
     throw new UserError(
       `${record.runId} measured scenario "${unknown}", which this version does not know: analyse it with the version that measured it`,
     );
-  const measured = samples.filter((sample) => !sample.warmup);
+  const measured = (samples ?? []).filter((sample) => !sample.warmup);
   const browserInput = record.browser && {
     scenarios: config.scenarios,
     rttMs: config.rttMs,
