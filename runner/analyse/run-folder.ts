@@ -6,7 +6,7 @@ import { runRecordOf } from './compat';
 export function readMeasuredRun(dir: string): MeasuredRun {
   return {
     record: readRunRecord(dir) ?? runRecordOf(readResults(dir)),
-    samples: readSamples(dir) ?? [],
+    samples: readSamples(dir),
     load: readLoadRecords(dir),
   };
 }
