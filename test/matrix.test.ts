@@ -3,7 +3,8 @@ import { compareRuns, DEFAULT_BAND, httpMetrics, versionComparisons } from '../r
 import { resolveConfig, USAGE } from '../runner/core/config';
 import { UserError } from '../runner/core/errors';
 import { adaptToNextMajor } from '../runner/measure/fixture/matrix-adapter';
-import { bundlerOf, installManifest, reactFor } from '../runner/measure/fixture/matrix-install';
+import { bundlerOf, installManifest, reactFor, resolveMatrix } from '../runner/measure/fixture/matrix-install';
+import { resolveNextSpecs } from '../runner/core/next-versions';
 import { PINNED_NEXT } from '../runner/core/packages';
 import { armKey, DUET_BUILDS, makePlan } from '../runner/core/plan';
 import type { Sample, VersionSection } from '../runner/contract/results';
@@ -110,16 +111,24 @@ describe('isolated installs', () => {
 describe('--next', () => {
   const resolve = (argv: string[]) => resolveConfig(argv, new Date(), process.cwd())!;
 
-  it('takes exact versions in order, and gives each version the profile’s browser budget', () => {
+  it('takes exact versions in order, and gives each version the profile’s browser budget', async () => {
     const config = resolve(['--next', '15.5.29,16.4.5,15.5.29']);
     expect(config.next).toEqual(['15.5.29', '16.4.5']);
-    expect(config.budgetSeconds).toBe(2 * resolve([]).budgetSeconds);
-    expect(resolve(['--next', '15.5.29,16.4.5', '--budget', '100']).budgetSeconds).toBe(100);
+    const resolved = await resolveMatrix(config, () => undefined);
+    expect(resolved.next).toEqual(['15.5.29', '16.4.5']);
+    expect(resolved.budgetSeconds).toBe(2 * resolve([]).budgetSeconds);
+    const budget = await resolveMatrix(resolve(['--next', '15.5.29,16.4.5', '--budget', '100']), () => undefined);
+    expect(budget.budgetSeconds).toBe(100);
+  });
+
+  it('takes release lines and "lines"', () => {
+    expect(resolve(['--next', 'lines,16.2,16.4.5']).next).toEqual(['lines', '16.2', '16.4.5']);
   });
 
   it('refuses a range, a duet or a deployment beside it, one line each', () => {
-    expect(() => resolve(['--next', '15'])).toThrow(UserError);
-    expect(() => resolve(['--next', '15'])).toThrow(/--next takes exact published versions/);
+    for (const spec of ['15', '^16.2', '16.x', 'latest', '16.2.0.1'])
+      expect(() => resolve(['--next', spec]), spec).toThrow(UserError);
+    expect(() => resolve(['--next', '15'])).toThrow(/--next takes published versions \(16\.4\.5\), release lines/);
     expect(() => resolve(['--next', '15.5.29', '--against', 'HEAD'])).toThrow(/pass one/);
     expect(() => resolve(['--next', '15.5.29', '--suite', 'http', '--target', 'http://127.0.0.1:3000'])).toThrow(
       /pass one/,
@@ -128,6 +137,48 @@ describe('--next', () => {
 
   it('names the pinned version, the default, in --help', () => {
     expect(USAGE).toContain(`(default: the pinned ${PINNED_NEXT})`);
+  });
+});
+
+describe('resolveNextSpecs', () => {
+  // What the registry listed on 2026-12-07, trimmed: prereleases and old lines mixed in.
+  const PUBLISHED = [
+    '15.4.7',
+    '15.5.0',
+    '15.5.29',
+    '16.0.0-canary.3',
+    '16.0.11',
+    '16.1.7',
+    '16.2.9',
+    '16.2.12',
+    '16.2.13-canary.0',
+    '16.3.8',
+    '16.4.5',
+    '16.4.6',
+    '16.5.0',
+    '16.6.0-canary.2',
+  ];
+
+  it('resolves a release line to its newest stable patch', () => {
+    expect(resolveNextSpecs(['16.2'], PUBLISHED)).toEqual(['16.2.12']);
+    expect(resolveNextSpecs(['16.4', '16.4.5'], PUBLISHED)).toEqual(['16.4.6', '16.4.5']);
+  });
+
+  it('resolves "lines" to the newest stable patch of every line from 15.5, oldest first, each once', () => {
+    expect(resolveNextSpecs(['lines', '16.5'], PUBLISHED)).toEqual([
+      '15.5.29',
+      '16.0.11',
+      '16.1.7',
+      '16.2.12',
+      '16.3.8',
+      '16.4.6',
+      '16.5.0',
+    ]);
+  });
+
+  it('refuses a line the registry has no stable release of, in one line', () => {
+    expect(() => resolveNextSpecs(['16.6'], PUBLISHED)).toThrow(UserError);
+    expect(() => resolveNextSpecs(['16.6'], PUBLISHED)).toThrow(/--next 16\.6: the npm registry has no stable release/);
   });
 });
 

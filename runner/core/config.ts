@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { UserError } from './errors';
 import semver from 'semver';
 import { PINNED_NEXT } from './packages';
+import { FIRST_TRACKED_LINE, isNextSpec } from './next-versions';
 import { CHROME_MODES } from './plan';
 import { DEFAULT_SCENARIO_IDS, SCENARIO_NAMES, SCENARIO_IDS, selectScenarios } from '../scenarios';
 
@@ -196,8 +197,13 @@ export const ConfigSchema = z.object({
   baseline: z.string().optional(),
   /** A duet: the fixture at this git ref is built beside the current one and its browser arms run in the same rounds. */
   against: z.string().optional(),
-  /** A version matrix: the fixture built and measured against each of these published Next versions, in this order. */
+  /**
+   * A version matrix: the fixture built and measured against each of these Next versions, in this order. As given:
+   * exact versions, release lines (`16.2`) or `lines`; a run's record holds the exact versions they resolved to.
+   */
   next: z.array(z.string()).min(1).optional(),
+  /** budgetSeconds is each version's (the profile's, no --budget given): the run's is it times the versions resolved. */
+  budgetPerVersion: z.boolean().optional(),
   outDir: z.string(),
 });
 
@@ -252,7 +258,8 @@ export const USAGE = `Usage: npm run bench -- [options]
                       on a regression beyond the noise band (npm run compare, docs/regression-tracking.md)
   --against REF       a duet: build the fixture at git REF beside this checkout's and measure both as browser
                       arms in the same randomized rounds; exit 3 on a regression of this checkout against it
-  --next LIST         a version matrix: exact Next versions, e.g. 15.5.29,16.4.5; each is installed once into
+  --next LIST         a version matrix: Next versions (16.4.5), release lines (16.2: its newest patch) or
+                      "lines" (the newest patch of every line from ${FIRST_TRACKED_LINE}); each is installed once into
                       an isolated cache (MUTATION_BENCH_CACHE, default ~/.cache/mutation-bench), built and served;
                       browser arms of every version run in the same rounds, the other suites per version; each
                       version's claims, and each version against the one before it (default: the pinned ${PINNED_NEXT})
@@ -396,9 +403,11 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     throw new UserError('--against builds and serves two fixtures locally; --target measures a deployment: pass one');
 
   const next = listFlag('next', values.next);
-  const inexact = next?.find((version) => semver.valid(version) !== version);
-  if (inexact !== undefined)
-    throw new UserError(`--next takes exact published versions, e.g. --next 15.5.29,16.4.5 (got "${inexact}")`);
+  const unknownSpec = next?.find((spec) => !isNextSpec(spec));
+  if (unknownSpec !== undefined)
+    throw new UserError(
+      `--next takes published versions (16.4.5), release lines (16.2: its newest patch) or "lines" (the newest patch of every line from ${FIRST_TRACKED_LINE}), e.g. --next 15.5,16.4.5,16.5 (got "${unknownSpec}")`,
+    );
   if (next && values.against !== undefined)
     throw new UserError('--next and --against both add builds to compare: pass one');
   if (next && target !== undefined)
@@ -418,8 +427,10 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     warmupRounds: profile.warmupRounds,
     perPageLoad: profile.perPageLoad,
     ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
-    // A version matrix samples every version's arms in the same rounds: the profile's budget is per version.
-    budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds * (versions?.length ?? 1),
+    // A version matrix samples every version's arms in the same rounds: the profile's budget is per version,
+    // multiplied once the release lines are resolved to versions (runner/measure/fixture/release-lines.ts).
+    budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
+    budgetPerVersion: versions !== undefined && values.budget === undefined,
     interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? DEFAULT_TIMEOUT_MS,
     serverDelayMs: numberFlag('server-delay', values['server-delay']) ?? 0,
     connections: [...new Set(connections ?? profile.connections)].sort((a, b) => a - b),

@@ -35,7 +35,7 @@ import {
   type BuildLabel,
   type Builds,
 } from '../core/plan';
-import { prepareNextBuild, type NextBuild } from './fixture/matrix-install';
+import { prepareNextBuild, resolveMatrix, type NextBuild } from './fixture/matrix-install';
 import { checkoutBaseline, type BaselineFixture } from './fixture/against';
 import type { Progress } from '../core/progress';
 import type { HttpConditions, MeasureFailure, RepeatRecord, RunRecord, WarmupRecord } from '../contract/records';
@@ -294,9 +294,10 @@ async function runProbes(
  * The measure stage: config -> plan -> the run folder (samples.jsonl, the load records, capture.json, run.json), one
  * suite after another. It judges nothing: analyse (runner/analyse) turns the folder into results.json.
  */
-export async function measureRun(config: Config, argv: string[], progress: Progress): Promise<MeasureOutcome> {
+export async function measureRun(given: Config, argv: string[], progress: Progress): Promise<MeasureOutcome> {
   const startedAt = new Date();
   // User errors first, before anything is built or started.
+  const config = await resolveMatrix(given, (line) => progress.log(line));
   const needsBrowser = config.suites.some((suite) => suite !== 'micro');
   const chromiumPath = needsBrowser ? requireChromium() : null;
   if (config.port !== 0) await claimPort(config.port);

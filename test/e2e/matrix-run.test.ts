@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ResultsSchema, SampleSchema } from '../../runner/contract/results';
 import { bench, processesMarked, ROOT } from '../support/cli';
+import { PINNED_NEXT } from '../../runner/core/packages';
 
 /**
  * A version matrix end to end, in a cache of its own so that the install really happens (about 2 minutes: Next
@@ -15,7 +16,7 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 const MATRIX = [
   '--next',
-  '15.5.29,16.4.5',
+  `15.5.29,${PINNED_NEXT}`,
   '--profile',
   'quick',
   '--suite',
@@ -47,7 +48,7 @@ function expectCompleteRun(exit: { code: number | null; stderr: string }, out: s
   );
 }
 
-describe('npm run bench -- --next 15.5.29,16.4.5', () => {
+describe(`npm run bench -- --next 15.5.29,${PINNED_NEXT} (the pinned version)`, () => {
   const first = path.join(scratch, 'first');
   const stamp = path.join(cache, 'next-15.5.29', 'mutation-bench-install.json');
 
@@ -75,7 +76,7 @@ describe('npm run bench -- --next 15.5.29,16.4.5', () => {
       path.join(cache, 'next-15.5.29'),
       false,
     ]);
-    expect([pinned!.label, pinned!.bundler, pinned!.installDir]).toEqual(['next@16.4.5', 'turbopack', null]);
+    expect([pinned!.label, pinned!.bundler, pinned!.installDir]).toEqual([`next@${PINNED_NEXT}`, 'turbopack', null]);
     // The adapter: Next 15 ran proxy.ts's code as middleware.ts, on the probe paths only.
     for (const version of results.matrix!.versions)
       expect(version.probes!.middleware!.map((row) => row.proxySaw)).toEqual([
@@ -91,10 +92,10 @@ describe('npm run bench -- --next 15.5.29,16.4.5', () => {
       .map((line) => SampleSchema.parse(JSON.parse(line)));
     const roundsOf = (build: string) =>
       new Set(samples.filter((sample) => sample.build === build).map((sample) => sample.round));
-    expect([...roundsOf('next@15.5.29')]).toEqual([...roundsOf('next@16.4.5')]);
+    expect([...roundsOf('next@15.5.29')]).toEqual([...roundsOf(`next@${PINNED_NEXT}`)]);
     expect(results.matrix!.versions.map((version) => version.browser!.cells.length)).toEqual([2, 2]);
     expect(results.matrix!.comparisons.map((pair) => [pair.baseline, pair.candidate])).toEqual([
-      ['next@15.5.29', 'next@16.4.5'],
+      ['next@15.5.29', `next@${PINNED_NEXT}`],
     ]);
     // Each cell's latency and its mutation's time to first byte.
     expect(results.matrix!.comparisons[0]!.comparison.map((row) => row.key).sort()).toEqual([
@@ -103,8 +104,8 @@ describe('npm run bench -- --next 15.5.29,16.4.5', () => {
       'browser counter/route at RTT 0 ms',
       'browser counter/route at RTT 0 ms: POST /api/counter time to first byte',
     ]);
-    expect(results.environment.next).toBe('16.4.5');
-    expect(fs.readFileSync(path.join(first, 'index.html'), 'utf8')).toContain('next@16.4.5 against next@15.5.29');
+    expect(results.environment.next).toBe(PINNED_NEXT);
+    expect(fs.readFileSync(path.join(first, 'index.html'), 'utf8')).toContain(`next@${PINNED_NEXT} against next@15.5.29`);
   }, 900_000);
 
   it('a second run reuses the cached install', async () => {
