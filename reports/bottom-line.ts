@@ -1,5 +1,6 @@
 import escapeHtml from 'escape-html';
 import { aaWithinBand, HTTP_AA_BAND } from '../runner/analyse/claims/gating';
+import { BROWSER_CROSS_SITE } from '../runner/analyse/claims/c05-csrf';
 import { list } from '../runner/analyse/claims/words';
 import { modalRoundTrips } from '../runner/analyse/claims/claims';
 import type { Comparison, HttpResults, ProbeResults, Results } from '../runner/contract/results';
@@ -152,7 +153,7 @@ function underLoad(http: HttpResults | undefined): BottomLineSentence | null {
 
 /** What each transport did with requests a browser could be tricked into sending cross-site. */
 function crossSite(probes: ProbeResults | undefined): BottomLineSentence | null {
-  const rows = (probes?.csrf ?? []).filter((row) => row.origin !== 'none');
+  const rows = (probes?.csrf ?? []).filter((row) => BROWSER_CROSS_SITE.has(row.origin));
   if (!rows.length) return null;
   const saved = (own: typeof rows) => own.filter((row) => row.persisted).length;
   const actions = rows.filter((row) => row.transport === ACTION);

@@ -363,6 +363,24 @@ export const MetricComparisonSchema = z.object({
 });
 export type MetricComparison = z.infer<typeof MetricComparisonSchema>;
 
+/**
+ * How a CSRF probe request came (runner/measure/probes/csrf.ts): a foreign Origin, `Origin: null`, no Origin, a real
+ * cross-site form; then what only a client other than a browser sends: a malformed Origin (`http://`), a scheme-less
+ * one (`host:port`), a foreign Origin whose host the Host or the x-forwarded-host header repeats. Results older than
+ * the last four hold only the first four.
+ */
+export const CsrfOriginSchema = z.enum([
+  'foreign',
+  'null',
+  'none',
+  'cross-site form',
+  'malformed',
+  'scheme-less',
+  'spoofed host',
+  'forwarded host',
+]);
+export type CsrfOrigin = z.infer<typeof CsrfOriginSchema>;
+
 const ResultsCoreSchema = z.object({
   schemaVersion: z.literal(2),
   /** A duet (--against): this checkout's browser cells against the fixture built at `ref`, sampled in the same rounds. */
@@ -513,13 +531,13 @@ const ResultsCoreSchema = z.object({
           ),
         })
         .optional(),
-      /** C5: mutations sent with a foreign, null or no Origin and by a real cross-site form (runner/measure/probes/csrf.ts). */
+      /** C5: mutations sent with each Origin shape (CsrfOriginSchema) and by a real cross-site form (runner/measure/probes/csrf.ts). */
       csrf: z
         .array(
           z.object({
             transport: z.enum(['action', 'route']),
             path: z.string(),
-            origin: z.enum(['foreign', 'null', 'none', 'cross-site form']),
+            origin: CsrfOriginSchema,
             status: z.number().int().nullable(),
             persisted: z.boolean(),
           }),

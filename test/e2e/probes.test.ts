@@ -447,19 +447,38 @@ describe('the behaviour probes against the fixture', () => {
     const rows = await probeCsrf({ browser, origin: server.origin, dbPath, timeoutMs: 10_000 });
     const outcome = (path: string) =>
       rows.filter((row) => row.path === path).map((row) => `${row.origin}: ${row.persisted ? 'accepted' : 'rejected'}`);
-    expect(outcome('/counter/action')).toEqual(['foreign: rejected', 'null: rejected', 'none: accepted']);
+    // Next's check: a malformed Origin throws before it, a scheme-less one has an empty host and passes as none, and a
+    // Host or x-forwarded-host repeating the Origin's host passes the comparison.
+    expect(outcome('/counter/action')).toEqual([
+      'foreign: rejected',
+      'null: rejected',
+      'none: accepted',
+      'malformed: rejected',
+      'scheme-less: accepted',
+      'spoofed host: accepted',
+      'forwarded host: accepted',
+    ]);
     expect(outcome('/probe/csrf')).toEqual(['cross-site form: rejected']);
     expect(outcome('/api/counter')).toEqual([
       'foreign: accepted',
       'null: accepted',
       'none: accepted',
+      'malformed: accepted',
+      'scheme-less: accepted',
+      'spoofed host: accepted',
+      'forwarded host: accepted',
       'cross-site form: accepted',
     ]);
-    // The control: a route with CSRF protection added turns the route rows to rejected.
+    // The control: a route with CSRF protection added turns the route rows to rejected. Its check reads Host only,
+    // so a spoofed Host passes it and x-forwarded-host does not.
     expect(outcome('/api/probe/csrf-protected')).toEqual([
       'foreign: rejected',
       'null: rejected',
       'none: accepted',
+      'malformed: rejected',
+      'scheme-less: rejected',
+      'spoofed host: accepted',
+      'forwarded host: rejected',
       'cross-site form: rejected',
     ]);
     const noJs = await probeNoJs({ browser, origin: server.origin, dbPath, timeoutMs: 10_000 });

@@ -3,7 +3,7 @@ import { cite, notMeasured, RowVerdictSchema, type ClaimModule, type ProbeInput 
 import { allOf, SEED_000, type Verdict } from './verdicts';
 import { list } from './words';
 
-/** One request a browser could be tricked into sending (or none), and what became of it. */
+/** One request a browser could be tricked into sending, or one only another client sends, and what became of it. */
 const Row = z.object({
   transport: z.string(),
   path: z.string(),
@@ -16,20 +16,42 @@ const Row = z.object({
 });
 type Row = z.infer<typeof Row>;
 
+/**
+ * The shapes a browser can be tricked into sending cross-site: C5 is judged on these. The others (no Origin, a
+ * malformed or scheme-less one, a Host or x-forwarded-host made to match a foreign Origin) come only from a client
+ * that is no browser, or a proxy passing its headers on; such a client holds no victim's cookies to ride on.
+ */
+export const BROWSER_CROSS_SITE: ReadonlySet<string> = new Set(['foreign', 'null', 'cross-site form']);
+
+/** Each shape in the headline's words. */
 const ORIGIN_WORDS: Record<string, string> = {
   foreign: 'a request with a foreign Origin',
   null: 'a request with Origin: null',
   none: 'a request with no Origin',
   'cross-site form': 'a real cross-site form',
+  malformed: 'a request with a malformed Origin (http://)',
+  'scheme-less': 'a request with a scheme-less Origin (host:port)',
+  'spoofed host': 'a request with a foreign Origin and a Host header naming the same host',
+  'forwarded host': 'a request with a foreign Origin and x-forwarded-host naming the same host',
 };
+/** Each shape in the summary's words, and the version comparison's. */
+const SHORT_WORDS: Record<string, string> = {
+  none: 'no Origin',
+  'cross-site form': 'a cross-site form',
+  malformed: 'a malformed Origin',
+  'scheme-less': 'a scheme-less Origin',
+  'spoofed host': 'a foreign Origin with a matching Host',
+  'forwarded host': 'a foreign Origin with a matching x-forwarded-host',
+};
+export const originShort = (origin: string): string => SHORT_WORDS[origin] ?? `Origin ${origin}`;
 const statusWords = (statuses: readonly (number | null)[]) =>
   list([...new Set(statuses.map((status) => (status === null ? 'no answer' : String(status))))]);
 
 /**
- * C5: every action request a browser could be tricked into sending (a foreign Origin, `Origin: null`, a real
- * cross-site form) is refused, nothing persisted: supported; any persisted: refuted. The same form submitted
- * same-origin without JavaScript (C6's probe) must work, or the cross-site refusal proves nothing. A request with
- * no Origin comes from no browser's cross-site POST: shown, not judged. Route rows are the comparison.
+ * C5: every action request a browser could be tricked into sending (BROWSER_CROSS_SITE) is refused, nothing
+ * persisted: supported; any persisted: refuted. The same form submitted same-origin without JavaScript (C6's probe)
+ * must work, or the cross-site refusal proves nothing. The shapes only another client sends are shown, not judged.
+ * Route rows are the comparison.
  */
 export const c05: ClaimModule<Row, ProbeInput> = {
   id: 'C5',
@@ -41,7 +63,7 @@ export const c05: ClaimModule<Row, ProbeInput> = {
     const rows = probes?.csrf ?? [];
     if (!rows.length) return notMeasured(c05);
     const formWorks = probes?.noJs?.persisted === true;
-    const judged = (row: (typeof rows)[number]) => row.transport === 'action' && row.origin !== 'none';
+    const judged = (row: (typeof rows)[number]) => row.transport === 'action' && BROWSER_CROSS_SITE.has(row.origin);
     const evidence = rows.map((row) => ({
       ...row,
       outcome: row.persisted ? 'accepted' : 'rejected',
@@ -54,7 +76,7 @@ export const c05: ClaimModule<Row, ProbeInput> = {
             : 'supported') as Verdict,
     }));
     const describe = (row: (typeof evidence)[number]) =>
-      `${row.origin === 'cross-site form' ? 'a cross-site form' : row.origin === 'none' ? 'no Origin' : `Origin ${row.origin}`} → ${row.outcome} (${row.status ?? 'no answer'})`;
+      `${originShort(row.origin)} → ${row.outcome} (${row.status ?? 'no answer'})`;
     const group = (transport: string, path: string) =>
       evidence.filter((row) => row.transport === transport && row.path === path);
     const paths = [...new Set(evidence.map((row) => `${row.transport} ${row.path}`))];
@@ -74,8 +96,7 @@ export const c05: ClaimModule<Row, ProbeInput> = {
     };
   },
   headline(rows) {
-    // A request with no Origin is no browser's cross-site POST: shown in the evidence, not judged.
-    const crossSite = rows.filter((row) => row.transport === 'action' && row.origin !== 'none');
+    const crossSite = rows.filter((row) => row.transport === 'action' && BROWSER_CROSS_SITE.has(row.origin));
     if (!crossSite.length) return null;
     const accepted = crossSite.filter((row) => row.persisted);
     const unproven = crossSite.filter((row) => !row.persisted && row.verdict === 'inconclusive');
@@ -94,7 +115,14 @@ export const c05: ClaimModule<Row, ProbeInput> = {
           }),
         )}.`
       : '';
-    return `${action}${unprovenNote}${routes}`;
+    // Not judged, but named: an action that takes a lying Host is open behind a proxy that passes one on.
+    const otherClients = rows.filter(
+      (row) => row.transport === 'action' && !BROWSER_CROSS_SITE.has(row.origin) && row.persisted,
+    );
+    const others = otherClients.length
+      ? ` From a client that is no browser (not judged), the action accepted ${list(otherClients.map((row) => ORIGIN_WORDS[row.origin] ?? row.origin))}.`
+      : '';
+    return `${action}${unprovenNote}${others}${routes}`;
   },
   headings: {
     transport: 'transport',

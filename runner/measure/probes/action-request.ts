@@ -41,9 +41,20 @@ export function actionId(file: string, exportedName: string, appDir = APP_DIR): 
 }
 
 /**
- * Calls an action as a plain HTTP client would, with what the browser sends for plain arguments (React's
- * encodeReply of strings and numbers is their JSON array) to the page that renders it.
+ * What the browser sends to call an action with plain arguments: React's encodeReply of strings and numbers is their
+ * JSON array, posted to the page that renders the action.
  */
+export function actionRequest(
+  id: string,
+  args: readonly (string | number)[],
+): { headers: Record<string, string>; body: string } {
+  return {
+    headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component' },
+    body: JSON.stringify(args),
+  };
+}
+
+/** Calls an action as a plain HTTP client would (actionRequest). */
 export function callAction(
   origin: string,
   pagePath: string,
@@ -51,10 +62,11 @@ export function callAction(
   args: readonly (string | number)[],
   headers: Record<string, string> = {},
 ): Promise<Response> {
+  const request = actionRequest(id, args);
   return fetch(`${origin}${pagePath}`, {
     method: 'POST',
-    headers: { 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', ...headers },
-    body: JSON.stringify(args),
+    headers: { ...request.headers, ...headers },
+    body: request.body,
     redirect: 'manual',
     signal: AbortSignal.timeout(10_000),
   });

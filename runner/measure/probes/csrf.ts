@@ -1,11 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
+import type { CsrfOrigin } from '../../contract/results';
 import { counterValue } from '../fixture/read-database';
-import { actionId, callAction } from './action-request';
-
-/** Where a request came from: another site's Origin, `Origin: null` (sandboxed frames, some redirects), none, or a real page of another origin. */
-export type CsrfOrigin = 'foreign' | 'null' | 'none' | 'cross-site form';
+import { actionId, actionRequest } from './action-request';
 
 export interface CsrfRow {
   /** The Route Handler's path names which route: the fixture's plain one or a control with an Origin check. */
@@ -17,7 +15,61 @@ export interface CsrfRow {
   persisted: boolean;
 }
 
-const FOREIGN_ORIGIN = 'http://attacker.example';
+const FOREIGN_HOST = 'attacker.example';
+const FOREIGN_ORIGIN = `http://${FOREIGN_HOST}`;
+
+/**
+ * The headers each shape a plain HTTP client sends sets. Next's check (action-handler.ts in Next 16.5) reads the
+ * Origin with `new URL(origin).host`, takes a missing or empty host as no Origin, and compares the host with
+ * x-forwarded-host when set, else with Host; these shapes probe each of those steps.
+ */
+const CLIENT_HEADERS: Record<Exclude<CsrfOrigin, 'cross-site form'>, Record<string, string>> = {
+  foreign: { origin: FOREIGN_ORIGIN },
+  // Sandboxed frames and some redirects send it.
+  null: { origin: 'null' },
+  none: {},
+  // A scheme and no host, as a client filling the header from an empty variable sends: no URL parses from it, so the
+  // row shows whether a check that throws fails closed.
+  malformed: { origin: 'http://' },
+  // A host and port without a scheme parse as a URL whose scheme is the host and whose host is empty.
+  'scheme-less': { origin: `${FOREIGN_HOST}:80` },
+  // A client that lies about Host (no browser can set it): the Origin's host then matches it.
+  'spoofed host': { origin: FOREIGN_ORIGIN, host: FOREIGN_HOST },
+  // A proxy passing the client's x-forwarded-host through: Next compares with it before Host.
+  'forwarded host': { origin: FOREIGN_ORIGIN, 'x-forwarded-host': FOREIGN_HOST },
+};
+const CLIENT_SHAPES = Object.keys(CLIENT_HEADERS) as (keyof typeof CLIENT_HEADERS)[];
+
+/** A POST's status: through node:http when it sets Host (fetch, undici, forbids that header), else through fetch. */
+async function post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
+  if (!('host' in headers)) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await response.arrayBuffer();
+    return response.status;
+  }
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        response.resume().on('end', () => resolve(response.statusCode!));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
 
 const escapeAttribute = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#39;').replaceAll('<', '&lt;');
@@ -35,9 +87,9 @@ function attackPage(target: string, fields: { name: string; value: string }[], e
 }
 
 /**
- * C5: the counter action and Route Handlers each sent a mutation from a foreign Origin, `Origin: null` and no
- * Origin by a plain HTTP client, and by a real cross-site form in Chromium from a page on another loopback port.
- * Each row says whether the mutation reached the database.
+ * C5: the counter action and Route Handlers each sent a mutation by a plain HTTP client in every shape of
+ * CLIENT_HEADERS, and by a real cross-site form in Chromium from a page on another loopback port. Each row says
+ * whether the mutation reached the database.
  */
 export async function probeCsrf(options: {
   browser: Browser;
@@ -53,40 +105,25 @@ export async function probeCsrf(options: {
   let next = 0;
   const scope = () => `csrf-${run}-${next++}`;
   const rows: CsrfRow[] = [];
-  const originHeader = (kind: CsrfOrigin): Record<string, string> =>
-    kind === 'foreign' ? { origin: FOREIGN_ORIGIN } : kind === 'null' ? { origin: 'null' } : {};
-  const fetchKinds: CsrfOrigin[] = ['foreign', 'null', 'none'];
 
   const incrementId = actionId('app/counter/actions.ts', 'incrementAction', options.appDir);
-  for (const kind of fetchKinds) {
-    const target = scope();
-    const response = await callAction(origin, '/counter/action', incrementId, [target], originHeader(kind));
-    await response.arrayBuffer();
-    rows.push({
-      transport: 'action',
-      path: '/counter/action',
-      origin: kind,
-      status: response.status,
-      persisted: counterValue(dbPath, target) > 0,
-    });
-  }
-  for (const path of routePaths) {
-    for (const kind of fetchKinds) {
+  const clientTargets = [
+    { transport: 'action' as const, path: '/counter/action', request: (s: string) => actionRequest(incrementId, [s]) },
+    ...routePaths.map((path) => ({
+      transport: 'route' as const,
+      path,
+      request: (s: string) => ({
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scope: s }),
+      }),
+    })),
+  ];
+  for (const { transport, path, request } of clientTargets) {
+    for (const kind of CLIENT_SHAPES) {
       const target = scope();
-      const response = await fetch(`${origin}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...originHeader(kind) },
-        body: JSON.stringify({ scope: target }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      await response.arrayBuffer();
-      rows.push({
-        transport: 'route',
-        path,
-        origin: kind,
-        status: response.status,
-        persisted: counterValue(dbPath, target) > 0,
-      });
+      const { headers, body } = request(target);
+      const status = await post(`${origin}${path}`, { ...headers, ...CLIENT_HEADERS[kind] }, body, timeoutMs);
+      rows.push({ transport, path, origin: kind, status, persisted: counterValue(dbPath, target) > 0 });
     }
   }
 
