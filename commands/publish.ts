@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../runner/core/errors';
 import { readResults, readSamples, writeFileAtomically } from '../runner/contract/store';
-import { renderPublishedIndex } from '../reports/published';
+import { renderPublishedIndex, RELEASES_PAGE } from '../reports/published';
+import { renderReleaseHistory } from '../reports/releases';
+import type { Results } from '../runner/contract/results';
 import { writeReport } from '../reports/write';
 import { PROJECT_ROOT } from '../runner/core/paths';
 
@@ -14,7 +16,8 @@ const CHART_JS = path.join(path.dirname(createRequire(import.meta.url).resolve('
 
 /**
  * Copies a complete run into <published>/<run-id>/ (results.json, its report, the history files and every sample
- * as gzipped CSV, not the raw samples.jsonl) and rewrites <published>/index.html from every run published there. Returns the index's path.
+ * as gzipped CSV, not the raw samples.jsonl) and rewrites <published>/index.html and the release history beside it
+ * (releases.html: the version-matrix runs' releases) from every run published there. Returns the index's path.
  */
 export function publishRun(runDir: string, publishedDir = PUBLISHED_DIR): string {
   const results = readResults(runDir);
@@ -26,13 +29,21 @@ export function publishRun(runDir: string, publishedDir = PUBLISHED_DIR): string
   fs.mkdirSync(target, { recursive: true });
   fs.copyFileSync(path.join(runDir, 'results.json'), path.join(target, 'results.json'));
   writeReport(target, readSamples(runDir));
-  const runs = fs
+  const runs = publishedRuns(publishedDir);
+  const chartJs = fs.readFileSync(CHART_JS, 'utf8');
+  const index = path.join(publishedDir, 'index.html');
+  writeFileAtomically(index, renderPublishedIndex(runs, chartJs));
+  writeFileAtomically(path.join(publishedDir, RELEASES_PAGE), renderReleaseHistory(runs, chartJs));
+  return index;
+}
+
+/** Every run published in `publishedDir` (a folder with its results.json); none when there is no such folder yet. */
+export function publishedRuns(publishedDir: string): Results[] {
+  if (!fs.existsSync(publishedDir)) return [];
+  return fs
     .readdirSync(publishedDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(publishedDir, entry.name, 'results.json')))
     .map((entry) => readResults(path.join(publishedDir, entry.name)));
-  const index = path.join(publishedDir, 'index.html');
-  writeFileAtomically(index, renderPublishedIndex(runs, fs.readFileSync(CHART_JS, 'utf8')));
-  return index;
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -1,5 +1,5 @@
 import escapeHtml from 'escape-html';
-import type { Results } from '../runner/contract/results';
+import type { Claim, Results } from '../runner/contract/results';
 import { trackedMetrics } from './history';
 import { variantStyles, verdictBadge } from './html';
 import { SAMPLING_KEYS } from '../runner/analyse/compare/run-comparison';
@@ -34,20 +34,48 @@ export function trendSeries(runs: readonly Results[]) {
 }
 
 /** The profile a run sampled with (runs from before profiles were recorded: unknown). */
-const profileOf = (run: Results) => String((run.config as { profile?: unknown }).profile ?? 'unknown');
+export const profileOf = (run: Results) => String((run.config as { profile?: unknown }).profile ?? 'unknown');
 
 const cellMs = (point: { value: number; lower: number | null; upper: number | null } | null) =>
   point
     ? `${point.value.toFixed(1)}${point.lower !== null && point.upper !== null ? ` (${point.lower.toFixed(1)}–${point.upper.toFixed(1)})` : ''}`
     : '—';
 
+type Trend = ReturnType<typeof trendSeries>[number];
+
+/**
+ * How a run samples (the stored comparison's own test): a trend holds the runs of one way of sampling only, since a
+ * profile's runs before and after its sampling changed, or ci's RTT 0 beside standard's every scenario, are not one series.
+ */
+export const samplingKeyOf = (run: Results) => JSON.stringify(SAMPLING_KEYS.map((key) => run.config[key] ?? null));
+
 /** The trend chart's numbers as a table: for screen readers, printing, and anyone who wants the figures. */
-function trendTable(trend: ReturnType<typeof trendSeries>[number], labels: readonly string[]): string {
+function trendTable(trend: Trend, labels: readonly string[], per: string): string {
   const rows = trend.lines.map(
     (line) =>
       `<tr><td>${e(line.label)}</td>${line.points.map((point) => `<td>${e(cellMs(point))}</td>`).join('')}</tr>`,
   );
-  return `<details><summary>Data table: ${e(trend.scenario)}, median ms (95% CI) per run</summary><div class="scroll"><table><thead><tr><th>variant, RTT</th>${labels.map((label) => `<th>${e(label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
+  return `<details><summary>Data table: ${e(trend.scenario)}, median ms (95% CI) per ${e(per)}</summary><div class="scroll"><table><thead><tr><th>variant, RTT</th>${labels.map((label) => `<th>${e(label)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div></details>`;
+}
+
+/** Each claim's verdict as a badge, for one table cell that wraps: a column per claim made the table 1,500 px wide. */
+export const verdictBadges = (claims: readonly Claim[]) =>
+  claims.map((claim) => `<span class="verdict">${e(claim.id)} ${verdictBadge(claim.verdict)}</span>`).join(' ');
+
+/** The release history beside the index (reports/releases.ts). */
+export const RELEASES_PAGE = 'releases.html';
+
+/**
+ * One scenario's trend chart (drawn by TREND_SCRIPT from the page's chart data) with its numbers as a table; `per`
+ * names a point (a run, a release) and `what` the points in the chart's accessible name.
+ */
+export function trendFigure(
+  trend: Trend & { id: string },
+  labels: readonly string[],
+  per: string,
+  what: string,
+): string {
+  return `<figure><canvas id="trend-${e(trend.id)}" role="img" aria-label="median latency of each ${e(trend.scenario)} variant per ${e(what)}, with 95% CI bands"></canvas><figcaption>${e(trend.scenario)}: median latency per ${e(per)}</figcaption>${trendTable(trend, labels, per)}</figure>`;
 }
 
 /**
@@ -59,25 +87,18 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
   const rows = ordered
     .map((run) => {
       const env = run.environment;
-      // One cell of badges that wraps: a column per claim made the table 1,500 px wide.
-      const verdicts = run.claims
-        .map((claim) => `<span class="verdict">${e(claim.id)} ${verdictBadge(claim.verdict)}</span>`)
-        .join(' ');
       const folder = encodeURIComponent(run.runId);
       return `<tr><td><a href="${folder}/index.html">${e(run.startedAt.slice(0, 16).replace('T', ' '))}</a><br><small>${e(run.runId)}</small></td>
-<td>${e(profileOf(run))}</td><td>next ${e(env.next)}<br>react ${e(env.react)}<br>chromium ${e(env.chromium)}<br>node ${e(env.node)}</td><td><code>${e(env.gitSha)}</code></td><td class="verdicts">${verdicts}</td>
+<td>${e(profileOf(run))}</td><td>next ${e(env.next)}<br>react ${e(env.react)}<br>chromium ${e(env.chromium)}<br>node ${e(env.node)}</td><td><code>${e(env.gitSha)}</code></td><td class="verdicts">${verdictBadges(run.claims)}</td>
 <td><a href="${folder}/results.json">results.json</a><br><a href="${folder}/samples.csv.gz">samples.csv.gz</a><br><a href="${folder}/bencher.json">bencher.json</a></td></tr>`;
     })
     .join('\n');
-  // A trend per way of sampling (the stored comparison's own test): a profile's runs before and after its sampling
-  // changed, or ci's RTT 0 beside standard's every scenario, are not one series.
-  const keyOf = (run: Results) => JSON.stringify(SAMPLING_KEYS.map((key) => run.config[key] ?? null));
-  const keys = [...new Set([...ordered].reverse().map(keyOf))];
-  const runOf = (key: string) => ordered.find((run) => keyOf(run) === key)!;
+  const keys = [...new Set([...ordered].reverse().map(samplingKeyOf))];
+  const runOf = (key: string) => ordered.find((run) => samplingKeyOf(run) === key)!;
   const profileNamesShared = (key: string) =>
     keys.filter((other) => profileOf(runOf(other)) === profileOf(runOf(key))).length > 1;
   const groups = keys.map((key, index) => {
-    const chronological = [...ordered].reverse().filter((run) => keyOf(run) === key);
+    const chronological = [...ordered].reverse().filter((run) => samplingKeyOf(run) === key);
     const first = chronological[0]!;
     const sampling = SAMPLING_KEYS.filter((k) => k !== 'profile')
       .map((k) => `${k} ${JSON.stringify(first.config[k] ?? null)}`)
@@ -97,7 +118,8 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
   );
   const body = `<header><h1>mutation-bench: published runs</h1>
 <p>Each run measured Next.js Server Actions against Route Handlers on the machine named in its report; every number there
-carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in each report):</p></header>
+carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in each report):</p>
+<p><a href="${RELEASES_PAGE}">Next.js releases</a>: one row per release a published version-matrix run measured, and trends across releases.</p></header>
 <section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>profile</th><th>versions</th><th>git</th><th>verdicts</th><th>files</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>
 ${groups
@@ -105,19 +127,20 @@ ${groups
     (group) => `<section><h2>Browser latency, run after run: ${e(group.title)}</h2>
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off,
 with its 95% CI as a band (order statistics over the cell's interactions), over the ${group.labels.length} published run(s) sampled this way. Compare runs measured on the same machine only.</p>
-<div class="charts">${group.trends.map((trend) => `<figure><canvas id="trend-${e(trend.id)}" role="img" aria-label="median latency of each ${e(trend.scenario)} variant per published ${e(group.profile)} run, with 95% CI bands"></canvas><figcaption>${e(trend.scenario)}: median latency per run</figcaption>${trendTable(trend, group.labels)}</figure>`).join('')}</div></section>`,
+<div class="charts">${group.trends.map((trend) => trendFigure(trend, group.labels, 'run', `published ${group.profile} run`)).join('')}</div></section>`,
   )
   .join('\n')}`;
   return selfContainedPage({
     title: 'mutation-bench: published runs',
     body,
-    chartData: { groups, styles, rtts },
+    chartData: { groups, styles, rtts, axis: { x: 'run (date, seed)', per: 'published run' } },
     chartScript: TREND_SCRIPT,
     chartJsSource,
   });
 }
 
-const TREND_SCRIPT = `
+/** Draws every trend of the page's chart data: `axis` names the x axis and what one point is. */
+export const TREND_SCRIPT = `
 (() => {
   const data = JSON.parse(document.getElementById('chart-data').textContent);
   const shapes = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot'];
@@ -134,9 +157,9 @@ const TREND_SCRIPT = `
             pointStyle: shapes[data.rtts.indexOf(line.rttMs) % shapes.length], pointRadius: 4, spanGaps: true },
         ];
       }) },
-      options: { animation: false, plugins: { title: { display: true, text: trend.scenario + ': median latency per published run' },
+      options: { animation: false, plugins: { title: { display: true, text: trend.scenario + ': median latency per ' + data.axis.per },
           legend: { labels: { usePointStyle: true, filter: (item) => !/ CI (low|high)$/.test(item.text) } } },
-        scales: { x: { title: { display: true, text: 'run (date, seed)' } }, y: { title: { display: true, text: 'median latency ms' } } } },
+        scales: { x: { title: { display: true, text: data.axis.x } }, y: { title: { display: true, text: 'median latency ms' } } } },
     });
   }
 })();`;

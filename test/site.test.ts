@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,22 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { publishRun } from '../commands/publish';
 import { restoreSite, saveSite } from '../commands/site';
 import { syntheticResults } from './results-fixture';
+import { chartData, freshCheckout, git, projectRemote } from './support/site';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-site-test-'));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 't',
-      GIT_AUTHOR_EMAIL: 't@t',
-      GIT_COMMITTER_NAME: 't',
-      GIT_COMMITTER_EMAIL: 't@t',
-    },
-  });
 
 /** A complete run folder as a run writes it: results.json only (a run without browser samples publishes no CSV). */
 function recordedRun(index: number, profile = 'ci'): string {
@@ -45,30 +32,15 @@ interface TrendGroup {
 }
 
 /** The trend charts' data in a published index, per profile: one label per run, one point per run per line. */
-function trendsOf(indexFile: string): TrendGroup[] {
-  const html = fs.readFileSync(indexFile, 'utf8');
-  return JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]!).groups;
-}
+const trendsOf = (indexFile: string) => chartData<{ groups: TrendGroup[] }>(fs.readFileSync(indexFile, 'utf8')).groups;
 
 describe('the published site accumulates across fresh checkouts (npm run site -- restore|save)', () => {
   // The project's remote (with the site's branch once saved) and its history: one commit, as CI checks it out.
-  const remote = path.join(scratch, 'remote.git');
-  const seed = path.join(scratch, 'seed');
-  fs.mkdirSync(seed);
-  git(scratch, 'init', '--quiet', '--bare', '--initial-branch', 'main', remote);
-  git(seed, 'init', '--quiet', '--initial-branch', 'main');
-  fs.writeFileSync(path.join(seed, 'README.md'), 'project\n');
-  git(seed, 'add', '.');
-  git(seed, 'commit', '--quiet', '-m', 'project');
-  git(seed, 'push', '--quiet', remote, 'main');
+  const remote = projectRemote(scratch);
 
   /** One CI run the way the workflow does it: a fresh clone, restore, publish this run, save. */
   function publishFromFreshCheckout(index: number): string {
-    const checkout = path.join(scratch, `checkout-${index}`);
-    git(scratch, 'clone', '--quiet', remote, checkout);
-    const published = path.join(checkout, 'reports', 'published');
-    fs.mkdirSync(published, { recursive: true });
-    const options = { repo: checkout, remote: 'origin', branch: 'gh-pages' };
+    const { published, options } = freshCheckout(remote, path.join(scratch, `checkout-${index}`));
     expect(restoreSite(published, options)).toHaveLength(index - 1);
     const indexFile = publishRun(recordedRun(index), published);
     expect(saveSite(published, `Publish run ${index}`, options)).toMatch(/^[0-9a-f]{40}$/);
