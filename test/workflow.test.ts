@@ -1,60 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../runner/core/config';
+import { ROOT } from './support/cli';
+import {
+  BREAKAGES,
+  flagsAsOnGitHub,
+  flagValue,
+  npmRuns,
+  PACKAGE_SCRIPTS,
+  readWorkflow,
+  workflowEnv,
+  type NpmRun,
+} from './support/workflow';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const WORKFLOW = fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'bench.yml'), 'utf8');
-const SCRIPTS = Object.keys(
-  (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
-);
-
-/** One `npm run` the workflow makes: the script and the shell words after it. */
-interface NpmRun {
-  script: string;
-  args: string[];
-}
-
-/** Shell words, unquoted: enough for the workflow's own commands (no quote mixed into a word). */
-function shellWords(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map(([, double, single, bare]) => double ?? single ?? bare!);
-}
-
-/**
- * Every `npm run` in the workflow, read from its text: the commands are shell inside YAML strings, which a YAML
- * parser would hand back unparsed anyway. Comment lines are skipped, continuation lines joined, and a command
- * ends at the shell's next operator.
- */
-function npmRuns(workflow: string): NpmRun[] {
-  return workflow
-    .replace(/\\\n\s*/g, ' ')
-    .split('\n')
-    .filter((line) => !line.trimStart().startsWith('#'))
-    .flatMap((line) =>
-      [...line.matchAll(/\bnpm run ([\w:.-]+)([^;&|)]*)/g)].map(([, script, rest]) => ({
-        script: script!,
-        args: shellWords(rest!),
-      })),
-    );
-}
-
+const WORKFLOW = readWorkflow('bench.yml');
 const RUNS = npmRuns(WORKFLOW);
 const BENCH = RUNS.filter((run) => run.script === 'bench');
-
-function flagValue(args: readonly string[], flag: string): string | undefined {
-  const at = args.indexOf(flag);
-  return at < 0 ? undefined : args[at + 1];
-}
-
-/** The workflow's `env:` entries, for the shell variables its commands read. */
-const ENV = new Map(
-  [...WORKFLOW.matchAll(/^\s+([A-Z][A-Z0-9_]*): (.+)$/gm)].map(([, name, value]): [string, string] => [
-    name!,
-    value!.trim(),
-  ]),
-);
+const ENV = workflowEnv(WORKFLOW);
 
 const PUBLISHED = path.join(ROOT, 'reports', 'published');
 const publishedResults = fs
@@ -69,26 +33,12 @@ const ON_GITHUB_ONLY = new Map([
   ['--baseline', publishedResults],
 ]);
 
-/** A bench command's flags as the runner would get them on GitHub: variables expanded, `${{ ... }}` given a plausible value. */
-function flagsAsOnGitHub(args: readonly string[]): string[] {
-  return args.map((word, index) => {
-    const standIn = ON_GITHUB_ONLY.get(args[index - 1] ?? '');
-    if (standIn !== undefined && !word.startsWith('--')) return standIn;
-    return word
-      .replace(/\$\{?([A-Z][A-Z0-9_]*)\}?/g, (whole, name: string) => ENV.get(name) ?? whole)
-      .replace(/\$\{\{[^}]*\}\}/g, '1');
-  });
-}
-
 describe('.github/workflows/bench.yml', () => {
   it('is a valid workflow by the GitHub workflow schema', () => {
     expect(validateWorkflow(WORKFLOW).errors).toEqual([]);
   });
 
-  it.each<[string, (workflow: string) => string]>([
-    ['a job with no runs-on', (workflow: string) => workflow.replace(/^ {4}runs-on: .*\n/m, '')],
-    ['on: 42', (workflow: string) => workflow.replace(/^on:\n(?:[ \t].*\n|\n)*/m, 'on: 42\n')],
-  ])('is rejected when broken: %s', (_name, breakIt) => {
+  it.each(BREAKAGES)('is rejected when broken: %s', (_name, breakIt) => {
     const broken = breakIt(WORKFLOW);
     expect(broken).not.toBe(WORKFLOW);
     expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
@@ -98,7 +48,7 @@ describe('.github/workflows/bench.yml', () => {
     const scripts = RUNS.map((run) => run.script);
     // The text scan found the commands at all.
     expect(scripts).toEqual(expect.arrayContaining(['setup', 'bench', 'report:publish']));
-    for (const script of scripts) expect(SCRIPTS, `npm run ${script}`).toContain(script);
+    for (const script of scripts) expect(PACKAGE_SCRIPTS, `npm run ${script}`).toContain(script);
   });
 
   it('passes arguments to the script, not to npm', () => {
@@ -136,7 +86,7 @@ describe('.github/workflows/bench.yml', () => {
   it.each(BENCH.map((run): [string, NpmRun] => [run.args.join(' '), run]))(
     'npm run bench %s: the runner accepts the flags',
     (_line, run) => {
-      const flags = flagsAsOnGitHub(run.args.slice(1));
+      const flags = flagsAsOnGitHub(run.args.slice(1), ENV, ON_GITHUB_ONLY);
       for (const word of flags) expect(word, `an unexpanded variable in ${flags.join(' ')}`).not.toContain('$');
       const config = resolveConfig(flags, new Date('2026-12-02T03:37:00Z'), ROOT);
       expect(config).not.toBeNull();

@@ -54,9 +54,8 @@ export function matrixResults(run: {
   };
 }
 
-/** The same, written as a run folder under `parent` (results.json only: no samples to publish). */
-export function matrixRunFolder(parent: string, run: Parameters<typeof matrixResults>[0]): string {
-  const dir = path.join(parent, run.runId);
+/** The same, written as the run folder `dir` (results.json only: no samples to publish). */
+export function writeMatrixRun(dir: string, run: Parameters<typeof matrixResults>[0]): string {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(matrixResults(run)));
   return dir;
