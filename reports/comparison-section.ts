@@ -71,7 +71,23 @@ ${table(['Next', 'React', 'next build’s bundler', 'installed in', 'browser cel
 ${table(['cell', ...versions.map((version) => version.label)], exact)}
 <h3>Every claim, per version</h3>
 ${table(['claim', ...versions.map((version) => version.label)], claimRows, 'verdicts')}
-${comparisons.join('\n')}</section>`;
+${probeChanges(matrix)}${comparisons.join('\n')}</section>`;
+}
+
+/** The probe rows whose outcome differs from the version listed before, or a sentence saying none does. */
+function probeChanges({ versions, probeChanges: changes }: NonNullable<Results['matrix']>): string {
+  // Results older than the comparison hold none, and with one version or no probes there is nothing to compare.
+  if (!changes || versions.length < 2 || !versions.some((version) => version.probes)) return '';
+  const heading = '<h3>Probe rows that changed between versions</h3>\n';
+  if (!changes.length) return `${heading}<p>No probe row differs between the ${versions.length} versions.</p>\n`;
+  const rows = changes.map((change) => [
+    e(change.claim),
+    e(change.row),
+    `${e(change.baseline)}: ${e(change.before ?? 'not probed')}`,
+    `${e(change.candidate)}: ${e(change.after ?? 'not probed')}`,
+  ]);
+  return `${heading}<p>Each probe row (C5's requests by transport, path and Origin shape; the other probes' rows by what they send) whose outcome differs from the version listed before it. The probes are exact: a changed row is a changed behaviour, not noise.</p>
+${table(['claim', 'probe row', 'before', 'after'], rows)}\n`;
 }
 
 /** One row per browser cell: what its interaction sends and its page loads, in every version, differences bold. */

@@ -6,6 +6,7 @@ import { linkBandwidth, scenarioById, variantsOf, type Scenario } from '../scena
 import { summarize, type SizeCheck } from './cells';
 import { evaluateClaims, type ClaimInput } from './claims/claims';
 import { versionComparisons } from './compare/compare';
+import { probeRowChanges } from './compare/probe-rows';
 import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSection } from '../contract/results';
 
 /**
@@ -108,5 +109,6 @@ export function matrixResultsOf(input: {
     versions,
     band: input.band,
     comparisons: versionComparisons(versions, input.browser?.samples ?? [], input.band),
+    probeChanges: probeRowChanges(versions),
   };
 }

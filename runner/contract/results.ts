@@ -617,6 +617,20 @@ const ResultsCoreSchema = z.object({
   claims: z.array(ClaimSchema),
 });
 
+/** A probe row whose outcome differs between two versions of a matrix listed one after the other. */
+export const ProbeRowChangeSchema = z.object({
+  /** The claim the probe feeds (`C5`). */
+  claim: z.string(),
+  /** The row's identity within its probe, in words (`action /counter/action, Origin null`). */
+  row: z.string(),
+  baseline: z.string(),
+  candidate: z.string(),
+  /** The outcome in words (`rejected (403)`); null where that version has no such row. */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type ProbeRowChange = z.infer<typeof ProbeRowChangeSchema>;
+
 /** One Next version of a version matrix (--next): what was installed and built, and everything measured on it. */
 export const VersionSectionSchema = z.object({
   /** The build label its samples and load repeats carry (`next@16.4.5`). */
@@ -649,6 +663,8 @@ export const ResultsSchema = ResultsCoreSchema.extend({
       comparisons: z.array(
         z.object({ baseline: z.string(), candidate: z.string(), comparison: z.array(MetricComparisonSchema) }),
       ),
+      /** The probe rows whose outcome differs from the version before. Absent in results older than the field. */
+      probeChanges: z.array(ProbeRowChangeSchema).optional(),
     })
     .optional(),
 });
