@@ -47,7 +47,7 @@ type Trend = ReturnType<typeof trendSeries>[number];
  * How a run samples (the stored comparison's own test): a trend holds the runs of one way of sampling only, since a
  * profile's runs before and after its sampling changed, or ci's RTT 0 beside standard's every scenario, are not one series.
  */
-export const samplingKeyOf = (run: Results) => JSON.stringify(SAMPLING_KEYS.map((key) => run.config[key] ?? null));
+const samplingKeyOf = (run: Results) => JSON.stringify(SAMPLING_KEYS.map((key) => run.config[key] ?? null));
 
 /** The trend chart's numbers as a table: for screen readers, printing, and anyone who wants the figures. */
 function trendTable(trend: Trend, labels: readonly string[], per: string): string {
@@ -79,6 +79,40 @@ export function trendFigure(
 }
 
 /**
+ * The trend charts' data (what TREND_SCRIPT draws) for runs in the order their points go: a group of trends per way
+ * of sampling, named by its profile (and its sampling when two groups share a profile's name), a label per run.
+ */
+export function trendChartData(
+  runs: readonly Results[],
+  labelOf: (run: Results) => string,
+  axis: { x: string; per: string },
+) {
+  const keys = [...new Set(runs.map(samplingKeyOf))];
+  const runOf = (key: string) => runs.find((run) => samplingKeyOf(run) === key)!;
+  const profileNamesShared = (key: string) =>
+    keys.filter((other) => profileOf(runOf(other)) === profileOf(runOf(key))).length > 1;
+  const groups = keys.map((key, index) => {
+    const members = runs.filter((run) => samplingKeyOf(run) === key);
+    const first = members[0]!;
+    const sampling = SAMPLING_KEYS.filter((k) => k !== 'profile')
+      .map((k) => `${k} ${JSON.stringify(first.config[k] ?? null)}`)
+      .join(', ');
+    return {
+      profile: profileOf(first),
+      title: `profile ${profileOf(first)}${profileNamesShared(key) ? ` (${sampling})` : ''}`,
+      labels: members.map(labelOf),
+      trends: trendSeries(members).map((trend) => ({ ...trend, id: `${index}-${trend.scenario}` })),
+    };
+  });
+  // One colour and dash per variant, as in every report; the RTT is the point's shape.
+  const styles = variantStyles(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.variant))));
+  const rtts = [...new Set(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.rttMs))))].sort(
+    (a, b) => a - b,
+  );
+  return { groups, styles, rtts, axis };
+}
+
+/**
  * reports/published/index.html: every published run, newest first (date, versions, git sha, each claim's
  * verdict, links to its report and files), and the browser medians run after run. Self-contained like a report.
  */
@@ -93,28 +127,11 @@ export function renderPublishedIndex(runs: readonly Results[], chartJsSource: st
 <td><a href="${folder}/results.json">results.json</a><br><a href="${folder}/samples.csv.gz">samples.csv.gz</a><br><a href="${folder}/bencher.json">bencher.json</a></td></tr>`;
     })
     .join('\n');
-  const keys = [...new Set([...ordered].reverse().map(samplingKeyOf))];
-  const runOf = (key: string) => ordered.find((run) => samplingKeyOf(run) === key)!;
-  const profileNamesShared = (key: string) =>
-    keys.filter((other) => profileOf(runOf(other)) === profileOf(runOf(key))).length > 1;
-  const groups = keys.map((key, index) => {
-    const chronological = [...ordered].reverse().filter((run) => samplingKeyOf(run) === key);
-    const first = chronological[0]!;
-    const sampling = SAMPLING_KEYS.filter((k) => k !== 'profile')
-      .map((k) => `${k} ${JSON.stringify(first.config[k] ?? null)}`)
-      .join(', ');
-    return {
-      profile: profileOf(first),
-      title: `profile ${profileOf(first)}${profileNamesShared(key) ? ` (${sampling})` : ''}`,
-      // A run's date and its seed: two runs on one day stay two points.
-      labels: chronological.map((run) => `${run.startedAt.slice(0, 10)} s${run.environment.seed}`),
-      trends: trendSeries(chronological).map((trend) => ({ ...trend, id: `${index}-${trend.scenario}` })),
-    };
-  });
-  // One colour and dash per variant, as in every report; the RTT is the point's shape.
-  const styles = variantStyles(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.variant))));
-  const rtts = [...new Set(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.rttMs))))].sort(
-    (a, b) => a - b,
+  const chartData = trendChartData(
+    [...ordered].reverse(),
+    // A run's date and its seed: two runs on one day stay two points.
+    (run) => `${run.startedAt.slice(0, 10)} s${run.environment.seed}`,
+    { x: 'run (date, seed)', per: 'published run' },
   );
   const body = `<header><h1>mutation-bench: published runs</h1>
 <p>Each run measured Next.js Server Actions against Route Handlers on the machine named in its report; every number there
@@ -122,7 +139,7 @@ carries its n, 95% CI and conditions. Verdicts per claim (C1–C15, quotes in ea
 <p><a href="${RELEASES_PAGE}">Next.js releases</a>: one row per release a published version-matrix run measured, and trends across releases.</p></header>
 <section><div class="scroll"><table class="runs"><thead><tr><th>run</th><th>profile</th><th>versions</th><th>git</th><th>verdicts</th><th>files</th></tr></thead>
 <tbody>${rows}</tbody></table></div></section>
-${groups
+${chartData.groups
   .map(
     (group) => `<section><h2>Browser latency, run after run: ${e(group.title)}</h2>
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off,
@@ -133,7 +150,7 @@ with its 95% CI as a band (order statistics over the cell's interactions), over 
   return selfContainedPage({
     title: 'mutation-bench: published runs',
     body,
-    chartData: { groups, styles, rtts, axis: { x: 'run (date, seed)', per: 'published run' } },
+    chartData,
     chartScript: TREND_SCRIPT,
     chartJsSource,
   });

@@ -2,8 +2,8 @@ import escapeHtml from 'escape-html';
 import semver from 'semver';
 import type { Results, VersionSection } from '../runner/contract/results';
 import { resolveNextSpecs } from '../runner/core/next-versions';
-import { table, variantStyles } from './html';
-import { profileOf, samplingKeyOf, TREND_SCRIPT, trendFigure, trendSeries, verdictBadges } from './published';
+import { table } from './html';
+import { profileOf, TREND_SCRIPT, trendChartData, trendFigure, verdictBadges } from './published';
 import { selfContainedPage } from './render';
 
 const e = (value: unknown) => escapeHtml(String(value));
@@ -51,9 +51,10 @@ export const releaseCheckOutputs = (check: ReleaseCheck): string[] => [
   `unmeasured=${check.unmeasured.join(',')}`,
 ];
 
-/** A release's section as the rest of the published site reads a run (trackedMetrics, trendSeries). */
+/** A release's section as the rest of the published site reads a run (trackedMetrics, trendSeries), of its version. */
 const asRun = ({ run, section }: ReleaseRow): Results => ({
   ...run,
+  environment: { ...run.environment, next: section.next, react: section.react },
   browser: section.browser,
   http: section.http,
   probes: section.probes,
@@ -126,18 +127,10 @@ export function renderReleaseHistory(runs: readonly Results[], chartJsSource: st
     }),
     'runs',
   );
-  const groups = [...new Set(rows.map((row) => samplingKeyOf(row.run)))].map((key, index) => {
-    const members = rows.filter((row) => samplingKeyOf(row.run) === key);
-    return {
-      profile: profileOf(members[0]!.run),
-      labels: members.map((row) => `next ${row.version}`),
-      trends: trendSeries(members.map(asRun)).map((trend) => ({ ...trend, id: `${index}-${trend.scenario}` })),
-    };
+  const chartData = trendChartData(rows.map(asRun), (run) => `next ${run.environment.next}`, {
+    x: 'Next.js release',
+    per: 'release',
   });
-  const styles = variantStyles(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.variant))));
-  const rtts = [...new Set(groups.flatMap((g) => g.trends.flatMap((t) => t.lines.map((line) => line.rttMs))))].sort(
-    (a, b) => a - b,
-  );
   const body = `<header><h1>mutation-bench: Next.js releases</h1>
 <p>One row per Next.js release a published version-matrix run (<code>npm run bench -- --next lines</code>) measured, in
 release order; a release measured by several runs is shown as the newest saw it. Every number carries its 95% CI; compare
@@ -147,9 +140,9 @@ releases measured on the same machine and profile only. <a href="index.html">Eve
 positive means the Server Action was faster.</p>${perRelease(rows, browserDifferences)}</section>
 <section><h2>Throughput under load: action / route</h2><p>Interactions per second, the action's over the route's (95% CI over load repeats).</p>${perRelease(rows, loadRatios)}</section>
 <section><h2>CSRF probes (C5)</h2><p>The status each mutation sent without a same-site Origin got, and whether it was persisted.</p>${perRelease(rows, csrfProbes)}</section>
-${groups
+${chartData.groups
   .map(
-    (group) => `<section><h2>Browser latency across releases: profile ${e(group.profile)}</h2>
+    (group) => `<section><h2>Browser latency across releases: ${e(group.title)}</h2>
 <p>Median latency (click to the new value on screen, ms) of each variant at each emulated RTT, Chrome with input deferral off,
 with its 95% CI as a band, release after release.</p>
 <div class="charts">${group.trends.map((trend) => trendFigure(trend, group.labels, 'release', `Next.js release (${group.profile})`)).join('')}</div></section>`,
@@ -158,7 +151,7 @@ with its 95% CI as a band, release after release.</p>
   return selfContainedPage({
     title: 'mutation-bench: Next.js releases',
     body,
-    chartData: { groups, styles, rtts, axis: { x: 'Next.js release', per: 'release' } },
+    chartData,
     chartScript: TREND_SCRIPT,
     chartJsSource,
   });
