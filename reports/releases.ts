@@ -1,5 +1,6 @@
 import escapeHtml from 'escape-html';
 import semver from 'semver';
+import { originShort } from '../runner/analyse/claims/c05-csrf';
 import type { Results, VersionSection } from '../runner/contract/results';
 import { resolveNextSpecs } from '../runner/core/next-versions';
 import { table } from './html';
@@ -87,12 +88,12 @@ const loadRatios = (row: ReleaseRow) =>
       ]),
   );
 
-/** C5's probes: what each mutation sent from a foreign, null or no Origin got back, and whether it was persisted. */
+/** C5's probes in the claim's words: each mutation sent with a foreign, null or no Origin, accepted (persisted) or not. */
 const csrfProbes = (row: ReleaseRow) =>
   new Map(
     (row.section.probes?.csrf ?? []).map((probe): [string, string] => [
-      `${probe.transport} ${probe.path}, ${probe.origin} origin`,
-      `${probe.status ?? 'no answer'}, ${probe.persisted ? 'persisted' : 'not persisted'}`,
+      `${probe.transport} ${probe.path}, ${originShort(probe.origin)}`,
+      `${probe.persisted ? 'accepted' : 'rejected'} (${probe.status ?? 'no answer'})`,
     ]),
   );
 
@@ -139,7 +140,7 @@ releases measured on the same machine and profile only. <a href="index.html">Eve
 <section><h2>Browser latency: route minus action</h2><p>The difference of the variants' typical page-load medians (ms, 95% CI);
 positive means the Server Action was faster.</p>${perRelease(rows, browserDifferences)}</section>
 <section><h2>Throughput under load: action / route</h2><p>Interactions per second, the action's over the route's (95% CI over load repeats).</p>${perRelease(rows, loadRatios)}</section>
-<section><h2>CSRF probes (C5)</h2><p>The status each mutation sent without a same-site Origin got, and whether it was persisted.</p>${perRelease(rows, csrfProbes)}</section>
+<section><h2>CSRF probes (C5)</h2><p>Each mutation sent without a same-site Origin: accepted (persisted) or rejected, with the status it got.</p>${perRelease(rows, csrfProbes)}</section>
 ${chartData.groups
   .map(
     (group) => `<section><h2>Browser latency across releases: ${e(group.title)}</h2>

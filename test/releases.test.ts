@@ -93,7 +93,9 @@ describe('the release history (reports/published/releases.html)', () => {
     expect(html).toContain('href="2026-12-02T05-17-00Z-s2/index.html"');
     expect(html).toContain('counter route − action, RTT 120 ms');
     expect(html).toContain('counter action / route, 10 connections, gzip');
-    expect(html).toContain('action /counter/action, foreign origin');
+    expect(html).toContain('action /counter/action, Origin foreign</th>');
+    expect(html).toContain('route /api/counter, a cross-site form</th>');
+    expect(html).toMatch(/<td>16\.5\.1<\/td><td>rejected \(500\)<\/td>/);
     expect(html).toMatch(/C5 <span class="badge ok">supported<\/span>/);
     // The differences come from the versions' own sections: a row per release in each table.
     expect(html.match(/<tr><td>16\.5\.1<\/td>/g)).toHaveLength(3);
