@@ -1,7 +1,17 @@
 import escapeHtml from 'escape-html';
 import { medianInterval } from '../runner/stats/interval';
-import type { Accuracy, BrowserResults, Claim, HttpResults, ProbeResults, Results } from '../runner/contract/results';
+import type {
+  Accuracy,
+  BrowserResults,
+  Cell,
+  Claim,
+  HttpResults,
+  ProbeResults,
+  Results,
+} from '../runner/contract/results';
 import { CLAIMS } from '../runner/analyse/claims/claims';
+import { LATE_MARGIN_MS } from '../runner/analyse/cells';
+import { SETTLE_QUIET_MS } from '../runner/core/config';
 import { aaWithinBand, accuracyMissed, accuracyShown, HTTP_AA_BAND } from '../runner/analyse/claims/gating';
 import {
   BADGE_COLORS,
@@ -389,10 +399,11 @@ function scenarioSection(
     }),
     ms(cell.medianMs),
     ms(cell.p90Ms),
+    outcomesCell(cell),
     cell.firstByteMedianMs === undefined ? '–' : ms(cell.firstByteMedianMs),
     ms(cell.inputDelayMedianMs),
     ms(cell.frameMedianMs),
-    e(cell.requestsPerInteraction),
+    `${e(cell.requestsPerInteraction)}${cell.requestsAfterEndPerInteraction ? ` <span class="badge warn">${e(cell.requestsAfterEndPerInteraction)} after the end</span>` : ''}`,
     `${e(cell.roundTrips)}${cell.roundTrips === cell.expectedRoundTrips ? '' : ` <span class="badge bad">expected ${e(cell.expectedRoundTrips)}</span>`}`,
     `${e(Math.round(cell.requestBytesPerInteraction))} / ${e(Math.round(cell.responseBytesPerInteraction))}${cell.bytesSpread > 0.05 ? ` <span class="badge warn">±${e((cell.bytesSpread * 100).toFixed(0))}%</span>` : ''}`,
     ...(sampledMemory
@@ -420,10 +431,19 @@ function scenarioSection(
   return `<section id="scenario-${e(scenario)}"><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}${link ? `<p>Link: ${e(mbit(link.toClient))} down, ${e(mbit(link.toServer))} up, with each row's RTT (the RTT proxy serializes 4 KB pieces at that rate).</p>` : ''}
 ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name) => `<b>${e(name)}</b>`).join(', ')}: the median and p90 from the input, before the end (the median and p90 columns).</p>` : ''}
 ${sampledMemory ? "<p>The server's resident memory (the Next server's processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction's start (p90 in brackets).</p>" : ''}
-${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
+<p>Late / never: interactions that committed more than ${e(LATE_MARGIN_MS / 1000)} s past what their round trips take at the row's RTT${link ? ' and their bytes at the link’s rate' : ''}, and interactions whose state never showed within the timeout although every request was answered (counted beside the latency, not in it). Requests include those the page started after the end, until it was quiet for ${e(SETTLE_QUIET_MS)} ms (the router's prefetches after a refresh).</p>
+${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'late / never', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
 <h3>Differences against the Server Action</h3>
 ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'detectable Δ ms (80% power)', ...(firstBytes ? ['first byte Δ ms [95% CI]'] : []), ...(sampledMemory ? ['server RSS rise Δ MB [95% CI]'] : []), 'page loads (a / b)', 'sampling stopped by'], diffRows)}
 ${scenarioCharts(b, scenario)}</section>`;
+}
+
+/** A cell's late and never-committed interactions, beside its latency: `–` for runs before they were counted. */
+function outcomesCell(cell: Cell): string {
+  if (!cell.outcomes) return '–';
+  const { late, never } = cell.outcomes;
+  const counts = `${e(late)} / ${e(never)}`;
+  return late + never > 0 ? `<span class="badge warn">${counts} of ${e(cell.n + never)}</span>` : counts;
 }
 
 /** A scenario's latency CDF at each RTT and its differences against the Server Action, each with its data table. */

@@ -34,7 +34,7 @@ const scopedRows = (table: string, columns: string) => `
   CREATE INDEX IF NOT EXISTS ${table}_by_scope ON ${table} (scope, id);`;
 
 /**
- * The items revalidate, redirect, parallel and nojs add, each scenario to a `list` of its own, so that no scenario
+ * The items revalidate, redirect, parallel, nojs and links add, each scenario to a `list` of its own, so that no scenario
  * counts another's rows.
  */
 const ITEMS = scopedRows('items', `text TEXT NOT NULL,\n    list TEXT NOT NULL DEFAULT 'revalidate'`);
@@ -59,6 +59,13 @@ export const FIXTURE_SCENARIOS: readonly FixtureScenario[] = [
     variants: ['action', 'route-refresh', 'route-json', 'route-query'],
     tables: [ITEMS],
     persistedSql: itemsIn('revalidate'),
+  },
+  {
+    // revalidate's mutation on a page with links on screen: what re-prefetching them after a refresh costs.
+    family: 'links',
+    variants: ['action', 'route-refresh', 'route-json'],
+    tables: [ITEMS],
+    persistedSql: itemsIn('links'),
   },
   {
     family: 'form',

@@ -1,6 +1,6 @@
 import { pageLoadClusters } from '../stats/clusters';
 import { armKey, type Arm, type Plan } from '../core/plan';
-import type { AaResult, Accuracy, Cell, Comparison, Group, Sample } from '../contract/results';
+import type { AaResult, Accuracy, Bandwidth, Cell, Comparison, Group, Sample, Uncommitted } from '../contract/results';
 import { median, quantile } from '../stats/quantile';
 import { detectableDifference, pageLoadDifference, pageLoadMean } from '../stats/interval';
 
@@ -35,6 +35,27 @@ export interface SummaryInput {
   groups: readonly Group[];
   /** Arms whose page failed: their comparisons are `failed`. */
   failedArms: ReadonlySet<string>;
+  /** Interactions that never committed (measured ones only): each cell counts its own. */
+  uncommitted?: readonly Uncommitted[];
+  /** The link a scenario's arms were measured over (null: no rate limit): the time its bytes take counts as on time. */
+  linkOf?: (scenario: string) => Bandwidth | null;
+}
+
+/**
+ * An interaction is late when it commits this long after what its design's round trips (and its bytes on a limited
+ * link) take: a render left waiting for seconds (vercel/next.js#97742) is counted, not just folded into a p90.
+ */
+export const LATE_MARGIN_MS = 1000;
+
+/** When an interaction of a cell counts as late: its round trips at the cell's RTT, its bytes at the link's rate, plus the margin. */
+export function lateAfterMs(
+  rttMs: number,
+  roundTrips: number,
+  bytes: { toServer: number; toClient: number },
+  link: Bandwidth | null,
+): number {
+  const transferMs = link ? ((bytes.toServer * 8) / link.toServer + (bytes.toClient * 8) / link.toClient) * 1000 : 0;
+  return roundTrips * rttMs + transferMs + LATE_MARGIN_MS;
 }
 
 /** How many samples had each value, keyed by the value. */
@@ -87,6 +108,8 @@ function cellOf(
   samples: readonly Sample[],
   expectedRoundTrips: number,
   marks: Readonly<Record<string, number>>,
+  uncommitted: number,
+  link: Bandwidth | null,
 ): Cell {
   const samplesMs = samples.map((sample) => sample.latencyMs);
   const requestBytes = samples.map((sample) => sample.wireBytes.toServer);
@@ -98,6 +121,12 @@ function cellOf(
   const memory = samples.flatMap((sample) => (sample.serverRssMb ? [sample.serverRssMb] : []));
   const rises = samples.flatMap((sample) => rssRiseOf(sample) ?? []);
   const middle = [...samples].sort((x, y) => x.latencyMs - y.latencyMs)[Math.floor((samples.length - 1) / 2)]!;
+  const late = lateAfterMs(
+    arm.rttMs,
+    expectedRoundTrips,
+    { toServer: median(requestBytes), toClient: median(responseBytes) },
+    link,
+  );
   return {
     scenario: arm.scenario,
     variant: arm.variant,
@@ -121,6 +150,14 @@ function cellOf(
     bytesSpread:
       bytesPerInteraction > 0 ? Math.max(...totalBytes.map((bytes) => Math.abs(bytes / bytesPerInteraction - 1))) : 0,
     samplesWithNewConnection: samples.filter((sample) => sample.newConnections > 0).length,
+    requestsAfterEndPerInteraction: median(
+      samples.map((sample) => sample.requests.filter((request) => request.startMs > sample.latencyMs).length),
+    ),
+    outcomes: {
+      lateAfterMs: late,
+      late: samplesMs.filter((latencyMs) => latencyMs > late).length,
+      never: uncommitted,
+    },
     medianInteraction: {
       latencyMs: middle.latencyMs,
       inputDelayMs: middle.inputDelayMs,
@@ -176,7 +213,14 @@ export function summarize(input: SummaryInput): {
   const cells: Cell[] = input.plan.arms
     .filter((arm) => !arm.twin && samplesOf(arm).length > 0)
     .map((arm) =>
-      cellOf(arm, samplesOf(arm), input.expectedRoundTrips(arm.scenario, arm.variant), marksOf(arm.scenario)),
+      cellOf(
+        arm,
+        samplesOf(arm),
+        input.expectedRoundTrips(arm.scenario, arm.variant),
+        marksOf(arm.scenario),
+        (input.uncommitted ?? []).filter((interaction) => armKey(interaction) === armKey(arm)).length,
+        input.linkOf?.(arm.scenario) ?? null,
+      ),
     );
 
   /** a minus b in a per-interaction metric, by the page-load interval, where both arms recorded it on 2 page loads. */

@@ -17,7 +17,7 @@ import type { BrowserResults, HttpResults, NoiseBand, Results, Sample, VersionSe
 export function browserResultsOf(input: {
   scenarios: readonly string[];
   rttMs: readonly number[];
-  measured: Pick<BrowserResults, 'rttEmulation' | 'chromeModes' | 'wallSeconds' | 'groups' | 'rounds'>;
+  measured: Pick<BrowserResults, 'rttEmulation' | 'chromeModes' | 'wallSeconds' | 'groups' | 'rounds' | 'uncommitted'>;
   /** Measured samples only (warm-ups are kept in samples.jsonl, never summarized). */
   samples: readonly Sample[];
   failedArms: ReadonlySet<string>;
@@ -44,6 +44,10 @@ export function browserResultsOf(input: {
       sizeChecks: sizeChecksOf(input.scenarios, input.bandwidth),
       groups: measured.groups,
       failedArms: input.failedArms,
+      uncommitted: (measured.uncommitted ?? []).filter(
+        (interaction) => interaction.build === build && !interaction.warmup,
+      ),
+      linkOf: (scenario) => linkBandwidth(scenarioById(scenario), input.bandwidth),
     }),
   };
 }

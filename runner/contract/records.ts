@@ -169,6 +169,7 @@ export const RunRecordSchema = z.object({
     groups: true,
     rounds: true,
     failedArms: true,
+    uncommitted: true,
   }).optional(),
   /** This checkout's load conditions; absent when the HTTP suite did not run (or in a version matrix). */
   http: HttpConditionsSchema.optional(),

@@ -67,6 +67,25 @@ export const SampleSchema = z.object({
   serverRssMb: z.object({ startMb: z.number().min(0), peakMb: z.number().min(0) }).optional(),
 });
 
+/**
+ * An interaction whose expected state never showed within the timeout although every request of its design was sent
+ * and answered (a render left uncommitted, vercel/next.js#97742): an outcome counted beside the latency, not a
+ * sample. Its page load ends there; the arm goes on in the next round.
+ */
+export const UncommittedSchema = SampleSchema.pick({
+  scenario: true,
+  variant: true,
+  twin: true,
+  rttMs: true,
+  chrome: true,
+  build: true,
+  round: true,
+  index: true,
+  warmup: true,
+  requests: true,
+}).extend({ waitedMs: Ms });
+export type Uncommitted = z.infer<typeof UncommittedSchema>;
+
 export const CellSchema = z.object({
   scenario: z.string(),
   variant: z.string(),
@@ -95,6 +114,16 @@ export const CellSchema = z.object({
   bytesSpread: z.number(),
   /** Samples during which a connection was opened (each pays a handshake RTT). */
   samplesWithNewConnection: z.number().int(),
+  /**
+   * Requests started after the end and before the page went quiet (prefetches after a refresh), median per
+   * interaction; counted in requestsPerInteraction and the bytes, not in the round trips. Absent in older runs.
+   */
+  requestsAfterEndPerInteraction: z.number().optional(),
+  /**
+   * How the interactions ended: `late` committed more than 1 s past what their round trips (and bytes on a limited
+   * link) take, at `lateAfterMs`; `never` did not commit within the timeout (Uncommitted). Absent in older runs.
+   */
+  outcomes: z.object({ lateAfterMs: Ms, late: z.number().int().min(0), never: z.number().int().min(0) }).optional(),
   /** The interaction whose latency is the cell's median (the lower middle one for an even n): its requests, for the report's waterfall. Absent in runs before it was kept. */
   medianInteraction: z
     .object({
@@ -446,6 +475,8 @@ const ResultsCoreSchema = z.object({
       rounds: z.array(MachineLoadSchema),
       /** Arms whose page failed (plan.ts armKey): recomputing keeps their comparisons failed. Absent in older runs. */
       failedArms: z.array(z.string()).optional(),
+      /** Interactions that never committed, warm-ups included (each cell counts its measured ones). Absent in older runs. */
+      uncommitted: z.array(UncommittedSchema).optional(),
     })
     .optional(),
   /** Absent when the HTTP-load suite did not run. */

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseFlags, parseTarget } from './flags';
 import { z } from 'zod';
 import { UserError } from './errors';
-import semver from 'semver';
 import { PINNED_NEXT } from './packages';
 import { FIRST_TRACKED_LINE, isNextSpec } from './next-versions';
 import { CHROME_MODES } from './plan';
@@ -129,6 +128,13 @@ export const PROFILE_NAMES = Object.keys(PROFILES) as [ProfileName, ...ProfileNa
 
 /** --timeout's default: an interaction, a page load or a request that takes longer fails its cell. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * How long the page must send no new request after an interaction's end before its capture closes: the router
+ * prefetches links again right after a refresh commits, and those requests are the interaction's (they are counted,
+ * and they must not land in the next interaction's window).
+ */
+export const SETTLE_QUIET_MS = 100;
 
 export const ConfigSchema = z.object({
   profile: z.enum(PROFILE_NAMES),

@@ -515,6 +515,7 @@ async function measure(
           groups: measurement.groups,
           rounds: measurement.rounds,
           failedArms: [...measurement.failedArms],
+          uncommitted: measurement.uncommitted,
         }
       : undefined,
     http: versions.length ? undefined : httpConditions(CURRENT_BUILD),

@@ -7,6 +7,7 @@ import { counter } from './counter';
 import { deleteScenario } from './delete';
 import { exportScenario } from './export';
 import { formCases } from './form';
+import { links } from './links';
 import { nojs } from './nojs';
 import { optimistic } from './optimistic';
 import { parallel } from './parallel';
@@ -22,6 +23,7 @@ export { ACTION_BODY_LIMIT_STATUS, PAYLOAD_LINK, PAYLOAD_SIZES, type PayloadSize
 export const SCENARIOS: readonly Scenario[] = [
   counter,
   revalidate,
+  links,
   ...formCases,
   optimistic,
   redirect,

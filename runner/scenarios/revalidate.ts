@@ -5,6 +5,10 @@ export const revalidate = defineScenario({
   id: 'revalidate',
   summary: 'add an item to a list rendered by a Server Component',
   expectedRoundTrips: { action: 1, 'route-refresh': 2, 'route-json': 1, 'route-query': 2 },
+  requestChain: {
+    'route-refresh': ['the POST to /api/revalidate', 'the refresh (router.refresh() fetching the page again)'],
+    'route-query': ['the POST to /api/revalidate', 'the refetch (GET /api/revalidate)'],
+  },
   shippedChromeVariants: ['action', 'route-refresh', 'route-query'],
   floorVariant: 'route-json',
   transportFiles: {

@@ -47,8 +47,13 @@ export interface Scenario {
    * with the reason and checks nothing.
    */
   noKnownRttRise?: Record<string, string>;
-  /** Requests one interaction of each variant sends: the capture for HTTP replay settles on this count. */
+  /**
+   * Requests one interaction of each variant sends before its end: the capture for HTTP replay settles on this count,
+   * and an interaction that sent fewer failed (a refresh that never happened is never a fast interaction).
+   */
   expectedRequests: Record<string, number>;
+  /** By variant, what each request of its design is, in order: how a missing one is named when an interaction failed for it. */
+  requestChain?: Record<string, readonly string[]>;
   /**
    * Variants also measured in Chrome's shipped input scheduling (the reference variant among them): those whose
    * comparisons a claim reads as a user's click feels (C1). Every variant is measured with the deferral off.

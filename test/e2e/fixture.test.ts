@@ -9,6 +9,7 @@ import { BrowserSession, waitForHydration } from '../../runner/measure/browser/s
 import { FixtureError } from '../../runner/core/errors';
 import { SCENARIOS, scenarioById, variantPath, variantsOf } from '../../runner/scenarios';
 import { startTestFixture } from '../support/fixture-server';
+import { committed } from '../support/interaction';
 
 let server: AppServer;
 let dbPath: string;
@@ -284,7 +285,7 @@ describe.each(variantsOf(scenarioById('nojs')))('nojs/%s, JavaScript disabled', 
     // Discarded, as the runner discards each page load's first interaction: it may open the connection to the new
     // RTT's proxy (a handshake costs one RTT more), depending on whether this Chromium preconnected.
     await session.interact(scenarioById('nojs'), variant, 'timed-0', 5000);
-    const result = await session.interact(scenarioById('nojs'), variant, 'timed-1', 5000);
+    const result = committed(await session.interact(scenarioById('nojs'), variant, 'timed-1', 5000));
     const chained = scenarioById('nojs').expectedRoundTrips[variant]!;
     expect(result.roundTrips).toBe(chained);
     expect(result.latencyMs).toBeGreaterThanOrEqual(chained * 60);
@@ -341,7 +342,7 @@ describe.each(variantsOf(scenarioById('export')))('export/%s', (variant) => {
   it('is timed by the runner to the saved file, with its first byte and its bytes on the wire', async () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('export', variant), `test-export-timed-${variant}`);
-    const result = await session.interact(scenarioById('export'), variant, 'timed-1', 10_000);
+    const result = committed(await session.interact(scenarioById('export'), variant, 'timed-1', 10_000));
     expect(result.roundTrips).toBe(1);
     expect(result.requests).toHaveLength(1);
     expect(result.requests[0]!.responseStartMs).toBeLessThan(result.latencyMs);
@@ -375,7 +376,7 @@ describe('parallel: the known answer with server delay D and RTT r (5 serialized
     await session.setRtt(rttMs);
     const results = [];
     for (let i = 0; i < 4; i++)
-      results.push(await session.interact(scenarioById('parallel'), variant, `known-${i}`, 10_000));
+      results.push(committed(await session.interact(scenarioById('parallel'), variant, `known-${i}`, 10_000)));
     await session.close();
     const measured = results.slice(1);
     return {
@@ -405,7 +406,7 @@ describe('the runner against the fixture', () => {
   it('times an interaction with its request log and round trips', async () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('revalidate', 'route-refresh'), 'test-probe');
-    const result = await session.interact(scenarioById('revalidate'), 'route-refresh', 'probe-1', 5000);
+    const result = committed(await session.interact(scenarioById('revalidate'), 'route-refresh', 'probe-1', 5000));
     expect(result.latencyMs).toBeGreaterThan(0);
     expect(result.frameMs).toBeGreaterThanOrEqual(result.latencyMs);
     expect(result.roundTrips).toBe(2);
@@ -438,22 +439,43 @@ describe('the runner against the fixture', () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('counter', 'route'), 'test-rtt');
     await session.setRtt(200);
-    const result = await session.interact(scenarioById('counter'), 'route', 'rtt-1', 5000);
+    const result = committed(await session.interact(scenarioById('counter'), 'route', 'rtt-1', 5000));
     expect(result.roundTrips).toBe(1);
     expect(result.latencyMs).toBeGreaterThanOrEqual(200);
     expect(result.latencyMs).toBeLessThan(400);
     await session.close();
   });
 
-  it('fails a variant that never shows the new value, naming what it waited for', async () => {
+  it('records an interaction whose requests were answered but whose state never shows as uncommitted, not as a sample', async () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
-    // A broken transport: the route answers 200 but never with the incremented value.
+    // The route answers 200 but never with the incremented value: from outside, a render that never commits.
     await session.page.route('**/api/counter', (route) => route.fulfill({ json: { value: 0 } }));
     await session.load(variantPath('counter', 'route'), 'test-broken');
-    const attempt = session.interact(scenarioById('counter'), 'route', 'broken-1', 1500);
+    const outcome = await session.interact(scenarioById('counter'), 'route', 'broken-1', 1500);
+    expect(outcome.committed).toBe(false);
+    if (outcome.committed) return;
+    expect(outcome.expected).toBe('"1" in output[aria-label="count"]');
+    expect(outcome.waitedMs).toBe(1500);
+    expect(outcome.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/counter 200']);
+    await session.close();
+  });
+
+  it('fails a route-refresh interaction whose refresh request never happens, naming the missing request', async () => {
+    const session = await BrowserSession.open(browser, server.origin, 'proxy');
+    // What the router.refresh() regressions look like from outside (vercel/next.js#99026, #99028): the refresh's
+    // request is never sent. Here the page's fetch swallows it: GETs the router marks with an RSC header never leave.
+    await session.page.addInitScript(() => {
+      const send = window.fetch.bind(window);
+      window.fetch = (input, init) =>
+        new Headers(init?.headers).get('rsc') === '1' && (init?.method ?? 'GET') === 'GET'
+          ? new Promise<Response>(() => undefined)
+          : send(input, init);
+    });
+    await session.load(variantPath('revalidate', 'route-refresh'), 'test-no-refresh');
+    const attempt = session.interact(scenarioById('revalidate'), 'route-refresh', 'no-refresh-1', 2000);
     await expect(attempt).rejects.toBeInstanceOf(FixtureError);
     await expect(attempt).rejects.toThrow(
-      /did not show "1" in output\[aria-label="count"\] within 1500 ms \(requests: POST \/api\/counter -> 200\)/,
+      /the interaction sent 1 of the 2 requests its design sends within 2000 ms: the refresh \(router\.refresh\(\) fetching the page again\) never happened \(requests: POST \/api\/revalidate -> 201\)/,
     );
     await session.close();
   });
@@ -462,7 +484,7 @@ describe('the runner against the fixture', () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('optimistic', 'action'), 'test-mark');
     await session.setRtt(100);
-    const result = await session.interact(scenarioById('optimistic'), 'action', 'mark-1', 5000);
+    const result = committed(await session.interact(scenarioById('optimistic'), 'action', 'mark-1', 5000));
     expect(result.marksMs.optimistic).toBeLessThan(50);
     expect(result.latencyMs).toBeGreaterThan(100);
     await session.close();
@@ -471,7 +493,7 @@ describe('the runner against the fixture', () => {
   it('counts a refusal as the result where the scenario is designed to get one (422), and as a failure elsewhere', async () => {
     const refused = await BrowserSession.open(browser, server.origin, 'proxy');
     await refused.load(variantPath('form-invalid', 'route'), 'test-refused');
-    const result = await refused.interact(scenarioById('form-invalid'), 'route', 'refused-1', 5000);
+    const result = committed(await refused.interact(scenarioById('form-invalid'), 'route', 'refused-1', 5000));
     expect(result.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(['POST /api/form 422']);
     await refused.close();
     const broken = await BrowserSession.open(browser, server.origin, 'proxy');

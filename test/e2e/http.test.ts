@@ -12,6 +12,7 @@ import { startLoadGenerator } from '../../runner/measure/http/load-generator';
 import { SCENARIOS, scenarioById, variantPath, variantsOf } from '../../runner/scenarios';
 import { captureScope, interactionLabel } from '../../runner/core/scopes';
 import { startTestFixture } from '../support/fixture-server';
+import { committed } from '../support/interaction';
 
 let fixture: AppServer;
 let floor: AppServer;
@@ -236,7 +237,7 @@ describe('bytes on the wire', () => {
         const scope = `bytes${String(bytesScopes++).padStart(6, '0')}`;
         await session.load(variantPath(scenarioId, variant), scope);
         for (let i = 0; i < PER_PAGE_LOAD; i++) {
-          const { wireBytes } = await session.interact(scenario, variant, interactionLabel(scope, i), 5000);
+          const { wireBytes } = committed(await session.interact(scenario, variant, interactionLabel(scope, i), 5000));
           all.push(wireBytes.toServer + wireBytes.toClient);
           if (i === 0) firstOfPageLoad.push(wireBytes.toServer + wireBytes.toClient);
         }

@@ -105,7 +105,9 @@ describe(`npm run bench -- --next 15.5.29,${PINNED_NEXT} (the pinned version)`, 
       'browser counter/route at RTT 0 ms: POST /api/counter time to first byte',
     ]);
     expect(results.environment.next).toBe(PINNED_NEXT);
-    expect(fs.readFileSync(path.join(first, 'index.html'), 'utf8')).toContain(`next@${PINNED_NEXT} against next@15.5.29`);
+    expect(fs.readFileSync(path.join(first, 'index.html'), 'utf8')).toContain(
+      `next@${PINNED_NEXT} against next@15.5.29`,
+    );
   }, 900_000);
 
   it('a second run reuses the cached install', async () => {

@@ -14,7 +14,7 @@ const AddItemInput = z.object({ scope: Scope, text: z.string().trim().min(1).max
  * Each scenario that adds items keeps them in a list of its own, so that what one persisted is never counted as
  * another's (the integrity check of a load test counts rows per scenario under one scope prefix).
  */
-export type ItemListName = 'revalidate' | 'redirect' | 'parallel' | 'nojs';
+export type ItemListName = 'revalidate' | 'redirect' | 'parallel' | 'nojs' | 'links';
 
 export function listItems(scope: unknown, list: ItemListName = 'revalidate'): Item[] {
   return db()

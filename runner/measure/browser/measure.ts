@@ -5,7 +5,7 @@ import { FixtureError } from '../../core/errors';
 import { armKey, sessionKey, type Arm, type ArmGroup, type Plan } from '../../core/plan';
 import type { Progress } from '../../core/progress';
 import type { RunStore } from '../../contract/store';
-import type { Group, MachineLoadRow, Sample } from '../../contract/results';
+import type { Group, MachineLoadRow, Sample, Uncommitted } from '../../contract/results';
 import { finalState, planStageTwo, type SamplingRule } from '../sampling';
 import { linkBandwidth, scenarioById, variantPath } from '../../scenarios';
 import { interactionLabel, pageLoadScope } from '../../core/scopes';
@@ -24,6 +24,10 @@ export interface BrowserMeasurement {
   /** Arms whose page failed: their comparisons are `failed`, the rest of their group goes on. */
   failedArms: Set<string>;
   failures: { scenario: string; variant: string; rttMs: number; message: string }[];
+  /** Interactions whose expected state never showed though their requests were answered (warm-ups included). */
+  uncommitted: Uncommitted[];
+  /** By arm: how many of its page loads in a row ended with an uncommitted interaction. */
+  uncommittedStreaks: Map<string, number>;
   rounds: MachineLoadRow[];
   wallSeconds: number;
 }
@@ -44,6 +48,8 @@ export function emptyMeasurement(plan: Plan): BrowserMeasurement {
     })),
     failedArms: new Set(),
     failures: [],
+    uncommitted: [],
+    uncommittedStreaks: new Map(),
     rounds: [],
     wallSeconds: 0,
   };
@@ -61,8 +67,15 @@ export function samplingRule(config: Pick<Config, 'nMin' | 'nMax' | 'perPageLoad
 const MEMORY_INTERVAL_MS = 20;
 
 /**
+ * An arm fails when this many of its page loads in a row ended with an interaction that never committed: a render
+ * left uncommitted now and then is an outcome to count, a variant that never shows its state is broken.
+ */
+export const UNCOMMITTED_IN_A_ROW = 3;
+
+/**
  * One page load of one arm: warm-up interactions (kept in samples.jsonl, flagged) then measured ones. `serverGroup`:
  * the process group of the server the arm's build runs in, for scenarios that sample its memory (null: not ours).
+ * An interaction that never commits is recorded and ends the page load (the page is in no known state).
  */
 async function measureBlock(
   session: BrowserSession,
@@ -73,7 +86,8 @@ async function measureBlock(
   config: Config,
   serverGroup: number | null,
   record: (sample: Sample) => void,
-) {
+  recordUncommitted: (interaction: Uncommitted) => void,
+): Promise<{ uncommitted: string } | null> {
   const warmupRound = round < config.warmupRounds;
   const scenario = scenarioById(arm.scenario);
   // A fresh scope per page load: every block starts from an empty counter / list.
@@ -94,7 +108,7 @@ async function measureBlock(
     const serverRssMb = memory?.points.length
       ? { serverRssMb: { startMb: memory.points[0]!.rssMb, peakMb: memory.peakRssMb } }
       : {};
-    record({
+    const where = {
       scenario: arm.scenario,
       variant: arm.variant,
       twin: arm.twin,
@@ -104,10 +118,15 @@ async function measureBlock(
       round,
       index,
       warmup: warmupRound || index < config.warmup,
-      ...result,
-      ...serverRssMb,
-    });
+    };
+    if (!result.committed) {
+      recordUncommitted({ ...where, waitedMs: result.waitedMs, requests: result.requests });
+      return { uncommitted: result.expected };
+    }
+    const { committed: _committed, ...measured } = result;
+    record({ ...where, ...measured, ...serverRssMb });
   }
+  return null;
 }
 
 /** The fewest page loads per arm an interval can be computed from: the budget does not stop a group below this. */
@@ -196,6 +215,12 @@ export async function measureBrowser(options: {
     measurement.samples.push(sample);
     armSamples.get(armKey(sample))!.push(sample);
   };
+  const recordUncommitted = (interaction: Uncommitted) => {
+    measurement.uncommitted.push(interaction);
+    progress.log(
+      `${armKey(interaction)} round ${interaction.round}: interaction ${interaction.index} never committed within ${interaction.waitedMs} ms (its requests were answered)`,
+    );
+  };
   const openGroups = () => plan.groups.filter((_, index) => measurement.groups[index]!.state === 'open');
 
   progress.start('browser', config.warmupRounds + rule.maxLoads);
@@ -225,7 +250,7 @@ export async function measureBrowser(options: {
       runSignal.throwIfAborted();
       try {
         const session = sessions.get(sessionKey(arm, scenarioById(arm.scenario).javaScript !== false))!;
-        await measureBlock(
+        const ended = await measureBlock(
           session,
           arm,
           plan.arms.indexOf(arm),
@@ -234,7 +259,17 @@ export async function measureBrowser(options: {
           config,
           options.serverGroups?.get(arm.build) ?? null,
           record,
+          recordUncommitted,
         );
+        const streak = ended ? (measurement.uncommittedStreaks.get(armKey(arm)) ?? 0) + 1 : 0;
+        measurement.uncommittedStreaks.set(armKey(arm), streak);
+        if (ended && streak >= UNCOMMITTED_IN_A_ROW) {
+          const last = measurement.uncommitted.at(-1)!;
+          const requests = last.requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ');
+          throw new FixtureError(
+            `${arm.scenario} at ${variantPath(arm.scenario, arm.variant)}: the page did not show ${ended.uncommitted} within ${config.interactionTimeoutMs} ms in ${streak} page loads in a row, though every request was answered (last: ${requests || 'none'})`,
+          );
+        }
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.
         runSignal.throwIfAborted();

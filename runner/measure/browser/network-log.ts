@@ -12,9 +12,12 @@ export class NetworkLog {
   /** Each in-flight request with the promise its end resolves. */
   private readonly inFlight = new Map<Request, { done: Promise<void>; finish: () => void }>();
   private captured: Request[] | null = null;
+  /** When the page last started a request (performance.now()). */
+  private lastStartedAt = 0;
 
   constructor(page: Page) {
     page.on('request', (request) => {
+      this.lastStartedAt = performance.now();
       let finish!: () => void;
       const done = new Promise<void>((resolve) => (finish = resolve));
       this.inFlight.set(request, { done, finish });
@@ -45,6 +48,23 @@ export class NetworkLog {
       clearTimeout(timer);
     }
     return [];
+  }
+
+  /**
+   * Waits until no request is in flight and none has started for `quietMs` (counted from now at the earliest): the
+   * requests a page sends on its own right after an interaction (prefetches) are then in the capture. At most
+   * `timeoutMs`; returns the requests still unanswered then, as settled() does.
+   */
+  async quiet(quietMs: number, timeoutMs: number): Promise<string[]> {
+    const deadline = performance.now() + timeoutMs;
+    const since = performance.now();
+    for (;;) {
+      const unanswered = await this.settled(Math.max(deadline - performance.now(), 0));
+      if (unanswered.length) return unanswered;
+      const idleMs = performance.now() - Math.max(this.lastStartedAt, since);
+      if (idleMs >= quietMs || performance.now() >= deadline) return [];
+      await new Promise((resolve) => setTimeout(resolve, quietMs - idleMs));
+    }
   }
 
   begin(): void {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'playwright-core';
-import { DEFAULT_TIMEOUT_MS } from '../../core/config';
+import { DEFAULT_TIMEOUT_MS, SETTLE_QUIET_MS } from '../../core/config';
 import { FixtureError } from '../../core/errors';
 import { withTimeout } from '../../core/timeout';
 import { startRttProxy, type RttProxy } from '../net/rtt-proxy';
@@ -32,6 +32,16 @@ export interface InteractionResult {
   /** Connections opened during the interaction: each pays a handshake RTT the known answer does not include. */
   newConnections: number;
 }
+
+/** How an interaction ended: it committed (a sample), or every request of its design was answered and it never did. */
+export type InteractionOutcome =
+  | ({ committed: true } & InteractionResult)
+  | {
+      committed: false;
+      waitedMs: number;
+      requests: RequestRecord[];
+      /** What it waited for, in words. */ expected: string;
+    };
 
 interface ProbeOutcome {
   timedOut: boolean;
@@ -232,7 +242,7 @@ export class BrowserSession {
     };
   }
 
-  async interact(scenario: Scenario, variant: string, label: string, timeoutMs: number): Promise<InteractionResult> {
+  async interact(scenario: Scenario, variant: string, label: string, timeoutMs: number): Promise<InteractionOutcome> {
     const spec = await scenario.prepare(this.page, label, variant);
     await this.requireSettled(`${scenario.id} before the click`);
     const trigger = (await spec.trigger.elementHandle({ timeout: timeoutMs })) as ElementHandle<Element>;
@@ -247,7 +257,7 @@ export class BrowserSession {
     const outcome = this.javaScript
       ? await this.timedByProbe(scenario, spec, trigger, click, timeoutMs)
       : await this.timedByNavigation(scenario, spec, click, timeoutMs);
-    const unanswered = await this.network.settled(timeoutMs);
+    const unanswered = await this.network.quiet(SETTLE_QUIET_MS, timeoutMs);
     const captured = this.network.end();
     const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
     const expected = describeShown(spec.expect);
@@ -267,19 +277,27 @@ export class BrowserSession {
     if (this.pageErrors.length > 0)
       throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}" (requests: ${requestSummary})`);
     if (!outcome.clicked) throw new FixtureError(`${where}: the click never reached the trigger element`);
-    if (
-      outcome.timedOut ||
-      outcome.endMs === null ||
-      outcome.frameMs === null ||
-      outcome.startMs === null ||
-      outcome.inputMs === null
-    ) {
-      throw new FixtureError(
-        `${where}: after the click the page did not show ${expected} within ${timeoutMs} ms (requests: ${requestSummary})`,
-      );
-    }
+    const ended =
+      !outcome.timedOut &&
+      outcome.endMs !== null &&
+      outcome.frameMs !== null &&
+      outcome.startMs !== null &&
+      outcome.inputMs !== null;
+    const endMs = ended ? outcome.endMs! - outcome.inputMs! : null;
     // Without JavaScript the page's script preloads are cancelled: only its documents can fail the interaction.
     const counted = (index: number) => this.javaScript || captured[index]!.isNavigationRequest();
+    // Requests the interaction caused before its end form its critical path. Without JavaScript the path is the
+    // navigation's documents (the form's POST, a redirect's GET): the new page's preloads do not hold its DOM back.
+    const causal = requests.filter((request, index) => counted(index) && (endMs === null || request.startMs <= endMs));
+    const designed = scenario.expectedRequests[variant] ?? 0;
+    if (causal.length < designed) {
+      const chain = scenario.requestChain?.[variant];
+      const missing = chain ? `: ${chain.slice(causal.length).join(' and ')} never happened` : '';
+      const when = ended ? `before the page showed ${expected}` : `within ${timeoutMs} ms`;
+      throw new FixtureError(
+        `${where}: the interaction sent ${causal.length} of the ${designed} requests its design sends ${when}${missing} (requests: ${requestSummary})`,
+      );
+    }
     const failed = requests.find(
       (request, index) =>
         counted(index) &&
@@ -292,15 +310,14 @@ export class BrowserSession {
         `${where}: the page showed ${expected} without ever showing its "${unseen}" state, ${describeShown([spec.marks![unseen]!])}`,
       );
 
-    const latencyMs = outcome.endMs - outcome.inputMs;
-    // Requests the interaction caused before its end form its critical path. Without JavaScript the path is the
-    // navigation's documents (the form's POST, a redirect's GET): the new page's preloads do not hold its DOM back.
-    const causal = requests.filter((request, index) => request.startMs <= latencyMs && counted(index));
+    // Every request answered, none missing, and still not shown: a render that never committed (an outcome).
+    if (endMs === null) return { committed: false, waitedMs: timeoutMs, requests, expected };
     return {
-      latencyMs,
-      listenerLatencyMs: outcome.endMs - outcome.startMs,
-      inputDelayMs: outcome.startMs - outcome.inputMs,
-      frameMs: outcome.frameMs - outcome.inputMs,
+      committed: true,
+      latencyMs: endMs,
+      listenerLatencyMs: outcome.endMs! - outcome.startMs!,
+      inputDelayMs: outcome.startMs! - outcome.inputMs!,
+      frameMs: outcome.frameMs! - outcome.inputMs!,
       marksMs: Object.fromEntries(Object.entries(outcome.marks).map(([name, ms]) => [name, ms - outcome.inputMs!])),
       requests,
       roundTrips: countRoundTrips(causal),
