@@ -1,6 +1,6 @@
 import escapeHtml from 'escape-html';
 import semver from 'semver';
-import { originShort } from '../runner/analyse/claims/c05-csrf';
+import { probeRows } from '../runner/analyse/compare/probe-rows';
 import type { Results, VersionSection } from '../runner/contract/results';
 import { resolveNextSpecs } from '../runner/core/next-versions';
 import { table } from './html';
@@ -88,13 +88,12 @@ const loadRatios = (row: ReleaseRow) =>
       ]),
   );
 
-/** C5's probes in the claim's words: each mutation sent with a foreign, null or no Origin, accepted (persisted) or not. */
+/** C5's probe rows, worded as the version matrix's probe changes word them: each request, accepted or rejected. */
 const csrfProbes = (row: ReleaseRow) =>
   new Map(
-    (row.section.probes?.csrf ?? []).map((probe): [string, string] => [
-      `${probe.transport} ${probe.path}, ${originShort(probe.origin)}`,
-      `${probe.persisted ? 'accepted' : 'rejected'} (${probe.status ?? 'no answer'})`,
-    ]),
+    probeRows(row.section.probes)
+      .filter((probe) => probe.claim === 'C5')
+      .map((probe): [string, string] => [probe.row, probe.outcome]),
   );
 
 /** A table with a row per release and a column per key any release has; a release without it shows a dash. */
