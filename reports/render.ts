@@ -800,7 +800,9 @@ function behaviourTables(probes: ProbeResults): string {
   const csrf = probes.csrf?.length
     ? `<p>CSRF (C5): a mutation with a foreign Origin, <code>Origin: null</code> and none from a plain HTTP client, and a real
 cross-site form posted by Chromium from a page on another loopback port (for the JSON Route Handler, the
-<code>text/plain</code> form whose body parses as JSON). <code>/api/probe/csrf-protected</code> is the control: the same route with an Origin check.</p>
+<code>text/plain</code> form whose body parses as JSON); then the shapes only a client that is no browser sends, shown
+and not judged: a malformed Origin, a scheme-less one, and a foreign Origin whose host the request's <code>Host</code>
+or <code>x-forwarded-host</code> repeats. <code>/api/probe/csrf-protected</code> is the control: the same route with an Origin check.</p>
 ${table(
   ['transport', 'path', 'sent with', 'status', 'outcome'],
   probes.csrf.map((row) => [

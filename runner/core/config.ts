@@ -215,24 +215,34 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 
+/** A --help entry's text wrapped to the help's width, its continuation lines under the first. */
+function usageLines(text: string): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length + 1 <= 96) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join(`\n${' '.repeat(22)}`);
+}
+
 export const USAGE = `Usage: npm run bench -- [options]
 
   --suite LIST        browser, http, probes, micro (default: all four)
-  --scenarios LIST    comma-separated scenarios (${SCENARIO_NAMES.join(', ')}), or all; a family (form)
-                      selects its cases (form-valid, form-invalid); default: the profile's (${DEFAULT_SCENARIO_IDS.join(', ')};
-                      standard: all)
+  --scenarios LIST    ${usageLines(`comma-separated scenarios (${SCENARIO_NAMES.join(', ')}), or all; a family (form, payload) selects its cases; default: the profile's (${DEFAULT_SCENARIO_IDS.join(', ')}; standard: all)`)}
+  --bandwidth RATE    the emulated link's rate for every scenario, each direction (10mbit, 500kbit, 1gbit), or
+                      DOWN/UP (50mbit/10mbit); default: none, except payload's own 10mbit
   --rtt LIST          emulated round-trip times in ms, e.g. 0,50,100; default: the profile's (quick 0, core and
                       standard 0,60,120); the lowest is the known answer's baseline
   --profile NAME      core (default: the claims' core cells, about 7 minutes) | standard (every scenario, about
                       48 minutes) | quick (smoke) | ci (regression tracking: RTT 0, no-defer, more page loads)
   --out DIR           the run's folder (default reports/runs/<run-id>)
   --seed N            seed for the randomized order and arrival times (default: random, recorded)
-  --bandwidth RATE    the emulated link's rate for every scenario, each direction (10mbit, 500kbit, 1gbit), or
-                      DOWN/UP (50mbit/10mbit); default: none, except payload's own 10mbit
   --rtt-emulation M   proxy (default: a loopback proxy delaying each direction by rtt/2) | cdp (Chromium's
                       emulated latency, which hides server time; kept to show the difference)
   --chrome LIST       Chrome input scheduling: no-defer (DeferRendererTasksAfterInput off: every variant, the
-                      accuracy reference), shipped (as users run it: the variants C1 reads); default both
+                      accuracy reference), shipped (as users run it: the variants C1 reads); default: the profile's
+                      (standard both, the others no-defer)
   --port N            port for the fixture server on 127.0.0.1 (default: a free one)
   --n-min N           samples per arm in stage 1 (the stage-2 size is planned from them)
   --n-max N           samples per arm at most

@@ -435,6 +435,22 @@ describe('the runner against the fixture', () => {
     },
   );
 
+  it('counts the prefetches the router sends after router.refresh() as the interaction’s requests, most after its end', async () => {
+    const session = await BrowserSession.open(browser, server.origin, 'proxy');
+    await session.load(variantPath('links', 'route-refresh'), 'test-links');
+    const result = committed(await session.interact(scenarioById('links'), 'route-refresh', 'links-1', 5000));
+    // bench-app/app/links/link-grid.tsx shows 24 links; the pinned Next prefetches each again after the refresh.
+    const prefetches = result.requests.filter((request) => request.path.startsWith('/links/target/'));
+    expect(prefetches).toHaveLength(24);
+    expect(prefetches.filter((request) => request.startMs > result.latencyMs).length).toBeGreaterThan(12);
+    const others = result.requests.filter((request) => !request.path.startsWith('/links/target/'));
+    expect(others.map((r) => `${r.method} ${r.path.split('?')[0]} ${r.status}`)).toEqual([
+      'POST /api/links 201',
+      'GET /links/route-refresh 200',
+    ]);
+    await session.close();
+  });
+
   it('adds the emulated RTT once per round trip', async () => {
     const session = await BrowserSession.open(browser, server.origin, 'proxy');
     await session.load(variantPath('counter', 'route'), 'test-rtt');
