@@ -110,6 +110,29 @@ describe('probeRowChanges', () => {
     ]);
   });
 
+  it('names a caching row by its route, not by the scope each run and version probes it with', () => {
+    const caching = (scope: string): Partial<ProbeResults> => ({
+      caching: {
+        action: { method: 'POST', status: 200, cacheControl: 'no-store' },
+        routes: [
+          {
+            route: 'default',
+            path: `/api/revalidate?scope=${scope}`,
+            status: 200,
+            cacheControl: null,
+            freshAfterMutation: true,
+          },
+        ],
+      },
+    });
+    expect(
+      probeRowChanges([
+        version('16.4.6', probes(refusing, caching('probe-c7-mxdxosx1'))),
+        version('16.5.0', probes(refusing, caching('probe-c7-mxdxp0ty'))),
+      ]),
+    ).toEqual([]);
+  });
+
   it('finds nothing with one version, equal probes, or no probes at all', () => {
     expect(probeRowChanges([version('16.5.0', probes(refusing))])).toEqual([]);
     expect(probeRowChanges([version('16.4.6', probes(refusing)), version('16.5.0', probes(refusing))])).toEqual([]);

@@ -43,7 +43,8 @@ export function probeRows(probes: ProbeResults | undefined): ProbeRow[] {
           },
           ...caching.routes.map((r) => ({
             claim: 'C7',
-            row: `GET ${r.path} (${r.route} caching)`,
+            // The path carries the probe's own scope, new in every run and version: the route is its identity.
+            row: `GET ${r.path.split('?')[0]} (${r.route} caching)`,
             outcome: `${r.freshAfterMutation ? 'fresh' : 'stale'} after a mutation (${r.status}), Cache-Control: ${r.cacheControl ?? 'none'}`,
           })),
         ]
