@@ -298,6 +298,16 @@ describe('browserMetrics: time to first byte per request', () => {
     expect(timeToFirstByteMs(samples[0]!, 'GET /nowhere')).toBe(0);
   });
 
+  it('compares the requests of the interaction’s path only: a prefetch started after its end is not a metric', () => {
+    const prefetched = samples.map((s) => ({
+      ...s,
+      requests: [...s.requests, request('GET', '/links/target/0?_rsc=y', s.latencyMs + 5, 9)],
+    }));
+    expect(browserMetrics(prefetched, 'baseline').map((metric) => metric.key)).toEqual(
+      browserMetrics(samples, 'baseline').map((metric) => metric.key),
+    );
+  });
+
   it('leaves out requests recorded before their first byte was kept, rather than timing them to their end', () => {
     const old = samples.map((s) => ({
       ...s,

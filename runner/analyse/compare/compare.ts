@@ -36,16 +36,20 @@ const requestKey = (request: Pick<RequestRecord, 'method' | 'path'>) =>
  * full, where end to end the browser's own work can hide part of it (docs/regression-tracking.md), and it names the
  * request that got slower.
  */
-export function timeToFirstByteMs(sample: Pick<Sample, 'requests'>, name: string): number {
+export function timeToFirstByteMs(sample: Pick<Sample, 'requests' | 'latencyMs'>, name: string): number {
   return answered(sample)
     .filter((request) => requestKey(request) === name)
     .reduce((sum, request) => sum + request.responseStartMs - request.startMs, 0);
 }
 
-/** The requests whose first byte was recorded (samples from before it was kept have none). */
-const answered = (sample: Pick<Sample, 'requests'>) =>
+/**
+ * The requests of the interaction's path (started before its end) whose first byte was recorded (samples from before
+ * it was kept have none). Prefetches the page sends after the end are counted in the cell, not compared here.
+ */
+const answered = (sample: Pick<Sample, 'requests' | 'latencyMs'>) =>
   sample.requests.filter(
-    (request): request is RequestRecord & { responseStartMs: number } => request.responseStartMs !== undefined,
+    (request): request is RequestRecord & { responseStartMs: number } =>
+      request.responseStartMs !== undefined && request.startMs <= sample.latencyMs,
   );
 
 /**
