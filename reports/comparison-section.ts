@@ -102,7 +102,7 @@ function exactRows(versions: NonNullable<Results['matrix']>['versions']): string
       const js = version.probes?.clientJs.find((page) => page.scenario === scenario && page.variant === variant);
       return cell
         ? [
-            `${cell.requestsPerInteraction} request${cell.requestsPerInteraction === 1 ? '' : 's'}`,
+            `${cell.requestsPerInteraction} request${cell.requestsPerInteraction === 1 ? '' : 's'}${cell.requestsAfterEndPerInteraction ? ` (${cell.requestsAfterEndPerInteraction} after the end)` : ''}`,
             `${Math.round(cell.requestBytesPerInteraction)} B ↑`,
             `${Math.round(cell.responseBytesPerInteraction)} B ↓`,
             js ? `page JS ${kb(js.gzipBytes)}` : 'page JS not probed',

@@ -302,4 +302,27 @@ describe('matrixResultsOf', () => {
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).not.toContain('<script>x</script>');
   });
+
+  it('names the requests a version’s interactions sent after their end (the router’s prefetches) beside their count', () => {
+    const prefetching = {
+      ...matrix,
+      versions: matrix.versions.map((v, i) =>
+        i === 1
+          ? {
+              ...v,
+              browser: {
+                ...v.browser!,
+                cells: v.browser!.cells.map((cell) => ({
+                  ...cell,
+                  requestsPerInteraction: 26,
+                  requestsAfterEndPerInteraction: 17,
+                })),
+              },
+            }
+          : v,
+      ),
+    };
+    const html = renderReport(syntheticResults({ matrix: prefetching }), '');
+    expect(html).toContain('26 requests (17 after the end)');
+  });
 });
