@@ -11,7 +11,6 @@ import type {
 } from '../runner/contract/results';
 import { CLAIMS } from '../runner/analyse/claims/claims';
 import { LATE_MARGIN_MS } from '../runner/analyse/cells';
-import { SETTLE_QUIET_MS } from '../runner/core/config';
 import { aaWithinBand, accuracyMissed, accuracyShown, HTTP_AA_BAND } from '../runner/analyse/claims/gating';
 import {
   BADGE_COLORS,
@@ -431,7 +430,7 @@ function scenarioSection(
   return `<section id="scenario-${e(scenario)}"><h2>Scenario <code>${e(scenario)}</code></h2>${summary ? `<p>The user: ${e(summary)}.</p>` : ''}${link ? `<p>Link: ${e(mbit(link.toClient))} down, ${e(mbit(link.toServer))} up, with each row's RTT (the RTT proxy serializes 4 KB pieces at that rate).</p>` : ''}
 ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name) => `<b>${e(name)}</b>`).join(', ')}: the median and p90 from the input, before the end (the median and p90 columns).</p>` : ''}
 ${sampledMemory ? "<p>The server's resident memory (the Next server's processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction's start (p90 in brackets).</p>" : ''}
-<p>Late / never: interactions that committed more than ${e(LATE_MARGIN_MS / 1000)} s past what their round trips take at the row's RTT${link ? ' and their bytes at the link’s rate' : ''}, and interactions whose state never showed within the timeout although every request was answered (counted beside the latency, not in it). Requests include those the page started after the end, until it was quiet for ${e(SETTLE_QUIET_MS)} ms (the router's prefetches after a refresh).</p>
+<p>Late / never: interactions that committed more than ${e(LATE_MARGIN_MS / 1000)} s past what their round trips take at the row's RTT${link ? ' and their bytes at the link’s rate' : ''}, and interactions whose state never showed within the timeout although every request was answered (counted beside the latency, not in it). Requests include those the page started after the end while others were in flight${described?.settleQuietMs ? `, and until it started none for ${e(described.settleQuietMs)} ms (the router's prefetches of the links on screen)` : ''}.</p>
 ${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'late / never', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
 <h3>Differences against the Server Action</h3>
 ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'detectable Δ ms (80% power)', ...(firstBytes ? ['first byte Δ ms [95% CI]'] : []), ...(sampledMemory ? ['server RSS rise Δ MB [95% CI]'] : []), 'page loads (a / b)', 'sampling stopped by'], diffRows)}

@@ -102,6 +102,7 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
       summary: scenario.summary,
       expectedRoundTrips: scenario.expectedRoundTrips,
       bandwidth: linkBandwidth(scenario, config.bandwidth),
+      ...(scenario.settleQuietMs ? { settleQuietMs: scenario.settleQuietMs } : {}),
     })),
     environment: record.environment,
     machine: record.machine && { ...record.machine, warnings: machineWarnings(record.machine.atStart, browser, http) },

@@ -439,6 +439,8 @@ const ResultsCoreSchema = z.object({
         expectedRoundTrips: z.record(z.string(), z.number().int()),
         /** The link's rate its arms were measured over, bits per second each way; null: no limit (absent in older runs). */
         bandwidth: BandwidthSchema.nullable().default(null),
+        /** How long the page had to start no request after an interaction's end before its capture closed (Scenario.settleQuietMs); absent: 0. */
+        settleQuietMs: z.number().optional(),
       }),
     )
     .default([]),

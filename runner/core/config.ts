@@ -129,13 +129,6 @@ export const PROFILE_NAMES = Object.keys(PROFILES) as [ProfileName, ...ProfileNa
 /** --timeout's default: an interaction, a page load or a request that takes longer fails its cell. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/**
- * How long the page must send no new request after an interaction's end before its capture closes: the router
- * prefetches links again right after a refresh commits, and those requests are the interaction's (they are counted,
- * and they must not land in the next interaction's window).
- */
-export const SETTLE_QUIET_MS = 100;
-
 export const ConfigSchema = z.object({
   profile: z.enum(PROFILE_NAMES),
   suites: z.array(z.enum(SUITES)).min(1),

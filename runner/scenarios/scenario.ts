@@ -52,6 +52,13 @@ export interface Scenario {
    * and an interaction that sent fewer failed (a refresh that never happened is never a fast interaction).
    */
   expectedRequests: Record<string, number>;
+  /**
+   * How long the page must start no request after the end before the interaction's capture closes (absent: 0, the
+   * capture closes once nothing is in flight). A page with links sets it: the router prefetches them again right after a
+   * refresh commits, and those requests are the interaction's (counted, and kept out of the next one's window). Not
+   * every scenario pays it: at 100 ms after each of the default run's interactions it cost 40% of its page loads.
+   */
+  settleQuietMs?: number;
   /** By variant, what each request of its design is, in order: how a missing one is named when an interaction failed for it. */
   requestChain?: Record<string, readonly string[]>;
   /**

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, ElementHandle, Page } from 'playwright-core';
-import { DEFAULT_TIMEOUT_MS, SETTLE_QUIET_MS } from '../../core/config';
+import { DEFAULT_TIMEOUT_MS } from '../../core/config';
 import { FixtureError } from '../../core/errors';
 import { withTimeout } from '../../core/timeout';
 import { startRttProxy, type RttProxy } from '../net/rtt-proxy';
@@ -257,7 +257,7 @@ export class BrowserSession {
     const outcome = this.javaScript
       ? await this.timedByProbe(scenario, spec, trigger, click, timeoutMs)
       : await this.timedByNavigation(scenario, spec, click, timeoutMs);
-    const unanswered = await this.network.quiet(SETTLE_QUIET_MS, timeoutMs);
+    const unanswered = await this.network.quiet(scenario.settleQuietMs ?? 0, timeoutMs);
     const captured = this.network.end();
     const where = `${scenario.id} at ${new URL(this.page.url()).pathname}`;
     const expected = describeShown(spec.expect);
