@@ -5,6 +5,7 @@ import {
   comparisonVerdict,
   orderedComparison,
 } from '../runner/analyse/compare/compare';
+import { accuracyMissed, accuracyShown, aaWithinBand, HTTP_AA_BAND } from '../runner/analyse/claims/gating';
 import type { MetricComparison, Results } from '../runner/contract/results';
 import { table, verdictBadge } from './html';
 import { headline } from './headlines';
@@ -69,6 +70,9 @@ ${table(['Next', 'React', 'next build’s bundler', 'installed in', 'browser cel
 <h3>What each interaction sends and loads, per version</h3>
 <p>Per cell at the lowest RTT with deferral off: requests per interaction, median bytes on the wire to the server (↑) and to the browser (↓), headers included, and the gzip size of the JavaScript its page loads (the probes). A value that differs from ${e(versions[0]!.label)}’s is bold. These are counts, not samples: the same in every run of a build.</p>
 ${table(['cell', ...versions.map((version) => version.label)], exact)}
+<h3>The instrument’s own checks, per version</h3>
+<p>Each version’s controls, measured in the same rounds: the browser A/A (the action against its twin: its difference should be 0), the known answers (each variant’s rise from the lowest RTT: its round trips times the RTT, or a bigger payload’s extra bytes at the link’s rate; shown when its 95% CI lies inside the tolerance, missed when wholly outside), and the load A/A (its throughput ratio should be 1; shown when its 90% CI lies inside ±${e(String(HTTP_AA_BAND * 100))}%). A version whose checks fail says less, whatever its numbers.</p>
+${table(['version', 'browser A/A: 95% CIs containing 0', 'known answers', 'load A/A: inside the band'], instrumentRows(versions))}
 <h3>Every claim, per version</h3>
 ${table(['claim', ...versions.map((version) => version.label)], claimRows, 'verdicts')}
 ${probeChanges(matrix)}${comparisons.join('\n')}</section>`;
@@ -88,6 +92,29 @@ function probeChanges({ versions, probeChanges: changes }: NonNullable<Results['
   ]);
   return `${heading}<p>Each probe row (C5's requests by transport, path and Origin shape; the other probes' rows by what they send) whose outcome differs from the version listed before it. The probes are exact: a changed row is a changed behaviour, not noise.</p>
 ${table(['claim', 'probe row', 'before', 'after'], rows)}\n`;
+}
+
+/** Per version: how many of its controls held (browser A/A, RTT known answers, load A/A), the ones that did not named. */
+function instrumentRows(versions: NonNullable<Results['matrix']>['versions']): string[][] {
+  const named = (items: readonly string[]) => (items.length ? `<br><small>${e(items.join('; '))}</small>` : '');
+  const ms = (value: number) => value.toFixed(1);
+  return versions.map((version) => {
+    const aa = version.browser?.aa ?? [];
+    const strayAa = aa.filter((row) => row.ci95[0] > 0 || row.ci95[1] < 0);
+    const known = (version.browser?.accuracy ?? []).filter((row) => row.noKnownAnswer === undefined && row.reference);
+    const missed = known.filter(accuracyMissed);
+    const loadAa = (version.http?.ratios ?? []).filter((ratio) => ratio.kind === 'aa');
+    return [
+      e(version.label),
+      aa.length
+        ? `${aa.length - strayAa.length} of ${aa.length}${named(strayAa.map((row) => `${row.scenario} at RTT ${row.rttMs} ms: ${ms(row.diffMedianMs)} (${ms(row.ci95[0])} to ${ms(row.ci95[1])})`))}`
+        : 'not measured',
+      known.length
+        ? `shown ${known.filter(accuracyShown).length}, missed ${missed.length}, undecided ${known.length - known.filter(accuracyShown).length - missed.length} of ${known.length}${named(missed.map((row) => `${row.scenario}/${row.variant} at RTT ${row.rttMs} ms: ${ms(row.measuredIncreaseMs)} against ${ms(row.expectedIncreaseMs)} ms`))}`
+        : 'not measured',
+      loadAa.length ? `${loadAa.filter(aaWithinBand).length} of ${loadAa.length}` : 'not measured',
+    ];
+  });
 }
 
 /** One row per browser cell: what its interaction sends and its page loads, in every version, differences bold. */

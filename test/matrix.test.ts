@@ -11,6 +11,7 @@ import type { Sample, VersionSection } from '../runner/contract/results';
 import { matrixResultsOf } from '../runner/analyse/sections';
 import { scenarioById } from '../runner/scenarios';
 import { renderReport } from '../reports/render';
+import { versionsSection } from '../reports/comparison-section';
 import { analyse } from '../runner/analyse/analyse';
 import { runRecordOf } from '../runner/analyse/compat';
 import { syntheticResults, syntheticSamples } from './results-fixture';
@@ -301,6 +302,59 @@ describe('matrixResultsOf', () => {
     expect(html).toContain(`${NEW} against ${OLD}`);
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).not.toContain('<script>x</script>');
+  });
+
+  it('shows each version’s own checks: its browser A/A, known answers and load A/A, the failing ones named', () => {
+    const [first, second] = matrix.versions;
+    const reference = {
+      scenario: 'counter',
+      variant: 'route',
+      rttMs: 60,
+      chrome: 'no-defer' as const,
+      reference: true,
+      expectedRoundTrips: 1,
+      measuredRoundTrips: 1,
+      expectedIncreaseMs: 60,
+      toleranceMs: 3,
+      withinTolerance: false,
+    };
+    const checked = {
+      ...matrix,
+      versions: [
+        {
+          ...first!,
+          browser: {
+            ...first!.browser!,
+            accuracy: [
+              { ...reference, measuredIncreaseMs: 60.4, ci95: [58.5, 61.9] as [number, number], errorMs: 0.4 },
+            ],
+          },
+        },
+        {
+          ...second!,
+          browser: {
+            ...second!.browser!,
+            aa: second!.browser!.aa.map((row, i) =>
+              i === 0 ? { ...row, diffMedianMs: 4, ci95: [1.5, 6.5] as [number, number] } : row,
+            ),
+            accuracy: [
+              { ...reference, measuredIncreaseMs: 70.2, ci95: [66.1, 74.3] as [number, number], errorMs: 10.2 },
+            ],
+          },
+        },
+      ],
+    };
+    const html = versionsSection(checked);
+    const section = html.slice(html.indexOf('The instrument’s own checks'), html.indexOf('Every claim, per version'));
+    const aaCount = second!.browser!.aa.length;
+    expect(section).toContain(`<td>${aaCount} of ${aaCount}</td>`);
+    expect(section).toContain(
+      `${aaCount - 1} of ${aaCount}<br><small>${second!.browser!.aa[0]!.scenario} at RTT 0 ms: 4.0 (1.5 to 6.5)</small>`,
+    );
+    expect(section).toContain('shown 1, missed 0, undecided 0 of 1');
+    expect(section).toContain(
+      'shown 0, missed 1, undecided 0 of 1<br><small>counter/route at RTT 60 ms: 70.2 against 60.0 ms</small>',
+    );
   });
 
   it('names the requests a version’s interactions sent after their end (the router’s prefetches) beside their count', () => {

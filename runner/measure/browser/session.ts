@@ -304,14 +304,13 @@ export class BrowserSession {
         (request.status === null || (request.status >= 400 && request.status !== scenario.refusalStatus?.[variant])),
     );
     if (failed) throw new FixtureError(`${where}: a request of the interaction failed (requests: ${requestSummary})`);
+    // Every request answered, none missing, and still not shown: a render that never committed (an outcome).
+    if (endMs === null) return { committed: false, waitedMs: timeoutMs, requests, expected };
     const unseen = Object.keys(spec.marks ?? {}).find((name) => outcome.marks[name] === undefined);
     if (unseen !== undefined)
       throw new FixtureError(
         `${where}: the page showed ${expected} without ever showing its "${unseen}" state, ${describeShown([spec.marks![unseen]!])}`,
       );
-
-    // Every request answered, none missing, and still not shown: a render that never committed (an outcome).
-    if (endMs === null) return { committed: false, waitedMs: timeoutMs, requests, expected };
     return {
       committed: true,
       latencyMs: endMs,
