@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { validateWorkflow } from '@action-validator/core';
+import { expect, it } from 'vitest';
 import { ROOT } from './cli';
 
 /** A workflow of .github/workflows, as text. */
@@ -81,7 +83,20 @@ export function jobText(workflow: string, job: string): string {
 }
 
 /** Ways to break a workflow that the schema must reject: a job with no runner, and triggers that are no triggers. */
-export const BREAKAGES: [string, (workflow: string) => string][] = [
+const BREAKAGES: [string, (workflow: string) => string][] = [
   ['a job with no runs-on', (workflow) => workflow.replace(/^ {4}runs-on: .*\n/m, '')],
   ['on: 42', (workflow) => workflow.replace(/^on:\n(?:[ \t].*\n|\n)*/m, 'on: 42\n')],
 ];
+
+/** The two schema tests every workflow gets: valid by the GitHub workflow schema, and rejected when broken each way. */
+export function itIsAValidWorkflow(workflow: string): void {
+  it('is a valid workflow by the GitHub workflow schema', () => {
+    expect(validateWorkflow(workflow).errors).toEqual([]);
+  });
+
+  it.each(BREAKAGES)('is rejected when broken: %s', (_name, breakIt) => {
+    const broken = breakIt(workflow);
+    expect(broken).not.toBe(workflow);
+    expect(validateWorkflow(broken).errors.length).toBeGreaterThan(0);
+  });
+}
