@@ -102,7 +102,7 @@ function instrumentRows(versions: NonNullable<Results['matrix']>['versions']): s
     const aa = version.browser?.aa ?? [];
     const strayAa = aa.filter((row) => row.ci95[0] > 0 || row.ci95[1] < 0);
     const known = (version.browser?.accuracy ?? []).filter((row) => row.noKnownAnswer === undefined && row.reference);
-    const missed = known.filter(accuracyMissed);
+    const [shown, missed] = [known.filter(accuracyShown), known.filter(accuracyMissed)];
     const loadAa = (version.http?.ratios ?? []).filter((ratio) => ratio.kind === 'aa');
     return [
       e(version.label),
@@ -110,7 +110,7 @@ function instrumentRows(versions: NonNullable<Results['matrix']>['versions']): s
         ? `${aa.length - strayAa.length} of ${aa.length}${named(strayAa.map((row) => `${row.scenario} at RTT ${row.rttMs} ms: ${ms(row.diffMedianMs)} (${ms(row.ci95[0])} to ${ms(row.ci95[1])})`))}`
         : 'not measured',
       known.length
-        ? `shown ${known.filter(accuracyShown).length}, missed ${missed.length}, undecided ${known.length - known.filter(accuracyShown).length - missed.length} of ${known.length}${named(missed.map((row) => `${row.scenario}/${row.variant} at RTT ${row.rttMs} ms: ${ms(row.measuredIncreaseMs)} against ${ms(row.expectedIncreaseMs)} ms`))}`
+        ? `shown ${shown.length}, missed ${missed.length}, undecided ${known.length - shown.length - missed.length} of ${known.length}${named(missed.map((row) => `${row.scenario}/${row.variant} at RTT ${row.rttMs} ms: ${ms(row.measuredIncreaseMs)} against ${ms(row.expectedIncreaseMs)} ms`))}`
         : 'not measured',
       loadAa.length ? `${loadAa.filter(aaWithinBand).length} of ${loadAa.length}` : 'not measured',
     ];

@@ -437,7 +437,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     perPageLoad: profile.perPageLoad,
     ciTargetMs: numberFlag('ci-target', values['ci-target']) ?? profile.ciTargetMs,
     // A version matrix samples every version's arms in the same rounds: the profile's budget is per version,
-    // multiplied once the release lines are resolved to versions (runner/measure/fixture/release-lines.ts).
+    // multiplied once the release lines are resolved to versions (resolveMatrix, runner/measure/fixture/matrix-install.ts).
     budgetSeconds: numberFlag('budget', values.budget) ?? profile.budgetSeconds,
     budgetPerVersion: versions !== undefined && values.budget === undefined,
     interactionTimeoutMs: numberFlag('timeout', values.timeout) ?? DEFAULT_TIMEOUT_MS,

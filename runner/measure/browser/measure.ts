@@ -16,6 +16,7 @@ import { loadRecorder } from '../system/machine-load';
 import { sampleProcessGroup } from '../system/resources';
 import type { ResourceSeries } from '../../contract/records';
 import type { BrowserSession } from './session';
+import { requestsInWords } from './network-log';
 
 /** What the browser phase has measured so far; filled in as it goes, so a crash still leaves it. */
 export interface BrowserMeasurement {
@@ -26,8 +27,6 @@ export interface BrowserMeasurement {
   failures: { scenario: string; variant: string; rttMs: number; message: string }[];
   /** Interactions whose expected state never showed though their requests were answered (warm-ups included). */
   uncommitted: Uncommitted[];
-  /** By arm: how many of its page loads in a row ended with an uncommitted interaction. */
-  uncommittedStreaks: Map<string, number>;
   rounds: MachineLoadRow[];
   wallSeconds: number;
 }
@@ -49,7 +48,6 @@ export function emptyMeasurement(plan: Plan): BrowserMeasurement {
     failedArms: new Set(),
     failures: [],
     uncommitted: [],
-    uncommittedStreaks: new Map(),
     rounds: [],
     wallSeconds: 0,
   };
@@ -221,6 +219,8 @@ export async function measureBrowser(options: {
       `${armKey(interaction)} round ${interaction.round}: interaction ${interaction.index} never committed within ${interaction.waitedMs} ms (its requests were answered)`,
     );
   };
+  /** By arm: how many of its page loads in a row ended with an uncommitted interaction. */
+  const uncommittedStreaks = new Map<string, number>();
   const openGroups = () => plan.groups.filter((_, index) => measurement.groups[index]!.state === 'open');
 
   progress.start('browser', config.warmupRounds + rule.maxLoads);
@@ -261,15 +261,12 @@ export async function measureBrowser(options: {
           record,
           recordUncommitted,
         );
-        const streak = ended ? (measurement.uncommittedStreaks.get(armKey(arm)) ?? 0) + 1 : 0;
-        measurement.uncommittedStreaks.set(armKey(arm), streak);
-        if (ended && streak >= UNCOMMITTED_IN_A_ROW) {
-          const last = measurement.uncommitted.at(-1)!;
-          const requests = last.requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ');
+        const streak = ended ? (uncommittedStreaks.get(armKey(arm)) ?? 0) + 1 : 0;
+        uncommittedStreaks.set(armKey(arm), streak);
+        if (ended && streak >= UNCOMMITTED_IN_A_ROW)
           throw new FixtureError(
-            `${arm.scenario} at ${variantPath(arm.scenario, arm.variant)}: the page did not show ${ended.uncommitted} within ${config.interactionTimeoutMs} ms in ${streak} page loads in a row, though every request was answered (last: ${requests || 'none'})`,
+            `${arm.scenario} at ${variantPath(arm.scenario, arm.variant)}: the page did not show ${ended.uncommitted} within ${config.interactionTimeoutMs} ms in ${streak} page loads in a row, though every request was answered (last: ${requestsInWords(measurement.uncommitted.at(-1)!.requests)})`,
           );
-        }
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.
         runSignal.throwIfAborted();

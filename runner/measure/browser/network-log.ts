@@ -78,6 +78,10 @@ export class NetworkLog {
   }
 }
 
+/** Requests as messages list them: `POST /api/counter -> 200, GET /x -> failed`, or `none`. */
+export const requestsInWords = (requests: readonly RequestRecord[]): string =>
+  requests.map((request) => `${request.method} ${request.path} -> ${request.status ?? 'failed'}`).join(', ') || 'none';
+
 /** A finished request as a log record, its times relative to `zeroEpochMs` (the click, in wall-clock ms). */
 export async function describeRequest(request: Request, zeroEpochMs: number): Promise<RequestRecord> {
   const timing = request.timing();

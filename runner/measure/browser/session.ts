@@ -6,7 +6,7 @@ import { withTimeout } from '../../core/timeout';
 import { startRttProxy, type RttProxy } from '../net/rtt-proxy';
 import type { Bandwidth } from '../../contract/results';
 import { describeShown, type InteractionSpec, type Scenario } from '../../scenarios';
-import { NetworkLog, describeRequest } from './network-log';
+import { NetworkLog, describeRequest, requestsInWords } from './network-log';
 import { countRoundTrips } from './request-log';
 import type { RequestRecord } from '../../contract/results';
 
@@ -273,7 +273,7 @@ export class BrowserSession {
     const zeroEpochMs = outcome.timeOrigin + (outcome.inputMs ?? 0);
     const requests = await Promise.all(captured.map((request) => describeRequest(request, zeroEpochMs)));
 
-    const requestSummary = requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'failed'}`).join(', ') || 'none';
+    const requestSummary = requestsInWords(requests);
     if (this.pageErrors.length > 0)
       throw new FixtureError(`${where}: the page threw "${this.pageErrors[0]}" (requests: ${requestSummary})`);
     if (!outcome.clicked) throw new FixtureError(`${where}: the click never reached the trigger element`);
