@@ -7,6 +7,7 @@
  *
  * Usage: npm run crosscheck [-- --blocks 6 --window 2 --seed 1]   (needs wrk: apt-get install wrk)
  */
+import { scenarioById } from '../runner/scenarios';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -75,11 +76,11 @@ const server = await startFixture({
 });
 const browser = await launchChromium(requireChromium(), { deferAfterInput: false });
 const captures = {
-  action: await captureInteraction(browser, server.origin, 'counter', 'action', captureScope(0), 10_000),
-  route: await captureInteraction(browser, server.origin, 'counter', 'route', captureScope(1), 10_000),
+  action: await captureInteraction(browser, server.origin, scenarioById('counter'), 'action', captureScope(0), 10_000),
+  route: await captureInteraction(browser, server.origin, scenarioById('counter'), 'route', captureScope(1), 10_000),
 };
 await browser.close();
-const { isolation, restore } = isolateLoad(true, [server.pid]);
+const { isolation, restore } = isolateLoad(true, [server.pid!]);
 const generator = await startLoadGenerator(isolation.generatorCores);
 const pin = isolation.generatorCores ? ['taskset', '-c', isolation.generatorCores.join(',')] : [];
 let windows = 0;

@@ -35,20 +35,25 @@ describe('the scenario catalogue', () => {
     for (const [name, sql] of Object.entries(PERSISTED_SQL)) {
       expect(SCENARIO_IDS.includes(name) || SCENARIOS.some((scenario) => familyOf(scenario) === name), name).toBe(true);
       for (const scenario of SCENARIOS.filter((candidate) => candidate.id === name || familyOf(candidate) === name))
-        expect(scenario.persistedSql, scenario.id).toBe(sql);
+        expect(scenario.persisted, scenario.id).toEqual({ sql });
     }
   });
 });
 
 describe('defineScenario', () => {
-  const prepare = () => Promise.reject(new Error('not called'));
-  const plain = { id: 'counter', summary: 's', transportFiles: {}, httpReplay: true as const, prepare };
+  const interaction = { trigger: 'button', expect: [{ selector: 'output', text: '{label}' }] };
+  const plain = { id: 'counter', summary: 's', transportFiles: {}, httpReplay: true as const, interaction };
 
-  it("fills in the action as reference, one request per round trip and the family's integrity query", () => {
-    expect(defineScenario({ ...plain, expectedRoundTrips: { action: 1, route: 2 } })).toMatchObject({
+  it("fills in the action as reference, one request per round trip, a page per variant, the family's integrity query and each variant's interaction", () => {
+    const own = { ...interaction, trigger: 'a' };
+    expect(
+      defineScenario({ ...plain, expectedRoundTrips: { action: 1, route: 2 }, variantInteractions: { route: own } }),
+    ).toMatchObject({
       reference: 'action',
       expectedRequests: { action: 1, route: 2 },
-      persistedSql: PERSISTED_SQL.counter,
+      persisted: { sql: PERSISTED_SQL.counter },
+      pages: { action: '/counter/action', route: '/counter/route' },
+      interactions: { action: interaction, route: own },
     });
   });
 

@@ -13,7 +13,8 @@ import {
   type Results,
   type Sample,
 } from '../contract/results';
-import { linkBandwidth, SCENARIO_IDS, scenarioById } from '../scenarios';
+import { catalogueOf, linkBandwidth } from '../scenarios';
+import { AppConfigSchema } from '../contract/app-config';
 import { browserResultsOf, httpResultsOf, matrixResultsOf } from './sections';
 
 /** What a run folder holds for analysis: run.json, every sample (warm-ups included) and the load records. */
@@ -39,6 +40,7 @@ const AnalysedConfigSchema = z.object({
   perPageLoad: z.number().int().min(1),
   warmupRounds: z.number().int().min(0).default(0),
   bandwidth: BandwidthSchema.optional(),
+  app: z.object({ configFile: z.string(), spec: AppConfigSchema }).optional(),
 });
 
 /**
@@ -53,7 +55,8 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
       `${record.runId}: its config lacks ${parsed.error.issues[0]!.path.join('.')}, which the statistics need: re-run the benchmark`,
     );
   const config = parsed.data;
-  const unknown = config.scenarios.find((id) => !SCENARIO_IDS.includes(id));
+  const catalogue = catalogueOf(config.app);
+  const unknown = config.scenarios.find((id) => !catalogue.scenarios.some((scenario) => scenario.id === id));
   if (unknown)
     throw new UserError(
       `${record.runId} measured scenario "${unknown}", which this version does not know: analyse it with the version that measured it`,
@@ -66,6 +69,7 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
     samples: measured,
     failedArms: new Set(record.browser.failedArms),
     bandwidth: config.bandwidth,
+    catalogue,
   };
   const run = {
     profile: config.profile,
@@ -86,7 +90,7 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
   const browser = shown ? shown.browser : browserInput && browserResultsOf(browserInput);
   const http = shown
     ? shown.http
-    : record.http && httpResultsOf(record.http, load.repeats, load.warmups, CURRENT_BUILD);
+    : record.http && httpResultsOf(record.http, load.repeats, load.warmups, CURRENT_BUILD, catalogue);
   const probes = shown ? shown.probes : record.probes;
   const failures = failuresOf(record.failures, http);
   return {
@@ -97,7 +101,7 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
     complete: failures.length === 0,
     failures,
     config: record.config,
-    scenarios: config.scenarios.map(scenarioById).map((scenario) => ({
+    scenarios: config.scenarios.map(catalogue.byId).map((scenario) => ({
       id: scenario.id,
       summary: scenario.summary,
       expectedRoundTrips: scenario.expectedRoundTrips,
@@ -110,7 +114,11 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
     http,
     micro: record.micro,
     probes,
-    claims: shown ? shown.claims : evaluateClaims({ run, browser, http, probes }),
+    // The claims are about the fixture's scenarios: a user's app is reported by its variants' comparisons alone.
+    claims: shown ? shown.claims : catalogue.fixture ? evaluateClaims({ run, browser, http, probes }) : [],
+    ...(config.app && {
+      app: { configFile: config.app.configFile, scenarios: Object.keys(config.app.spec.scenarios) },
+    }),
     matrix,
     against: record.against && { ...record.against, ...duetComparison(measured, record.against.band ?? DEFAULT_BAND) },
   };

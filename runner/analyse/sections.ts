@@ -2,7 +2,7 @@ import { summarizeHttp } from './load';
 import { FLOOR, type HttpConditions, MeasuredVersion, RepeatRecord, WarmupRecord } from '../contract/records';
 import { CURRENT_BUILD, makePlan, type BuildLabel } from '../core/plan';
 import type { Bandwidth } from '../contract/results';
-import { linkBandwidth, scenarioById, variantsOf, type Scenario } from '../scenarios';
+import { FIXTURE_CATALOGUE, linkBandwidth, variantsOf, type Catalogue, type Scenario } from '../scenarios';
 import { summarize, type SizeCheck } from './cells';
 import { evaluateClaims, type ClaimInput } from './claims/claims';
 import { versionComparisons } from './compare/compare';
@@ -25,8 +25,11 @@ export function browserResultsOf(input: {
   build?: BuildLabel;
   /** --bandwidth, when given: the link of every scenario. */
   bandwidth?: Bandwidth;
+  /** The scenarios' catalogue: the fixture's, or a user's app's (--config). */
+  catalogue?: Catalogue;
 }): BrowserResults {
   const build = input.build ?? CURRENT_BUILD;
+  const scenarioById = (input.catalogue ?? FIXTURE_CATALOGUE).byId;
   const { measured } = input;
   return {
     ...measured,
@@ -41,7 +44,7 @@ export function browserResultsOf(input: {
       expectedRoundTrips: (scenario, variant) => scenarioById(scenario).expectedRoundTrips[variant] ?? 0,
       noKnownRttRise: (scenario, variant) => scenarioById(scenario).noKnownRttRise?.[variant],
       marksOf: (scenario) => scenarioById(scenario).markRoundTrips ?? {},
-      sizeChecks: sizeChecksOf(input.scenarios, input.bandwidth),
+      sizeChecks: sizeChecksOf(input.scenarios.map(scenarioById), input.bandwidth),
       groups: measured.groups,
       failedArms: input.failedArms,
       uncommitted: (measured.uncommitted ?? []).filter(
@@ -53,11 +56,11 @@ export function browserResultsOf(input: {
 }
 
 /** The bandwidth known answers of the measured cases: each against its family's smaller case, in the variants that accept both. */
-function sizeChecksOf(scenarios: readonly string[], configured: Bandwidth | undefined): SizeCheck[] {
-  return scenarios.map(scenarioById).flatMap((scenario) => {
-    const against = scenario.sizeReference === undefined ? undefined : scenarioById(scenario.sizeReference);
+function sizeChecksOf(scenarios: readonly Scenario[], configured: Bandwidth | undefined): SizeCheck[] {
+  return scenarios.flatMap((scenario) => {
+    const against = scenarios.find(({ id }) => id === scenario.sizeReference);
     const bandwidth = linkBandwidth(scenario, configured);
-    if (!against || !bandwidth || !scenarios.includes(against.id)) return [];
+    if (!against || !bandwidth) return [];
     const accepted = (of: Scenario) => variantsOf(of).filter((variant) => of.refusalStatus?.[variant] === undefined);
     return [
       {
@@ -76,13 +79,14 @@ export function httpResultsOf(
   records: readonly RepeatRecord[],
   warmups: readonly WarmupRecord[],
   build: BuildLabel = CURRENT_BUILD,
+  catalogue: Catalogue = FIXTURE_CATALOGUE,
 ): HttpResults {
   // The floor belongs to no build: every version of a matrix is set against the same floor.
   const ofBuild = <T extends Pick<RepeatRecord, 'variant' | 'build'>>(rows: readonly T[]) =>
     rows.filter((row) => row.variant === FLOOR || (row.build ?? CURRENT_BUILD) === build);
   return {
     ...conditions,
-    ...summarizeHttp(ofBuild(records), (scenario) => scenarioById(scenario).reference, ofBuild(warmups)),
+    ...summarizeHttp(ofBuild(records), (scenario) => catalogue.byId(scenario).reference, ofBuild(warmups)),
   };
 }
 

@@ -6,7 +6,8 @@ import { UserError } from './errors';
 import { PINNED_NEXT } from './packages';
 import { FIRST_TRACKED_LINE, isNextSpec } from './next-versions';
 import { CHROME_MODES } from './plan';
-import { DEFAULT_SCENARIO_IDS, SCENARIO_NAMES, SCENARIO_IDS, selectScenarios } from '../scenarios';
+import { catalogueOf, DEFAULT_SCENARIO_IDS, SCENARIO_NAMES, SCENARIO_IDS, selectScenarios } from '../scenarios';
+import { AppConfigSchema, type AppConfig } from '../contract/app-config';
 
 export const SUITES = ['browser', 'http', 'probes', 'micro'] as const;
 export const EXPORT_FORMATS = ['artillery', 'har', 'k6'] as const;
@@ -203,6 +204,11 @@ export const ConfigSchema = z.object({
   next: z.array(z.string()).min(1).optional(),
   /** budgetSeconds is each version's (the profile's, no --budget given): the run's is it times the versions resolved. */
   budgetPerVersion: z.boolean().optional(),
+  /**
+   * A user's own app (--config mutation-bench.config.ts) measured instead of the fixture: the file, the app's folder
+   * (absolute) when it is built here, and what the file says. run.json keeps it, so a recompute needs no config file.
+   */
+  app: z.object({ configFile: z.string(), dir: z.string().nullable(), spec: AppConfigSchema }).optional(),
   outDir: z.string(),
 });
 
@@ -272,6 +278,7 @@ export const USAGE = `Usage: npm run bench -- [options]
                       an isolated cache (MUTATION_BENCH_CACHE, default ~/.cache/mutation-bench), built and served;
                       browser arms of every version run in the same rounds, the other suites per version; each
                       version's claims, and each version against the one before it (default: the pinned ${PINNED_NEXT})
+  --config FILE       ${usageLines("measure your own Next.js app instead of the fixture: FILE is its mutation-bench.config.ts (the app's folder or URL, each variant's page, the interaction, the baseline variant; README \"Measure your own app\"); suites browser and http, every scenario of the file unless --scenarios names some; with --against REF the app's folder at REF is built beside it")}
   --json              print results.json's summary (claims, the bottom line, every cell and comparison with its
                       CI) as JSON on stdout; everything else goes to stderr
   --help              this text
@@ -313,6 +320,7 @@ const FLAGS = {
   baseline: { type: 'string' },
   against: { type: 'string' },
   next: { type: 'string' },
+  config: { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -357,10 +365,46 @@ export function runId(startedAt: Date, seed: number): string {
   return `${startedAt.toISOString().slice(0, 19).replace(/[:]/g, '-')}Z-s${seed}`;
 }
 
-/** Flags -> validated config, or a UserError naming the fix. `null` means --help was asked for. */
-export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Config | null {
+/** A user's app as --config loaded it (runner/core/app-config-file.ts). */
+export interface LoadedApp {
+  configFile: string;
+  dir: string | null;
+  spec: AppConfig;
+}
+
+/** The suites a user's app is measured with: the probes and micro-benchmarks read the fixture's own pages and code. */
+export const APP_SUITES: readonly Suite[] = ['browser', 'http'];
+
+/** What the fixture-only flags do, for the one line that refuses them with --config. */
+const FIXTURE_ONLY_FLAGS = {
+  target: "a deployment of the fixture: give the app's URL as app: { url } in the config instead",
+  next: 'a version matrix builds the fixture with each Next version',
+  'server-delay': "the fixture's services add it",
+  'build-probes': "the probes build the fixture's sources",
+  floor: "the floor server answers the fixture's requests",
+} as const;
+
+/**
+ * Flags -> validated config, or a UserError naming the fix. `null` means --help was asked for. `app`: what --config
+ * named, loaded by the caller (loading a TypeScript file is asynchronous).
+ */
+export function resolveConfig(argv: string[], startedAt: Date, cwd: string, app?: LoadedApp): Config | null {
   const { values } = parseFlags({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
   if (values.help) return null;
+  if ((values.config === undefined) !== (app === undefined))
+    throw new Error('resolveConfig: --config and the loaded app go together (loadAppConfig)');
+  if (app) {
+    const fixtureOnly = Object.keys(FIXTURE_ONLY_FLAGS).find((flag) => values[flag as 'next'] !== undefined);
+    if (fixtureOnly)
+      throw new UserError(
+        `--${fixtureOnly} is for the fixture (${FIXTURE_ONLY_FLAGS[fixtureOnly as keyof typeof FIXTURE_ONLY_FLAGS]}): drop it from a run with --config`,
+      );
+    if (values.against !== undefined && app.dir === null)
+      throw new UserError(
+        `--against builds the app at another commit from its folder; ${app.configFile} gives a URL (app.url): give app.dir instead`,
+      );
+  }
+  const appIds = app && catalogueOf(app).scenarios.map((scenario) => scenario.id);
 
   const profileName = values.profile ?? 'core';
   if (!(profileName in PROFILES)) {
@@ -368,14 +412,27 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
   }
   const profile = PROFILES[profileName as ProfileName];
 
-  const scenarioNames = listFlag('scenarios', values.scenarios) ?? profile.scenarios;
-  const unknown = scenarioNames.find((name) => name !== 'all' && !SCENARIO_NAMES.includes(name));
-  if (unknown) throw new UserError(`unknown scenario "${unknown}": choose from ${SCENARIO_NAMES.join(', ')} or all`);
-  const scenarios = scenarioNames.includes('all') ? SCENARIO_IDS : selectScenarios(scenarioNames);
+  const scenarioNames = listFlag('scenarios', values.scenarios) ?? appIds ?? profile.scenarios;
+  const known = appIds ?? SCENARIO_NAMES;
+  const unknown = scenarioNames.find((name) => name !== 'all' && !known.includes(name));
+  if (unknown)
+    throw new UserError(
+      `unknown scenario "${unknown}": choose from ${known.join(', ')} or all${app ? ` (the scenarios of ${app.configFile})` : ''}`,
+    );
+  const scenarios = appIds
+    ? appIds.filter((id) => scenarioNames.includes('all') || scenarioNames.includes(id))
+    : scenarioNames.includes('all')
+      ? SCENARIO_IDS
+      : selectScenarios(scenarioNames);
 
-  const suites = listFlag('suite', values.suite) ?? [...SUITES];
+  const suites = listFlag('suite', values.suite) ?? [...(app ? APP_SUITES : SUITES)];
   const unknownSuite = suites.find((suite) => !(SUITES as readonly string[]).includes(suite));
   if (unknownSuite) throw new UserError(`unknown suite "${unknownSuite}": choose from ${SUITES.join(', ')}`);
+  const fixtureSuite = app && suites.find((suite) => !APP_SUITES.includes(suite as Suite));
+  if (fixtureSuite)
+    throw new UserError(
+      `--suite ${fixtureSuite} reads the fixture's own pages and code: a run with --config measures ${APP_SUITES.join(' and ')}`,
+    );
 
   const wholeNumbers = (name: string, example: string) =>
     listFlag(name, values[name as 'rtt'])?.map((item) => {
@@ -446,12 +503,13 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     repeats: numberFlag('repeats', values.repeats) ?? profile.repeats,
     windowSeconds: numberFlag('window', values.window) ?? profile.windowSeconds,
     // Scenarios named on the command line are all loaded; a profile's own list may load only what claims read.
+    // An app's scenarios are all loaded: no claim reads a subset of them.
     loadScenarios:
-      values.scenarios === undefined && profile.loadScenarios
+      values.scenarios === undefined && profile.loadScenarios && !app
         ? scenarios.filter((id) => profile.loadScenarios.includes(id))
         : [...new Set(scenarios)],
     pinCores: onOffFlag('pin', values.pin) ?? true,
-    loadFloor: onOffFlag('floor', values.floor) ?? profile.loadFloor,
+    loadFloor: onOffFlag('floor', values.floor) ?? (profile.loadFloor && !app),
     amount: numberFlag('amount', values.amount),
     durationSeconds: numberFlag('duration', values.duration),
     rate: numberFlag('rate', values.rate),
@@ -469,6 +527,7 @@ export function resolveConfig(argv: string[], startedAt: Date, cwd: string): Con
     baseline: values.baseline === undefined ? undefined : path.resolve(cwd, values.baseline),
     against: values.against,
     next: versions,
+    app,
     outDir: path.resolve(cwd, values.out ?? path.join('reports', 'runs', runId(startedAt, seed))),
   };
   const parsed = ConfigSchema.safeParse(candidate);

@@ -29,3 +29,17 @@ export class RunInterrupted extends Error {
 export class ServerExited extends Error {
   override name = 'ServerExited';
 }
+
+/**
+ * An interaction its page could not carry out: `part` is what of the interaction failed, as a config names it
+ * (steps.2, trigger, expect), so a user's run can say which field to fix.
+ */
+export class InteractionError extends FixtureError {
+  override name = 'InteractionError';
+  constructor(
+    readonly part: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -6,6 +6,7 @@ import { launchChromium } from './browser/chromium';
 import { BrowserSession, type RttEmulation } from './browser/session';
 import { onCleanup } from '../core/cleanup';
 import { acquireCheckoutLock } from './fixture/lock';
+import { UserError } from '../core/errors';
 import { CURRENT_BUILD, sessionKey, type BuildLabel, type ChromeMode } from '../core/plan';
 import type { Progress } from '../core/progress';
 import type { RunStore } from '../contract/store';
@@ -30,6 +31,12 @@ export async function launch(
 export interface FixtureSpec {
   label: BuildLabel;
   appDir: string;
+  /** A user's app (--config): added to its build's and server's environment (app.env). */
+  env?: Record<string, string>;
+  /** A user's app: a build that fails is the user's to fix (exit 2), not the instrument's failure. */
+  userApp?: boolean;
+  /** A page that answers 200 once the server is ready (default: the fixture's index). */
+  readyPath?: string;
 }
 
 export const THIS_CHECKOUT: readonly FixtureSpec[] = [{ label: CURRENT_BUILD, appDir: APP_DIR }];
@@ -80,18 +87,30 @@ async function runFixtures<T>(
   { port, serverDelayMs, store, progress, fixtures }: FixtureOptions,
   body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>,
 ): Promise<T> {
-  for (const { label, appDir } of fixtures) {
-    const what =
-      label === CURRENT_BUILD ? 'the fixture' : `the ${label} fixture in ${path.relative(process.cwd(), appDir)}`;
+  for (const { label, appDir, env, userApp } of fixtures) {
+    const what = userApp
+      ? `the ${label === CURRENT_BUILD ? '' : `${label} `}app in ${path.relative(process.cwd(), appDir)}`
+      : label === CURRENT_BUILD
+        ? 'the fixture'
+        : `the ${label} fixture in ${path.relative(process.cwd(), appDir)}`;
     const logFile = store.file(logName('build', label));
     progress.log(
       `building ${what} (skipped when its sources are unchanged; log: ${path.relative(process.cwd(), logFile)})`,
     );
-    progress.log((await buildFixture(logFile, appDir)) ? `${what} built` : `${what}: build is up to date`);
+    let built: boolean;
+    try {
+      built = await buildFixture(logFile, appDir, env);
+    } catch (error) {
+      if (!userApp) throw error;
+      throw new UserError(
+        `${what} failed to build: ${(error as Error).message.split('\n')[0]}; fix the app (or app.dir, app.env in the config) and run again`,
+      );
+    }
+    progress.log(built ? `${what} built` : `${what}: build is up to date`);
   }
   const served = new Map<BuildLabel, ServedFixture>();
   try {
-    for (const [index, { label, appDir }] of fixtures.entries()) {
+    for (const [index, { label, appDir, env, readyPath }] of fixtures.entries()) {
       const dbPath = freshDatabase(appDir);
       served.set(label, {
         label,
@@ -103,6 +122,8 @@ async function runFixtures<T>(
           serverDelayMs,
           logFile: store.file(logName('server', label)),
           appDir,
+          env,
+          readyPath,
         }),
       });
     }

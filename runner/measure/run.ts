@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_DIR, claimPort, startFloor, type AppServer } from './fixture/app-server';
@@ -7,7 +8,7 @@ import type { Config } from '../core/config';
 import { describeEnvironment } from './environment';
 import { admitCaptures, captureInteraction, type Capture, type CaptureFile } from './http/capture';
 import { writeExports } from './export/write-exports';
-import { fetchBuildInfo, remotePersisted, requireSameBuild } from './http/target';
+import { fetchBuildInfo, remotePersisted, requireSameBuild, type BuildInfo } from './http/target';
 import { loadArms, measureHttp, type LoadTarget } from './http/suite';
 import { startLoadGenerator } from './http/load-generator';
 import { isolateLoad, type Isolation } from './system/affinity';
@@ -21,7 +22,10 @@ import { probePublicActions } from './probes/public-actions';
 import { probeMiddleware } from './probes/middleware';
 import { probeSecrets } from './probes/secrets';
 import { measureTransportCode } from './probes/transport-code';
-import { launch, THIS_CHECKOUT, withFixture, withSessions, type FixtureSpec } from './harness';
+import { launch, THIS_CHECKOUT, withFixture, withSessions, type FixtureSpec, type ServedFixture } from './harness';
+import { stateReset } from './app/reset';
+import { checkInteractions } from './app/preflight';
+import { urlPersisted } from './app/persisted';
 import { runSignal, stopReason } from '../core/cleanup';
 import { acquireCheckoutLock } from './fixture/lock';
 import { FixtureError } from '../core/errors';
@@ -31,6 +35,7 @@ import {
   CURRENT_BUILD,
   DUET_BUILDS,
   makePlan,
+  sessionKey,
   SINGLE_BUILD,
   type BuildLabel,
   type Builds,
@@ -41,7 +46,7 @@ import type { Progress } from '../core/progress';
 import type { HttpConditions, MeasureFailure, RepeatRecord, RunRecord, WarmupRecord } from '../contract/records';
 import type { HttpResults, Results, Sample } from '../contract/results';
 import { RunStore } from '../contract/store';
-import { scenarioById, variantsOf } from '../scenarios';
+import { catalogueOf, scenarioById, variantsOf } from '../scenarios';
 import { localPersisted } from './fixture/read-database';
 import { captureScope, randomTag } from '../core/scopes';
 import { median } from '../stats/quantile';
@@ -82,25 +87,26 @@ async function captureAll(
   failures: MeasureFailure[],
   progress: Progress,
 ): Promise<{ captures: Capture[]; chromiumVersion: string }> {
-  for (const scenario of config.scenarios.map(scenarioById)) {
+  const catalogue = catalogueOf(config.app);
+  for (const scenario of config.scenarios.map(catalogue.byId)) {
     if (scenario.httpReplay !== true)
       progress.log(`HTTP suite: ${scenario.id} is not replayed: ${scenario.httpReplay.skipped}`);
   }
-  const replayed = config.scenarios.filter((id) => scenarioById(id).httpReplay === true);
+  const replayed = config.scenarios.filter((id) => catalogue.byId(id).httpReplay === true);
   const { browser, close } = await launch(chromiumPath, 'no-defer');
   const chromiumVersion = browser.version();
   const captured: Capture[] = [];
   try {
     let index = 0;
     for (const scenarioId of replayed) {
-      for (const variant of variantsOf(scenarioById(scenarioId))) {
+      for (const variant of variantsOf(catalogue.byId(scenarioId))) {
         runSignal.throwIfAborted();
         try {
           captured.push(
             await captureInteraction(
               browser,
               origin,
-              scenarioId,
+              catalogue.byId(scenarioId),
               variant,
               captureScope(index++, scopeTag),
               config.interactionTimeoutMs,
@@ -119,7 +125,7 @@ async function captureAll(
   }
   const { admitted, failures: rejected } = admitCaptures(
     captured,
-    (scenario, variant) => scenarioById(scenario).expectedRequests[variant] ?? 1,
+    (scenario, variant) => catalogue.byId(scenario).expectedRequests[variant] ?? 1,
     browserRequests,
   );
   failures.push(...rejected);
@@ -131,6 +137,8 @@ interface HttpTarget extends Omit<LoadTarget, 'build'> {
   build: BuildLabel;
   /** The browser suite's requests per interaction in this build: a capture must have as many. */
   browserRequests: BrowserRequestCount;
+  /** What build it serves (default: the fixture's /api/bench/build): captured action ids belong to one build. */
+  buildInfo?: () => Promise<BuildInfo>;
 }
 
 /**
@@ -159,9 +167,11 @@ async function runHttpSuite(options: {
   const { config, store } = options;
   const served = new Map<BuildLabel, NonNullable<HttpResults['server']> & { captures: Capture[] }>();
   let chromiumVersion = 'not used';
+  const buildOf = (target: HttpTarget) =>
+    target.buildInfo?.() ?? fetchBuildInfo(target.server.origin, config.interactionTimeoutMs);
   for (const target of options.targets) {
     const { server } = target;
-    const build = await fetchBuildInfo(server.origin, config.interactionTimeoutMs);
+    const build = await buildOf(target);
     let captures: Capture[];
     ({ captures, chromiumVersion } = await captureAll(
       options.chromiumPath,
@@ -197,7 +207,7 @@ async function runHttpSuite(options: {
     });
   }
   const notLoaded = config.scenarios.filter(
-    (id) => !config.loadScenarios.includes(id) && scenarioById(id).httpReplay === true,
+    (id) => !config.loadScenarios.includes(id) && catalogueOf(config.app).byId(id).httpReplay === true,
   );
   if (notLoaded.length)
     options.progress.log(
@@ -206,7 +216,7 @@ async function runHttpSuite(options: {
   const floor = options.startFloor ? await options.startFloor() : null;
   const servers = [
     ...options.targets.flatMap((target) => (target.server.pid === null ? [] : [target.server.pid])),
-    ...(floor ? [floor.pid] : []),
+    ...(floor?.pid ? [floor.pid] : []),
   ];
   const { isolation, restore } = isolateLoad(config.pinCores, servers);
   try {
@@ -219,16 +229,12 @@ async function runHttpSuite(options: {
         build: target.build === CURRENT_BUILD ? undefined : target.build,
       };
       return config.loadScenarios.flatMap((scenario) =>
-        loadArms(scenario, captures, loaded, index === 0 ? floor : null),
+        loadArms(catalogueOf(config.app).byId(scenario), captures, loaded, index === 0 ? floor : null),
       );
     });
     // Each capture's build must still be the one serving: a deployment replaced mid-run would answer 404s to old action ids.
     for (const target of options.targets)
-      requireSameBuild(
-        served.get(target.build)!,
-        await fetchBuildInfo(target.server.origin, config.interactionTimeoutMs),
-        target.server.origin,
-      );
+      requireSameBuild(served.get(target.build)!, await buildOf(target), target.server.origin);
     const generator = await startLoadGenerator(isolation.generatorCores);
     options.progress.log(
       `HTTP load: generator in its own process (pid ${generator.pid}); ${isolation.pinned ? `server on core ${isolation.serverCores!.join(',')}, generator on core ${isolation.generatorCores!.join(',')}` : `not pinned (${isolation.note})`}`,
@@ -304,7 +310,8 @@ export async function measureRun(given: Config, argv: string[], progress: Progre
   // The lock guards this checkout's fixture build and database; a run against a deployment uses neither.
   const releaseLock = config.target === undefined ? acquireCheckoutLock() : () => undefined;
   try {
-    const against = config.against !== undefined ? checkoutBaseline(config.against) : undefined;
+    const against =
+      config.against !== undefined ? checkoutBaseline(config.against, config.app?.dir ?? undefined) : undefined;
     if (against?.lockfileDiffers)
       progress.log(
         `warning: ${against.ref}'s package-lock.json differs from this checkout's: its fixture is built with this checkout's dependencies`,
@@ -316,10 +323,46 @@ export async function measureRun(given: Config, argv: string[], progress: Progre
 }
 
 /**
+ * Serves a run's builds: built and started here (the fixture, its duet or matrix builds, a user's app.dir), or a
+ * user's app already running at app.url, which is neither started nor stopped by the run.
+ */
+function serve<T>(
+  options: Parameters<typeof withFixture>[0],
+  app: Config['app'],
+  body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>,
+): Promise<T> {
+  if (!app || app.dir !== null) return withFixture(options, body);
+  const origin = new URL((app.spec.app as { url: string }).url).origin;
+  const running = { origin, pid: null, stop: async () => undefined };
+  return body(new Map([[CURRENT_BUILD, { label: CURRENT_BUILD, appDir: '', dbPath: '', server: running }]]));
+}
+
+/** What a user's app serves: the id of the build in its folder, or none known for an app already running. */
+function appBuildInfo(appDir: string | null): BuildInfo {
+  return appDir === null
+    ? { buildId: 'not known: an app already running (app.url)', actionKeyFixed: false }
+    : { buildId: fs.readFileSync(path.join(appDir, '.next', 'BUILD_ID'), 'utf8').trim(), actionKeyFixed: true };
+}
+
+/**
  * The fixtures a run builds and serves, and how the browser plan treats them: this checkout's; with a duet's
  * baseline beside it; or one per Next version, each measured as a whole run.
  */
-function fixturesOf({ against, versions }: Builders): { fixtures: FixtureSpec[]; builds: Builds } {
+function fixturesOf({ against, versions, app }: Builders): { fixtures: FixtureSpec[]; builds: Builds } {
+  if (app) {
+    const spec = app.spec.app;
+    const served = (label: BuildLabel, appDir: string): FixtureSpec => ({
+      label,
+      appDir,
+      env: 'env' in spec ? spec.env : undefined,
+      userApp: true,
+      readyPath: Object.values(app.spec.scenarios)[0]!.variants[Object.values(app.spec.scenarios)[0]!.baseline]!.page,
+    });
+    const current = served(CURRENT_BUILD, app.dir ?? '');
+    return against
+      ? { fixtures: [current, served(BASELINE_BUILD, against.appDir)], builds: DUET_BUILDS }
+      : { fixtures: [current], builds: SINGLE_BUILD };
+  }
   if (versions.length) {
     const fixtures = versions.map(({ label, appDir }) => ({ label, appDir }));
     return {
@@ -336,6 +379,8 @@ interface Builders {
   against: BaselineFixture | undefined;
   /** A version matrix's builds, in the order given; empty otherwise. */
   versions: NextBuild[];
+  /** A user's app (--config) served instead of the fixture. */
+  app: Config['app'];
 }
 
 async function measure(
@@ -353,7 +398,7 @@ async function measure(
     versions.push(
       await prepareNextBuild(version, store.file(`install-next@${version}.log`), (line) => progress.log(line)),
     );
-  const { fixtures, builds } = fixturesOf({ against, versions });
+  const { fixtures, builds } = fixturesOf({ against, versions, app: config.app });
   // The builds measured as whole runs (suites, claims): this checkout's, or every version of a matrix.
   const wholeBuilds = builds.everyBuildWhole ? builds.labels : [CURRENT_BUILD];
   const random = seededRandom(config.seed);
@@ -364,8 +409,9 @@ async function measure(
     progress.log(
       `warning: the machine is busy before the run (${atStart.foreignCores.toFixed(2)} cores used by other processes): results will be noisier`,
     );
+  const catalogue = catalogueOf(config.app);
   const plan = makePlan(
-    config.scenarios.map(scenarioById),
+    config.scenarios.map(catalogue.byId),
     config.rttMs,
     config.suites.includes('browser') ? config.chromeModes : [],
     builds,
@@ -418,8 +464,13 @@ async function measure(
       };
       await loadTargets(chromiumPath, [deployment], randomTag(), null);
     } else if (chromiumPath) {
-      await withFixture(
+      const app = config.app;
+      const reset = app
+        ? stateReset(app.spec.reset, path.dirname(path.resolve(app.configFile)), config.interactionTimeoutMs)
+        : null;
+      await serve(
         { port: config.port, serverDelayMs: config.serverDelayMs, store, progress, fixtures },
+        app,
         async (servedFixtures) => {
           const fixtureOf = (label: BuildLabel) => servedFixtures.get(label)!;
           if (config.suites.includes('browser')) {
@@ -442,19 +493,49 @@ async function measure(
               },
               async (sessions, version) => {
                 chromiumVersion = version;
+                if (app) {
+                  progress.log(`checking every variant's interaction once on ${[...origins.keys()].join(' and ')}`);
+                  await checkInteractions({
+                    app: app.spec,
+                    configFile: app.configFile,
+                    scenarios: config.scenarios.map(catalogue.byId),
+                    sessions: [...origins].map(([build, origin]) => ({
+                      session: sessions.get(sessionKey({ chrome: config.chromeModes[0]!, build }, true))!,
+                      origin,
+                    })),
+                    reset,
+                    timeoutMs: config.interactionTimeoutMs,
+                  });
+                }
                 const serverGroups = new Map(fixtures.map(({ label }) => [label, fixtureOf(label).server.pid]));
-                await measureBrowser({ config, plan, sessions, store, progress, random, measurement, serverGroups });
+                await measureBrowser({
+                  config,
+                  plan,
+                  sessions,
+                  store,
+                  progress,
+                  random,
+                  measurement,
+                  serverGroups,
+                  beforePageLoad: reset ? (build) => reset(fixtureOf(build).server.origin) : undefined,
+                });
               },
             );
             browserMeasured = true;
           }
           if (config.suites.includes('http')) {
-            const targets = wholeBuilds.map((label) => ({
-              build: label,
-              server: fixtureOf(label).server,
-              persisted: localPersisted(fixtureOf(label).dbPath),
-              browserRequests: browserRequestCount(browserMeasured ? measurement.samples : [], label),
-            }));
+            const targets = wholeBuilds.map((label) => {
+              const { server, dbPath, appDir } = fixtureOf(label);
+              return {
+                build: label,
+                server,
+                persisted: app
+                  ? urlPersisted(server.origin, catalogue.scenarios, config.interactionTimeoutMs)
+                  : localPersisted(dbPath),
+                browserRequests: browserRequestCount(browserMeasured ? measurement.samples : [], label),
+                ...(app && { buildInfo: async () => appBuildInfo(app.dir === null ? null : appDir) }),
+              };
+            });
             // The floor writes to the first build's database, beside its fixture.
             const floor = !config.loadFloor
               ? null
@@ -533,6 +614,10 @@ async function measure(
       ref: against.ref,
       commit: against.commit,
       lockfileDiffers: against.lockfileDiffers,
+      // A user's app: its config's band (either bound absent: the default's, 5% and 2 ms).
+      ...(config.app?.spec.regression && {
+        band: { pct: config.app.spec.regression.bandPercent ?? 5, ms: config.app.spec.regression.bandMs ?? 2 },
+      }),
     },
     failures: [
       ...measurement.failures.map((failure) => ({ stage: 'browser' as const, ...failure })),

@@ -1,5 +1,7 @@
 import { defineScenario } from './scenario';
 
+const COUNT = 'output[aria-label="count"]';
+
 export const counter = defineScenario({
   id: 'counter',
   summary: 'click "+1"; the new value appears',
@@ -16,9 +18,9 @@ export const counter = defineScenario({
     ],
   },
   httpReplay: true,
-  async prepare(page) {
-    const selector = 'output[aria-label="count"]';
-    const current = Number(await page.locator(selector).textContent());
-    return { trigger: page.getByRole('button', { name: '+1' }), expect: [{ selector, text: String(current + 1) }] };
+  interaction: {
+    steps: [{ read: COUNT, as: 'count' }],
+    trigger: { role: 'button', name: '+1' },
+    expect: [{ selector: COUNT, text: '{count+1}' }],
   },
 });

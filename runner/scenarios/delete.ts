@@ -1,5 +1,6 @@
 import { defineScenario, ownFiles } from './scenario';
 
+const REMAINING = 'ul[aria-label="remaining"] > li > span';
 const FIRST = 'ul[aria-label="remaining"] > li:first-child > span';
 
 export const deleteScenario = defineScenario({
@@ -8,12 +9,13 @@ export const deleteScenario = defineScenario({
   expectedRoundTrips: { action: 1, route: 1 },
   transportFiles: ownFiles('delete', 'delete-via-route.tsx'),
   httpReplay: true,
-  async prepare(page) {
-    const [first, next] = await page.locator('ul[aria-label="remaining"] > li > span').allTextContents();
-    if (first === undefined || next === undefined) throw new Error('delete: the list has fewer than two items left');
-    return {
-      trigger: page.getByRole('button', { name: `delete ${first}`, exact: true }),
-      expect: [{ selector: FIRST, text: next }],
-    };
+  // A list with fewer than two items left fails the read of the second: its end would be unknown.
+  interaction: {
+    steps: [
+      { read: { css: REMAINING, nth: 0 }, as: 'first' },
+      { read: { css: REMAINING, nth: 1 }, as: 'next' },
+    ],
+    trigger: { role: 'button', name: 'delete {first}', exact: true },
+    expect: [{ selector: FIRST, text: '{next}' }],
   },
 });

@@ -13,13 +13,13 @@ export const exportScenario = defineScenario({
     skipped:
       "every interaction moves 21 MB: the load suite's fixed work would take a quarter of an hour; the browser cells time it and sample the server's memory",
   },
-  async prepare(page, label) {
-    await page.locator('button:enabled', { hasText: 'Export' }).waitFor();
-    const bytes = await page.locator('output[aria-label="export size"]').textContent();
-    await page.getByLabel('file name').fill(label);
-    return {
-      trigger: page.getByRole('button', { name: 'Export' }),
-      expect: [{ selector: 'output[aria-label="export"]', text: `Saved ${label}.csv: ${bytes} bytes` }],
-    };
+  interaction: {
+    steps: [
+      { waitFor: { css: 'button:enabled', hasText: 'Export' } },
+      { read: 'output[aria-label="export size"]', as: 'bytes' },
+      { fill: { label: 'file name' }, value: '{label}' },
+    ],
+    trigger: { role: 'button', name: 'Export' },
+    expect: [{ selector: 'output[aria-label="export"]', text: 'Saved {label}.csv: {bytes} bytes' }],
   },
 });

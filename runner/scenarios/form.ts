@@ -20,18 +20,18 @@ const formCase = (validity: 'valid' | 'invalid'): Scenario =>
           httpReplay: { skipped: 'a refused submission answers 422 by design, which load replay counts as an error' },
         }
       : { httpReplay: true }),
-    async prepare(page, label) {
-      await page.locator('button:enabled', { hasText: 'Sign up' }).waitFor();
-      await page.getByLabel('name', { exact: true }).fill(label);
-      await page.getByLabel('email', { exact: true }).fill(validity === 'valid' ? `${label}@example.com` : label);
-      return {
-        trigger: page.getByRole('button', { name: 'Sign up' }),
-        expect: [
-          validity === 'valid'
-            ? { selector: 'output[aria-label="saved"]', text: `Saved ${label}` }
-            : { selector: 'p[aria-label="email error"]', text: `"${label}" is not an email address` },
-        ],
-      };
+    interaction: {
+      steps: [
+        { waitFor: { css: 'button:enabled', hasText: 'Sign up' } },
+        { fill: { label: 'name', exact: true }, value: '{label}' },
+        { fill: { label: 'email', exact: true }, value: validity === 'valid' ? '{label}@example.com' : '{label}' },
+      ],
+      trigger: { role: 'button', name: 'Sign up' },
+      expect: [
+        validity === 'valid'
+          ? { selector: 'output[aria-label="saved"]', text: 'Saved {label}' }
+          : { selector: 'p[aria-label="email error"]', text: '"{label}" is not an email address' },
+      ],
     },
   });
 

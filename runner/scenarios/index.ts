@@ -15,6 +15,8 @@ import { payloadCases } from './payload';
 import { redirect } from './redirect';
 import { revalidate } from './revalidate';
 import { familyOf, type Scenario } from './scenario';
+import type { AppConfig } from '../contract/app-config';
+import { appScenarios } from './app';
 
 export { describeShown, familyOf, type InteractionSpec, type Scenario, type Shown } from './scenario';
 export { ACTION_BODY_LIMIT_STATUS, PAYLOAD_LINK, PAYLOAD_SIZES, type PayloadSize } from './payload';
@@ -52,9 +54,7 @@ export function selectScenarios(names: readonly string[]): string[] {
 }
 
 export function scenarioById(id: string): Scenario {
-  const scenario = SCENARIOS.find((candidate) => candidate.id === id);
-  if (!scenario) throw new Error(`unknown scenario ${id}`);
-  return scenario;
+  return FIXTURE_CATALOGUE.byId(id);
 }
 
 export function variantsOf(scenario: Scenario): string[] {
@@ -65,7 +65,38 @@ export function variantsOf(scenario: Scenario): string[] {
 export const linkBandwidth = (scenario: Scenario, configured: Bandwidth | undefined): Bandwidth | null =>
   configured ?? scenario.bandwidth ?? null;
 
-/** Each variant is its own page: /<family>/<variant> (a family's cases share the page). */
+/** A fixture variant's page: /<family>/<variant> (a family's cases share the page). */
 export function variantPath(scenarioId: string, variant: string): string {
-  return `/${familyOf(scenarioById(scenarioId))}/${variant}`;
+  return scenarioById(scenarioId).pages[variant]!;
+}
+
+/**
+ * The scenarios a run measures: the fixture's catalogue, or a user's app's from its mutation-bench.config.ts (the
+ * same model, so the runner has one path). Only the fixture's have claims, probes and a floor server.
+ */
+export interface Catalogue {
+  fixture: boolean;
+  scenarios: readonly Scenario[];
+  byId(id: string): Scenario;
+}
+
+const catalogue = (fixture: boolean, scenarios: readonly Scenario[]): Catalogue => ({
+  fixture,
+  scenarios,
+  byId(id) {
+    const scenario = scenarios.find((candidate) => candidate.id === id);
+    if (!scenario) throw new Error(`unknown scenario ${id}`);
+    return scenario;
+  },
+});
+
+export const FIXTURE_CATALOGUE = catalogue(true, SCENARIOS);
+const appCatalogues = new WeakMap<AppConfig, Catalogue>();
+
+/** The catalogue of a run: its app's when the run has one (Config.app), else the fixture's. */
+export function catalogueOf(app: { spec: AppConfig } | undefined): Catalogue {
+  if (!app) return FIXTURE_CATALOGUE;
+  const known = appCatalogues.get(app.spec) ?? catalogue(false, appScenarios(app.spec));
+  appCatalogues.set(app.spec, known);
+  return known;
 }

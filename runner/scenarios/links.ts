@@ -1,4 +1,4 @@
-import { fillNewItem, ITEM } from './item-list';
+import { addItem } from './item-list';
 import { defineScenario } from './scenario';
 
 const LINK_CLIENTS = {
@@ -45,7 +45,5 @@ export const links = defineScenario({
   httpReplay: {
     skipped: 'its subject is the browser router’s prefetching after the mutation; revalidate replays the same mutation',
   },
-  async prepare(page, label) {
-    return { trigger: await fillNewItem(page, label), expect: [{ selector: ITEM, text: label }] };
-  },
+  interaction: addItem(),
 });

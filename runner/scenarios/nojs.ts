@@ -14,8 +14,10 @@ export const nojs = defineScenario({
   httpReplay: {
     skipped: 'a form navigation answers with a whole HTML page (and a 303), which the load replay does not check',
   },
-  async prepare(page, label) {
-    await page.getByLabel('new item').fill(label);
-    return { trigger: page.getByRole('button', { name: 'Add' }), expect: [{ selector: ITEM, text: label }] };
+  // No script runs, so there is no transition to wait for before filling.
+  interaction: {
+    steps: [{ fill: { label: 'new item' }, value: '{label}' }],
+    trigger: { role: 'button', name: 'Add' },
+    expect: [{ selector: ITEM, text: '{label}' }],
   },
 });

@@ -1,5 +1,8 @@
 import { defineScenario, ownFiles } from './scenario';
 
+const LIKE = 'button[aria-label="like"]';
+const VERSION = 'output[aria-label="saved version"]';
+
 export const optimistic = defineScenario({
   id: 'optimistic',
   summary: 'toggle "Like": the toggled state paints at once (mark "optimistic"), the server-confirmed version follows',
@@ -14,18 +17,16 @@ export const optimistic = defineScenario({
     route: ownFiles('optimistic', 'like-via-route.tsx').route,
   },
   httpReplay: true,
-  async prepare(page) {
-    const button = page.locator('button[aria-label="like"]');
-    const version = 'output[aria-label="saved version"]';
-    const toggled = (await button.getAttribute('aria-pressed')) === 'true' ? 'Like' : 'Liked';
-    const confirmed = String(Number(await page.locator(version).textContent()) + 1);
-    return {
-      trigger: button,
-      expect: [
-        { selector: version, text: confirmed },
-        { selector: 'button[aria-label="like"]', text: toggled },
-      ],
-      marks: { optimistic: { selector: 'button[aria-label="like"]', text: toggled } },
-    };
+  interaction: {
+    steps: [
+      { read: LIKE, as: 'toggled', attribute: 'aria-pressed', map: { true: 'Like', false: 'Liked' } },
+      { read: VERSION, as: 'version' },
+    ],
+    trigger: LIKE,
+    expect: [
+      { selector: VERSION, text: '{version+1}' },
+      { selector: LIKE, text: '{toggled}' },
+    ],
+    marks: { optimistic: { selector: LIKE, text: '{toggled}' } },
   },
 });

@@ -15,11 +15,9 @@ export const parallel = defineScenario({
     route: [...ownFiles('parallel', 'add-five-via-route.tsx').route, 'lib/client/fetch-json.ts'],
   },
   httpReplay: true,
-  async prepare(page, label) {
-    await page.getByLabel('batch').fill(label);
-    return {
-      trigger: page.getByRole('button', { name: 'Add 5' }),
-      expect: BATCH.map((letter) => ({ selector: ITEM, text: `${label}-${letter}` })),
-    };
+  interaction: {
+    steps: [{ fill: { label: 'batch' }, value: '{label}' }],
+    trigger: { role: 'button', name: 'Add 5' },
+    expect: BATCH.map((letter) => ({ selector: ITEM, text: `{label}-${letter}` })),
   },
 });

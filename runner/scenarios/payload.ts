@@ -1,3 +1,4 @@
+import type { Interaction } from '../contract/interaction';
 import type { Bandwidth } from '../contract/results';
 import { defineScenario, ownFiles, type Scenario } from './scenario';
 
@@ -11,6 +12,15 @@ export const ACTION_BODY_LIMIT_STATUS = 500;
 /** Upload a file of one size (a case); the action refuses 2 MB (its default body limit), the Route Handler sets none. */
 const payloadCase = (size: PayloadSize): Scenario => {
   const refused: Record<string, number> = size === '2mb' ? { action: ACTION_BODY_LIMIT_STATUS } : {};
+  const upload = (shows: string): Interaction => ({
+    steps: [
+      { waitFor: { css: 'button:enabled', hasText: 'Upload' } },
+      { fill: { label: 'name', exact: true }, value: '{label}' },
+      { upload: { label: 'file' }, name: '{label}.txt', bytes: PAYLOAD_SIZES[size] },
+    ],
+    trigger: { role: 'button', name: 'Upload' },
+    expect: [{ selector: 'output[aria-label="upload"]', text: shows }],
+  });
   return defineScenario({
     id: `payload-${size}`,
     family: 'payload',
@@ -36,23 +46,10 @@ const payloadCase = (size: PayloadSize): Scenario => {
       skipped:
         "Chromium does not hand the uploaded file's bytes to the capture, so the request cannot be replayed whole",
     },
-    async prepare(page, label, variant) {
-      await page.locator('button:enabled', { hasText: 'Upload' }).waitFor();
-      await page.getByLabel('name', { exact: true }).fill(label);
-      await page.getByLabel('file').setInputFiles({
-        name: `${label}.txt`,
-        mimeType: 'text/plain',
-        buffer: Buffer.alloc(PAYLOAD_SIZES[size], 'x'),
-      });
-      const text =
-        variant in refused
-          ? `${label} was not saved: the server refused it`
-          : `Saved ${label}: ${PAYLOAD_SIZES[size]} bytes`;
-      return {
-        trigger: page.getByRole('button', { name: 'Upload' }),
-        expect: [{ selector: 'output[aria-label="upload"]', text }],
-      };
-    },
+    interaction: upload(`Saved {label}: ${PAYLOAD_SIZES[size]} bytes`),
+    variantInteractions: Object.fromEntries(
+      Object.keys(refused).map((variant) => [variant, upload('{label} was not saved: the server refused it')]),
+    ),
   });
 };
 

@@ -1,4 +1,4 @@
-import { fillNewItem } from './item-list';
+import { addItem } from './item-list';
 import { defineScenario, ownFiles } from './scenario';
 
 export const redirect = defineScenario({
@@ -20,10 +20,5 @@ export const redirect = defineScenario({
     ],
   },
   httpReplay: true,
-  async prepare(page, label) {
-    return {
-      trigger: await fillNewItem(page, label),
-      expect: [{ selector: 'h2[aria-label="created item"]', text: label }],
-    };
-  },
+  interaction: addItem('h2[aria-label="created item"]'),
 });

@@ -1,4 +1,4 @@
-import { fillNewItem, ITEM } from './item-list';
+import { addItem } from './item-list';
 import { defineScenario } from './scenario';
 
 export const revalidate = defineScenario({
@@ -32,7 +32,5 @@ export const revalidate = defineScenario({
     ),
   },
   httpReplay: true,
-  async prepare(page, label) {
-    return { trigger: await fillNewItem(page, label), expect: [{ selector: ITEM, text: label }] };
-  },
+  interaction: addItem(),
 });

@@ -1,5 +1,6 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { fixtureScenario } from '../../bench-app/lib/scenarios';
+import type { Interaction } from '../contract/interaction';
 import type { Bandwidth } from '../contract/results';
 
 /** A state of the page: an element matching `selector` shows exactly `text`. */
@@ -99,31 +100,49 @@ export interface Scenario {
    * component taking the transport as a prop) is not listed.
    */
   transportFiles: Record<string, string[]>;
-  /** Integrity under load (the family's query in bench-app/lib/scenarios.ts): what the database holds for scopes LIKE ?. */
-  persistedSql: string;
   /**
-   * Makes the page of `variant` ready for interaction `label` (unique within the page load) and says how to
-   * trigger it and what it must show. The expected value is known before the click, so the end cannot fire early.
+   * How integrity under load is counted: the fixture family's query over its database (bench-app/lib/scenarios.ts:
+   * what it holds for scopes LIKE ?), or a URL on a user's app answering {"count": n} for `{prefix}`; null: the
+   * load's responses are checked, not what was stored.
    */
-  prepare(page: Page, label: string, variant: string): Promise<InteractionSpec>;
+  persisted: { sql: string } | { url: string } | null;
+  /** Each variant's page on the app. */
+  pages: Record<string, string>;
+  /**
+   * Each variant's interaction (runner/contract/interaction.ts): how its page is made ready, what is clicked and
+   * which states end it. Its texts are known before the click, so the end cannot fire early.
+   */
+  interactions: Record<string, Interaction>;
 }
 
 /** What a scenario module states: a Scenario without the fields defineScenario fills in when they are the usual. */
-export type ScenarioDefinition = Omit<Scenario, 'reference' | 'expectedRequests' | 'persistedSql'> &
-  Partial<Pick<Scenario, 'reference' | 'expectedRequests' | 'persistedSql'>>;
+export type ScenarioDefinition = Omit<
+  Scenario,
+  'reference' | 'expectedRequests' | 'persisted' | 'pages' | 'interactions'
+> &
+  Partial<Pick<Scenario, 'reference' | 'expectedRequests'>> & {
+    /** The interaction of every variant not named in `variantInteractions`. */
+    interaction: Interaction;
+    variantInteractions?: Record<string, Interaction>;
+  };
 
 export const familyOf = (scenario: Pick<Scenario, 'id' | 'family'>): string => scenario.family ?? scenario.id;
 
 /**
  * A catalogue entry, with what most scenarios share unless stated: the Server Action variant `action` is the
- * reference, each round trip is one request, and integrity is the fixture's query for the family
- * (bench-app/lib/scenarios.ts).
+ * reference, each round trip is one request, each variant is its own page (/<family>/<variant>: a family's cases
+ * share it), and integrity is the fixture's query for the family (bench-app/lib/scenarios.ts).
  */
-export function defineScenario(definition: ScenarioDefinition): Scenario {
+export function defineScenario({ interaction, variantInteractions, ...definition }: ScenarioDefinition): Scenario {
+  const variants = Object.keys(definition.expectedRoundTrips);
   return {
     reference: 'action',
     expectedRequests: definition.expectedRoundTrips,
-    persistedSql: fixtureScenario(familyOf(definition)).persistedSql,
+    persisted: { sql: fixtureScenario(familyOf(definition)).persistedSql },
+    pages: Object.fromEntries(variants.map((variant) => [variant, `/${familyOf(definition)}/${variant}`])),
+    interactions: Object.fromEntries(
+      variants.map((variant) => [variant, variantInteractions?.[variant] ?? interaction]),
+    ),
     ...definition,
   };
 }

@@ -7,7 +7,7 @@ import type { Progress } from '../../core/progress';
 import type { RunStore } from '../../contract/store';
 import type { Group, MachineLoadRow, Sample, Uncommitted } from '../../contract/results';
 import { finalState, planStageTwo, type SamplingRule } from '../sampling';
-import { linkBandwidth, scenarioById, variantPath } from '../../scenarios';
+import { catalogueOf, linkBandwidth } from '../../scenarios';
 import { interactionLabel, pageLoadScope } from '../../core/scopes';
 import { pageLoadDifference } from '../../stats/interval';
 import { shuffled, type Random } from '../../stats/random';
@@ -87,10 +87,10 @@ async function measureBlock(
   recordUncommitted: (interaction: Uncommitted) => void,
 ): Promise<{ uncommitted: string } | null> {
   const warmupRound = round < config.warmupRounds;
-  const scenario = scenarioById(arm.scenario);
-  // A fresh scope per page load: every block starts from an empty counter / list.
+  const scenario = catalogueOf(config.app).byId(arm.scenario);
+  // A fresh scope per page load: every block of the fixture starts from an empty counter / list.
   const scope = pageLoadScope(scopeRound, armIndex);
-  await session.load(variantPath(arm.scenario, arm.variant), scope);
+  await session.load(scenario.pages[arm.variant]!, scope);
   await session.setRtt(arm.rttMs);
   await session.setBandwidth(linkBandwidth(scenario, config.bandwidth));
   for (let index = 0; index < config.warmup + config.perPageLoad; index++) {
@@ -198,8 +198,11 @@ export async function measureBrowser(options: {
   firstScopeRound?: number;
   /** By build: the process group of the server serving it, for scenarios that sample the server's memory. */
   serverGroups?: ReadonlyMap<string, number | null>;
+  /** Run before each page load on the build's server (a user's app: its config's reset). */
+  beforePageLoad?: (build: string) => Promise<void>;
 }): Promise<void> {
   const { config, plan, sessions, store, progress, random, measurement } = options;
+  const catalogue = catalogueOf(config.app);
   const scopeRound = (round: number) => (options.firstScopeRound ?? 0) + round;
   const rule = samplingRule(config);
   const armSamples = new Map<string, Sample[]>(plan.arms.map((arm) => [armKey(arm), []]));
@@ -249,7 +252,8 @@ export async function measureBrowser(options: {
     for (const arm of shuffled(arms, random)) {
       runSignal.throwIfAborted();
       try {
-        const session = sessions.get(sessionKey(arm, scenarioById(arm.scenario).javaScript !== false))!;
+        const session = sessions.get(sessionKey(arm, catalogue.byId(arm.scenario).javaScript !== false))!;
+        await options.beforePageLoad?.(arm.build);
         const ended = await measureBlock(
           session,
           arm,
@@ -265,7 +269,7 @@ export async function measureBrowser(options: {
         uncommittedStreaks.set(armKey(arm), streak);
         if (ended && streak >= UNCOMMITTED_IN_A_ROW)
           throw new FixtureError(
-            `${arm.scenario} at ${variantPath(arm.scenario, arm.variant)}: the page did not show ${ended.uncommitted} within ${config.interactionTimeoutMs} ms in ${streak} page loads in a row, though every request was answered (last: ${requestsInWords(measurement.uncommitted.at(-1)!.requests)})`,
+            `${arm.scenario} at ${catalogue.byId(arm.scenario).pages[arm.variant]}: the page did not show ${ended.uncommitted} within ${config.interactionTimeoutMs} ms in ${streak} page loads in a row, though every request was answered (last: ${requestsInWords(measurement.uncommitted.at(-1)!.requests)})`,
           );
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.

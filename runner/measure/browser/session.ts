@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, ElementHandle, Page } from 'playwright-core';
+import { errors, type Browser, type ElementHandle, type Page } from 'playwright-core';
 import { DEFAULT_TIMEOUT_MS } from '../../core/config';
-import { FixtureError } from '../../core/errors';
+import { FixtureError, InteractionError } from '../../core/errors';
+import { prepareInteraction } from './steps';
 import { withTimeout } from '../../core/timeout';
 import { startRttProxy, type RttProxy } from '../net/rtt-proxy';
 import type { Bandwidth } from '../../contract/results';
@@ -60,6 +61,19 @@ type ProbeWindow = Window & {
     result(timeoutMs: number): Promise<ProbeOutcome>;
   };
 };
+
+/** The element an interaction clicks, or an InteractionError naming the trigger it did not find. */
+export async function triggerElement(spec: InteractionSpec, timeoutMs: number): Promise<ElementHandle<Element>> {
+  try {
+    return (await spec.trigger.elementHandle({ timeout: timeoutMs })) as ElementHandle<Element>;
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    throw new InteractionError(
+      'trigger',
+      `the trigger ${String(spec.trigger)} was not on the page within ${timeoutMs} ms`,
+    );
+  }
+}
 
 /** Clicking before hydration would submit natively or do nothing; React marks hydrated nodes with __reactProps$. */
 export async function waitForHydration(page: Page): Promise<void> {
@@ -149,12 +163,19 @@ export class BrowserSession {
     await this.proxy.setBandwidth(bandwidth);
   }
 
-  /** Loads a page at RTT 0 and with no rate limit (page loads are not measured) and waits until React has hydrated its buttons. */
+  /**
+   * Loads a page at RTT 0 and with no rate limit (page loads are not measured) and waits until React has hydrated
+   * its buttons. The scope is a query parameter the fixture's pages partition their state by; other apps ignore it.
+   */
   async load(pagePath: string, scope: string): Promise<void> {
     await this.setRtt(0);
     await this.setBandwidth(null);
     this.pageErrors.length = 0;
-    await this.page.goto(`${this.proxy.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, { waitUntil: 'load' });
+    const response = await this.page.goto(`${this.proxy.origin}${pagePath}?scope=${encodeURIComponent(scope)}`, {
+      waitUntil: 'load',
+    });
+    if (response && response.status() >= 400)
+      throw new FixtureError(`loading ${pagePath} answered ${response.status()}`);
     if (this.javaScript) await waitForHydration(this.page);
     await this.requireSettled(`loading ${pagePath}`);
   }
@@ -243,9 +264,9 @@ export class BrowserSession {
   }
 
   async interact(scenario: Scenario, variant: string, label: string, timeoutMs: number): Promise<InteractionOutcome> {
-    const spec = await scenario.prepare(this.page, label, variant);
+    const spec = await prepareInteraction(this.page, scenario.interactions[variant]!, label);
     await this.requireSettled(`${scenario.id} before the click`);
-    const trigger = (await spec.trigger.elementHandle({ timeout: timeoutMs })) as ElementHandle<Element>;
+    const trigger = await triggerElement(spec, timeoutMs);
     const box = await trigger.boundingBox();
     if (!box) throw new FixtureError(`${scenario.id} at ${this.page.url()}: the trigger is not visible`);
     // A bare mouse click at a box measured beforehand: Playwright's click() would run actionability and

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { requestName } from '../browser/network-log';
 import { waitForHydration } from '../browser/session';
 import { FixtureError, UserError } from '../../core/errors';
-import { describeShown, scenarioById, variantPath } from '../../scenarios';
+import { describeShown, type Scenario } from '../../scenarios';
+import { prepareInteraction } from '../browser/steps';
 import { interactionLabel } from '../../core/scopes';
 import { BuildInfoSchema } from './target';
 import type { MeasureFailure } from '../../contract/records';
@@ -133,19 +134,19 @@ export function admitCaptures(
 export async function captureInteraction(
   browser: Browser,
   origin: string,
-  scenarioId: string,
+  scenario: Scenario,
   variant: string,
   scope: string,
   timeoutMs: number,
 ): Promise<Capture> {
-  const scenario = scenarioById(scenarioId);
+  const scenarioId = scenario.id;
   const expected = scenario.expectedRequests[variant] ?? 1;
   const page = await browser.newPage();
   page.setDefaultTimeout(timeoutMs);
   try {
-    await page.goto(`${origin}${variantPath(scenarioId, variant)}?scope=${scope}`);
+    await page.goto(`${origin}${scenario.pages[variant]}?scope=${scope}`);
     await waitForHydration(page);
-    const spec = await scenario.prepare(page, interactionLabel(scope, 0), variant);
+    const spec = await prepareInteraction(page, scenario.interactions[variant]!, interactionLabel(scope, 0));
     const sent: Request[] = [];
     const answered = new Set<Request>();
     let lastEventAt = performance.now();

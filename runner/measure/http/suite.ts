@@ -4,7 +4,7 @@ import { runSignal } from '../../core/cleanup';
 import type { Config, Encoding } from '../../core/config';
 import type { Progress } from '../../core/progress';
 import type { RunStore } from '../../contract/store';
-import { scenarioById, variantsOf } from '../../scenarios';
+import { variantsOf, type Scenario } from '../../scenarios';
 import { shuffled, type Random } from '../../stats/random';
 import { loadRecorder } from '../system/machine-load';
 import type { Capture } from './capture';
@@ -45,12 +45,12 @@ export interface LoadTarget {
 
 /** The arms of one scenario: the reference, its A/A twin, the other variants and the floor (when there is one) under the floor's variant. */
 export function loadArms(
-  scenarioId: string,
+  scenario: Scenario,
   captures: readonly Capture[],
   target: LoadTarget,
   floor: LoadServer | null,
 ): LoadArm[] {
-  const scenario = scenarioById(scenarioId);
+  const scenarioId = scenario.id;
   return variantsOf(scenario).flatMap((variant) => {
     const capture = captures.find((c) => c.scenario === scenarioId && c.variant === variant);
     if (!capture) return [];
