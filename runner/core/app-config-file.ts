@@ -16,6 +16,8 @@ const where = (at: readonly PropertyKey[]) => at.map(String).join('.') || '(the 
  * the one whose own problems are deepest inside it, else the union's own words.
  */
 function mostSpecific(issue: Issue): Issue {
+  // A record's key (a scenario id, a variant name): its own words.
+  if (issue.code === 'invalid_key' && issue.issues.length) return { ...issue, message: issue.issues[0]!.message };
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
   const inside = issue.errors.filter(
     (branch) =>
