@@ -208,6 +208,7 @@ const QUALIFIERS_NAMED_UP_TO = 160;
  * Sentences whose data the run did not measure are left out.
  */
 export function bottomLine(results: Results): BottomLineSentence[] {
+  if (results.app) return appBottomLine(results);
   return [
     roundTripSaved(results),
     sameRoundTrips(results),
@@ -217,11 +218,41 @@ export function bottomLine(results: Results): BottomLineSentence[] {
   ].filter((sentence): sentence is BottomLineSentence => sentence !== null);
 }
 
+/**
+ * A user's app (--config): per scenario, each variant against its baseline at every RTT, in the direction its
+ * interval shows ("route was slower than action by 3.1 ms (95% CI 1.0 to 5.2) at RTT 0 ms"), from the accuracy mode.
+ */
+function appBottomLine(results: Results): BottomLineSentence[] {
+  const comparisons = (results.browser?.comparisons ?? []).filter((row) => row.chrome === 'no-defer');
+  return [...new Set(comparisons.map((row) => `${row.scenario}\0${row.a}\0${row.b}`))].map((key) => {
+    const [scenario, variant, baseline] = key.split('\0') as [string, string, string];
+    const rows = comparisons
+      .filter((row) => row.scenario === scenario && row.a === variant && row.b === baseline)
+      .sort((x, y) => x.rttMs - y.rttMs);
+    const at = (row: Comparison, index: number) => {
+      const [lo, hi] = row.ci95;
+      const ci = `(${index === 0 ? '95% CI ' : ''}${signed(lo)} to ${signed(hi)} ms)`;
+      const direction = directionOf(row.ci95);
+      const words =
+        direction === 'action faster'
+          ? `slower by ${fixed(row.diffMedianMs)} ms`
+          : direction === 'route faster'
+            ? `faster by ${fixed(row.diffMedianMs)} ms`
+            : `no different (${signed(row.diffMedianMs)} ms)`;
+      return `${words} ${ci} at RTT ${row.rttMs} ms`;
+    };
+    return {
+      text: `${scenario}: ${variant} against ${baseline} was ${list(rows.map(at))}, ${rows[0]!.loads[0]} and ${rows[0]!.loads[1]} page loads.`,
+      href: `#scenario-${scenario}`,
+    };
+  });
+}
+
 /** The report's first section: the bottom line as a list, each sentence linking to its evidence below. */
 export function bottomLineSection(results: Results): string {
   const sentences = bottomLine(results);
   if (!sentences.length) return '';
   return `<section id="bottom-line" class="bottom-line"><h2>The bottom line</h2>
 <ul>${sentences.map((s) => `<li>${escapeHtml(s.text)} <a href="${escapeHtml(s.href)}">evidence</a></li>`).join('')}</ul>
-<p><small>Numbers from this run: browser differences are 20% trimmed means of page-load medians with Yuen's 95% CIs; load ratios are geometric means over blocks. The verdicts on each published claim follow.</small></p></section>`;
+<p><small>Numbers from this run: browser differences are 20% trimmed means of page-load medians with Yuen's 95% CIs; load ratios are geometric means over blocks. ${results.app ? `The published claims are about the fixture's scenarios, not judged on ${escapeHtml(results.app.configFile)}'s (run without --config for them).` : 'The verdicts on each published claim follow.'}</small></p></section>`;
 }

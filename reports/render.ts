@@ -34,13 +34,13 @@ export function renderReport(results: Results, chartJsSource: string): string {
   const body = [
     header(results),
     bottomLineSection(results),
-    verdictsAtAGlance(results.claims),
+    results.app ? '' : verdictsAtAGlance(results.claims),
     results.against ? duetSection(results.against) : '',
     results.matrix ? versionsSection(results.matrix) : '',
     b ? latencyAgainstRtt(b, scenarios) : '',
     waterfallSection(requestWaterfalls),
     b ? summarySection(results, b) : '',
-    claimsSection(results.claims),
+    results.app ? '' : claimsSection(results.claims),
     ...(b
       ? scenarios.map((scenario) =>
           scenarioSection(
@@ -240,7 +240,10 @@ function header(results: Results): string {
   const warnings = results.machine?.warnings.length
     ? `<ul class="failures">${results.machine.warnings.map((warning) => `<li class="warn-text">${e(warning)}</li>`).join('')}</ul>`
     : '';
-  return `<header><h1>mutation-bench: Server Actions vs Route Handlers</h1>
+  const title = results.app
+    ? `mutation-bench: the variants of ${e(results.app.configFile)}`
+    : 'mutation-bench: Server Actions vs Route Handlers';
+  return `<header><h1>${title}</h1>
 <p>Run <code>${e(results.runId)}</code>, ${e(results.startedAt)} → ${e(results.finishedAt)} ${status}${results.recomputedAt ? ` · numbers and verdicts recomputed from its samples on ${e(results.recomputedAt)} (npm run report -- --recompute)` : ''}</p>
 <p class="files">Beside this report: <a href="results.json">results.json</a>${results.browser ? ' · <a href="samples.csv.gz">every browser sample (CSV, gzip)</a>' : ''} · <a href="bencher.json">bencher.json</a> · <a href="benchmark-action.json">benchmark-action.json</a></p>${failures}${warnings}</header>`;
 }
@@ -254,7 +257,7 @@ function summarySection(results: Results, b: BrowserResults): string {
     {},
   );
   return `<section id="browser-method"><h2>What was compared in the browser</h2>
-<p>Each scenario's variants do the same mutation through a different transport, in a production build of the fixture
+<p>Each scenario's variants do the same mutation through a different transport, in a production build of ${results.app ? e(results.app.configFile) + "'s app" : 'the fixture'}
 (Next.js ${e(results.environment.next)}, React ${e(results.environment.react)}) driven by Chromium ${e(results.environment.chromium)}.
 One interaction = from the click's input time (<code>event.timeStamp</code>, the start Event Timing and INP use) until the DOM shows the
 expected new value (MutationObserver), timed in the page; the input delay (input time to the click listener) is shown apart.

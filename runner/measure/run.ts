@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_DIR, claimPort, startFloor, type AppServer } from './fixture/app-server';
@@ -337,6 +338,19 @@ function serve<T>(
   return body(new Map([[CURRENT_BUILD, { label: CURRENT_BUILD, appDir: '', dbPath: '', server: running }]]));
 }
 
+/** The Next and React a user's app was built with: its folder's, or not known for an app already running. */
+function appPackages(appDir: string | null): { next: string; react: string } {
+  const unknown = 'not known (an app already running)';
+  if (appDir === null) return { next: unknown, react: unknown };
+  const versionOf = (name: string) =>
+    (
+      JSON.parse(
+        fs.readFileSync(createRequire(path.join(appDir, 'package.json')).resolve(`${name}/package.json`), 'utf8'),
+      ) as { version: string }
+    ).version;
+  return { next: versionOf('next'), react: versionOf('react') };
+}
+
 /** What a user's app serves: the id of the build in its folder, or none known for an app already running. */
 function appBuildInfo(appDir: string | null): BuildInfo {
   return appDir === null
@@ -586,6 +600,7 @@ async function measure(
     environment: {
       ...describeEnvironment(chromiumVersion, argv, config.seed),
       ...(versions.length ? { next: versions.at(-1)!.next, react: versions.at(-1)!.react } : {}),
+      ...(config.app && appPackages(config.app.dir)),
     },
     machine: { atStart, overall: loadBetween(runSnapshot, takeSnapshot()) },
     browser: config.suites.includes('browser')
