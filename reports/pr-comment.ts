@@ -174,7 +174,11 @@ export function prCommentBody(results: Results, context: CommentContext = {}): s
       `<details><summary>How this is decided</summary>\n\n${HOW}\n\n</details>`,
       ...footer,
     ];
-    const verdict = commentVerdict(against.comparison, against.band);
+    const gateOff =
+      results.app?.failOnRegression === false && against.comparison.some((row) => row.verdict === 'regression')
+        ? ` The job passes anyway: ${code(results.app.configFile)} sets \`regression.failOnRegression: false\`.`
+        : '';
+    const verdict = commentVerdict(against.comparison, against.band) + gateOff;
     const fixed = [...lines, verdict, '', ...rest].join('\n').length;
     lines.push(verdict, '', ...comparisonTable(against, MAX_COMMENT_CHARS - fixed), ...rest);
     return `${lines.join('\n')}\n`;

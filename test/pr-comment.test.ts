@@ -83,7 +83,11 @@ describe('the pull request comment (reports/pr-comment.ts)', () => {
     );
     expect(body).toContain('This pull request at `fedcba987654`, its base `0123456789ab`.');
     expect(body).toContain('Run `2026-12-08T10-00-00Z-s7`, seed 7.');
-    const app = { configFile: 'examples/guestbook/mutation-bench.config.ts', scenarios: ['sign'] };
+    const app = {
+      configFile: 'examples/guestbook/mutation-bench.config.ts',
+      scenarios: ['sign'],
+      failOnRegression: true,
+    };
     expect(prCommentBody(duet(ROWS, { app }))).toContain(
       '2 cores (cpu). The app of `examples/guestbook/mutation-bench.config.ts`. This pull request at',
     );
@@ -113,6 +117,16 @@ describe('the pull request comment (reports/pr-comment.ts)', () => {
   ])('a one-line verdict: %s', (_name, rows, verdict) => {
     expect(commentVerdict(rows, BAND)).toBe(verdict);
     expect(prCommentBody(duet(rows)).split('\n')[3]).toBe(verdict);
+  });
+
+  it("says when a regression does not fail the job, as the app's config asks (failOnRegression: false)", () => {
+    const configFile = 'examples/guestbook/mutation-bench.config.ts';
+    const gated = prCommentBody(duet(ROWS, { app: { configFile, scenarios: ['sign'], failOnRegression: true } }));
+    const passing = prCommentBody(duet(ROWS, { app: { configFile, scenarios: ['sign'], failOnRegression: false } }));
+    expect(gated).not.toContain('The job passes anyway');
+    expect(passing).toContain(
+      'The job passes anyway: `examples/guestbook/mutation-bench.config.ts` sets `regression.failOnRegression: false`.',
+    );
   });
 
   it('names the base by its ref and commit when they differ, in code whatever the ref holds', () => {

@@ -117,7 +117,11 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
     // The claims are about the fixture's scenarios: a user's app is reported by its variants' comparisons alone.
     claims: shown ? shown.claims : catalogue.fixture ? evaluateClaims({ run, browser, http, probes }) : [],
     ...(config.app && {
-      app: { configFile: config.app.configFile, scenarios: Object.keys(config.app.spec.scenarios) },
+      app: {
+        configFile: config.app.configFile,
+        scenarios: config.scenarios,
+        failOnRegression: config.app.spec.regression?.failOnRegression ?? true,
+      },
     }),
     matrix,
     against: record.against && { ...record.against, ...duetComparison(measured, record.against.band ?? DEFAULT_BAND) },

@@ -689,7 +689,14 @@ export const ResultsSchema = ResultsCoreSchema.extend({
    * A user's own app (--config): the config file its scenarios came from. Its claims are empty: the claims are
    * about the fixture's scenarios, and the report shows the app's variants' comparisons.
    */
-  app: z.object({ configFile: z.string(), scenarios: z.array(z.string()) }).optional(),
+  app: z
+    .object({
+      configFile: z.string(),
+      scenarios: z.array(z.string()),
+      /** false: a duet's regressions are reported but the run exits 0 (the config's regression.failOnRegression). */
+      failOnRegression: z.boolean(),
+    })
+    .optional(),
   /**
    * A version matrix (--next): every version's sections and claims, and each version against the one listed
    * before it, metric by metric. The run's top-level browser, http, probes and claims are the last version's.
