@@ -229,17 +229,18 @@ function appBottomLine(results: Results): BottomLineSentence[] {
     const rows = comparisons
       .filter((row) => row.scenario === scenario && row.a === variant && row.b === baseline)
       .sort((x, y) => x.rttMs - y.rttMs);
+    // diffMedianMs and its interval are variant − baseline: positive, the variant was slower.
     const at = (row: Comparison, index: number) => {
       const [lo, hi] = row.ci95;
-      const ci = `(${index === 0 ? '95% CI ' : ''}${signed(lo)} to ${signed(hi)} ms)`;
+      const ci = (a: string, b: string) => `(${index === 0 ? '95% CI ' : ''}${a} to ${b} ms)`;
       const direction = directionOf(row.ci95);
       const words =
         direction === 'action faster'
-          ? `slower by ${fixed(row.diffMedianMs)} ms`
+          ? `slower by ${fixed(row.diffMedianMs)} ms ${ci(fixed(lo), fixed(hi))}`
           : direction === 'route faster'
-            ? `faster by ${fixed(row.diffMedianMs)} ms`
-            : `no different (${signed(row.diffMedianMs)} ms)`;
-      return `${words} ${ci} at RTT ${row.rttMs} ms`;
+            ? `faster by ${fixed(row.diffMedianMs)} ms ${ci(fixed(hi), fixed(lo))}`
+            : `no different, ${signed(row.diffMedianMs)} ms ${ci(signed(lo), signed(hi))}`;
+      return `${words} at RTT ${row.rttMs} ms`;
     };
     return {
       text: `${scenario}: ${variant} against ${baseline} was ${list(rows.map(at))}, ${rows[0]!.loads[0]} and ${rows[0]!.loads[1]} page loads.`,

@@ -26,11 +26,25 @@ import { headline } from './headlines';
 import { bottomLineSection } from './bottom-line';
 import { WATERFALL_SCRIPT, waterfallSection, waterfalls } from './waterfall';
 
+/**
+ * How the report names a comparison's two sides: the fixture's are a route variant against the Server Action; a
+ * user's app's (--config) are any variant against the baseline its config names.
+ */
+interface Sides {
+  variant: string;
+  baseline: string;
+  /** The baseline in a sentence's end: "positive: … was faster". */
+  baselineShort: string;
+}
+const FIXTURE_SIDES: Sides = { variant: 'route variant', baseline: 'Server Action', baselineShort: 'the action' };
+const APP_SIDES: Sides = { variant: 'variant', baseline: 'baseline variant', baselineShort: 'the baseline' };
+
 /** Pure: results.json (+ Chart.js's source, inlined) -> one self-contained HTML page. */
 export function renderReport(results: Results, chartJsSource: string): string {
   const b = results.browser;
   const scenarios = [...new Set(b?.cells.map((cell) => cell.scenario) ?? [])];
   const requestWaterfalls = waterfalls(b?.cells ?? []);
+  const sides = results.app ? APP_SIDES : FIXTURE_SIDES;
   const body = [
     header(results),
     bottomLineSection(results),
@@ -39,7 +53,7 @@ export function renderReport(results: Results, chartJsSource: string): string {
     results.matrix ? versionsSection(results.matrix) : '',
     b ? latencyAgainstRtt(b, scenarios) : '',
     waterfallSection(requestWaterfalls),
-    b ? summarySection(results, b) : '',
+    b ? summarySection(results, b, sides) : '',
     results.app ? '' : claimsSection(results.claims),
     ...(b
       ? scenarios.map((scenario) =>
@@ -47,10 +61,11 @@ export function renderReport(results: Results, chartJsSource: string): string {
             b,
             scenario,
             results.scenarios.find((s) => s.id === scenario),
+            sides,
           ),
         )
       : []),
-    b || results.http ? accuracySection(b, results.http) : '',
+    b || results.http ? accuracySection(b, results.http, sides) : '',
     results.http ? httpSection(results.http) : '',
     results.probes ? probesSection(results.probes) : '',
     results.micro ? microSection(results.micro) : '',
@@ -248,7 +263,7 @@ function header(results: Results): string {
 <p class="files">Beside this report: <a href="results.json">results.json</a>${results.browser ? ' · <a href="samples.csv.gz">every browser sample (CSV, gzip)</a>' : ''} · <a href="bencher.json">bencher.json</a> · <a href="benchmark-action.json">benchmark-action.json</a></p>${failures}${warnings}</header>`;
 }
 
-function summarySection(results: Results, b: BrowserResults): string {
+function summarySection(results: Results, b: BrowserResults, sides: Sides): string {
   const config = results.config as Record<string, unknown>;
   const loads = b.cells.map((cell) => cell.loads);
   const rtts = [...new Set(b.cells.map((cell) => cell.rttMs))];
@@ -272,7 +287,7 @@ ${e(config.ciTargetMs)} ms, planned once, at most n_max ${e(config.nMax)}; group
       .join(', ') || 'none',
   )}.
 Browser phase: ${e(b.wallSeconds.toFixed(0))} s.</p>
-<p>Differences are route variant − Server Action, each page load summarized by its median: <b>positive means the Server Action was faster</b>.
+<p>Differences are ${sides.variant} − ${sides.baseline}, each page load summarized by its median: <b>positive means the ${sides.baseline} was faster</b>.
 Estimates are 20% trimmed means of the page-load medians; 95% CIs are Yuen's t intervals on them (Welch–Satterthwaite degrees of freedom), shown by simulation with 2× outlier page loads to cover 93–97% (<code>test/sequential.test.ts</code>); <code>npm run calibrate</code> measures their real A/A rates on your machine.
 A row carries a verdict only when its group's A/A 90% CI lies inside ±max(3 ms, 5% of the reference median) and its variants' RTT rise 95% CI inside expected ±max(3 ms, 5%).</p></section>`;
 }
@@ -383,6 +398,7 @@ function scenarioSection(
   b: BrowserResults,
   scenario: string,
   described: Results['scenarios'][number] | undefined,
+  sides: Sides,
 ): string {
   const summary = described?.summary;
   const link = described?.bandwidth;
@@ -435,9 +451,9 @@ ${markNames.length ? `<p>Each interaction is also timed to ${markNames.map((name
 ${sampledMemory ? "<p>The server's resident memory (the Next server's processes) was read every 20 ms during each interaction: the median of its peak, and of its rise over the interaction's start (p90 in brackets).</p>" : ''}
 <p>Late / never: interactions that committed more than ${e(LATE_MARGIN_MS / 1000)} s past what their round trips take at the row's RTT${link ? ' and their bytes at the link’s rate' : ''}, and interactions whose state never showed within the timeout although every request was answered (counted beside the latency, not in it). Requests include those the page started after the end while others were in flight${described?.settleQuietMs ? `, and until it started none for ${e(described.settleQuietMs)} ms (the router's prefetches of the links on screen)` : ''}.</p>
 ${table(['variant', 'RTT ms', 'n / page loads', ...markNames.map((name) => `${name} median / p90 ms`), 'median ms', 'p90 ms', 'late / never', 'first byte ms', 'input delay ms', 'next frame ms', 'requests', 'round trips', 'bytes sent / received', ...(sampledMemory ? ['server RSS peak / rise MB'] : [])], cellRows)}
-<h3>Differences against the Server Action</h3>
+<h3>Differences against the ${sides.baseline}</h3>
 ${table(['comparison', 'RTT ms', 'Δ ms', '95% CI ms', 'detectable Δ ms (80% power)', ...(firstBytes ? ['first byte Δ ms [95% CI]'] : []), ...(sampledMemory ? ['server RSS rise Δ MB [95% CI]'] : []), 'page loads (a / b)', 'sampling stopped by'], diffRows)}
-${scenarioCharts(b, scenario)}</section>`;
+${scenarioCharts(b, scenario, sides)}</section>`;
 }
 
 /** A cell's late and never-committed interactions, beside its latency: `–` for runs before they were counted. */
@@ -449,7 +465,7 @@ function outcomesCell(cell: Cell): string {
 }
 
 /** A scenario's latency CDF at each RTT and its differences against the Server Action, each with its data table. */
-function scenarioCharts(b: BrowserResults, scenario: string): string {
+function scenarioCharts(b: BrowserResults, scenario: string, sides: Sides): string {
   const cdfs = cdfCharts(b, scenario).map((cdf) =>
     chartFigure({
       id: `cdf-${scenario}-${cdf.rttMs}`,
@@ -469,9 +485,8 @@ function scenarioCharts(b: BrowserResults, scenario: string): string {
   const diff = series.length
     ? chartFigure({
         id: `diff-${scenario}`,
-        label: `Chart, ${scenario}: route variant minus Server Action latency (ms) at each RTT, the median difference as a point and its 95% CI as a bar, for ${series.map((s) => s.label).join(', ')}; positive means the Server Action was faster; the data table follows.`,
-        caption:
-          'Δ vs RTT: route variant − Server Action, ms (positive: the action was faster); bars: 95% CI, line across: estimate',
+        label: `Chart, ${scenario}: ${sides.variant} minus ${sides.baseline} latency (ms) at each RTT, the median difference as a point and its 95% CI as a bar, for ${series.map((s) => s.label).join(', ')}; positive means the ${sides.baseline} was faster; the data table follows.`,
+        caption: `Δ vs RTT: ${sides.variant} − ${sides.baseline}, ms (positive: ${sides.baselineShort} was faster); bars: 95% CI, line across: estimate`,
         headers: ['comparison', 'RTT ms', 'Δ ms', '95% CI ms'],
         rows: series.flatMap((s) =>
           s.rows.map((row) => [
@@ -495,7 +510,7 @@ function accuracyBadge(a: Accuracy): string {
   return `<span class="badge warn">not shown: the CI reaches past ±${e(round(a.toleranceMs))}; rows it feeds are held back</span>`;
 }
 
-function accuracySection(b: BrowserResults | undefined, http: HttpResults | undefined): string {
+function accuracySection(b: BrowserResults | undefined, http: HttpResults | undefined, sides: Sides): string {
   const rows = (b?.accuracy ?? []).map((a) => [
     `${e(a.scenario)}/${e(a.variant)}${a.mark === undefined ? '' : ` to <b>${e(a.mark)}</b>`}${a.against === undefined ? '' : ` against ${e(a.against)}`}${e(chromeSuffix(a.chrome))}`,
     a.against === undefined ? `0 → ${e(a.rttMs)}` : `at ${e(a.rttMs)}`,
@@ -536,7 +551,7 @@ rate (payload), a larger case must take longer than the smaller one by its extra
 same RTT, within ±5 ms or 5% of that time (reading a large body costs CPU the link model leaves out). Only Chrome with the deferral off checks the
 instrument: shipped Chrome holds responses for the next frame, which bends the rise by design.</p>
 ${rows.length ? table(['cell', 'RTT ms', 'round trips', 'expected increase ms', 'measured increase ms', '95% CI', 'error ms', ''], rows) : '<p>Needs the browser suite at RTT 0 and at least one other RTT.</p>'}
-${aaRows.length ? `<h3>A/A control in the browser</h3><p>The Server Action variant measured as two interleaved arms: its difference should be 0.</p>${table(['control', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads', ''], aaRows)}` : ''}
+${aaRows.length ? `<h3>A/A control in the browser</h3><p>The ${sides.baseline} measured as two interleaved arms: its difference should be 0.</p>${table(['control', 'RTT ms', 'Δ ms', '95% CI ms', 'page loads', ''], aaRows)}` : ''}
 ${
   httpAa.length
     ? `<h3>A/A control under load</h3><p>The action replayed as two cells of the same blocks: its throughput ratio should be 1. The burden of proof is on the instrument: a load ratio is judged only where this ratio's 90% CI lies inside 1 ± ${e(HTTP_AA_BAND * 100)}% (DESIGN, fixed before looking); a wider one means the run was too noisy to judge, not that the arms differ.</p>${table(['control', 'ratio', '90% CI', 'blocks', ''], httpAa)}`

@@ -121,8 +121,11 @@ export function terminalSummary(results: Results, reportFile: string): string {
   const browserScenarios = [...new Set(results.browser?.cells.map((cell) => cell.scenario) ?? [])];
   const httpScenarios = [...new Set(results.http?.cells.map((cell) => cell.scenario) ?? [])];
   return [
-    'Claims (verdict, and which way or why not):',
-    ...results.claims.map(claimLine),
+    ...(results.app
+      ? [
+          `Claims: none judged; they are about the fixture's scenarios, not ${results.app.configFile}'s (run without --config for them).`,
+        ]
+      : ['Claims (verdict, and which way or why not):', ...results.claims.map(claimLine)]),
     '',
     'The bottom line:',
     ...bottomLine(results).map((sentence) => `- ${sentence.text}`),

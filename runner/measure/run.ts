@@ -508,7 +508,9 @@ async function measure(
               async (sessions, version) => {
                 chromiumVersion = version;
                 if (app) {
-                  progress.log(`checking every variant's interaction once on ${[...origins.keys()].join(' and ')}`);
+                  progress.log(
+                    `checking every variant's interaction once${origins.size > 1 ? ` on each of ${origins.size} builds` : ''}`,
+                  );
                   await checkInteractions({
                     app: app.spec,
                     configFile: app.configFile,
