@@ -9,6 +9,10 @@ import { describeConfigIssue, loadAppConfig } from '../runner/core/app-config-fi
 import { resolveConfig } from '../runner/core/config';
 import { UserError } from '../runner/core/errors';
 
+/** A config as a user writes it, changed field by field to get each one wrong. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field may be set to any wrong value
+type Editable = any;
+
 const ROOT = path.join(import.meta.dirname, '..');
 /** tsx's loader by path: the command runs from a folder outside the project, as a user's would. */
 const TSX = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
@@ -35,12 +39,12 @@ const VALID: MutationBenchConfig = {
 };
 
 /** VALID with one change made by `edit` on a deep copy. */
-function broken(edit: (config: Record<string, any>) => void): unknown {
-  const config = structuredClone(VALID) as Record<string, any>;
+function broken(edit: (config: Editable) => void): unknown {
+  const config = structuredClone(VALID) as Editable;
   edit(config);
   return config;
 }
-const sign = (config: Record<string, any>) => config.scenarios.sign;
+const sign = (config: Editable) => config.scenarios.sign;
 
 /** The one line a config is refused with, or 'accepted'. */
 function refusal(config: unknown): string {
@@ -51,7 +55,7 @@ function refusal(config: unknown): string {
 describe('mutation-bench.config.ts, each field wrong once', () => {
   it('accepts the valid config', () => expect(refusal(VALID)).toBe('accepted'));
 
-  const cases: [string, (config: Record<string, any>) => void, RegExp][] = [
+  const cases: [string, (config: Editable) => void, RegExp][] = [
     ['app missing', (c) => delete c.app, /^app: /],
     ['app neither dir nor url', (c) => (c.app = { folder: '.' }), /^app: give \{ dir/],
     ['app.dir empty', (c) => (c.app = { dir: '' }), /^app\.dir: the folder of your Next\.js app/],

@@ -105,7 +105,10 @@ describe('the interaction model', () => {
     expect(spec.expect[0]!.text).toBe('second item');
 
     const like = 'button[aria-label="like"]';
-    const liking = scriptedPage({ 'output[aria-label="saved version"]': '7' }, { [`${like}@aria-pressed`]: 'true' });
+    const liking = scriptedPage(
+      { 'output[aria-label="saved version"]': '7', [like]: 'Liked' },
+      { [`${like}@aria-pressed`]: 'true' },
+    );
     const liked = await prepareInteraction(liking.page, scenarioById('optimistic').interactions.action!, 'x');
     expect(liked.expect).toEqual([
       { selector: 'output[aria-label="saved version"]', text: '8' },

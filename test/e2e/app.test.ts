@@ -6,6 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../../runner/contract/results';
 import { ROOT, fixtureProcesses, run, type Exit } from '../support/cli';
 
+/** A config as a user writes it, changed field by field to get each one wrong. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field may be set to any wrong value
+type Editable = any;
+
 const EXAMPLE = path.join(ROOT, 'examples', 'guestbook');
 const CONFIG = path.join(EXAMPLE, 'mutation-bench.config.ts');
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-app-'));
@@ -27,8 +31,8 @@ function npx(args: string[]): Promise<Exit> {
 }
 
 /** The example's config with `edit` applied, written to the scratch folder, its app.dir pointing at `appDir`. */
-async function configVariant(name: string, edit: (config: any) => void, appDir = EXAMPLE): Promise<string> {
-  const { default: config } = (await import(CONFIG)) as { default: any };
+async function configVariant(name: string, edit: (config: Editable) => void, appDir = EXAMPLE): Promise<string> {
+  const { default: config } = (await import(CONFIG)) as { default: Editable };
   const copy = structuredClone(config);
   copy.app = { ...copy.app, dir: appDir };
   edit(copy);

@@ -34,7 +34,14 @@ beforeAll(async () => {
     for (const variant of variantsOf(scenarioById(scenario))) {
       captures.set(
         `${scenario}/${variant}`,
-        await captureInteraction(browser, fixture.origin, scenarioById(scenario), variant, captureScope(index++), 10_000),
+        await captureInteraction(
+          browser,
+          fixture.origin,
+          scenarioById(scenario),
+          variant,
+          captureScope(index++),
+          10_000,
+        ),
       );
     }
   }
