@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register as registerCommonJs } from 'tsx/cjs/api';
 import { register } from 'tsx/esm/api';
 
 /** This package's root, wherever it is installed: the commands' tsconfig is its own, never the caller's project's. */
@@ -28,6 +29,8 @@ mutation-bench report DIR            render a run folder's report again
 `;
 
 register({ tsconfig: path.join(ROOT, 'tsconfig.json') });
+// A user's mutation-bench.config.ts in a CommonJS package (no "type": "module") is loaded through require's hook.
+registerCommonJs();
 
 /** Runs commands/<file> as if it had been started with `args`. */
 async function runCommand(file, args) {

@@ -256,4 +256,31 @@ describe('a run with --config', () => {
       'mutation-bench: mutation-bench.config.ts: reset: give \'none\', { url: "/api/reset" } (POSTed before every page load) or { command: "<a shell command>" }',
     ]);
   });
+
+  it('loads a config in a CommonJS package (its package.json without "type": "module") as in an ES module one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutation-bench-cjs-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'package.json'), '{ "type": "commonjs" }\n');
+    fs.mkdirSync(path.join(dir, 'app'));
+    fs.writeFileSync(
+      path.join(dir, 'mutation-bench.config.ts'),
+      `const config = ${JSON.stringify(VALID)};\nexport default config;\n`,
+    );
+    // Loaded and checked: the next refusal is of the flag.
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        TSX,
+        path.join(ROOT, 'commands', 'bench.ts'),
+        '--config',
+        'mutation-bench.config.ts',
+        '--suite',
+        'probes',
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^mutation-bench: --suite probes reads the fixture's own pages/);
+  });
 });

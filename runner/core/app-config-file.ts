@@ -36,6 +36,9 @@ export function describeConfigIssue(issue: Issue): string {
   return `${where(named.path)}: ${named.message}`;
 }
 
+const isWrappedDefault = (value: unknown): value is { default: unknown } =>
+  typeof value === 'object' && value !== null && '__esModule' in value && 'default' in value;
+
 /**
  * Loads a mutation-bench.config.ts (or .js / .mjs) and checks it: a missing file, one that does not load, one
  * without a default export or with a mistake is refused in one line naming the file, the field and the fix.
@@ -53,9 +56,11 @@ export async function loadAppConfig(file: string, cwd: string): Promise<LoadedAp
   } catch (error) {
     throw new UserError(`${shown} could not be loaded: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (module.default === undefined)
+  // A config in a CommonJS package (no "type": "module") is compiled to CommonJS: its default export comes wrapped.
+  const exported = isWrappedDefault(module.default) ? module.default.default : module.default;
+  if (exported === undefined)
     throw new UserError(`${shown} has no default export: end it with \`export default config;\``);
-  const parsed = AppConfigSchema.safeParse(module.default);
+  const parsed = AppConfigSchema.safeParse(exported);
   if (!parsed.success) throw new UserError(`${shown}: ${describeConfigIssue(parsed.error.issues[0]!)}`);
   const spec = parsed.data;
   if (!('dir' in spec.app)) return { configFile: shown, dir: null, spec };

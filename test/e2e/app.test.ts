@@ -96,7 +96,7 @@ describe("a user's mistake found on the app: one line naming scenario, variant a
       '--suite',
       'browser',
       '--out',
-      path.join(scratch, path.basename(file)),
+      path.join(scratch, `${path.basename(file)}.run`),
     ]);
     expect(exit.code, exit.stderr).toBe(2);
     const lines = exit.stderr.trim().split('\n');
