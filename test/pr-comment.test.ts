@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { commentBodyOf, gitHubTarget, upsertComment, workflowRunUrl, type GitHubTarget } from '../commands/comment';
 import { COMMENT_MARKER, commentVerdict, MAX_COMMENT_CHARS, prCommentBody } from '../reports/pr-comment';
-import type { MetricComparison, Results } from '../runner/contract/results';
+import { ResultsSchema, type MetricComparison, type Results } from '../runner/contract/results';
 import { writeResultsFile } from '../runner/contract/store';
 import { UserError } from '../runner/core/errors';
 import { ROOT } from './support/cli';
@@ -127,6 +127,24 @@ describe('the pull request comment (reports/pr-comment.ts)', () => {
     expect(passing).toContain(
       'The job passes anyway: `examples/guestbook/mutation-bench.config.ts` sets `regression.failOnRegression: false`.',
     );
+  });
+
+  it('renders the comment of a real duet of the example app (seed 2801: the same code on both sides)', () => {
+    const file = path.join(ROOT, 'test', 'fixtures', 'runs', 'guestbook-duet-2801', 'results.json');
+    const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    const body = prCommentBody(results, CONTEXT);
+    expect(body.startsWith(`${COMMENT_MARKER}\n### mutation-bench: this pull request against \`3d25a4c3ffaf\``)).toBe(
+      true,
+    );
+    expect(body).toContain(
+      '**No change** beyond the noise band, the larger of 5% and 2 ms in any of 4 metrics compared.',
+    );
+    for (const metric of [
+      'browser sign/action at RTT 0 ms',
+      'browser sign/route at RTT 0 ms: POST /api/entries time to first byte',
+    ])
+      expect(body).toContain(`| ${metric} |`);
+    expect(body).toContain('The app of `examples/guestbook/mutation-bench.config.ts`.');
   });
 
   it('names the base by its ref and commit when they differ, in code whatever the ref holds', () => {

@@ -1,4 +1,4 @@
-import type { MutationBenchConfig } from '../../runner/contract/app-config';
+import type { MutationBenchConfig } from 'mutation-bench';
 
 /**
  * The guestbook measured by mutation-bench: `npx mutation-bench --config examples/guestbook/mutation-bench.config.ts`.

@@ -27,6 +27,8 @@ export function appScenarios(app: AppConfig): Scenario[] {
         noKnownRttRise: Object.fromEntries(unstated.map(([name]) => [name, NO_STATED_ROUND_TRIPS])),
       }),
       pages: Object.fromEntries(variants.map(([name, variant]) => [name, variant.page])),
+      // No claim reads them as a user's click feels: every variant is measured in shipped Chrome when asked.
+      shippedChromeVariants: variants.map(([name]) => name),
       // The schema refuses a variant with neither its own interaction nor the scenario's.
       interactions: Object.fromEntries(
         variants.map(([name, variant]) => [name, (variant.interaction ?? scenario.interaction)!]),
