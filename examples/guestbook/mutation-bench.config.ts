@@ -1,38 +1,30 @@
 import type { MutationBenchConfig } from 'mutation-bench';
 
-/**
- * The guestbook measured by mutation-bench: `npx mutation-bench --config examples/guestbook/mutation-bench.config.ts`.
- * Nothing in mutation-bench's runner knows this app: everything it needs is here.
- */
+// examples/guestbook, measured by `npx mutation-bench --config examples/guestbook/mutation-bench.config.ts`:
+// nothing in mutation-bench's runner knows this app, everything it needs is here (docs/own-app.md).
 const config: MutationBenchConfig = {
-  // This folder: built with `next build`, served with `next start`.
-  app: { dir: '.' },
-  // Before every page load the guestbook is emptied, so every page load starts from the same page.
-  reset: { url: '/api/reset' },
+  app: { dir: '.' }, // the folder holding your next.config and app/, or { url } of an app already running
+  reset: { url: '/api/reset' }, // POSTed before every page load; or { command: '…' }, or 'none'
   scenarios: {
     sign: {
       summary: 'sign the guestbook; the entry appears in the list',
-      baseline: 'action',
+      baseline: 'action', // every other variant is compared with it, and it has the A/A twin
       variants: {
-        // The action's response carries the re-rendered list (revalidatePath): one round trip.
-        action: { page: '/action', roundTrips: 1 },
-        // POST /api/entries, then the list is updated from its answer: one round trip.
+        action: { page: '/action', roundTrips: 1 }, // roundTrips: the known answer of its rise per RTT
         route: { page: '/route', roundTrips: 1 },
       },
       interaction: {
         steps: [
-          // The form is enabled again once the previous signature's transition has ended.
-          { waitFor: { css: 'button:enabled', hasText: 'Sign' } },
-          { fill: { label: 'message', exact: true }, value: '{label}' },
+          { waitFor: { css: 'button:enabled', hasText: 'Sign' } }, // the form is enabled again after the last one
+          { fill: { label: 'message', exact: true }, value: '{label}' }, // {label}: unique per interaction
         ],
-        trigger: { role: 'button', name: 'Sign' },
-        expect: [{ selector: 'ul[aria-label="entries"] > li', text: '{label}' }],
+        trigger: { role: 'button', name: 'Sign' }, // the timed span starts at this click
+        expect: [{ selector: 'ul[aria-label="entries"] > li', text: '{label}' }], // ...and ends when this shows
       },
-      // Under HTTP load, every answered signature must be in the guestbook: counted by the messages' prefix.
-      persisted: { url: '/api/entries/count?prefix={prefix}' },
+      persisted: { url: '/api/entries/count?prefix={prefix}' }, // integrity under HTTP load: {"count": n}
     },
   },
-  regression: { bandPercent: 5, bandMs: 2, failOnRegression: true },
+  regression: { bandPercent: 5, bandMs: 2, failOnRegression: true }, // the duet's gate (docs/ci.md)
 };
 
 export default config;
