@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_DIR, claimPort, startFloor, type AppServer } from './fixture/app-server';
@@ -27,6 +25,7 @@ import { launch, THIS_CHECKOUT, withFixture, withSessions, type FixtureSpec, typ
 import { stateReset } from './app/reset';
 import { checkInteractions } from './app/preflight';
 import { urlPersisted } from './app/persisted';
+import { appBuildInfo, appPackages, readyPageOf, runningApp } from './app/served';
 import { runSignal, stopReason } from '../core/cleanup';
 import { acquireCheckoutLock } from './fixture/lock';
 import { FixtureError } from '../core/errors';
@@ -332,30 +331,7 @@ function serve<T>(
   app: Config['app'],
   body: (served: ReadonlyMap<BuildLabel, ServedFixture>) => Promise<T>,
 ): Promise<T> {
-  if (!app || app.dir !== null) return withFixture(options, body);
-  const origin = new URL((app.spec.app as { url: string }).url).origin;
-  const running = { origin, pid: null, stop: async () => undefined };
-  return body(new Map([[CURRENT_BUILD, { label: CURRENT_BUILD, appDir: '', dbPath: '', server: running }]]));
-}
-
-/** The Next and React a user's app was built with: its folder's, or not known for an app already running. */
-function appPackages(appDir: string | null): { next: string; react: string } {
-  const unknown = 'not known (an app already running)';
-  if (appDir === null) return { next: unknown, react: unknown };
-  const versionOf = (name: string) =>
-    (
-      JSON.parse(
-        fs.readFileSync(createRequire(path.join(appDir, 'package.json')).resolve(`${name}/package.json`), 'utf8'),
-      ) as { version: string }
-    ).version;
-  return { next: versionOf('next'), react: versionOf('react') };
-}
-
-/** What a user's app serves: the id of the build in its folder, or none known for an app already running. */
-function appBuildInfo(appDir: string | null): BuildInfo {
-  return appDir === null
-    ? { buildId: 'not known: an app already running (app.url)', actionKeyFixed: false }
-    : { buildId: fs.readFileSync(path.join(appDir, '.next', 'BUILD_ID'), 'utf8').trim(), actionKeyFixed: true };
+  return !app || app.dir !== null ? withFixture(options, body) : body(runningApp(app));
 }
 
 /**
@@ -370,7 +346,7 @@ function fixturesOf({ against, versions, app }: Builders): { fixtures: FixtureSp
       appDir,
       env: 'env' in spec ? spec.env : undefined,
       userApp: true,
-      readyPath: Object.values(app.spec.scenarios)[0]!.variants[Object.values(app.spec.scenarios)[0]!.baseline]!.page,
+      readyPath: readyPageOf(app.spec),
     });
     const current = served(CURRENT_BUILD, app.dir ?? '');
     return against
