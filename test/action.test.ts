@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +8,7 @@ import { COMMENT_MARKER } from '../reports/pr-comment';
 import { loadAppConfig } from '../runner/core/app-config-file';
 import type { MetricComparison, Results } from '../runner/contract/results';
 import { writeResultsFile } from '../runner/contract/store';
-import { ROOT } from './support/cli';
+import { ROOT, spawnCommand } from './support/cli';
 import {
   ACTION_FILE,
   evaluate,
@@ -183,14 +182,7 @@ describe('the YAML and expressions the tests read action.yml with (test/support/
 function bin(args: string[], cwd = os.tmpdir()) {
   // A Chromium that exists, so the set-up a benchmark gets first finds one and installs nothing.
   const env = { ...process.env, GITHUB_STEP_SUMMARY: '', CHROMIUM_PATH: process.execPath };
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
+  return spawnCommand(process.execPath, [BIN, ...args], { cwd, env });
 }
 
 describe('bin/mutation-bench.mjs', () => {

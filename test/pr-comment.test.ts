@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,7 @@ import { COMMENT_MARKER, commentVerdict, MAX_COMMENT_CHARS, prCommentBody } from
 import { ResultsSchema, type MetricComparison, type Results } from '../runner/contract/results';
 import { writeResultsFile } from '../runner/contract/store';
 import { UserError } from '../runner/core/errors';
-import { ROOT } from './support/cli';
+import { ROOT, spawnCommand } from './support/cli';
 import { startFakeGitHub, type FakeGitHub } from './support/fake-github';
 import { syntheticResults } from './results-fixture';
 
@@ -311,17 +310,10 @@ describe('commands/comment.ts: one comment per pull request, against a fake GitH
 
 /** `npx mutation-bench comment …` as a user or the action starts it. */
 function comment(args: string[], env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'mutation-bench.mjs'), 'comment', ...args], {
+  return spawnCommand(process.execPath, [path.join(ROOT, 'bin', 'mutation-bench.mjs'), 'comment', ...args], {
     cwd: scratch,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
 }
 
 describe('mutation-bench comment, the command', () => {

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ResultsSchema } from '../../runner/contract/results';
-import { ROOT, fixtureProcesses, run, type Exit } from '../support/cli';
+import { ROOT, fixtureProcesses, run, spawnCommand, type Exit } from '../support/cli';
 
 /** A config as a user writes it, changed field by field to get each one wrong. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field may be set to any wrong value
@@ -22,12 +21,7 @@ afterAll(() => {
 
 /** `npx mutation-bench …` from the project, as README tells a user. */
 function npx(args: string[]): Promise<Exit> {
-  const child = spawn('npx', ['mutation-bench', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true' } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
+  return spawnCommand('npx', ['mutation-bench', ...args], { env: { ...process.env, CI: 'true' } });
 }
 
 /** The example's config with `edit` applied, written to the scratch folder, its app.dir pointing at `appDir`. */
@@ -70,16 +64,10 @@ describe('a user app measured from its config alone (examples/guestbook)', () =>
 
   it('npm run bench -- --config measures it the same way (browser suite)', async () => {
     const out = path.join(scratch, 'npm-run');
-    const exit = await new Promise<Exit>((resolve) => {
-      const child = spawn(
-        'npm',
-        ['run', '-s', 'bench', '--', '--config', CONFIG, '--profile', 'quick', '--suite', 'browser', '--out', out],
-        { cwd: ROOT },
-      );
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('exit', (code) => resolve({ code, stdout: '', stderr }));
-    });
+    const exit = await spawnCommand('npm', [
+      ...['run', '-s', 'bench', '--', '--config', CONFIG],
+      ...['--profile', 'quick', '--suite', 'browser', '--out', out],
+    ]);
     expect(exit.code, exit.stderr).toBe(0);
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.browser!.cells.map((cell) => cell.variant).sort()).toEqual(['action', 'route']);

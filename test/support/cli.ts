@@ -11,6 +11,20 @@ export interface Exit {
   stderr: string;
 }
 
+/** Any command, its output collected: resolves once it has exited and its streams have closed. */
+export function spawnCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Exit> {
+  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
 /** A command of the project (or of another checkout of it, `cwd`) started as a user would, minus npm: one node process with tsx. */
 export function start(
   script: string,

@@ -4,6 +4,7 @@ import { useState, useTransition } from 'react';
 import { SHOWN } from '../../lib/shown';
 import type { Entry } from '../../lib/store';
 import { Entries } from '../entries';
+import { MessageFields } from '../message-fields';
 
 /** Posts to the Route Handler and shows its answer: the list is this component's state after the first render. */
 export function GuestbookViaRoute({ initial }: { initial: Entry[] }) {
@@ -34,20 +35,11 @@ export function GuestbookViaRoute({ initial }: { initial: Entry[] }) {
           });
         }}
       >
-        <label>
-          message{' '}
-          <input
-            name="message"
-            required
-            maxLength={200}
-            value={message}
-            onChange={(event) => setMessage(event.target.value)}
-          />
-        </label>{' '}
-        <button type="submit" disabled={pending}>
-          Sign
-        </button>
-        {error && <p role="alert">{error}</p>}
+        <MessageFields
+          pending={pending}
+          error={error}
+          input={{ value: message, onChange: (event) => setMessage(event.target.value) }}
+        />
       </form>
     </>
   );
