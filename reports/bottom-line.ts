@@ -242,8 +242,10 @@ function appBottomLine(results: Results): BottomLineSentence[] {
             : `no different, ${signed(row.diffMedianMs)} ms ${ci(signed(lo), signed(hi))}`;
       return `${words} at RTT ${row.rttMs} ms`;
     };
+    const loadsOf = ({ loads: [a, b] }: Comparison) => (a === b ? `${a}` : `${a}/${b}`);
+    const loads = new Set(rows.map(loadsOf));
     return {
-      text: `${scenario}: ${variant} against ${baseline} was ${list(rows.map(at))}, ${rows[0]!.loads[0]} and ${rows[0]!.loads[1]} page loads.`,
+      text: `${scenario}: ${variant} against ${baseline} was ${list(rows.map(at))}; ${loads.size === 1 ? [...loads][0] : `${list(rows.map(loadsOf))} (by RTT)`} page loads per arm.`,
       href: `#scenario-${scenario}`,
     };
   });

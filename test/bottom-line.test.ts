@@ -140,3 +140,61 @@ describe('a route variant against the action in words', () => {
     );
   });
 });
+
+describe("the bottom line of a user's app (--config)", () => {
+  const comparison = (
+    a: string,
+    rttMs: number,
+    diffMedianMs: number,
+    ci95: [number, number],
+    loads: [number, number],
+  ) => ({
+    ...syntheticResults().browser!.comparisons[0]!,
+    scenario: 'sign',
+    a,
+    b: 'classic',
+    chrome: 'no-defer' as const,
+    rttMs,
+    diffMedianMs,
+    ci95,
+    loads,
+  });
+  const results = (comparisons: ReturnType<typeof comparison>[]): Results => {
+    const base = syntheticResults();
+    return {
+      ...base,
+      claims: [],
+      app: { configFile: 'mutation-bench.config.ts', scenarios: ['sign'], failOnRegression: true },
+      browser: { ...base.browser!, comparisons },
+    };
+  };
+
+  it('says each variant against the baseline the config names, in the direction each interval shows', () => {
+    const [sentence, ...rest] = bottomLine(
+      results([
+        comparison('fetch', 0, 3.2, [1.1, 5.3], [8, 8]),
+        comparison('fetch', 60, -4.1, [-6.5, -1.7], [8, 8]),
+        comparison('fetch', 120, 0.6, [-1.4, 2.6], [8, 8]),
+      ]),
+    );
+    expect(rest).toEqual([]);
+    expect(sentence).toEqual({
+      text:
+        'sign: fetch against classic was slower by 3.2 ms (95% CI 1.1 to 5.3 ms) at RTT 0 ms, faster by 4.1 ms ' +
+        '(1.7 to 6.5 ms) at RTT 60 ms and no different, +0.6 ms (−1.4 to +2.6 ms) at RTT 120 ms; 8 page loads per arm.',
+      href: '#scenario-sign',
+    });
+  });
+
+  it('names the page loads by RTT when they differ, and one sentence per variant', () => {
+    const sentences = bottomLine(
+      results([
+        comparison('fetch', 0, 3.2, [1.1, 5.3], [7, 7]),
+        comparison('fetch', 60, 3.0, [1.0, 5.0], [9, 8]),
+        comparison('query', 0, 0.1, [-2, 2.2], [7, 7]),
+      ]),
+    );
+    expect(sentences.map((sentence) => sentence.text.split(' against ')[0])).toEqual(['sign: fetch', 'sign: query']);
+    expect(sentences[0]!.text).toMatch(/; 7 and 9\/8 \(by RTT\) page loads per arm\.$/);
+  });
+});
