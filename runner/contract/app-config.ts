@@ -3,7 +3,7 @@ import { InteractionSchema } from './interaction';
 
 /**
  * mutation-bench.config.ts: a user's own Next.js app and the interactions to measure on it (README "Measure your own
- * app"; examples/guestbook/mutation-bench.config.ts). Every field is checked on load, and a mistake is refused in one
+ * app", docs/own-app.md). Every field is checked on load, and a mistake is refused in one
  * line naming the field and the fix (runner/core/app-config-file.ts).
  */
 

@@ -48,7 +48,7 @@ export async function loadAppConfig(file: string, cwd: string): Promise<LoadedAp
   const shown = path.relative(cwd, configFile) || configFile;
   if (!fs.existsSync(configFile) || !fs.statSync(configFile).isFile())
     throw new UserError(
-      `--config ${file}: no such file; pass the path of your mutation-bench.config.ts (examples/guestbook/mutation-bench.config.ts shows one)`,
+      `--config ${file}: no such file; pass the path of your mutation-bench.config.ts (docs/own-app.md has every field)`,
     );
   let module: { default?: unknown };
   try {
