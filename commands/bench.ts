@@ -1,5 +1,5 @@
 import { runMain } from '../runner/core/cleanup';
-import { resolveConfig, USAGE } from '../runner/core/config';
+import { configFileOf, resolveConfig, USAGE } from '../runner/core/config';
 import { EXIT, RunInterrupted, ServerExited, UserError } from '../runner/core/errors';
 import { loadAppConfig } from '../runner/core/app-config-file';
 import { createProgress } from '../runner/core/progress';
@@ -18,16 +18,6 @@ import {
 import path from 'node:path';
 import { jsonSummary, terminalSummary } from '../reports/terminal';
 
-/** --config FILE's value (`--config FILE` or `--config=FILE`), loaded before the other flags are resolved. */
-function configFlagOf(args: readonly string[]): string | undefined {
-  const index = args.findIndex((arg) => arg === '--config' || arg.startsWith('--config='));
-  if (index === -1) return undefined;
-  const value = args[index]!.includes('=') ? args[index]!.slice('--config='.length) : args[index + 1];
-  if (value === undefined || value.startsWith('--'))
-    throw new UserError('--config takes the path of a mutation-bench.config.ts');
-  return value;
-}
-
 /** --json is about where the answer goes, not what is measured: it stays out of the run's recorded flags. */
 const JSON_FLAG = '--json';
 
@@ -37,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   const args = argv.filter((arg) => arg !== JSON_FLAG);
   // With --json stdout carries one JSON document; everything meant for a person goes to stderr.
   const say = json ? console.error : console.log;
-  const configFile = configFlagOf(args);
+  const configFile = configFileOf(args);
   const app = configFile === undefined ? undefined : await loadAppConfig(configFile, process.cwd());
   const config = resolveConfig(args, new Date(), process.cwd(), app);
   if (!config) {

@@ -53,6 +53,16 @@ function refusal(config: unknown): string {
 }
 
 describe('mutation-bench.config.ts, each field wrong once', () => {
+  it('accepts a value used after the step that read it', () =>
+    expect(
+      refusal(
+        broken((c) => {
+          sign(c).interaction.steps = [{ read: 'output', as: 'count' }];
+          sign(c).interaction.expect = [{ selector: 'output', text: '{count+1}' }];
+        }),
+      ),
+    ).toBe('accepted'));
+
   it('accepts the valid config', () => expect(refusal(VALID)).toBe('accepted'));
 
   const cases: [string, (config: Editable) => void, RegExp][] = [
@@ -123,6 +133,20 @@ describe('mutation-bench.config.ts, each field wrong once', () => {
       'read as a bad name',
       (c) => (sign(c).interaction.steps = [{ read: 'output', as: '1x' }]),
       /^scenarios\.sign\.interaction\.steps\.0\.as: a name of letters/,
+    ],
+    [
+      'a text naming a value no step read',
+      (c) => (sign(c).interaction.expect = [{ selector: 'output', text: '{count+1}' }]),
+      /^scenarios\.sign\.interaction\.expect\.0\.text: \{count\+1\} names no value: use \{label\}, or what an earlier read step took/,
+    ],
+    [
+      'a target naming a value read only after it',
+      (c) =>
+        (sign(c).interaction.steps = [
+          { fill: { label: 'row {first}' }, value: 'x' },
+          { read: 'li', as: 'first' },
+        ]),
+      /^scenarios\.sign\.interaction\.steps\.0\.fill\.label: \{first\} names no value/,
     ],
     ['expect empty', (c) => (sign(c).interaction.expect = []), /^scenarios\.sign\.interaction\.expect: /],
     [

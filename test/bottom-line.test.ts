@@ -164,7 +164,7 @@ describe("the bottom line of a user's app (--config)", () => {
     return {
       ...base,
       claims: [],
-      app: { configFile: 'mutation-bench.config.ts', scenarios: ['sign'], failOnRegression: true },
+      app: { configFile: 'mutation-bench.config.ts', failOnRegression: true },
       browser: { ...base.browser!, comparisons },
     };
   };

@@ -10,11 +10,12 @@ import {
   type BrowserResults,
   type HttpResults,
   type MachineLoadRow,
+  type NoiseBand,
   type Results,
   type Sample,
 } from '../contract/results';
 import { catalogueOf, linkBandwidth } from '../scenarios';
-import { AppConfigSchema } from '../contract/app-config';
+import { AppConfigSchema, type AppConfig } from '../contract/app-config';
 import { browserResultsOf, httpResultsOf, matrixResultsOf } from './sections';
 
 /** What a run folder holds for analysis: run.json, every sample (warm-ups included) and the load records. */
@@ -119,13 +120,21 @@ export function analyse({ record, samples, load }: MeasuredRun): Results {
     ...(config.app && {
       app: {
         configFile: config.app.configFile,
-        scenarios: config.scenarios,
         failOnRegression: config.app.spec.regression?.failOnRegression ?? true,
       },
     }),
     matrix,
-    against: record.against && { ...record.against, ...duetComparison(measured, record.against.band ?? DEFAULT_BAND) },
+    against: record.against && {
+      ...record.against,
+      ...duetComparison(measured, record.against.band ?? appBand(config.app?.spec) ?? DEFAULT_BAND),
+    },
   };
+}
+
+/** A user's app's noise band for its duet (the config's regression; a bound it leaves out is the default's). */
+function appBand(spec: AppConfig | undefined): NoiseBand | undefined {
+  const regression = spec?.regression;
+  return regression && { pct: regression.bandPercent ?? DEFAULT_BAND.pct, ms: regression.bandMs ?? DEFAULT_BAND.ms };
 }
 
 /** How each kind of failure reads in results.json; compat.ts reads older runs' failures back by these words. */

@@ -10,6 +10,9 @@ import { z } from 'zod';
  * one (any whole number). Every state the interaction ends on is known before the click, so no time can end early.
  */
 
+/** `{label}`, `{name}` or `{name+N}` in a text: the name, and N. */
+export const TEMPLATE_FIELD = /\{([a-zA-Z][a-zA-Z0-9]*)(?:\+(\d+))?\}/g;
+
 /** An element: a CSS selector, or the accessible ways of naming one that Playwright's getBy* take. */
 export const TargetSchema = z.union(
   [
@@ -51,13 +54,54 @@ export type Step = z.infer<typeof StepSchema>;
 /** A state of the page: an element matching `selector` shows exactly `text` (trimmed). */
 export const ShownTemplateSchema = z.strictObject({ selector: z.string().min(1), text: z.string() });
 
-export const InteractionSchema = z.strictObject({
-  steps: z.array(StepSchema).optional(),
-  /** What the user clicks: the timed span starts at this click's input time. */
-  trigger: TargetSchema,
-  /** The states that end the interaction, all of them. */
-  expect: z.array(ShownTemplateSchema).min(1),
-  /** Moments timed on the way (the optimistic paint), each the first time its state shows. */
-  marks: z.record(z.string(), ShownTemplateSchema).optional(),
-});
+export const InteractionSchema = z
+  .strictObject({
+    steps: z.array(StepSchema).optional(),
+    /** What the user clicks: the timed span starts at this click's input time. */
+    trigger: TargetSchema,
+    /** The states that end the interaction, all of them. */
+    expect: z.array(ShownTemplateSchema).min(1),
+    /** Moments timed on the way (the optimistic paint), each the first time its state shows. */
+    marks: z.record(z.string(), ShownTemplateSchema).optional(),
+  })
+  .superRefine((interaction, context) => {
+    // Every {name} is known before it is used: {label}, or what an earlier read step took.
+    const known = new Set(['label']);
+    const check = (text: string | undefined, path: PropertyKey[]) => {
+      for (const [whole, name] of (text ?? '').matchAll(TEMPLATE_FIELD))
+        if (!known.has(name!))
+          context.addIssue({
+            code: 'custom',
+            path,
+            message: `${whole} names no value: use {label}, or what an earlier read step took (its "as")`,
+          });
+    };
+    const checkTarget = (target: Target, path: PropertyKey[]) => {
+      if (typeof target === 'string') return check(target, path);
+      for (const [key, text] of Object.entries(target)) if (typeof text === 'string') check(text, [...path, key]);
+    };
+    for (const [index, step] of (interaction.steps ?? []).entries()) {
+      const at = ['steps', index];
+      if ('waitFor' in step) checkTarget(step.waitFor, [...at, 'waitFor']);
+      else if ('fill' in step) {
+        checkTarget(step.fill, [...at, 'fill']);
+        check(step.value, [...at, 'value']);
+      } else if ('upload' in step) {
+        checkTarget(step.upload, [...at, 'upload']);
+        check(step.name, [...at, 'name']);
+      } else {
+        checkTarget(step.read, [...at, 'read']);
+        known.add(step.as);
+      }
+    }
+    checkTarget(interaction.trigger, ['trigger']);
+    interaction.expect.forEach(({ selector, text }, index) => {
+      check(selector, ['expect', index, 'selector']);
+      check(text, ['expect', index, 'text']);
+    });
+    for (const [name, { selector, text }] of Object.entries(interaction.marks ?? {})) {
+      check(selector, ['marks', name, 'selector']);
+      check(text, ['marks', name, 'text']);
+    }
+  });
 export type Interaction = z.infer<typeof InteractionSchema>;

@@ -692,7 +692,6 @@ export const ResultsSchema = ResultsCoreSchema.extend({
   app: z
     .object({
       configFile: z.string(),
-      scenarios: z.array(z.string()),
       /** false: a duet's regressions are reported but the run exits 0 (the config's regression.failOnRegression). */
       failOnRegression: z.boolean(),
     })

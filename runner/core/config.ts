@@ -365,6 +365,14 @@ export function runId(startedAt: Date, seed: number): string {
   return `${startedAt.toISOString().slice(0, 19).replace(/[:]/g, '-')}Z-s${seed}`;
 }
 
+/**
+ * --config's file, read by the same flag table as resolveConfig (a malformed command is refused here already):
+ * loading it is asynchronous, so it comes before resolveConfig.
+ */
+export function configFileOf(argv: string[]): string | undefined {
+  return parseFlags({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values.config;
+}
+
 /** A user's app as --config loaded it (runner/core/app-config-file.ts). */
 export interface LoadedApp {
   configFile: string;

@@ -607,10 +607,6 @@ async function measure(
       ref: against.ref,
       commit: against.commit,
       lockfileDiffers: against.lockfileDiffers,
-      // A user's app: its config's band (either bound absent: the default's, 5% and 2 ms).
-      ...(config.app?.spec.regression && {
-        band: { pct: config.app.spec.regression.bandPercent ?? 5, ms: config.app.spec.regression.bandMs ?? 2 },
-      }),
     },
     failures: [
       ...measurement.failures.map((failure) => ({ stage: 'browser' as const, ...failure })),

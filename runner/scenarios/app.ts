@@ -7,7 +7,7 @@ export const NO_STATED_ROUND_TRIPS =
 
 /**
  * A user's scenarios as the runner's: the same model the fixture's catalogue uses, with what only the fixture has
- * left out (its probes' files, its database's integrity query, a floor server, Chrome's shipped scheduling).
+ * left out (its probes' files, its database's integrity query, a floor server).
  */
 export function appScenarios(app: AppConfig): Scenario[] {
   return Object.entries(app.scenarios).map(([id, scenario]) => {

@@ -42,7 +42,8 @@ describe('a user app measured from its config alone (examples/guestbook)', () =>
     expect(exit.code, exit.stderr).toBe(0);
     const results = ResultsSchema.parse(JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')));
     expect(results.complete).toBe(true);
-    expect(results.app?.scenarios).toEqual(['sign']);
+    expect(results.app?.configFile).toBe(path.relative(ROOT, CONFIG));
+    expect(results.scenarios.map((scenario) => scenario.id)).toEqual(['sign']);
     expect(results.claims).toEqual([]);
     const variants = new Set(results.browser!.cells.map((cell) => `${cell.scenario}/${cell.variant}`));
     expect([...variants].sort()).toEqual(['sign/action', 'sign/route']);

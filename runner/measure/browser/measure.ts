@@ -7,7 +7,7 @@ import type { Progress } from '../../core/progress';
 import type { RunStore } from '../../contract/store';
 import type { Group, MachineLoadRow, Sample, Uncommitted } from '../../contract/results';
 import { finalState, planStageTwo, type SamplingRule } from '../sampling';
-import { catalogueOf, linkBandwidth } from '../../scenarios';
+import { catalogueOf, linkBandwidth, type Scenario } from '../../scenarios';
 import { interactionLabel, pageLoadScope } from '../../core/scopes';
 import { pageLoadDifference } from '../../stats/interval';
 import { shuffled, type Random } from '../../stats/random';
@@ -77,6 +77,7 @@ export const UNCOMMITTED_IN_A_ROW = 3;
  */
 async function measureBlock(
   session: BrowserSession,
+  scenario: Scenario,
   arm: Arm,
   armIndex: number,
   round: number,
@@ -87,7 +88,6 @@ async function measureBlock(
   recordUncommitted: (interaction: Uncommitted) => void,
 ): Promise<{ uncommitted: string } | null> {
   const warmupRound = round < config.warmupRounds;
-  const scenario = catalogueOf(config.app).byId(arm.scenario);
   // A fresh scope per page load: every block of the fixture starts from an empty counter / list.
   const scope = pageLoadScope(scopeRound, armIndex);
   await session.load(scenario.pages[arm.variant]!, scope);
@@ -252,10 +252,12 @@ export async function measureBrowser(options: {
     for (const arm of shuffled(arms, random)) {
       runSignal.throwIfAborted();
       try {
-        const session = sessions.get(sessionKey(arm, catalogue.byId(arm.scenario).javaScript !== false))!;
+        const scenario = catalogue.byId(arm.scenario);
+        const session = sessions.get(sessionKey(arm, scenario.javaScript !== false))!;
         await options.beforePageLoad?.(arm.build);
         const ended = await measureBlock(
           session,
+          scenario,
           arm,
           plan.arms.indexOf(arm),
           round,
@@ -269,7 +271,7 @@ export async function measureBrowser(options: {
         uncommittedStreaks.set(armKey(arm), streak);
         if (ended && streak >= UNCOMMITTED_IN_A_ROW)
           throw new FixtureError(
-            `${arm.scenario} at ${catalogue.byId(arm.scenario).pages[arm.variant]}: the page did not show ${ended.uncommitted} within ${config.interactionTimeoutMs} ms in ${streak} page loads in a row, though every request was answered (last: ${requestsInWords(measurement.uncommitted.at(-1)!.requests)})`,
+            `${arm.scenario} at ${scenario.pages[arm.variant]}: the page did not show ${ended.uncommitted} within ${config.interactionTimeoutMs} ms in ${streak} page loads in a row, though every request was answered (last: ${requestsInWords(measurement.uncommitted.at(-1)!.requests)})`,
           );
       } catch (error) {
         // A block that failed because the run is stopping (Ctrl-C, the server gone) is not its cell's fault.

@@ -1,11 +1,11 @@
 import { errors, type Locator, type Page } from 'playwright-core';
-import type { Interaction, Step, Target } from '../../contract/interaction';
+import { TEMPLATE_FIELD, type Interaction, type Step, type Target } from '../../contract/interaction';
 import { FixtureError, InteractionError } from '../../core/errors';
 import type { InteractionSpec, Shown } from '../../scenarios';
 
 /** `{label}`, `{name}` and `{name+N}` in `template`, from the values an interaction's reads took. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([a-zA-Z][a-zA-Z0-9]*)(?:\+(\d+))?\}/g, (whole, name: string, add?: string) => {
+  return template.replace(TEMPLATE_FIELD, (whole, name: string, add?: string) => {
     const value = values[name];
     if (value === undefined)
       throw new FixtureError(`${whole} names no value: the interaction has {label} and what its read steps took`);
@@ -81,7 +81,9 @@ async function runStep(page: Page, step: Step, values: Record<string, string>): 
   else {
     const element = locate(page, step.read, values);
     if ((await element.count()) === 0)
-      throw new FixtureError(`the read of ${describeTarget(step.read)} found no element on ${page.url()}`);
+      throw new FixtureError(
+        `the read of ${describeTarget(step.read)} found no element on ${new URL(page.url()).pathname}`,
+      );
     const raw = (
       (step.attribute === undefined
         ? await element.first().textContent()
